@@ -1,0 +1,143 @@
+//! Command-line parsing for the sigstore-conformance `verify-bundle` protocol.
+
+use std::path::PathBuf;
+
+use sigverify::UnixTime;
+
+pub(crate) const USAGE: &str = "\
+usage:
+  sigverify verify-bundle [--staging] --bundle FILE --certificate-identity ID
+                          --certificate-oidc-issuer URL [--trusted-root FILE] [--now UNIX] FILE_OR_DIGEST
+  sigverify verify-bundle [--staging] --bundle FILE --key KEY.pem [--trusted-root FILE]
+                          [--now UNIX] FILE_OR_DIGEST
+  sigverify --help | --version
+
+FILE_OR_DIGEST is a digest when it is sha256:<64 hex digits> and no such file exists.
+The trusted root defaults to the compiled-in Sigstore public-good production root
+(--staging: the staging root). --now sets the verification time (default: the system clock).
+Exit status: 0 verified, 1 not verified (reason on stderr), 2 usage error.
+";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Command {
+    Help,
+    Version,
+    Verify(VerifyArgs),
+}
+
+/// The arguments of `verify-bundle`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct VerifyArgs {
+    pub(crate) bundle: PathBuf,
+    pub(crate) identity: Option<String>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) key: Option<PathBuf>,
+    pub(crate) trusted_root: Option<PathBuf>,
+    pub(crate) staging: bool,
+    pub(crate) now: Option<UnixTime>,
+    pub(crate) input: String,
+}
+
+pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
+    let mut it = argv.iter();
+    match it.next().map(String::as_str) {
+        None | Some("--help" | "-h" | "help") => return Ok(Command::Help),
+        Some("--version" | "-V") => return Ok(Command::Version),
+        Some("verify-bundle") => {}
+        Some(other) => return Err(format!("unknown command `{other}`")),
+    }
+    let mut a = VerifyArgs::default();
+    let mut bundle = None;
+    let mut input = None;
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{flag} needs a value"))
+        };
+        match flag {
+            "--bundle" => bundle = Some(PathBuf::from(value()?)),
+            "--certificate-identity" => a.identity = Some(value()?),
+            "--certificate-oidc-issuer" => a.issuer = Some(value()?),
+            "--key" => a.key = Some(PathBuf::from(value()?)),
+            "--trusted-root" => a.trusted_root = Some(PathBuf::from(value()?)),
+            "--staging" => a.staging = true,
+            "--now" => {
+                let v = value()?;
+                a.now =
+                    Some(UnixTime(v.parse().map_err(|_| {
+                        format!("--now takes Unix seconds, not `{v}`")
+                    })?));
+            }
+            "--help" | "-h" => return Ok(Command::Help),
+            f if f.starts_with("--") => return Err(format!("unknown option `{f}`")),
+            _ if input.is_none() => input = Some(arg.clone()),
+            _ => return Err(format!("unexpected argument `{arg}`")),
+        }
+    }
+    a.bundle = bundle.ok_or("--bundle is required")?;
+    a.input = input.ok_or("FILE_OR_DIGEST is required")?;
+    match (&a.key, &a.identity, &a.issuer) {
+        (Some(_), None, None) | (None, Some(_), Some(_)) => Ok(Command::Verify(a)),
+        (Some(_), _, _) => Err(
+            "--key cannot be combined with --certificate-identity/--certificate-oidc-issuer".into(),
+        ),
+        _ => Err("give --certificate-identity and --certificate-oidc-issuer, or --key".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_the_conformance_protocol() {
+        let c = parse(&argv("verify-bundle --bundle b.json --certificate-identity id --certificate-oidc-issuer iss --staging a.txt")).unwrap();
+        let Command::Verify(a) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.bundle, PathBuf::from("b.json"));
+        assert_eq!(a.identity.as_deref(), Some("id"));
+        assert_eq!(a.issuer.as_deref(), Some("iss"));
+        assert!(a.staging);
+        assert_eq!(a.input, "a.txt");
+        let c = parse(&argv(
+            "verify-bundle --bundle=b --key k.pem --trusted-root r.json --now 5 sha256:00",
+        ))
+        .unwrap();
+        let Command::Verify(a) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.key, Some(PathBuf::from("k.pem")));
+        assert_eq!(a.now, Some(UnixTime(5)));
+    }
+
+    #[test]
+    fn rejects_incomplete_or_contradictory_arguments() {
+        for bad in [
+            "verify-bundle a.txt",
+            "verify-bundle --bundle b",
+            "verify-bundle --bundle b --certificate-identity id a.txt",
+            "verify-bundle --bundle b --key k --certificate-identity id --certificate-oidc-issuer i a.txt",
+            "verify-bundle --bundle b --key k a.txt extra",
+            "verify-bundle --bundle b --key k --bogus a.txt",
+            "verify-bundle --bundle b --key k --now soon a.txt",
+            "verify-bundle --bundle",
+            "frobnicate",
+        ] {
+            assert!(parse(&argv(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(parse(&[]), Ok(Command::Help));
+        assert_eq!(parse(&argv("--version")), Ok(Command::Version));
+    }
+}

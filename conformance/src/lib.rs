@@ -1,0 +1,174 @@
+//! The shared conformance suite of sigverify: loads the upstream sigstore-conformance
+//! `bundle-verify` cases and runs them through the library, in both artifact modes.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use sigverify::Artifact;
+use sigverify::Bundle;
+use sigverify::Config;
+use sigverify::Error;
+use sigverify::Policy;
+use sigverify::Sha256Digest;
+use sigverify::Sha256Hasher;
+use sigverify::TrustedRoot;
+use sigverify::UnixTime;
+use sigverify::Verified;
+use sigverify::Verifier;
+
+mod expect;
+
+pub use expect::Expectations;
+pub use expect::Verdict;
+
+/// The default identity of the upstream suite (its README).
+pub const DEFAULT_IDENTITY: &str = "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main";
+/// The default OIDC issuer of the upstream suite (its README).
+pub const DEFAULT_ISSUER: &str = "https://token.actions.githubusercontent.com";
+
+/// One upstream case folder.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// The folder name.
+    pub name: String,
+    /// Whether upstream expects failure (`_fail` suffix).
+    pub must_fail: bool,
+    /// `bundle.sigstore.json`.
+    pub bundle: PathBuf,
+    /// The artifact (the folder's `artifact`, else the suite's `a.txt`).
+    pub artifact: PathBuf,
+    /// The expected identity.
+    pub identity: String,
+    /// The expected OIDC issuer.
+    pub issuer: String,
+    /// `key.pub`, when the case checks a managed key.
+    pub key: Option<PathBuf>,
+    /// `trusted_root.json`, when the case brings its own root.
+    pub trusted_root: Option<PathBuf>,
+}
+
+/// How the artifact is handed to the verifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The artifact bytes.
+    Artifact,
+    /// Only its `sha256:` digest.
+    Digest,
+}
+
+impl Mode {
+    /// The mode's name in tables and overlays.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Artifact => "artifact",
+            Self::Digest => "digest",
+        }
+    }
+}
+
+/// Where the upstream vectors live: `$SIGVERIFY_UPSTREAM_VECTORS`, else
+/// `../shared/vectors/sigstore-conformance` beside the workspace.
+pub fn upstream_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("SIGVERIFY_UPSTREAM_VECTORS") {
+        return Some(PathBuf::from(dir));
+    }
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors/sigstore-conformance");
+    dir.is_dir().then_some(dir)
+}
+
+/// Loads every case folder under `dir`, sorted by name.
+pub fn load_upstream(dir: &Path) -> std::io::Result<Vec<Case>> {
+    let mut cases = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if !path.join("bundle.sigstore.json").is_file() {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let read = |f: &str| {
+            fs::read_to_string(path.join(f))
+                .ok()
+                .map(|s| s.trim().to_owned())
+        };
+        let artifact = if path.join("artifact").is_file() {
+            path.join("artifact")
+        } else {
+            dir.join("a.txt")
+        };
+        cases.push(Case {
+            must_fail: name.ends_with("_fail"),
+            bundle: path.join("bundle.sigstore.json"),
+            artifact,
+            identity: read("identity").unwrap_or_else(|| DEFAULT_IDENTITY.to_owned()),
+            issuer: read("issuer").unwrap_or_else(|| DEFAULT_ISSUER.to_owned()),
+            key: path.join("key.pub").is_file().then(|| path.join("key.pub")),
+            trusted_root: path
+                .join("trusted_root.json")
+                .is_file()
+                .then(|| path.join("trusted_root.json")),
+            name,
+        });
+    }
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(cases)
+}
+
+/// The current time as the verifier takes it.
+pub fn now() -> UnixTime {
+    UnixTime(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+    )
+}
+
+/// Hashes a file in 64 KiB chunks.
+pub fn hash_file(path: &Path) -> std::io::Result<Sha256Digest> {
+    let mut file = fs::File::open(path)?;
+    let mut hasher = Sha256Hasher::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hasher.finalize());
+        }
+        hasher.update(buf.get(..n).unwrap_or_default());
+    }
+}
+
+/// Runs one case in one mode through the library.
+pub fn run(case: &Case, mode: Mode) -> Result<Verified, Error> {
+    let root = match &case.trusted_root {
+        Some(path) => TrustedRoot::from_json(&fs::read(path).unwrap_or_default())?,
+        None => TrustedRoot::production()?,
+    };
+    let policy = match &case.key {
+        Some(path) => Policy::public_key_pem(&fs::read_to_string(path).unwrap_or_default())?,
+        None => Policy::identity(case.identity.clone(), case.issuer.clone()),
+    };
+    let bundle = Bundle::from_json(&fs::read(&case.bundle).unwrap_or_default())?;
+    let bytes = fs::read(&case.artifact).unwrap_or_default();
+    let artifact = match mode {
+        Mode::Artifact => Artifact::Bytes(&bytes),
+        Mode::Digest => {
+            Artifact::Digest(hash_file(&case.artifact).unwrap_or(Sha256Digest([0; 32])))
+        }
+    };
+    Verifier::new(root, Config::default()).verify(&bundle, artifact, &policy, now())
+}
+
+/// The outcome of a run as the overlay names it: `ok` or the error's name.
+pub fn outcome_name(result: &Result<Verified, Error>) -> String {
+    match result {
+        Ok(_) => "ok".to_owned(),
+        Err(e) => e.name().to_owned(),
+    }
+}

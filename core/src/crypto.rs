@@ -1,0 +1,266 @@
+//! Public keys and signature verification: ECDSA P-256/P-384, Ed25519, RSA PKCS#1 v1.5 and PSS.
+//! All elliptic-curve and RSA crates are used here and nowhere else.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use der::Decode;
+use der::Encode;
+use rsa::pkcs8::DecodePublicKey;
+use sha2::Digest;
+use signature::hazmat::PrehashVerifier;
+
+use crate::Error;
+
+/// A hash function a signature scheme is paired with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HashAlg {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl HashAlg {
+    pub(crate) fn digest(self, msg: &[u8]) -> Vec<u8> {
+        match self {
+            Self::Sha256 => sha2::Sha256::digest(msg).to_vec(),
+            Self::Sha384 => sha2::Sha384::digest(msg).to_vec(),
+            Self::Sha512 => sha2::Sha512::digest(msg).to_vec(),
+        }
+    }
+}
+
+/// How an RSA key pads its signatures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RsaPadding {
+    Pkcs1v15,
+    Pss,
+}
+
+/// A decoded verification key.
+#[derive(Clone, Debug)]
+pub(crate) enum PublicKey {
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    Ed25519(ed25519_dalek::VerifyingKey),
+    Rsa(Box<rsa::PublicKey>),
+}
+
+/// Why a signature did not verify; callers map this to the error of their step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BadSignature;
+
+impl PublicKey {
+    /// Decodes a DER SubjectPublicKeyInfo.
+    pub(crate) fn from_spki_der(der: &[u8]) -> Result<Self, Error> {
+        let spki = spki::SubjectPublicKeyInfoRef::from_der(der).map_err(|_| Error::KeyInvalid)?;
+        let raw = spki
+            .subject_public_key
+            .as_bytes()
+            .ok_or(Error::KeyInvalid)?;
+        let alg = spki.algorithm.oid;
+        if alg == OID_EC_PUBLIC_KEY {
+            let curve = spki
+                .algorithm
+                .parameters_oid()
+                .map_err(|_| Error::KeyInvalid)?;
+            if curve == OID_P256 {
+                return p256::ecdsa::VerifyingKey::from_sec1_bytes(raw)
+                    .map(Self::P256)
+                    .map_err(|_| Error::KeyInvalid);
+            }
+            if curve == OID_P384 {
+                return p384::ecdsa::VerifyingKey::from_sec1_bytes(raw)
+                    .map(Self::P384)
+                    .map_err(|_| Error::KeyInvalid);
+            }
+            return Err(Error::KeyUnsupported);
+        }
+        if alg == OID_ED25519 {
+            let bytes: &[u8; 32] = raw.try_into().map_err(|_| Error::KeyInvalid)?;
+            return ed25519_dalek::VerifyingKey::from_bytes(bytes)
+                .map(Self::Ed25519)
+                .map_err(|_| Error::KeyInvalid);
+        }
+        if alg == OID_RSA_ENCRYPTION || alg == OID_RSA_PSS {
+            let key = rsa::PublicKey::from_public_key_der(der).map_err(|_| Error::KeyInvalid)?;
+            return Self::rsa(key);
+        }
+        Err(Error::KeyUnsupported)
+    }
+
+    /// Decodes a bare PKCS#1 `RSAPublicKey`, as some trusted roots carry for RSA CT logs.
+    pub(crate) fn from_pkcs1_rsa_der(der: &[u8]) -> Result<Self, Error> {
+        use rsa::pkcs1::DecodeRsaPublicKey;
+        let key = rsa::PublicKey::from_pkcs1_der(der).map_err(|_| Error::KeyInvalid)?;
+        Self::rsa(key)
+    }
+
+    fn rsa(key: rsa::PublicKey) -> Result<Self, Error> {
+        let bits = rsa::traits::PublicKeyParts::size(&key).saturating_mul(8);
+        if !(2048..=4096).contains(&bits) {
+            return Err(Error::KeyUnsupported);
+        }
+        Ok(Self::Rsa(Box::new(key)))
+    }
+
+    /// Decodes a PEM `PUBLIC KEY` block.
+    pub(crate) fn from_pem(pem: &str) -> Result<Self, Error> {
+        let der = crate::encoding::pem_decode(pem, "PUBLIC KEY").ok_or(Error::KeyInvalid)?;
+        Self::from_spki_der(&der)
+    }
+
+    /// The hash this key signs with when nothing else says so: Sigstore pairs P-384 with
+    /// SHA-384 and everything else with SHA-256.
+    pub(crate) fn default_hash(&self) -> HashAlg {
+        match self {
+            Self::P384(_) => HashAlg::Sha384,
+            _ => HashAlg::Sha256,
+        }
+    }
+
+    /// Whether the scheme signs whole messages (Ed25519), so a digest cannot be checked.
+    pub(crate) fn needs_message(&self) -> bool {
+        matches!(self, Self::Ed25519(_))
+    }
+
+    /// Verifies `sig` over `msg`, hashing with `hash` (ignored for Ed25519). ECDSA signatures
+    /// are DER; RSA signatures use `padding`.
+    pub(crate) fn verify(
+        &self,
+        hash: HashAlg,
+        padding: RsaPadding,
+        msg: &[u8],
+        sig: &[u8],
+    ) -> Result<(), BadSignature> {
+        if let Self::Ed25519(key) = self {
+            let sig = ed25519_dalek::Signature::from_slice(sig).map_err(|_| BadSignature)?;
+            return key.verify_strict(msg, &sig).map_err(|_| BadSignature);
+        }
+        self.verify_prehash(hash, padding, &hash.digest(msg), sig)
+    }
+
+    /// Verifies `sig` over a message whose `hash` digest is `prehash`. Fails for Ed25519.
+    pub(crate) fn verify_prehash(
+        &self,
+        hash: HashAlg,
+        padding: RsaPadding,
+        prehash: &[u8],
+        sig: &[u8],
+    ) -> Result<(), BadSignature> {
+        match self {
+            Self::P256(key) => {
+                let sig = p256::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
+                key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
+            }
+            Self::P384(key) => {
+                let sig = p384::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
+                key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
+            }
+            Self::Ed25519(_) => Err(BadSignature),
+            Self::Rsa(key) => {
+                let result = match (padding, hash) {
+                    (RsaPadding::Pkcs1v15, HashAlg::Sha256) => {
+                        key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), prehash, sig)
+                    }
+                    (RsaPadding::Pkcs1v15, HashAlg::Sha384) => {
+                        key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), prehash, sig)
+                    }
+                    (RsaPadding::Pkcs1v15, HashAlg::Sha512) => {
+                        key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), prehash, sig)
+                    }
+                    (RsaPadding::Pss, HashAlg::Sha256) => {
+                        key.verify(rsa::Pss::<sha2::Sha256>::new(), prehash, sig)
+                    }
+                    (RsaPadding::Pss, HashAlg::Sha384) => {
+                        key.verify(rsa::Pss::<sha2::Sha384>::new(), prehash, sig)
+                    }
+                    (RsaPadding::Pss, HashAlg::Sha512) => {
+                        key.verify(rsa::Pss::<sha2::Sha512>::new(), prehash, sig)
+                    }
+                };
+                result.map_err(|_| BadSignature)
+            }
+        }
+    }
+}
+
+/// Re-encodes an SPKI to canonical DER, so keys from PEM and DER compare by bytes.
+pub(crate) fn canonical_spki(der: &[u8]) -> Option<Vec<u8>> {
+    spki::SubjectPublicKeyInfoRef::from_der(der)
+        .ok()?
+        .to_der()
+        .ok()
+}
+
+/// A signature algorithm named by an X.509 / CMS AlgorithmIdentifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SigAlg {
+    pub(crate) hash: HashAlg,
+    pub(crate) padding: RsaPadding,
+}
+
+impl SigAlg {
+    /// Maps a signature algorithm OID (and, for PSS, its parameters) to hash and padding.
+    pub(crate) fn from_oid(
+        oid: &der::asn1::ObjectIdentifier,
+        params: Option<&[u8]>,
+    ) -> Option<Self> {
+        let pkcs1 = |hash| {
+            Some(Self {
+                hash,
+                padding: RsaPadding::Pkcs1v15,
+            })
+        };
+        match oid.as_bytes() {
+            b"\x2a\x86\x48\xce\x3d\x04\x03\x02" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0b" => {
+                pkcs1(HashAlg::Sha256)
+            }
+            b"\x2a\x86\x48\xce\x3d\x04\x03\x03" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0c" => {
+                pkcs1(HashAlg::Sha384)
+            }
+            b"\x2a\x86\x48\xce\x3d\x04\x03\x04" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0d" => {
+                pkcs1(HashAlg::Sha512)
+            }
+            // Ed25519 hashes internally; the hash field is unused.
+            b"\x2b\x65\x70" => pkcs1(HashAlg::Sha512),
+            b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0a" => {
+                let hash = pss_hash(params?)?;
+                Some(Self {
+                    hash,
+                    padding: RsaPadding::Pss,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// RSASSA-PSS-params (RFC 4055 §3.1): reads the hash algorithm; the MGF1 hash must match it.
+fn pss_hash(params: &[u8]) -> Option<HashAlg> {
+    use crate::asn1;
+    let seq = asn1::read_all(params)?;
+    let fields = asn1::children(seq.value)?;
+    let hash_field = fields.iter().find(|f| f.tag == 0xa0)?;
+    let alg = asn1::read_all(hash_field.value)?;
+    let (oid, _) = asn1::expect(alg.value, asn1::OID)?;
+    match oid.value {
+        b"\x60\x86\x48\x01\x65\x03\x04\x02\x01" => Some(HashAlg::Sha256),
+        b"\x60\x86\x48\x01\x65\x03\x04\x02\x02" => Some(HashAlg::Sha384),
+        b"\x60\x86\x48\x01\x65\x03\x04\x02\x03" => Some(HashAlg::Sha512),
+        _ => None,
+    }
+}
+
+const OID_EC_PUBLIC_KEY: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const OID_P256: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+const OID_P384: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.34");
+const OID_ED25519: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.101.112");
+const OID_RSA_ENCRYPTION: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const OID_RSA_PSS: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");

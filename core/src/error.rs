@@ -1,0 +1,318 @@
+//! The one error type of the verifier, and the stable code/name table every binding shares.
+
+use alloc::string::String;
+use core::fmt;
+
+use crate::limits::Limit;
+
+macro_rules! errors {
+    (
+        $(
+            $(#[$doc:meta])*
+            $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? = $code:literal, $name:literal, $msg:literal;
+        )*
+    ) => {
+        /// Why a bundle did not verify: one variant per check of the pipeline.
+        ///
+        /// Every variant has a stable numeric [`Error::code`] and a stable short [`Error::name`]
+        /// (`SCREAMING_SNAKE_CASE`), shared by the CLI and every binding. Codes come in blocks by
+        /// pipeline step: 1xx bundle, 2xx trusted root, 3xx keys, 4xx certificate, 5xx SCT,
+        /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
+        /// 11xx time and log thresholds, 12xx input limits. A retired code is never reused.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum Error {
+            $(
+                $(#[$doc])*
+                $variant $({ $(
+                    #[allow(missing_docs)]
+                    $field: $ty
+                ),* })?,
+            )*
+        }
+
+        impl Error {
+            /// The stable numeric code of this error.
+            pub fn code(&self) -> u16 {
+                match self {
+                    $( Self::$variant { .. } => $code, )*
+                }
+            }
+
+            /// The stable short name of this error, e.g. `TLOG_INCLUSION_PROOF_INVALID`.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( Self::$variant { .. } => $name, )*
+                }
+            }
+
+            /// Every (code, name) pair, in table order; bindings mirror this table.
+            pub const ALL: &'static [(u16, &'static str)] = &[ $( ($code, $name), )* ];
+        }
+
+        impl fmt::Display for Error {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    $(
+                        #[allow(unused_variables)]
+                        Self::$variant $({ $($field),* })? => {
+                            f.write_str($msg)?;
+                            $( $( write!(f, concat!(" (", stringify!($field), ": {})"), $field)?; )* )?
+                            Ok(())
+                        }
+                    )*
+                }
+            }
+        }
+    };
+}
+
+errors! {
+    // --- 1xx: bundle parsing -------------------------------------------------------------------
+    /// The bundle is not JSON, or a field has the wrong JSON type or is missing.
+    BundleJsonInvalid { path: &'static str } = 100, "BUNDLE_JSON_INVALID",
+        "bundle is not a well-formed Sigstore bundle JSON document";
+    /// The bundle's `mediaType` names no bundle version this verifier knows.
+    BundleMediaTypeUnknown = 101, "BUNDLE_MEDIA_TYPE_UNKNOWN",
+        "bundle media type is not a known Sigstore bundle version";
+    /// A base64 field of the bundle does not decode (standard alphabet, padded).
+    BundleBase64Invalid { path: &'static str } = 102, "BUNDLE_BASE64_INVALID",
+        "bundle field is not valid base64";
+    /// An integer field is negative, out of range or not a decimal integer.
+    BundleIntegerInvalid { path: &'static str } = 103, "BUNDLE_INTEGER_INVALID",
+        "bundle field is not a non-negative integer";
+    /// The bundle's certificate chain holds no certificate.
+    BundleCertificateChainEmpty = 104, "BUNDLE_CERTIFICATE_CHAIN_EMPTY",
+        "bundle certificate chain is empty";
+    /// A v0.2+ bundle has a tlog entry without an inclusion proof.
+    BundleInclusionProofMissing { entry: usize } = 105, "BUNDLE_INCLUSION_PROOF_MISSING",
+        "bundle tlog entry has no inclusion proof, which bundle v0.2 and later require";
+    /// A v0.1 bundle has a tlog entry without an inclusion promise.
+    BundleInclusionPromiseMissing { entry: usize } = 106, "BUNDLE_INCLUSION_PROMISE_MISSING",
+        "bundle v0.1 tlog entry has no inclusion promise";
+    /// The bundle has neither a certificate, a chain nor a public key hint.
+    BundleVerificationMaterialMissing = 107, "BUNDLE_VERIFICATION_MATERIAL_MISSING",
+        "bundle has no certificate and no public key";
+    /// The bundle has neither a message signature nor a DSSE envelope.
+    BundleContentMissing = 108, "BUNDLE_CONTENT_MISSING",
+        "bundle has neither a message signature nor a DSSE envelope";
+    /// The bundle's chain carries a self-signed (root) certificate; roots come only from the
+    /// trusted root.
+    BundleChainContainsRoot = 109, "BUNDLE_CHAIN_CONTAINS_ROOT",
+        "bundle certificate chain contains a self-signed root certificate";
+    /// A certificate in the bundle is not valid DER X.509.
+    BundleCertificateInvalid = 110, "BUNDLE_CERTIFICATE_INVALID",
+        "bundle certificate is not a valid X.509 certificate";
+    /// The message digest algorithm is not SHA2-256.
+    BundleDigestAlgorithmUnsupported = 111, "BUNDLE_DIGEST_ALGORITHM_UNSUPPORTED",
+        "bundle message digest algorithm is not SHA2_256";
+    /// The DSSE envelope does not carry exactly one signature.
+    BundleDsseSignatureCount = 112, "BUNDLE_DSSE_SIGNATURE_COUNT",
+        "bundle DSSE envelope must carry exactly one signature";
+
+    // --- 2xx: trusted root ---------------------------------------------------------------------
+    /// The trusted root is not JSON or has the wrong shape.
+    TrustRootJsonInvalid { path: &'static str } = 200, "TRUST_ROOT_JSON_INVALID",
+        "trusted root is not a well-formed TrustedRoot JSON document";
+    /// The trusted root's `mediaType` is not a known TrustedRoot or ClientTrustConfig version.
+    TrustRootMediaTypeUnknown = 201, "TRUST_ROOT_MEDIA_TYPE_UNKNOWN",
+        "trusted root media type is not known";
+    /// A `validFor` interval has no start.
+    TrustRootValidityStartMissing { path: &'static str } = 202, "TRUST_ROOT_VALIDITY_START_MISSING",
+        "trusted root validity interval has no start";
+    /// A timestamp in the trusted root is not RFC 3339.
+    TrustRootTimeInvalid { path: &'static str } = 203, "TRUST_ROOT_TIME_INVALID",
+        "trusted root timestamp is not valid RFC 3339";
+    /// A key in the trusted root cannot be decoded.
+    TrustRootKeyInvalid { path: &'static str } = 204, "TRUST_ROOT_KEY_INVALID",
+        "trusted root public key cannot be decoded";
+    /// A certificate in the trusted root is not valid DER X.509, or a CA chain is broken.
+    TrustRootCertificateInvalid { path: &'static str } = 205, "TRUST_ROOT_CERTIFICATE_INVALID",
+        "trusted root certificate is invalid";
+    /// A base64 field of the trusted root does not decode.
+    TrustRootBase64Invalid { path: &'static str } = 206, "TRUST_ROOT_BASE64_INVALID",
+        "trusted root field is not valid base64";
+    /// No compiled-in trusted root has this name.
+    TrustRootNameUnknown = 207, "TRUST_ROOT_NAME_UNKNOWN",
+        "no compiled-in trusted root has this name";
+
+    // --- 3xx: keys -----------------------------------------------------------------------------
+    /// A public key is not a supported SPKI (ECDSA P-256/P-384, Ed25519, RSA 2048-4096).
+    KeyUnsupported = 300, "KEY_UNSUPPORTED",
+        "public key type or size is not supported";
+    /// A public key's encoding (SPKI DER or PEM) is invalid.
+    KeyInvalid = 301, "KEY_INVALID",
+        "public key encoding is invalid";
+
+    // --- 4xx: certificate ----------------------------------------------------------------------
+    /// No certificate authority of the trusted root issued the signing certificate.
+    CertChainUntrusted = 400, "CERT_CHAIN_UNTRUSTED",
+        "signing certificate does not chain to a certificate authority of the trusted root";
+    /// A verified signing time lies outside the validity of the signing certificate.
+    CertNotValidAtSigningTime = 401, "CERT_NOT_VALID_AT_SIGNING_TIME",
+        "signing certificate was not valid at the verified signing time";
+    /// The signing certificate is a CA certificate.
+    CertIsCa = 402, "CERT_IS_CA",
+        "signing certificate is a CA certificate";
+    /// The signing certificate lacks the digitalSignature key usage.
+    CertKeyUsageInvalid = 403, "CERT_KEY_USAGE_INVALID",
+        "signing certificate lacks the digitalSignature key usage";
+    /// The signing certificate lacks the codeSigning extended key usage.
+    CertExtendedKeyUsageInvalid = 404, "CERT_EXTENDED_KEY_USAGE_INVALID",
+        "signing certificate lacks the codeSigning extended key usage";
+    /// A certificate extension is malformed.
+    CertExtensionInvalid { oid: &'static str } = 405, "CERT_EXTENSION_INVALID",
+        "certificate extension is malformed";
+
+    // --- 5xx: signed certificate timestamps ----------------------------------------------------
+    /// The signing certificate carries no verifiable embedded SCT.
+    SctMissing = 500, "SCT_MISSING",
+        "signing certificate has no embedded signed certificate timestamp";
+    /// The embedded SCT list is malformed.
+    SctListInvalid = 501, "SCT_LIST_INVALID",
+        "embedded SCT list is malformed";
+    /// No CT log of the trusted root has the SCT's log id.
+    SctLogUnknown = 502, "SCT_LOG_UNKNOWN",
+        "SCT log id matches no CT log of the trusted root";
+    /// The SCT signature does not verify under the CT log's key.
+    SctSignatureInvalid = 503, "SCT_SIGNATURE_INVALID",
+        "SCT signature does not verify under the CT log key";
+    /// The SCT timestamp is outside the CT log key's validity in the trusted root.
+    SctLogNotValidAtTime = 504, "SCT_LOG_NOT_VALID_AT_TIME",
+        "SCT timestamp is outside the CT log key validity";
+
+    // --- 6xx: transparency log -----------------------------------------------------------------
+    /// No transparency log of the trusted root has the entry's log id.
+    TlogKeyUnknown { entry: usize } = 600, "TLOG_KEY_UNKNOWN",
+        "tlog entry log id matches no transparency log of the trusted root";
+    /// The canonicalized body is not a well-formed Rekor entry.
+    TlogBodyInvalid { entry: usize } = 601, "TLOG_BODY_INVALID",
+        "tlog entry body is not a well-formed Rekor entry";
+    /// The entry body does not match the bundle's signature, key, certificate or digest.
+    TlogBodyMismatch { entry: usize, field: &'static str } = 602, "TLOG_BODY_MISMATCH",
+        "tlog entry body does not match the bundle";
+    /// The entry kind/version is not supported.
+    TlogKindUnsupported { entry: usize } = 603, "TLOG_KIND_UNSUPPORTED",
+        "tlog entry kind or version is not supported";
+    /// The inclusion promise (signed entry timestamp) does not verify.
+    TlogInclusionPromiseInvalid { entry: usize } = 604, "TLOG_INCLUSION_PROMISE_INVALID",
+        "tlog inclusion promise (SET) does not verify under the log key";
+    /// The inclusion proof does not lead from the entry to the root hash.
+    TlogInclusionProofInvalid { entry: usize } = 605, "TLOG_INCLUSION_PROOF_INVALID",
+        "tlog inclusion proof does not verify";
+    /// The checkpoint is not a well-formed signed note.
+    TlogCheckpointInvalid { entry: usize } = 606, "TLOG_CHECKPOINT_INVALID",
+        "tlog checkpoint is not a well-formed signed note";
+    /// The checkpoint carries no signature whose key hint names the log's key.
+    TlogCheckpointSignatureMissing { entry: usize } = 607, "TLOG_CHECKPOINT_SIGNATURE_MISSING",
+        "tlog checkpoint has no signature by the log key";
+    /// The log's signature on the checkpoint does not verify.
+    TlogCheckpointSignatureInvalid { entry: usize } = 608, "TLOG_CHECKPOINT_SIGNATURE_INVALID",
+        "tlog checkpoint signature does not verify under the log key";
+    /// The checkpoint's tree size or root hash differs from the inclusion proof's.
+    TlogCheckpointRootMismatch { entry: usize } = 609, "TLOG_CHECKPOINT_ROOT_MISMATCH",
+        "tlog checkpoint root hash or size differs from the inclusion proof";
+    /// The integrated time is later than the verification time.
+    TlogIntegratedTimeInFuture { entry: usize } = 610, "TLOG_INTEGRATED_TIME_IN_FUTURE",
+        "tlog integrated time is after the verification time";
+    /// The log's key was not valid (trusted root interval) at the entry's time.
+    TlogKeyNotValidAtTime { entry: usize } = 611, "TLOG_KEY_NOT_VALID_AT_TIME",
+        "tlog entry time is outside the log key validity";
+    /// The entry cannot be verified offline: no inclusion promise and no inclusion proof.
+    TlogEntryUnverifiable { entry: usize } = 612, "TLOG_ENTRY_UNVERIFIABLE",
+        "tlog entry has neither a verifiable inclusion promise nor an inclusion proof";
+
+    // --- 7xx: timestamps -----------------------------------------------------------------------
+    /// The bundle carries RFC 3161 timestamps, which this build cannot verify yet.
+    TimestampUnsupported = 700, "TIMESTAMP_UNSUPPORTED",
+        "RFC 3161 timestamps are not verified yet";
+
+    // --- 8xx: DSSE -----------------------------------------------------------------------------
+    /// The DSSE envelope signature does not verify.
+    DsseSignatureInvalid = 800, "DSSE_SIGNATURE_INVALID",
+        "DSSE envelope signature does not verify";
+    /// The DSSE payload is not an in-toto statement.
+    DssePayloadTypeUnsupported = 801, "DSSE_PAYLOAD_TYPE_UNSUPPORTED",
+        "DSSE payload type is not application/vnd.in-toto+json";
+    /// The in-toto statement is malformed.
+    DsseStatementInvalid = 802, "DSSE_STATEMENT_INVALID",
+        "DSSE payload is not a well-formed in-toto statement";
+    /// No subject of the in-toto statement has the artifact's SHA-256 digest.
+    DsseSubjectMismatch = 803, "DSSE_SUBJECT_MISMATCH",
+        "no in-toto subject matches the artifact digest";
+
+    // --- 9xx: message signature ----------------------------------------------------------------
+    /// The message signature does not verify over the artifact.
+    SignatureInvalid = 900, "SIGNATURE_INVALID",
+        "message signature does not verify over the artifact";
+    /// The bundle's message digest is not the artifact's digest.
+    SignatureDigestMismatch = 901, "SIGNATURE_DIGEST_MISMATCH",
+        "bundle message digest differs from the artifact digest";
+    /// The key's scheme signs whole messages (Ed25519), so a digest alone cannot be checked.
+    ArtifactDigestInsufficient = 902, "ARTIFACT_DIGEST_INSUFFICIENT",
+        "this signature scheme needs the artifact bytes, not only its digest";
+
+    // --- 10xx: policy --------------------------------------------------------------------------
+    /// The certificate's identity (SAN) is not the expected one.
+    PolicyIdentityMismatch { found: String } = 1000, "POLICY_IDENTITY_MISMATCH",
+        "certificate identity differs from the expected identity";
+    /// The certificate's OIDC issuer is not the expected one.
+    PolicyIssuerMismatch { found: String } = 1001, "POLICY_ISSUER_MISMATCH",
+        "certificate OIDC issuer differs from the expected issuer";
+    /// The policy names a managed key but the bundle is signed with a certificate, or the reverse.
+    PolicyMaterialMismatch = 1002, "POLICY_MATERIAL_MISMATCH",
+        "bundle verification material (certificate or key) does not fit the policy";
+    /// The policy's managed key cannot be decoded.
+    PolicyKeyInvalid = 1003, "POLICY_KEY_INVALID",
+        "policy public key cannot be decoded";
+
+    // --- 11xx: thresholds ----------------------------------------------------------------------
+    /// Fewer verified tlog entries than the configuration requires.
+    TlogThresholdNotMet = 1100, "TLOG_THRESHOLD_NOT_MET",
+        "fewer verified tlog entries than required";
+    /// No verified time source (integrated time or timestamp) proves when the bundle was signed.
+    TimeThresholdNotMet = 1101, "TIME_THRESHOLD_NOT_MET",
+        "fewer verified signing-time sources than required";
+
+    // --- 12xx: input limits --------------------------------------------------------------------
+    /// An input exceeds one of the documented limits.
+    LimitExceeded { limit: Limit } = 1200, "LIMIT_EXCEEDED",
+        "input exceeds a verifier limit";
+}
+
+#[cfg(feature = "std")]
+extern crate std;
+
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use alloc::collections::BTreeSet;
+    use alloc::string::ToString;
+
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let codes: BTreeSet<u16> = Error::ALL.iter().map(|(c, _)| *c).collect();
+        let names: BTreeSet<&str> = Error::ALL.iter().map(|(_, n)| *n).collect();
+        assert_eq!(codes.len(), Error::ALL.len());
+        assert_eq!(names.len(), Error::ALL.len());
+    }
+
+    #[test]
+    fn display_names_the_check_and_its_context() {
+        let e = Error::TlogInclusionProofInvalid { entry: 2 };
+        assert_eq!(e.code(), 605);
+        assert_eq!(e.name(), "TLOG_INCLUSION_PROOF_INVALID");
+        assert_eq!(
+            e.to_string(),
+            "tlog inclusion proof does not verify (entry: 2)"
+        );
+        assert_eq!(
+            Error::CertIsCa.to_string(),
+            "signing certificate is a CA certificate"
+        );
+    }
+}

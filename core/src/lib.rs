@@ -1,0 +1,49 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+mod asn1;
+pub mod bundle;
+mod crypto;
+pub mod digest;
+mod dsse;
+pub mod encoding;
+mod error;
+mod json;
+pub mod limits;
+pub mod policy;
+mod sct;
+pub mod time;
+pub mod tlog;
+pub mod trust_root;
+mod verifier;
+mod x509;
+
+pub use bundle::Bundle;
+pub use digest::Sha256Digest;
+pub use digest::Sha256Hasher;
+pub use error::Error;
+pub use limits::Limit;
+pub use policy::Policy;
+pub use time::UnixTime;
+pub use tlog::LogEntry;
+pub use trust_root::TrustedRoot;
+pub use verifier::Artifact;
+pub use verifier::Config;
+pub use verifier::Statement;
+pub use verifier::Verified;
+pub use verifier::Verifier;
+
+/// Verifies `bundle` in one call: builds a [`Verifier`] over `root` with the default
+/// [`Config`] and runs it. Prefer a long-lived [`Verifier`] when checking many bundles.
+pub fn verify(
+    bundle: &Bundle,
+    artifact: Artifact<'_>,
+    root: TrustedRoot,
+    policy: &Policy,
+    now: UnixTime,
+) -> Result<Verified, Error> {
+    Verifier::new(root, Config::default()).verify(bundle, artifact, policy, now)
+}

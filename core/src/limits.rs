@@ -1,0 +1,118 @@
+//! Every bound the verifier puts on untrusted input, with where each number comes from.
+
+use core::fmt;
+
+/// The limit an input exceeded; carried by [`crate::Error::LimitExceeded`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`MAX_BUNDLE_BYTES`]
+    BundleBytes,
+    /// [`MAX_TRUST_ROOT_BYTES`]
+    TrustRootBytes,
+    /// [`MAX_JSON_DEPTH`]
+    JsonDepth,
+    /// [`MAX_CHAIN_CERTIFICATES`]
+    ChainCertificates,
+    /// [`MAX_TLOG_ENTRIES`]
+    TlogEntries,
+    /// [`MAX_PROOF_HASHES`]
+    ProofHashes,
+    /// [`MAX_CHECKPOINT_BYTES`]
+    CheckpointBytes,
+    /// [`MAX_CHECKPOINT_SIGNATURES`]
+    CheckpointSignatures,
+    /// [`MAX_TIMESTAMPS`]
+    Timestamps,
+    /// [`MAX_SUBJECTS`]
+    Subjects,
+    /// [`MAX_SCTS`]
+    Scts,
+    /// [`MAX_TRUST_ROOT_ENTRIES`]
+    TrustRootEntries,
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, max) = match self {
+            Self::BundleBytes => ("bundle bytes", MAX_BUNDLE_BYTES),
+            Self::TrustRootBytes => ("trusted root bytes", MAX_TRUST_ROOT_BYTES),
+            Self::JsonDepth => ("JSON nesting depth", MAX_JSON_DEPTH),
+            Self::ChainCertificates => ("certificates in a chain", MAX_CHAIN_CERTIFICATES),
+            Self::TlogEntries => ("tlog entries", MAX_TLOG_ENTRIES),
+            Self::ProofHashes => ("inclusion proof hashes", MAX_PROOF_HASHES),
+            Self::CheckpointBytes => ("checkpoint bytes", MAX_CHECKPOINT_BYTES),
+            Self::CheckpointSignatures => ("checkpoint signatures", MAX_CHECKPOINT_SIGNATURES),
+            Self::Timestamps => ("RFC 3161 timestamps", MAX_TIMESTAMPS),
+            Self::Subjects => ("in-toto subjects", MAX_SUBJECTS),
+            Self::Scts => ("embedded SCTs", MAX_SCTS),
+            Self::TrustRootEntries => ("trusted root entries per kind", MAX_TRUST_ROOT_ENTRIES),
+        };
+        write!(f, "{what} > {max}")
+    }
+}
+
+/// Largest bundle accepted, in bytes. Real bundles are 5-20 KiB; DSSE payloads with many
+/// subjects reach a few hundred KiB. 4 MiB leaves room and still bounds memory.
+pub const MAX_BUNDLE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Largest trusted root accepted, in bytes. The public-good root is under 10 KiB.
+pub const MAX_TRUST_ROOT_BYTES: usize = 1024 * 1024;
+
+/// Deepest JSON nesting accepted. A bundle nests 7 levels; in-toto predicates are not read.
+/// serde_json's own recursion limit (128) stays the hard backstop.
+pub const MAX_JSON_DEPTH: usize = 64;
+
+/// Most certificates in one chain (bundle or trusted-root CA). Fulcio uses 2-3.
+pub const MAX_CHAIN_CERTIFICATES: usize = 10;
+
+/// Most tlog entries in one bundle; sigstore-go uses the same bound.
+pub const MAX_TLOG_ENTRIES: usize = 32;
+
+/// Most hashes in one inclusion proof: 64 covers any tree of up to 2^64 leaves.
+pub const MAX_PROOF_HASHES: usize = 64;
+
+/// Largest checkpoint (signed note) in bytes; real ones are under 1 KiB.
+pub const MAX_CHECKPOINT_BYTES: usize = 16 * 1024;
+
+/// Most signature lines in one checkpoint (the log's own plus witness cosignatures).
+pub const MAX_CHECKPOINT_SIGNATURES: usize = 32;
+
+/// Most RFC 3161 timestamps in one bundle; sigstore-go uses the same bound.
+pub const MAX_TIMESTAMPS: usize = 32;
+
+/// Most subjects in one in-toto statement that are compared against the artifact.
+pub const MAX_SUBJECTS: usize = 1024;
+
+/// Most SCTs read from one certificate's embedded list.
+pub const MAX_SCTS: usize = 32;
+
+/// Most logs, CAs or TSAs of one kind in a trusted root; public-good has fewer than 10.
+pub const MAX_TRUST_ROOT_ENTRIES: usize = 64;
+
+/// Returns `Err(LimitExceeded)` when `count > max`.
+pub(crate) fn check(count: usize, max: usize, limit: Limit) -> Result<(), crate::Error> {
+    if count > max {
+        return Err(crate::Error::LimitExceeded { limit });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_the_limit_passes_and_one_more_fails() {
+        assert_eq!(
+            check(MAX_TLOG_ENTRIES, MAX_TLOG_ENTRIES, Limit::TlogEntries),
+            Ok(())
+        );
+        assert_eq!(
+            check(MAX_TLOG_ENTRIES + 1, MAX_TLOG_ENTRIES, Limit::TlogEntries),
+            Err(crate::Error::LimitExceeded {
+                limit: Limit::TlogEntries
+            })
+        );
+    }
+}

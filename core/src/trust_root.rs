@@ -1,0 +1,279 @@
+//! Trusted root parsing (`TrustedRoot` and the `ClientTrustConfig` wrapper): the logs, CT logs,
+//! certificate authorities and timestamp authorities a verifier trusts, each with a closed
+//! validity interval.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::Deserialize;
+
+use crate::Error;
+use crate::crypto::PublicKey;
+use crate::encoding::base64_decode;
+use crate::limits;
+use crate::limits::Limit;
+use crate::time::Validity;
+use crate::time::parse_rfc3339;
+use crate::x509::Certificate;
+
+/// A parsed trusted root: which logs and authorities this verifier trusts, and when.
+#[derive(Clone, Debug)]
+pub struct TrustedRoot {
+    pub(crate) tlogs: Vec<Log>,
+    pub(crate) ctlogs: Vec<Log>,
+    pub(crate) cas: Vec<Authority>,
+    pub(crate) tsas: Vec<Authority>,
+}
+
+/// A transparency log or CT log: its key, id and validity.
+#[derive(Clone, Debug)]
+pub(crate) struct Log {
+    pub(crate) base_url: String,
+    pub(crate) key: PublicKey,
+    pub(crate) key_der: Vec<u8>,
+    pub(crate) log_id: Vec<u8>,
+    pub(crate) checkpoint_key_id: Option<Vec<u8>>,
+    pub(crate) validity: Validity,
+}
+
+/// A certificate or timestamp authority: its chain (issuing certificate first, root last).
+#[derive(Clone, Debug)]
+pub(crate) struct Authority {
+    pub(crate) chain: Vec<Certificate>,
+    pub(crate) validity: Validity,
+}
+
+impl TrustedRoot {
+    /// Parses a `TrustedRoot` or a `ClientTrustConfig` (whose `trustedRoot` is used).
+    pub fn from_json(input: &[u8]) -> Result<Self, Error> {
+        limits::check(
+            input.len(),
+            limits::MAX_TRUST_ROOT_BYTES,
+            Limit::TrustRootBytes,
+        )?;
+        crate::json::check_depth(input, limits::MAX_JSON_DEPTH)?;
+        let doc: RawDocument =
+            serde_json::from_slice(input).map_err(|_| Error::TrustRootJsonInvalid {
+                path: "trustedRoot",
+            })?;
+        let raw = match doc.media_type.as_str() {
+            "application/vnd.dev.sigstore.trustedroot+json;version=0.1"
+            | "application/vnd.dev.sigstore.trustedroot.v0.2+json" => doc.root,
+            "application/vnd.dev.sigstore.clienttrustconfig.v0.1+json" => {
+                let inner = doc.trusted_root.ok_or(Error::TrustRootJsonInvalid {
+                    path: "trustedRoot",
+                })?;
+                match inner.media_type.as_str() {
+                    "application/vnd.dev.sigstore.trustedroot+json;version=0.1"
+                    | "application/vnd.dev.sigstore.trustedroot.v0.2+json" => inner.root,
+                    _ => return Err(Error::TrustRootMediaTypeUnknown),
+                }
+            }
+            _ => return Err(Error::TrustRootMediaTypeUnknown),
+        };
+        Self::from_raw(raw)
+    }
+
+    /// A compiled-in trusted root by name: `"production"` (Sigstore public-good) or `"staging"`.
+    #[cfg(feature = "default-roots")]
+    pub fn named(name: &str) -> Result<Self, Error> {
+        match name {
+            "production" => Self::production(),
+            "staging" => Self::staging(),
+            _ => Err(Error::TrustRootNameUnknown),
+        }
+    }
+
+    /// The Sigstore public-good production root compiled into this build (see `roots/SOURCE.md`).
+    #[cfg(feature = "default-roots")]
+    pub fn production() -> Result<Self, Error> {
+        Self::from_json(include_bytes!("roots/production.json"))
+    }
+
+    /// The Sigstore public-good staging root compiled into this build (see `roots/SOURCE.md`).
+    #[cfg(feature = "default-roots")]
+    pub fn staging() -> Result<Self, Error> {
+        Self::from_json(include_bytes!("roots/staging.json"))
+    }
+
+    fn from_raw(raw: RawRoot) -> Result<Self, Error> {
+        for n in [
+            raw.tlogs.len(),
+            raw.ctlogs.len(),
+            raw.certificate_authorities.len(),
+        ] {
+            limits::check(n, limits::MAX_TRUST_ROOT_ENTRIES, Limit::TrustRootEntries)?;
+        }
+        limits::check(
+            raw.timestamp_authorities.len(),
+            limits::MAX_TRUST_ROOT_ENTRIES,
+            Limit::TrustRootEntries,
+        )?;
+        Ok(Self {
+            tlogs: raw
+                .tlogs
+                .into_iter()
+                .map(|l| log(l, "tlogs"))
+                .collect::<Result<_, _>>()?,
+            ctlogs: raw
+                .ctlogs
+                .into_iter()
+                .map(|l| log(l, "ctlogs"))
+                .collect::<Result<_, _>>()?,
+            cas: raw
+                .certificate_authorities
+                .into_iter()
+                .map(|a| authority(a, "certificateAuthorities"))
+                .collect::<Result<_, _>>()?,
+            tsas: raw
+                .timestamp_authorities
+                .into_iter()
+                .map(|a| authority(a, "timestampAuthorities"))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
+    let key_der = b64(&raw.public_key.raw_bytes, path)?;
+    let key = match raw.public_key.key_details.as_str() {
+        // A bare PKCS#1 RSAPublicKey rather than an SPKI (older staging CT logs).
+        d if d.starts_with("PKCS1_RSA_") => PublicKey::from_pkcs1_rsa_der(&key_der),
+        _ => PublicKey::from_spki_der(&key_der),
+    }
+    .map_err(|_| Error::TrustRootKeyInvalid { path })?;
+    let log_id = b64(&raw.log_id.key_id, path)?;
+    let checkpoint_key_id = raw
+        .checkpoint_key_id
+        .map(|k| b64(&k.key_id, path))
+        .transpose()?;
+    let validity = validity(raw.public_key.valid_for, path)?;
+    Ok(Log {
+        base_url: raw.base_url,
+        key,
+        key_der,
+        log_id,
+        checkpoint_key_id,
+        validity,
+    })
+}
+
+fn authority(raw: RawAuthority, path: &'static str) -> Result<Authority, Error> {
+    let certs = raw.cert_chain.certificates;
+    if certs.is_empty() {
+        return Err(Error::TrustRootCertificateInvalid { path });
+    }
+    limits::check(
+        certs.len(),
+        limits::MAX_CHAIN_CERTIFICATES,
+        Limit::ChainCertificates,
+    )?;
+    let chain = certs
+        .iter()
+        .map(|c| {
+            let der = b64(&c.raw_bytes, path)?;
+            Certificate::from_der(&der).map_err(|_| Error::TrustRootCertificateInvalid { path })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Authority {
+        chain,
+        validity: validity(raw.valid_for, path)?,
+    })
+}
+
+fn validity(raw: Option<RawValidity>, path: &'static str) -> Result<Validity, Error> {
+    let raw = raw.ok_or(Error::TrustRootValidityStartMissing { path })?;
+    let start = raw
+        .start
+        .ok_or(Error::TrustRootValidityStartMissing { path })?;
+    let start = parse_rfc3339(&start).ok_or(Error::TrustRootTimeInvalid { path })?;
+    let end = raw
+        .end
+        .map(|e| parse_rfc3339(&e).ok_or(Error::TrustRootTimeInvalid { path }))
+        .transpose()?;
+    Ok(Validity { start, end })
+}
+
+fn b64(s: &str, path: &'static str) -> Result<Vec<u8>, Error> {
+    base64_decode(s).ok_or(Error::TrustRootBase64Invalid { path })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawDocument {
+    media_type: String,
+    trusted_root: Option<RawInner>,
+    #[serde(flatten)]
+    root: RawRoot,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawInner {
+    media_type: String,
+    #[serde(flatten)]
+    root: RawRoot,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawRoot {
+    #[serde(default)]
+    tlogs: Vec<RawLog>,
+    #[serde(default)]
+    certificate_authorities: Vec<RawAuthority>,
+    #[serde(default)]
+    ctlogs: Vec<RawLog>,
+    #[serde(default)]
+    timestamp_authorities: Vec<RawAuthority>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawLog {
+    #[serde(default)]
+    base_url: String,
+    public_key: RawPublicKey,
+    log_id: RawKeyId,
+    checkpoint_key_id: Option<RawKeyId>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawKeyId {
+    key_id: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawPublicKey {
+    raw_bytes: String,
+    #[serde(default)]
+    key_details: String,
+    valid_for: Option<RawValidity>,
+}
+
+#[derive(Deserialize)]
+struct RawValidity {
+    start: Option<String>,
+    end: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawAuthority {
+    cert_chain: RawChain,
+    valid_for: Option<RawValidity>,
+}
+
+#[derive(Deserialize)]
+struct RawChain {
+    #[serde(default)]
+    certificates: Vec<RawCert>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawCert {
+    raw_bytes: String,
+}

@@ -1,0 +1,208 @@
+//! X.509 certificates: the fields sigstore needs, Fulcio extensions, and chain validation.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use der::Decode;
+use der::Encode;
+use x509_cert::ext::pkix::BasicConstraints;
+use x509_cert::ext::pkix::ExtendedKeyUsage;
+use x509_cert::ext::pkix::KeyUsage;
+use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::ext::pkix::name::GeneralName;
+
+use crate::Error;
+use crate::asn1;
+use crate::crypto::PublicKey;
+use crate::crypto::SigAlg;
+use crate::time::UnixTime;
+use crate::time::Validity;
+
+pub(crate) mod oid;
+
+/// A certificate with the fields verification reads, decoded once.
+#[derive(Clone, Debug)]
+pub(crate) struct Certificate {
+    pub(crate) der: Vec<u8>,
+    pub(crate) tbs: Vec<u8>,
+    pub(crate) sig_alg: Option<SigAlg>,
+    pub(crate) signature: Vec<u8>,
+    pub(crate) issuer: Vec<u8>,
+    pub(crate) subject: Vec<u8>,
+    pub(crate) validity: Validity,
+    pub(crate) spki: Vec<u8>,
+    pub(crate) key: Option<PublicKey>,
+    pub(crate) is_ca: bool,
+    pub(crate) key_usage: Option<KeyUsage>,
+    pub(crate) code_signing: bool,
+    pub(crate) san: Option<String>,
+    pub(crate) fulcio_issuer: Result<Option<String>, Error>,
+    pub(crate) extensions: Vec<(der::asn1::ObjectIdentifier, Vec<u8>)>,
+}
+
+impl Certificate {
+    /// Parses a DER certificate. Malformed extensions the verifier reads fail here; unknown
+    /// extensions are kept for the policy.
+    pub(crate) fn from_der(der: &[u8]) -> Result<Self, ()> {
+        let cert = x509_cert::Certificate::from_der(der).map_err(|_| ())?;
+        let outer = asn1::read_all(der).ok_or(())?;
+        let (tbs, _) = asn1::expect(outer.value, asn1::SEQUENCE).ok_or(())?;
+        let tbs_cert = cert.tbs_certificate();
+        let alg = cert.signature_algorithm();
+        let params = alg.parameters.as_ref().and_then(|p| p.to_der().ok());
+        let validity = tbs_cert.validity();
+        let not_before = validity.not_before.to_unix_duration().as_secs();
+        let not_after = validity.not_after.to_unix_duration().as_secs();
+        let spki = tbs_cert
+            .subject_public_key_info()
+            .to_der()
+            .map_err(|_| ())?;
+        let mut out = Self {
+            der: der.to_vec(),
+            tbs: tbs.raw.to_vec(),
+            sig_alg: SigAlg::from_oid(&alg.oid, params.as_deref()),
+            signature: cert.signature().as_bytes().ok_or(())?.to_vec(),
+            issuer: tbs_cert.issuer().to_der().map_err(|_| ())?,
+            subject: tbs_cert.subject().to_der().map_err(|_| ())?,
+            validity: Validity {
+                start: UnixTime(not_before),
+                end: Some(UnixTime(not_after)),
+            },
+            key: PublicKey::from_spki_der(&spki).ok(),
+            spki,
+            is_ca: false,
+            key_usage: None,
+            code_signing: false,
+            san: None,
+            fulcio_issuer: Ok(None),
+            extensions: Vec::new(),
+        };
+        for ext in tbs_cert
+            .extensions()
+            .map(|e| e.as_slice())
+            .unwrap_or_default()
+        {
+            let value = ext.extn_value.as_bytes();
+            out.read_extension(&ext.extn_id, value)?;
+            out.extensions.push((ext.extn_id, value.to_vec()));
+        }
+        out.fulcio_issuer = fulcio_issuer(&out.extensions);
+        Ok(out)
+    }
+
+    fn read_extension(&mut self, id: &der::asn1::ObjectIdentifier, value: &[u8]) -> Result<(), ()> {
+        if *id == oid::BASIC_CONSTRAINTS {
+            self.is_ca = BasicConstraints::from_der(value).map_err(|_| ())?.ca;
+        } else if *id == oid::KEY_USAGE {
+            self.key_usage = Some(KeyUsage::from_der(value).map_err(|_| ())?);
+        } else if *id == oid::EXTENDED_KEY_USAGE {
+            let eku = ExtendedKeyUsage::from_der(value).map_err(|_| ())?;
+            self.code_signing = eku.0.contains(&oid::CODE_SIGNING);
+        } else if *id == oid::SUBJECT_ALT_NAME {
+            let san = SubjectAltName::from_der(value).map_err(|_| ())?;
+            self.san = san.0.iter().find_map(|name| match name {
+                GeneralName::UniformResourceIdentifier(uri) => Some(String::from(uri.as_str())),
+                GeneralName::Rfc822Name(email) => Some(String::from(email.as_str())),
+                _ => None,
+            });
+        }
+        Ok(())
+    }
+
+    /// The raw value of an extension, if present.
+    pub(crate) fn extension(&self, id: &der::asn1::ObjectIdentifier) -> Option<&[u8]> {
+        self.extensions
+            .iter()
+            .find(|(o, _)| o == id)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// Whether `self` was issued by `parent`: names chain and `parent`'s key verifies the
+    /// signature over our TBS.
+    pub(crate) fn is_issued_by(&self, parent: &Self) -> bool {
+        if self.issuer != parent.subject {
+            return false;
+        }
+        let (Some(key), Some(alg)) = (&parent.key, self.sig_alg) else {
+            return false;
+        };
+        key.verify(alg.hash, alg.padding, &self.tbs, &self.signature)
+            .is_ok()
+    }
+
+    /// Whether the certificate names itself as issuer and verifies under its own key.
+    pub(crate) fn is_self_signed(&self) -> bool {
+        self.is_issued_by(self)
+    }
+}
+
+/// Checks the Fulcio leaf against the CAs of the trusted root at every verified signing time.
+/// Returns the certificate that issued the leaf (needed for the SCT's issuer key hash).
+pub(crate) fn verify_leaf<'a>(
+    leaf: &Certificate,
+    cas: &'a [crate::trust_root::Authority],
+    times: &[UnixTime],
+) -> Result<&'a Certificate, Error> {
+    if leaf.is_ca {
+        return Err(Error::CertIsCa);
+    }
+    if !leaf.key_usage.is_some_and(|ku| ku.digital_signature()) {
+        return Err(Error::CertKeyUsageInvalid);
+    }
+    if !leaf.code_signing {
+        return Err(Error::CertExtendedKeyUsageInvalid);
+    }
+    let issuer = cas
+        .iter()
+        .filter(|ca| times.iter().all(|t| ca.validity.contains(*t)))
+        .find_map(|ca| chain_to(leaf, &ca.chain, times))
+        .ok_or(Error::CertChainUntrusted)?;
+    if !times.iter().all(|t| leaf.validity.contains(*t)) {
+        return Err(Error::CertNotValidAtSigningTime);
+    }
+    Ok(issuer)
+}
+
+/// Follows `leaf` -> chain[0] -> ... -> chain[n-1]; every CA certificate must be a CA and valid
+/// at each time. Returns the leaf's issuer.
+pub(crate) fn chain_to<'a>(
+    leaf: &Certificate,
+    chain: &'a [Certificate],
+    times: &[UnixTime],
+) -> Option<&'a Certificate> {
+    let issuer = chain.first()?;
+    let mut child = leaf;
+    for parent in chain {
+        if !parent.is_ca || !child.is_issued_by(parent) {
+            return None;
+        }
+        if !times.iter().all(|t| parent.validity.contains(*t)) {
+            return None;
+        }
+        child = parent;
+    }
+    Some(issuer)
+}
+
+/// The OIDC issuer: the v2 extension (DER UTF8String) wins over the deprecated v1 (raw bytes).
+fn fulcio_issuer(exts: &[(der::asn1::ObjectIdentifier, Vec<u8>)]) -> Result<Option<String>, Error> {
+    let find = |id| {
+        exts.iter()
+            .find(|(o, _)| *o == id)
+            .map(|(_, v)| v.as_slice())
+    };
+    if let Some(v2) = find(oid::FULCIO_ISSUER_V2) {
+        let s =
+            der::asn1::Utf8StringRef::from_der(v2).map_err(|_| Error::CertExtensionInvalid {
+                oid: "1.3.6.1.4.1.57264.1.8",
+            })?;
+        return Ok(Some(String::from(s.as_str())));
+    }
+    if let Some(v1) = find(oid::FULCIO_ISSUER_V1) {
+        let s = core::str::from_utf8(v1).map_err(|_| Error::CertExtensionInvalid {
+            oid: "1.3.6.1.4.1.57264.1.1",
+        })?;
+        return Ok(Some(String::from(s)));
+    }
+    Ok(None)
+}

@@ -1,0 +1,23 @@
+//! Object identifiers, each with the document that assigns it.
+
+use der::asn1::ObjectIdentifier;
+
+/// RFC 5280 §4.2.1.9 basicConstraints.
+pub(crate) const BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.19");
+/// RFC 5280 §4.2.1.3 keyUsage.
+pub(crate) const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
+/// RFC 5280 §4.2.1.12 extKeyUsage.
+pub(crate) const EXTENDED_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
+/// RFC 5280 §4.2.1.6 subjectAltName.
+pub(crate) const SUBJECT_ALT_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.17");
+/// RFC 5280 §4.2.1.12 id-kp-codeSigning.
+pub(crate) const CODE_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.3");
+/// RFC 6962 §3.3 embedded SCT list.
+pub(crate) const SCT_LIST: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.2");
+/// Fulcio OID registry: OIDC issuer (v1, raw string; deprecated).
+pub(crate) const FULCIO_ISSUER_V1: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.57264.1.1");
+/// Fulcio OID registry: OIDC issuer (v2, DER UTF8String).
+pub(crate) const FULCIO_ISSUER_V2: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.57264.1.8");
