@@ -22,6 +22,7 @@ use sigverify::Verifier;
 mod expect;
 
 pub use expect::Expectations;
+pub use expect::UPSTREAM_EXPECT;
 pub use expect::Verdict;
 
 /// The default identity of the upstream suite (its README).

@@ -21,7 +21,7 @@ fn upstream_cases_give_the_expected_outcome() {
         dir.display(),
         cases.len()
     );
-    let expect = Expectations::upstream();
+    let expect = Expectations::upstream().unwrap();
     let problems = expect.problems(&cases);
     assert!(
         problems.is_empty(),

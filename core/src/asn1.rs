@@ -3,9 +3,6 @@
 
 use alloc::vec::Vec;
 
-/// Most nesting the walkers below follow; X.509 and CMS need fewer than 10 levels.
-pub(crate) const MAX_DER_DEPTH: usize = 16;
-
 /// One DER element: tag byte, content, and the whole encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Tlv<'a> {
@@ -19,7 +16,6 @@ pub(crate) const SET: u8 = 0x31;
 pub(crate) const OID: u8 = 0x06;
 pub(crate) const OCTET_STRING: u8 = 0x04;
 pub(crate) const INTEGER: u8 = 0x02;
-pub(crate) const BOOLEAN: u8 = 0x01;
 pub(crate) const GENERALIZED_TIME: u8 = 0x18;
 
 /// Reads one element from the front of `input`; returns it and the rest. Low tag numbers only

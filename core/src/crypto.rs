@@ -104,12 +104,6 @@ impl PublicKey {
         Ok(Self::Rsa(Box::new(key)))
     }
 
-    /// Decodes a PEM `PUBLIC KEY` block.
-    pub(crate) fn from_pem(pem: &str) -> Result<Self, Error> {
-        let der = crate::encoding::pem_decode(pem, "PUBLIC KEY").ok_or(Error::KeyInvalid)?;
-        Self::from_spki_der(&der)
-    }
-
     /// The hash this key signs with when nothing else says so: Sigstore pairs P-384 with
     /// SHA-384 and everything else with SHA-256.
     pub(crate) fn default_hash(&self) -> HashAlg {

@@ -223,9 +223,27 @@ errors! {
         "tlog entry has neither a verifiable inclusion promise nor an inclusion proof";
 
     // --- 7xx: timestamps -----------------------------------------------------------------------
-    /// The bundle carries RFC 3161 timestamps, which this build cannot verify yet.
-    TimestampUnsupported = 700, "TIMESTAMP_UNSUPPORTED",
-        "RFC 3161 timestamps are not verified yet";
+    /// The RFC 3161 token is malformed, its status is not granted, or it uses an unknown hash.
+    TimestampInvalid = 700, "TIMESTAMP_INVALID",
+        "RFC 3161 timestamp token is malformed";
+    /// The token's message imprint is not the hash of the bundle's signature.
+    TimestampImprintMismatch = 701, "TIMESTAMP_IMPRINT_MISMATCH",
+        "timestamp message imprint is not the hash of the bundle signature";
+    /// The signed attributes lack the TSTInfo content type or the digest of the TSTInfo.
+    TimestampSignedAttributesInvalid = 702, "TIMESTAMP_SIGNED_ATTRIBUTES_INVALID",
+        "timestamp signed attributes do not bind the TSTInfo";
+    /// The TSA's signature over the signed attributes does not verify.
+    TimestampSignatureInvalid = 703, "TIMESTAMP_SIGNATURE_INVALID",
+        "timestamp signature does not verify under the TSA certificate";
+    /// The signing certificate is not a timestamping certificate of a TSA in the trusted root.
+    TimestampChainUntrusted = 704, "TIMESTAMP_CHAIN_UNTRUSTED",
+        "timestamp signer does not chain to a timestamp authority of the trusted root";
+    /// genTime lies outside the TSA's validity interval in the trusted root.
+    TimestampTsaNotValidAtTime = 705, "TIMESTAMP_TSA_NOT_VALID_AT_TIME",
+        "timestamp time is outside the TSA validity in the trusted root";
+    /// genTime lies outside the validity of a certificate of the TSA's chain.
+    TimestampCertNotValidAtTime = 706, "TIMESTAMP_CERT_NOT_VALID_AT_TIME",
+        "timestamp time is outside the validity of the TSA certificates";
 
     // --- 8xx: DSSE -----------------------------------------------------------------------------
     /// The DSSE envelope signature does not verify.
@@ -270,6 +288,9 @@ errors! {
     /// Fewer verified tlog entries than the configuration requires.
     TlogThresholdNotMet = 1100, "TLOG_THRESHOLD_NOT_MET",
         "fewer verified tlog entries than required";
+    /// Fewer verified RFC 3161 timestamps than the configuration requires.
+    TimestampThresholdNotMet = 1102, "TIMESTAMP_THRESHOLD_NOT_MET",
+        "fewer verified RFC 3161 timestamps than required";
     /// No verified time source (integrated time or timestamp) proves when the bundle was signed.
     TimeThresholdNotMet = 1101, "TIME_THRESHOLD_NOT_MET",
         "fewer verified signing-time sources than required";

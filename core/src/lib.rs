@@ -16,6 +16,7 @@ pub mod limits;
 pub mod policy;
 mod sct;
 pub mod time;
+mod timestamp;
 pub mod tlog;
 pub mod trust_root;
 mod verifier;

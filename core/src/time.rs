@@ -55,8 +55,8 @@ pub(crate) fn parse_rfc3339(s: &str) -> Option<UnixTime> {
     let offset: i64 = match rest {
         [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
-            let h = i64::try_from(digits(rest, 1, 2)?).ok()?;
-            let m = i64::try_from(digits(rest, 4, 2)?).ok()?;
+            let h = i64::from(digits(rest, 1, 2)?);
+            let m = i64::from(digits(rest, 4, 2)?);
             if h > 23 || m > 59 {
                 return None;
             }
@@ -74,7 +74,7 @@ pub(crate) fn parse_rfc3339(s: &str) -> Option<UnixTime> {
     let days = days_from_civil(year, month, day)?;
     let secs = days
         .checked_mul(86_400)?
-        .checked_add(i64::try_from(hour * 3600 + minute * 60 + second.min(59)).ok()?)?
+        .checked_add(i64::from(hour * 3600 + minute * 60 + second.min(59)))?
         .checked_sub(offset)?;
     u64::try_from(secs).ok().map(UnixTime)
 }
@@ -109,7 +109,7 @@ fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
 }
 
 fn is_leap(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {

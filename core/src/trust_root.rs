@@ -30,7 +30,6 @@ pub struct TrustedRoot {
 pub(crate) struct Log {
     pub(crate) base_url: String,
     pub(crate) key: PublicKey,
-    pub(crate) key_der: Vec<u8>,
     pub(crate) log_id: Vec<u8>,
     pub(crate) checkpoint_key_id: Option<Vec<u8>>,
     pub(crate) validity: Validity,
@@ -151,7 +150,6 @@ fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
     Ok(Log {
         base_url: raw.base_url,
         key,
-        key_der,
         log_id,
         checkpoint_key_id,
         validity,
@@ -175,6 +173,9 @@ fn authority(raw: RawAuthority, path: &'static str) -> Result<Authority, Error> 
             Certificate::from_der(&der).map_err(|_| Error::TrustRootCertificateInvalid { path })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    if !crate::x509::chain_links_hold(&chain) {
+        return Err(Error::TrustRootCertificateInvalid { path });
+    }
     Ok(Authority {
         chain,
         validity: validity(raw.valid_for, path)?,

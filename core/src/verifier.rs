@@ -20,22 +20,30 @@ use crate::tlog::LogEntry;
 use crate::trust_root::TrustedRoot;
 use crate::x509::Certificate;
 
-/// What a deployment requires of every bundle, beyond the policy.
+/// What a deployment requires of every bundle, beyond the policy (modelled on sigstore-go's
+/// verifier options). Every entry and timestamp present in a bundle is always verified; these
+/// thresholds say how many must be present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// How many tlog entries must verify.
-    pub tlog_entries: NonZeroUsize,
-    /// How many independent trusted times (integrated times with an inclusion promise) must
-    /// prove when the bundle was signed.
-    pub signing_times: NonZeroUsize,
+    /// How many tlog entries must verify. 0 accepts bundles with no tlog entry (e.g. GitHub's
+    /// private Sigstore instance, which relies on a TSA alone).
+    pub tlog_entries: usize,
+    /// How many RFC 3161 signed timestamps must verify.
+    pub signed_timestamps: usize,
+    /// How many trusted signing times of either kind (integrated times proven by an inclusion
+    /// promise, or signed timestamps) must prove when the bundle was signed. Never zero: without
+    /// a trusted time a short-lived certificate cannot be checked.
+    pub observer_timestamps: NonZeroUsize,
 }
 
 impl Default for Config {
-    /// The public-good profile: one verified tlog entry and one trusted signing time.
+    /// The public-good profile: one verified tlog entry and one trusted signing time of either
+    /// kind. Rekor v2 entries carry no integrated time, so they need a signed timestamp.
     fn default() -> Self {
         Self {
-            tlog_entries: NonZeroUsize::MIN,
-            signing_times: NonZeroUsize::MIN,
+            tlog_entries: 1,
+            signed_timestamps: 0,
+            observer_timestamps: NonZeroUsize::MIN,
         }
     }
 }
@@ -136,18 +144,29 @@ impl Verifier {
             .enumerate()
             .map(|(i, e)| tlog::verify_entry(i, e, &self.root.tlogs, &expected, now))
             .collect::<Result<Vec<_>, _>>()?;
-        if !bundle.timestamps.is_empty() {
-            return Err(Error::TimestampUnsupported);
-        }
-        if log_entries.len() < self.config.tlog_entries.get() {
+        // Client spec "Timestamps": each RFC 3161 token is over the signature, by a trusted TSA.
+        let signature = match &bundle.content {
+            Content::MessageSignature { signature, .. } => signature,
+            Content::Dsse(env) => &env.signature,
+        };
+        let timestamps = bundle
+            .timestamps
+            .iter()
+            .map(|t| crate::timestamp::verify(t, signature, &self.root.tsas))
+            .collect::<Result<Vec<_>, _>>()?;
+        if log_entries.len() < self.config.tlog_entries {
             return Err(Error::TlogThresholdNotMet);
+        }
+        if timestamps.len() < self.config.signed_timestamps {
+            return Err(Error::TimestampThresholdNotMet);
         }
         let mut signing_times: Vec<UnixTime> = log_entries
             .iter()
             .filter_map(|e| e.integrated_time)
+            .chain(timestamps)
             .collect();
         signing_times.sort_unstable();
-        if signing_times.len() < self.config.signing_times.get() {
+        if signing_times.len() < self.config.observer_timestamps.get() {
             return Err(Error::TimeThresholdNotMet);
         }
 

@@ -35,6 +35,9 @@ pub(crate) struct Certificate {
     pub(crate) is_ca: bool,
     pub(crate) key_usage: Option<KeyUsage>,
     pub(crate) code_signing: bool,
+    pub(crate) time_stamping: bool,
+    pub(crate) serial: Vec<u8>,
+    pub(crate) subject_key_id: Option<Vec<u8>>,
     pub(crate) san: Option<String>,
     pub(crate) fulcio_issuer: Result<Option<String>, Error>,
     pub(crate) extensions: Vec<(der::asn1::ObjectIdentifier, Vec<u8>)>,
@@ -73,6 +76,9 @@ impl Certificate {
             is_ca: false,
             key_usage: None,
             code_signing: false,
+            time_stamping: false,
+            serial: raw_serial(tbs.value).ok_or(())?.to_vec(),
+            subject_key_id: None,
             san: None,
             fulcio_issuer: Ok(None),
             extensions: Vec::new(),
@@ -98,6 +104,10 @@ impl Certificate {
         } else if *id == oid::EXTENDED_KEY_USAGE {
             let eku = ExtendedKeyUsage::from_der(value).map_err(|_| ())?;
             self.code_signing = eku.0.contains(&oid::CODE_SIGNING);
+            self.time_stamping = eku.0.contains(&oid::TIME_STAMPING);
+        } else if *id == oid::SUBJECT_KEY_ID {
+            let (ski, _) = asn1::expect(value, asn1::OCTET_STRING).ok_or(())?;
+            self.subject_key_id = Some(ski.value.to_vec());
         } else if *id == oid::SUBJECT_ALT_NAME {
             let san = SubjectAltName::from_der(value).map_err(|_| ())?;
             self.san = san.0.iter().find_map(|name| match name {
@@ -163,25 +173,47 @@ pub(crate) fn verify_leaf<'a>(
     Ok(issuer)
 }
 
-/// Follows `leaf` -> chain[0] -> ... -> chain[n-1]; every CA certificate must be a CA and valid
-/// at each time. Returns the leaf's issuer.
+/// Whether `leaf` was issued by `chain[0]` of a trusted chain, and every certificate of the
+/// chain is valid at each time. Returns the leaf's issuer.
 pub(crate) fn chain_to<'a>(
     leaf: &Certificate,
     chain: &'a [Certificate],
     times: &[UnixTime],
 ) -> Option<&'a Certificate> {
+    let issuer = issued_by_trusted_chain(leaf, chain)?;
+    chain
+        .iter()
+        .all(|c| times.iter().all(|t| c.validity.contains(*t)))
+        .then_some(issuer)
+}
+
+/// Whether `leaf` was issued by `chain[0]`, a CA. The links inside a trusted chain were
+/// checked once, when the trusted root was parsed ([`chain_links_hold`]). Times are not checked.
+pub(crate) fn issued_by_trusted_chain<'a>(
+    leaf: &Certificate,
+    chain: &'a [Certificate],
+) -> Option<&'a Certificate> {
     let issuer = chain.first()?;
-    let mut child = leaf;
-    for parent in chain {
-        if !parent.is_ca || !child.is_issued_by(parent) {
-            return None;
-        }
-        if !times.iter().all(|t| parent.validity.contains(*t)) {
-            return None;
-        }
-        child = parent;
-    }
-    Some(issuer)
+    (issuer.is_ca && leaf.is_issued_by(issuer)).then_some(issuer)
+}
+
+/// Whether each certificate of `chain` is issued by the next, and every issuer is a CA.
+pub(crate) fn chain_links_hold(chain: &[Certificate]) -> bool {
+    chain.windows(2).all(|pair| match pair {
+        [child, parent] => parent.is_ca && child.is_issued_by(parent),
+        _ => false,
+    })
+}
+
+/// The serial number's DER content octets, exactly as CMS SignerIdentifiers repeat them.
+fn raw_serial(tbs: &[u8]) -> Option<&[u8]> {
+    let (first, rest) = asn1::read(tbs)?;
+    let serial = if first.tag == 0xa0 {
+        asn1::expect(rest, asn1::INTEGER)?.0
+    } else {
+        first
+    };
+    (serial.tag == asn1::INTEGER).then_some(serial.value)
 }
 
 /// The OIDC issuer: the v2 extension (DER UTF8String) wins over the deprecated v1 (raw bytes).

@@ -2,7 +2,6 @@
 //! against the bundle. Rekor v1 canonicalizes bodies, but the comparison is on decoded values
 //! so that equivalent encodings of the same key or certificate compare equal.
 
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use serde_json::Value;

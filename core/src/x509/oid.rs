@@ -21,3 +21,8 @@ pub(crate) const FULCIO_ISSUER_V1: ObjectIdentifier =
 /// Fulcio OID registry: OIDC issuer (v2, DER UTF8String).
 pub(crate) const FULCIO_ISSUER_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.4.1.57264.1.8");
+/// RFC 5280 §4.2.1.12 id-kp-timeStamping.
+pub(crate) const TIME_STAMPING: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
+/// RFC 5280 §4.2.1.2 subjectKeyIdentifier.
+pub(crate) const SUBJECT_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.14");
