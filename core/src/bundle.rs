@@ -390,3 +390,265 @@ struct RawEnvelope {
 struct RawDsseSignature {
     sig: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+
+    use super::*;
+
+    const CERT: &str = "MIIB"; // base64 of arbitrary bytes; DER is checked later, by x509
+    const BODY: &str = "e30="; // "{}"
+
+    fn entry(extra: &str) -> String {
+        format!(
+            r#"{{"logIndex":"5","logId":{{"keyId":"AAAA"}},"kindVersion":{{"kind":"hashedrekord","version":"0.0.1"}},"integratedTime":"10","canonicalizedBody":"{BODY}"{extra}}}"#
+        )
+    }
+
+    const PROOF: &str = r#","inclusionProof":{"logIndex":"5","rootHash":"AAAA","treeSize":"6","hashes":["AAAA"],"checkpoint":{"envelope":"x"}}"#;
+    const PROMISE: &str = r#","inclusionPromise":{"signedEntryTimestamp":"AAAA"}"#;
+
+    fn bundle(media: &str, material: &str, entry: &str, content: &str) -> String {
+        format!(
+            r#"{{"mediaType":"{media}","verificationMaterial":{{{material},"tlogEntries":[{entry}]}},{content}}}"#
+        )
+    }
+
+    fn v3(material: &str, entry_extra: &str, content: &str) -> Result<Bundle, Error> {
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle.v0.3+json",
+            material,
+            &entry(entry_extra),
+            content,
+        );
+        Bundle::from_json(json.as_bytes())
+    }
+
+    const CERT_MATERIAL: &str = r#""certificate":{"rawBytes":"MIIB"}"#;
+    const MESSAGE: &str = r#""messageSignature":{"messageDigest":{"algorithm":"SHA2_256","digest":"AAAA"},"signature":"AAAA"}"#;
+
+    #[test]
+    fn parses_every_version_and_media_type() {
+        let cases = [
+            (
+                "application/vnd.dev.sigstore.bundle+json;version=0.1",
+                BundleVersion::V0_1,
+                PROMISE,
+            ),
+            (
+                "application/vnd.dev.sigstore.bundle+json;version=0.2",
+                BundleVersion::V0_2,
+                PROOF,
+            ),
+            (
+                "application/vnd.dev.sigstore.bundle+json;version=0.3",
+                BundleVersion::V0_3,
+                PROOF,
+            ),
+            (
+                "application/vnd.dev.sigstore.bundle.v0.3+json",
+                BundleVersion::V0_3,
+                PROOF,
+            ),
+        ];
+        for (media, version, extra) in cases {
+            let json = bundle(media, CERT_MATERIAL, &entry(extra), MESSAGE);
+            let b = Bundle::from_json(json.as_bytes()).unwrap();
+            assert_eq!(b.version(), version);
+            assert_eq!(b.tlog_entries[0].log_index, 5);
+            assert_eq!(b.tlog_entries[0].integrated_time, 10);
+        }
+        assert_eq!(CERT.len(), 4);
+    }
+
+    #[test]
+    fn rejects_what_the_format_forbids() {
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle+json;version=0.4",
+            CERT_MATERIAL,
+            &entry(PROOF),
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap_err(),
+            Error::BundleMediaTypeUnknown
+        );
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle+json;version=0.2",
+            CERT_MATERIAL,
+            &entry(PROMISE),
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap_err(),
+            Error::BundleInclusionProofMissing { entry: 0 }
+        );
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle+json;version=0.1",
+            CERT_MATERIAL,
+            &entry(PROOF),
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap_err(),
+            Error::BundleInclusionPromiseMissing { entry: 0 }
+        );
+        assert_eq!(
+            v3(
+                r#""x509CertificateChain":{"certificates":[]}"#,
+                PROOF,
+                MESSAGE
+            )
+            .unwrap_err(),
+            Error::BundleCertificateChainEmpty
+        );
+        assert_eq!(
+            v3(r#""certificate":{"rawBytes":"!!"}"#, PROOF, MESSAGE).unwrap_err(),
+            Error::BundleBase64Invalid {
+                path: "certificate.rawBytes"
+            }
+        );
+        assert_eq!(
+            v3(
+                CERT_MATERIAL,
+                PROOF,
+                r#""messageSignature":{"signature":"A A="}"#
+            )
+            .unwrap_err(),
+            Error::BundleBase64Invalid {
+                path: "messageSignature.signature"
+            }
+        );
+        assert_eq!(
+            v3(CERT_MATERIAL, PROOF, r#""messageSignature":{"messageDigest":{"algorithm":"SHA2_384","digest":"AAAA"},"signature":"AAAA"}"#)
+                .unwrap_err(),
+            Error::BundleDigestAlgorithmUnsupported
+        );
+        assert_eq!(
+            v3(CERT_MATERIAL, PROOF, r#""dsseEnvelope":{"payload":"AAAA","payloadType":"t","signatures":[{"sig":"AAAA"},{"sig":"AAAA"}]}"#)
+                .unwrap_err(),
+            Error::BundleDsseSignatureCount
+        );
+        assert_eq!(
+            v3(CERT_MATERIAL, PROOF, r#""other":1"#).unwrap_err(),
+            Error::BundleContentMissing
+        );
+        assert_eq!(
+            v3(r#""other":{}"#, PROOF, MESSAGE).unwrap_err(),
+            Error::BundleVerificationMaterialMissing
+        );
+        assert_eq!(
+            v3(
+                &format!(r#"{CERT_MATERIAL},"publicKey":{{"hint":"h"}}"#),
+                PROOF,
+                MESSAGE
+            )
+            .unwrap_err(),
+            Error::BundleJsonInvalid {
+                path: "verificationMaterial.content"
+            }
+        );
+        assert_eq!(
+            v3(
+                CERT_MATERIAL,
+                PROOF,
+                &format!(
+                    r#"{MESSAGE},"dsseEnvelope":{{"payload":"","payloadType":"t","signatures":[]}}"#
+                )
+            )
+            .unwrap_err(),
+            Error::BundleJsonInvalid { path: "content" }
+        );
+    }
+
+    #[test]
+    fn integers_must_be_non_negative_decimals() {
+        let bad = entry(PROOF).replacen(r#""logIndex":"5""#, r#""logIndex":"-1""#, 1);
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle.v0.3+json",
+            CERT_MATERIAL,
+            &bad,
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap_err(),
+            Error::BundleIntegerInvalid {
+                path: "tlogEntries.logIndex"
+            }
+        );
+        let bad = entry(PROOF).replace(r#""integratedTime":"10""#, r#""integratedTime":1.5"#);
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle.v0.3+json",
+            CERT_MATERIAL,
+            &bad,
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap_err(),
+            Error::BundleIntegerInvalid {
+                path: "tlogEntries.integratedTime"
+            }
+        );
+        // Proto3 JSON omits zero: an absent integratedTime (Rekor v2) reads as 0.
+        let v2 = entry(PROOF).replace(r#""integratedTime":"10","#, "");
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle.v0.3+json",
+            CERT_MATERIAL,
+            &v2,
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap().tlog_entries[0].integrated_time,
+            0
+        );
+    }
+
+    #[test]
+    fn limits_and_malformed_json() {
+        assert_eq!(
+            Bundle::from_json(b"{").unwrap_err(),
+            Error::BundleJsonInvalid { path: "bundle" }
+        );
+        assert_eq!(
+            Bundle::from_json(b"[]").unwrap_err(),
+            Error::BundleJsonInvalid { path: "bundle" }
+        );
+        let deep = "[".repeat(limits::MAX_JSON_DEPTH + 1);
+        assert_eq!(
+            Bundle::from_json(deep.as_bytes()).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::JsonDepth
+            }
+        );
+        let huge = alloc::vec![b' '; limits::MAX_BUNDLE_BYTES + 1];
+        assert_eq!(
+            Bundle::from_json(&huge).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::BundleBytes
+            }
+        );
+        let entries = alloc::vec![entry(PROOF); limits::MAX_TLOG_ENTRIES + 1].join(",");
+        let json = bundle(
+            "application/vnd.dev.sigstore.bundle.v0.3+json",
+            CERT_MATERIAL,
+            &entries,
+            MESSAGE,
+        );
+        assert_eq!(
+            Bundle::from_json(json.as_bytes()).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::TlogEntries
+            }
+        );
+        let hashes = alloc::vec![r#""AAAA""#; limits::MAX_PROOF_HASHES + 1].join(",");
+        let long_proof = PROOF.replace(r#"["AAAA"]"#, &format!("[{hashes}]"));
+        assert_eq!(
+            v3(CERT_MATERIAL, &long_proof, MESSAGE).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::ProofHashes
+            }
+        );
+    }
+}

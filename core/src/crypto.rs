@@ -258,3 +258,160 @@ const OID_RSA_ENCRYPTION: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const OID_RSA_PSS: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+
+#[cfg(test)]
+mod tests {
+    use p256::ecdsa::signature::Signer;
+    use p256::pkcs8::EncodePublicKey;
+
+    use super::*;
+
+    #[test]
+    fn ecdsa_keys_verify_their_own_signatures_only() {
+        let sk = p256::ecdsa::SigningKey::from_slice(&[1u8; 32]).unwrap();
+        let spki = sk.verifying_key().to_public_key_der().unwrap();
+        let key = PublicKey::from_spki_der(spki.as_bytes()).unwrap();
+        let sig: p256::ecdsa::DerSignature = sk.sign(b"msg");
+        assert_eq!(key.default_hash(), HashAlg::Sha256);
+        assert_eq!(
+            key.verify(
+                HashAlg::Sha256,
+                RsaPadding::Pkcs1v15,
+                b"msg",
+                sig.as_bytes()
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            key.verify(
+                HashAlg::Sha256,
+                RsaPadding::Pkcs1v15,
+                b"msh",
+                sig.as_bytes()
+            ),
+            Err(BadSignature)
+        );
+        let prehash = HashAlg::Sha256.digest(b"msg");
+        assert_eq!(
+            key.verify_prehash(
+                HashAlg::Sha256,
+                RsaPadding::Pkcs1v15,
+                &prehash,
+                sig.as_bytes()
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            key.verify(HashAlg::Sha256, RsaPadding::Pkcs1v15, b"msg", b"\x30\x00"),
+            Err(BadSignature)
+        );
+
+        let sk384 = p384::ecdsa::SigningKey::from_slice(&[2u8; 48]).unwrap();
+        let spki384 = sk384.verifying_key().to_public_key_der().unwrap();
+        let key384 = PublicKey::from_spki_der(spki384.as_bytes()).unwrap();
+        let sig384: p384::ecdsa::DerSignature = sk384.sign(b"msg");
+        assert_eq!(key384.default_hash(), HashAlg::Sha384);
+        assert_eq!(
+            key384.verify(
+                HashAlg::Sha384,
+                RsaPadding::Pkcs1v15,
+                b"msg",
+                sig384.as_bytes()
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            key384.verify(
+                HashAlg::Sha384,
+                RsaPadding::Pkcs1v15,
+                b"msg",
+                sig.as_bytes()
+            ),
+            Err(BadSignature)
+        );
+    }
+
+    #[test]
+    fn ed25519_needs_the_message() {
+        let sk = ed25519_dalek::SigningKey::from_bytes(&[3u8; 32]);
+        let mut spki = alloc::vec![
+            0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+        ];
+        spki.extend_from_slice(sk.verifying_key().as_bytes());
+        let key = PublicKey::from_spki_der(&spki).unwrap();
+        assert!(key.needs_message());
+        let sig = sk.sign(b"msg").to_bytes();
+        assert_eq!(
+            key.verify(HashAlg::Sha256, RsaPadding::Pkcs1v15, b"msg", &sig),
+            Ok(())
+        );
+        assert_eq!(
+            key.verify(HashAlg::Sha256, RsaPadding::Pkcs1v15, b"msX", &sig),
+            Err(BadSignature)
+        );
+        assert_eq!(
+            key.verify_prehash(HashAlg::Sha256, RsaPadding::Pkcs1v15, &[0; 32], &sig),
+            Err(BadSignature)
+        );
+    }
+
+    #[test]
+    fn rejects_bad_and_unsupported_keys() {
+        assert_eq!(
+            PublicKey::from_spki_der(b"").unwrap_err(),
+            Error::KeyInvalid
+        );
+        assert_eq!(
+            PublicKey::from_spki_der(&[0x30, 0x00]).unwrap_err(),
+            Error::KeyInvalid
+        );
+        // secp256k1 (1.3.132.0.10) is an EC curve Sigstore does not use.
+        let k1 = [
+            0x30, 0x56, 0x30, 0x10, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06,
+            0x05, 0x2b, 0x81, 0x04, 0x00, 0x0a, 0x03, 0x42, 0x00, 0x04,
+        ];
+        let mut k1 = k1.to_vec();
+        k1.extend_from_slice(&[1u8; 64]);
+        assert_eq!(
+            PublicKey::from_spki_der(&k1).unwrap_err(),
+            Error::KeyUnsupported
+        );
+        // A P-256 point that is not on the curve.
+        let sk = p256::ecdsa::SigningKey::from_slice(&[1u8; 32]).unwrap();
+        let mut spki = sk
+            .verifying_key()
+            .to_public_key_der()
+            .unwrap()
+            .as_bytes()
+            .to_vec();
+        let last = spki.len() - 1;
+        spki[last] ^= 1;
+        assert_eq!(
+            PublicKey::from_spki_der(&spki).unwrap_err(),
+            Error::KeyInvalid
+        );
+    }
+
+    #[test]
+    fn signature_algorithms_map_to_hash_and_padding() {
+        let oid = |s| der::asn1::ObjectIdentifier::new_unwrap(s);
+        assert_eq!(
+            SigAlg::from_oid(&oid("1.2.840.10045.4.3.3"), None).map(|a| a.hash),
+            Some(HashAlg::Sha384)
+        );
+        assert_eq!(
+            SigAlg::from_oid(&oid("1.2.840.113549.1.1.11"), None).map(|a| a.padding),
+            Some(RsaPadding::Pkcs1v15)
+        );
+        assert_eq!(
+            SigAlg::from_oid(&oid("1.2.840.113549.1.1.10"), None),
+            None,
+            "PSS needs parameters"
+        );
+        assert_eq!(
+            SigAlg::from_oid(&oid("1.2.840.113549.1.1.5"), None),
+            None,
+            "SHA-1 is refused"
+        );
+    }
+}

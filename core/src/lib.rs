@@ -15,6 +15,8 @@ mod json;
 pub mod limits;
 pub mod policy;
 mod sct;
+#[cfg(test)]
+mod testing;
 pub mod time;
 mod timestamp;
 pub mod tlog;

@@ -71,3 +71,53 @@ pub(crate) fn check_identity(
     }
     Ok((found_identity, found_issuer))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managed_keys_must_decode() {
+        assert_eq!(
+            Policy::public_key_pem("no pem here").unwrap_err(),
+            Error::PolicyKeyInvalid
+        );
+        let garbage =
+            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQ==\n-----END PUBLIC KEY-----\n";
+        assert_eq!(
+            Policy::public_key_pem(garbage).unwrap_err(),
+            Error::PolicyKeyInvalid
+        );
+        let ed25519 = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+        let PolicyKind::Key { spki, .. } = Policy::public_key_pem(ed25519).unwrap().kind else {
+            panic!("not a key policy")
+        };
+        assert_eq!(spki.len(), 44);
+    }
+
+    #[test]
+    fn identity_and_issuer_must_match_exactly() {
+        let root = crate::trust_root::TrustedRoot::production().unwrap();
+        let mut cert = root.cas[1].chain[0].clone();
+        cert.san = Some("https://github.com/o/r/.github/workflows/w.yml@refs/heads/main".into());
+        cert.fulcio_issuer = Ok(Some("https://token.actions.githubusercontent.com".into()));
+        let id = "https://github.com/o/r/.github/workflows/w.yml@refs/heads/main";
+        let iss = "https://token.actions.githubusercontent.com";
+        assert_eq!(check_identity(&cert, id, iss), Ok((id.into(), iss.into())));
+        assert_eq!(
+            check_identity(&cert, "https://github.com/o/r/.github/workflows/w.yml", iss),
+            Err(Error::PolicyIdentityMismatch { found: id.into() })
+        );
+        assert_eq!(
+            check_identity(&cert, id, "https://accounts.google.com"),
+            Err(Error::PolicyIssuerMismatch { found: iss.into() })
+        );
+        cert.san = None;
+        assert_eq!(
+            check_identity(&cert, id, iss),
+            Err(Error::PolicyIdentityMismatch {
+                found: String::new()
+            })
+        );
+    }
+}

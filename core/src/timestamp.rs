@@ -333,6 +333,216 @@ mod tests {
         assert_eq!(parse_generalized_time(b"2025061212022Z"), None);
     }
 
+    use alloc::vec;
+    use alloc::vec::Vec;
+
+    use crate::testing;
+    use crate::testing::Role;
+    use crate::testing::TokenSpec;
+    use crate::time::Validity;
+
+    const Y2024: u64 = 1_704_067_200;
+    const Y2025: u64 = 1_735_689_600;
+    const Y2030: u64 = 1_893_456_000;
+
+    struct Tsa {
+        root: Vec<u8>,
+        leaf: Vec<u8>,
+        authority: Authority,
+    }
+
+    fn tsa(leaf_validity: (u64, u64), role: Role, authority_end: Option<u64>) -> Tsa {
+        let (root_key, leaf_key) = (testing::key(1), testing::key(2));
+        let root = testing::cert(
+            "tsa-root",
+            &root_key,
+            "tsa-root",
+            &root_key,
+            1,
+            (Y2024, Y2030),
+            Role::Ca,
+        );
+        let leaf = testing::cert(
+            "tsa",
+            &leaf_key,
+            "tsa-root",
+            &root_key,
+            7,
+            leaf_validity,
+            role,
+        );
+        let chain = vec![
+            Certificate::from_der(&leaf).unwrap(),
+            Certificate::from_der(&root).unwrap(),
+        ];
+        assert!(crate::x509::chain_links_hold(&chain));
+        let authority = Authority {
+            chain,
+            validity: Validity {
+                start: UnixTime(Y2024),
+                end: authority_end.map(UnixTime),
+            },
+        };
+        Tsa {
+            root,
+            leaf,
+            authority,
+        }
+    }
+
+    fn spec<'a>(key: &'a p256::ecdsa::SigningKey) -> TokenSpec<'a> {
+        TokenSpec {
+            signed_over: b"bundle signature",
+            gen_time: "20250101000000Z",
+            tsa_key: key,
+            tsa_issuer: "tsa-root",
+            tsa_serial: 7,
+            embedded: &[],
+            content_type: testing::TST_INFO,
+            tamper_digest_attr: false,
+            status: 0,
+        }
+    }
+
+    #[test]
+    fn a_good_token_gives_its_time() {
+        let t = tsa((Y2024, Y2030), Role::TimeStamping, None);
+        let key = testing::key(2);
+        let token = testing::token(&spec(&key));
+        assert_eq!(
+            verify(
+                &token,
+                b"bundle signature",
+                core::slice::from_ref(&t.authority)
+            ),
+            Ok(UnixTime(Y2025))
+        );
+        // The same token with the leaf embedded, and with only the root in the trusted root.
+        let embedded = [t.leaf.clone()];
+        let token = testing::token(&TokenSpec {
+            embedded: &embedded,
+            ..spec(&key)
+        });
+        assert_eq!(
+            verify(
+                &token,
+                b"bundle signature",
+                core::slice::from_ref(&t.authority)
+            ),
+            Ok(UnixTime(Y2025))
+        );
+        let root_only = Authority {
+            chain: vec![Certificate::from_der(&t.root).unwrap()],
+            ..t.authority
+        };
+        assert_eq!(
+            verify(&token, b"bundle signature", &[root_only]),
+            Ok(UnixTime(Y2025))
+        );
+    }
+
+    #[test]
+    fn each_check_fails_on_its_own_tampering() {
+        let t = tsa((Y2024, Y2030), Role::TimeStamping, None);
+        let tsas = [t.authority.clone()];
+        let key = testing::key(2);
+        let check = |s: &TokenSpec<'_>| verify(&testing::token(s), b"bundle signature", &tsas);
+
+        let token = testing::token(&spec(&key));
+        assert_eq!(
+            verify(&token, b"another signature", &tsas),
+            Err(Error::TimestampImprintMismatch)
+        );
+        assert_eq!(
+            check(&TokenSpec {
+                content_type: testing::SHA256,
+                ..spec(&key)
+            }),
+            Err(Error::TimestampSignedAttributesInvalid)
+        );
+        assert_eq!(
+            check(&TokenSpec {
+                tamper_digest_attr: true,
+                ..spec(&key)
+            }),
+            Err(Error::TimestampSignedAttributesInvalid)
+        );
+        let other = testing::key(3);
+        assert_eq!(check(&spec(&other)), Err(Error::TimestampSignatureInvalid));
+        assert_eq!(
+            check(&TokenSpec {
+                tsa_serial: 9,
+                ..spec(&key)
+            }),
+            Err(Error::TimestampChainUntrusted)
+        );
+        assert_eq!(
+            check(&TokenSpec {
+                status: 2,
+                ..spec(&key)
+            }),
+            Err(Error::TimestampInvalid)
+        );
+        assert_eq!(
+            check(&TokenSpec {
+                gen_time: "20250101000000",
+                ..spec(&key)
+            }),
+            Err(Error::TimestampInvalid)
+        );
+    }
+
+    #[test]
+    fn embedded_certificates_confer_no_trust() {
+        let t = tsa((Y2024, Y2030), Role::TimeStamping, None);
+        let (evil_root, evil_leaf) = (testing::key(4), testing::key(5));
+        let evil = testing::cert(
+            "tsa",
+            &evil_leaf,
+            "evil-root",
+            &evil_root,
+            7,
+            (Y2024, Y2030),
+            Role::TimeStamping,
+        );
+        let embedded = [evil];
+        let token = testing::token(&TokenSpec {
+            embedded: &embedded,
+            tsa_issuer: "evil-root",
+            ..spec(&evil_leaf)
+        });
+        assert_eq!(
+            verify(&token, b"bundle signature", &[t.authority]),
+            Err(Error::TimestampChainUntrusted)
+        );
+    }
+
+    #[test]
+    fn validity_of_the_tsa_and_its_certificates() {
+        let key = testing::key(2);
+        let token = testing::token(&spec(&key));
+        let expired_cert = tsa((Y2024, Y2025 - 1), Role::TimeStamping, None);
+        assert_eq!(
+            verify(&token, b"bundle signature", &[expired_cert.authority]),
+            Err(Error::TimestampCertNotValidAtTime)
+        );
+        let expired_tsa = tsa((Y2024, Y2030), Role::TimeStamping, Some(Y2025 - 1));
+        assert_eq!(
+            verify(&token, b"bundle signature", &[expired_tsa.authority]),
+            Err(Error::TimestampTsaNotValidAtTime)
+        );
+        let end_inclusive = tsa((Y2024, Y2030), Role::TimeStamping, Some(Y2025));
+        assert_eq!(
+            verify(&token, b"bundle signature", &[end_inclusive.authority]),
+            Ok(UnixTime(Y2025))
+        );
+        let not_a_tsa = tsa((Y2024, Y2030), Role::CodeSigning, None);
+        assert_eq!(
+            verify(&token, b"bundle signature", &[not_a_tsa.authority]),
+            Err(Error::TimestampChainUntrusted)
+        );
+    }
+
     #[test]
     fn malformed_tokens_are_rejected() {
         assert_eq!(verify(&[], b"sig", &[]), Err(Error::TimestampInvalid));

@@ -131,7 +131,329 @@ fn log_host(base_url: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec;
+    use alloc::vec::Vec;
+
+    use p256::ecdsa::DerSignature;
+    use p256::ecdsa::SigningKey;
+    use p256::ecdsa::signature::Signer;
+    use p256::pkcs8::EncodePublicKey;
+
     use super::*;
+    use crate::bundle::Content;
+    use crate::bundle::InclusionProof;
+    use crate::crypto::PublicKey;
+    use crate::digest::Sha256Digest;
+    use crate::digest::sha256;
+    use crate::encoding::base64_encode;
+    use crate::time::Validity;
+
+    /// A one-log world: a P-256 log key, one hashedrekord entry in a two-leaf tree.
+    struct World {
+        sk: SigningKey,
+        log: Log,
+        entry: TlogEntry,
+        signer_spki: Vec<u8>,
+        content: Content,
+        artifact: Sha256Digest,
+    }
+
+    fn world() -> World {
+        let sk = SigningKey::from_slice(&[9u8; 32]).unwrap();
+        let log_spki = sk
+            .verifying_key()
+            .to_public_key_der()
+            .unwrap()
+            .as_bytes()
+            .to_vec();
+        let log_id = sha256(&[&log_spki]).to_vec();
+        let log = Log {
+            base_url: "https://rekor.example".into(),
+            key: PublicKey::from_spki_der(&log_spki).unwrap(),
+            log_id: log_id.clone(),
+            checkpoint_key_id: None,
+            validity: Validity {
+                start: UnixTime(100),
+                end: Some(UnixTime(1000)),
+            },
+        };
+        let signer = SigningKey::from_slice(&[5u8; 32]).unwrap();
+        let signer_spki = signer
+            .verifying_key()
+            .to_public_key_der()
+            .unwrap()
+            .as_bytes()
+            .to_vec();
+        let artifact = Sha256Digest::of(b"artifact");
+        let sig: DerSignature = signer.sign(b"artifact");
+        let pem = format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+            base64_encode(&signer_spki)
+        );
+        let body = format!(
+            r#"{{"apiVersion":"0.0.1","kind":"hashedrekord","spec":{{"data":{{"hash":{{"algorithm":"sha256","value":"{}"}}}},"signature":{{"content":"{}","publicKey":{{"content":"{}"}}}}}}}}"#,
+            artifact.to_hex(),
+            base64_encode(sig.as_bytes()),
+            base64_encode(pem.as_bytes())
+        )
+        .into_bytes();
+        let sibling = merkle::leaf_hash(b"other entry");
+        let leaf = merkle::leaf_hash(&body);
+        let root = sha256(&[&[1], &leaf, &sibling]);
+        let note = format!("rekor.example - 1\n2\n{}\n", base64_encode(&root));
+        let note_sig: DerSignature = sk.sign(note.as_bytes());
+        let mut hinted = log_id[..4].to_vec();
+        hinted.extend_from_slice(note_sig.as_bytes());
+        let checkpoint = format!(
+            "{note}\n\u{2014} rekor.example {}\n",
+            base64_encode(&hinted)
+        );
+        let set_payload = promise::signed_payload(&body, 500, &log_id, 7);
+        let set: DerSignature = sk.sign(set_payload.as_bytes());
+        let entry = TlogEntry {
+            log_index: 7,
+            log_id,
+            kind: "hashedrekord".into(),
+            version: "0.0.1".into(),
+            integrated_time: 500,
+            inclusion_promise: Some(set.as_bytes().to_vec()),
+            inclusion_proof: Some(InclusionProof {
+                log_index: 0,
+                root_hash: root.to_vec(),
+                tree_size: 2,
+                hashes: vec![sibling.to_vec()],
+                checkpoint,
+            }),
+            body,
+        };
+        let content = Content::MessageSignature {
+            digest: None,
+            signature: sig.as_bytes().to_vec(),
+        };
+        World {
+            sk,
+            log,
+            entry,
+            signer_spki,
+            content,
+            artifact,
+        }
+    }
+
+    fn run(w: &World, now: u64) -> Result<LogEntry, Error> {
+        let expected = body::Expected {
+            content: &w.content,
+            certificate: None,
+            spki: &w.signer_spki,
+            artifact: w.artifact,
+        };
+        verify_entry(
+            0,
+            &w.entry,
+            core::slice::from_ref(&w.log),
+            &expected,
+            UnixTime(now),
+        )
+    }
+
+    fn resign_checkpoint(w: &mut World, note: &str, hint: &[u8], name: &str) {
+        let sig: DerSignature = w.sk.sign(note.as_bytes());
+        let mut hinted = hint.to_vec();
+        hinted.extend_from_slice(sig.as_bytes());
+        let proof = w.entry.inclusion_proof.as_mut().unwrap();
+        proof.checkpoint = format!("{note}\n\u{2014} {name} {}\n", base64_encode(&hinted));
+    }
+
+    fn note_of(w: &World) -> String {
+        let c = &w.entry.inclusion_proof.as_ref().unwrap().checkpoint;
+        c[..c.find("\n\n").unwrap() + 1].into()
+    }
+
+    #[test]
+    fn a_good_entry_verifies() {
+        let w = world();
+        let e = run(&w, 600).unwrap();
+        assert_eq!(e.log_index, 7);
+        assert_eq!(e.integrated_time, Some(UnixTime(500)));
+        assert_eq!(e.log_url, "https://rekor.example");
+    }
+
+    #[test]
+    fn each_check_fails_on_its_own_tampering() {
+        let mut w = world();
+        w.entry.log_id[0] ^= 1;
+        assert_eq!(run(&w, 600), Err(Error::TlogKeyUnknown { entry: 0 }));
+
+        let mut w = world();
+        w.entry.kind = "rekord".into();
+        assert_eq!(run(&w, 600), Err(Error::TlogKindUnsupported { entry: 0 }));
+
+        let mut w = world();
+        w.entry.integrated_time += 1;
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogInclusionPromiseInvalid { entry: 0 })
+        );
+
+        let w = world();
+        assert_eq!(
+            run(&w, 499),
+            Err(Error::TlogIntegratedTimeInFuture { entry: 0 })
+        );
+
+        let mut w = world();
+        w.log.validity = Validity {
+            start: UnixTime(501),
+            end: None,
+        };
+        assert_eq!(run(&w, 600), Err(Error::TlogKeyNotValidAtTime { entry: 0 }));
+        w.log.validity = Validity {
+            start: UnixTime(0),
+            end: Some(UnixTime(499)),
+        };
+        assert_eq!(run(&w, 600), Err(Error::TlogKeyNotValidAtTime { entry: 0 }));
+        w.log.validity = Validity {
+            start: UnixTime(500),
+            end: Some(UnixTime(500)),
+        };
+        assert!(
+            run(&w, 600).is_ok(),
+            "both ends of the log validity are inclusive"
+        );
+
+        let mut w = world();
+        w.entry.inclusion_proof.as_mut().unwrap().hashes[0][0] ^= 1;
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogInclusionProofInvalid { entry: 0 })
+        );
+
+        let mut w = world();
+        w.entry.inclusion_proof.as_mut().unwrap().tree_size = 3;
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogInclusionProofInvalid { entry: 0 })
+        );
+
+        let mut w = world();
+        w.entry.inclusion_proof.as_mut().unwrap().checkpoint = "garbage".into();
+        assert_eq!(run(&w, 600), Err(Error::TlogCheckpointInvalid { entry: 0 }));
+
+        let mut w = world();
+        let note = note_of(&w);
+        resign_checkpoint(&mut w, &note, &[0, 0, 0, 0], "rekor.example");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointSignatureMissing { entry: 0 })
+        );
+
+        let mut w = world();
+        let (note, hint) = (note_of(&w), w.log.log_id[..4].to_vec());
+        resign_checkpoint(&mut w, &note, &hint, "witness.example");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointSignatureMissing { entry: 0 })
+        );
+
+        let mut w = world();
+        let c = &mut w.entry.inclusion_proof.as_mut().unwrap().checkpoint;
+        *c = c.replacen("rekor.example - 1", "rekor.example - 2", 1);
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointSignatureInvalid { entry: 0 })
+        );
+
+        let mut w = world();
+        let (note, hint) = (
+            note_of(&w).replace("\n2\n", "\n3\n"),
+            w.log.log_id[..4].to_vec(),
+        );
+        resign_checkpoint(&mut w, &note, &hint, "rekor.example");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointRootMismatch { entry: 0 })
+        );
+
+        let mut w = world();
+        w.entry.inclusion_proof = None;
+        assert!(
+            run(&w, 600).is_ok(),
+            "a v0.1 entry with only a promise verifies"
+        );
+        w.entry.inclusion_promise = None;
+        assert_eq!(run(&w, 600), Err(Error::TlogEntryUnverifiable { entry: 0 }));
+    }
+
+    #[test]
+    fn the_body_must_describe_the_bundle() {
+        let mut w = world();
+        w.artifact = Sha256Digest::of(b"another artifact");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "data.hash.value"
+            })
+        );
+
+        let mut w = world();
+        w.content = Content::MessageSignature {
+            digest: None,
+            signature: vec![1, 2, 3],
+        };
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "signature"
+            })
+        );
+
+        let mut w = world();
+        w.signer_spki = w.log.log_id.clone();
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "verifier"
+            })
+        );
+
+        let mut w = world();
+        // The inclusion promise does not cover the bundle's kindVersion; the body check does.
+        w.entry.version = "0.0.2".into();
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "kindVersion"
+            })
+        );
+        let expected = body::Expected {
+            content: &w.content,
+            certificate: None,
+            spki: &w.signer_spki,
+            artifact: w.artifact,
+        };
+        assert_eq!(
+            body::check(0, "dsse", "0.0.1", &w.entry.body, &expected),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "kindVersion"
+            })
+        );
+        assert_eq!(
+            body::check(0, "hashedrekord", "0.0.1", b"not json", &expected),
+            Err(Error::TlogBodyInvalid { entry: 0 })
+        );
+        let no_spec = br#"{"apiVersion":"0.0.1","kind":"hashedrekord"}"#;
+        assert_eq!(
+            body::check(0, "hashedrekord", "0.0.1", no_spec, &expected),
+            Err(Error::TlogBodyInvalid { entry: 0 })
+        );
+    }
 
     #[test]
     fn log_host_strips_scheme_and_path() {

@@ -278,3 +278,136 @@ struct RawChain {
 struct RawCert {
     raw_bytes: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+
+    use super::*;
+    use crate::time::UnixTime;
+
+    /// An Ed25519 SPKI (RFC 8410 test key).
+    const KEY: &str = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=";
+
+    fn root_with_tlog(valid_for: &str, key: &str, details: &str) -> String {
+        format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1","tlogs":[{{"baseUrl":"https://log.example","hashAlgorithm":"SHA2_256","publicKey":{{"rawBytes":"{key}","keyDetails":"{details}"{valid_for}}},"logId":{{"keyId":"AAAA"}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn parses_validity_with_inclusive_end() {
+        let json = root_with_tlog(
+            r#","validFor":{"start":"2021-01-12T11:53:27Z","end":"2022-12-31T23:59:59.999Z"}"#,
+            KEY,
+            "PKIX_ED25519",
+        );
+        let root = TrustedRoot::from_json(json.as_bytes()).unwrap();
+        let v = root.tlogs[0].validity;
+        assert_eq!(v.start, UnixTime(1_610_452_407));
+        assert!(v.contains(UnixTime(1_672_531_199)));
+        assert!(!v.contains(UnixTime(1_672_531_200)));
+        assert_eq!(root.tlogs[0].log_id, [0, 0, 0]);
+    }
+
+    #[test]
+    fn rejects_bad_roots() {
+        let no_start = root_with_tlog(
+            r#","validFor":{"end":"2022-12-31T23:59:59Z"}"#,
+            KEY,
+            "PKIX_ED25519",
+        );
+        assert_eq!(
+            TrustedRoot::from_json(no_start.as_bytes()).unwrap_err(),
+            Error::TrustRootValidityStartMissing { path: "tlogs" }
+        );
+        let no_validity = root_with_tlog("", KEY, "PKIX_ED25519");
+        assert_eq!(
+            TrustedRoot::from_json(no_validity.as_bytes()).unwrap_err(),
+            Error::TrustRootValidityStartMissing { path: "tlogs" }
+        );
+        let bad_time = root_with_tlog(r#","validFor":{"start":"yesterday"}"#, KEY, "PKIX_ED25519");
+        assert_eq!(
+            TrustedRoot::from_json(bad_time.as_bytes()).unwrap_err(),
+            Error::TrustRootTimeInvalid { path: "tlogs" }
+        );
+        let bad_key = root_with_tlog(
+            r#","validFor":{"start":"2021-01-12T11:53:27Z"}"#,
+            "AAAA",
+            "PKIX_ED25519",
+        );
+        assert_eq!(
+            TrustedRoot::from_json(bad_key.as_bytes()).unwrap_err(),
+            Error::TrustRootKeyInvalid { path: "tlogs" }
+        );
+        let bad_b64 = root_with_tlog(
+            r#","validFor":{"start":"2021-01-12T11:53:27Z"}"#,
+            "A!",
+            "PKIX_ED25519",
+        );
+        assert_eq!(
+            TrustedRoot::from_json(bad_b64.as_bytes()).unwrap_err(),
+            Error::TrustRootBase64Invalid { path: "tlogs" }
+        );
+        let unknown = r#"{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=9"}"#;
+        assert_eq!(
+            TrustedRoot::from_json(unknown.as_bytes()).unwrap_err(),
+            Error::TrustRootMediaTypeUnknown
+        );
+        assert_eq!(
+            TrustedRoot::from_json(b"{}").unwrap_err(),
+            Error::TrustRootJsonInvalid {
+                path: "trustedRoot"
+            }
+        );
+        let empty_ca = r#"{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1","certificateAuthorities":[{"certChain":{"certificates":[]},"validFor":{"start":"2021-01-12T11:53:27Z"}}]}"#;
+        assert_eq!(
+            TrustedRoot::from_json(empty_ca.as_bytes()).unwrap_err(),
+            Error::TrustRootCertificateInvalid {
+                path: "certificateAuthorities"
+            }
+        );
+    }
+
+    #[test]
+    fn accepts_the_client_trust_config_wrapper() {
+        let inner = root_with_tlog(
+            r#","validFor":{"start":"2021-01-12T11:53:27Z"}"#,
+            KEY,
+            "PKIX_ED25519",
+        );
+        let wrapped = format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.clienttrustconfig.v0.1+json","trustedRoot":{inner},"signingConfig":{{}}}}"#
+        );
+        assert_eq!(
+            TrustedRoot::from_json(wrapped.as_bytes())
+                .unwrap()
+                .tlogs
+                .len(),
+            1
+        );
+        let missing = r#"{"mediaType":"application/vnd.dev.sigstore.clienttrustconfig.v0.1+json"}"#;
+        assert_eq!(
+            TrustedRoot::from_json(missing.as_bytes()).unwrap_err(),
+            Error::TrustRootJsonInvalid {
+                path: "trustedRoot"
+            }
+        );
+    }
+
+    #[test]
+    fn compiled_in_roots_parse_and_their_ca_chains_hold() {
+        let prod = TrustedRoot::named("production").unwrap();
+        assert_eq!(prod.tlogs.len(), 2);
+        assert_eq!(prod.ctlogs.len(), 2);
+        assert_eq!(prod.cas.len(), 2);
+        assert_eq!(prod.tsas.len(), 1);
+        let staging = TrustedRoot::named("staging").unwrap();
+        assert!(!staging.tlogs.is_empty());
+        assert_eq!(
+            TrustedRoot::named("nope").unwrap_err(),
+            Error::TrustRootNameUnknown
+        );
+    }
+}

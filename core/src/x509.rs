@@ -238,3 +238,92 @@ fn fulcio_issuer(exts: &[(der::asn1::ObjectIdentifier, Vec<u8>)]) -> Result<Opti
     }
     Ok(None)
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use super::*;
+    use crate::trust_root::TrustedRoot;
+
+    /// The Fulcio intermediate and root of the compiled-in production root.
+    fn fulcio() -> (Certificate, Certificate) {
+        let root = TrustedRoot::production().unwrap();
+        let chain = &root.cas[1].chain;
+        (chain[0].clone(), chain[1].clone())
+    }
+
+    #[test]
+    fn real_chain_links_and_self_signature() {
+        let (intermediate, root) = fulcio();
+        assert!(root.is_self_signed());
+        assert!(root.is_ca && intermediate.is_ca);
+        assert!(!intermediate.is_self_signed());
+        assert!(intermediate.is_issued_by(&root));
+        assert!(!root.is_issued_by(&intermediate));
+        assert!(chain_links_hold(&[intermediate.clone(), root.clone()]));
+        assert!(!chain_links_hold(&[root.clone(), intermediate.clone()]));
+        let mut forged = intermediate.clone();
+        let last = forged.signature.len() - 2;
+        forged.signature[last] ^= 1;
+        assert!(!forged.is_issued_by(&root));
+        let mut renamed = intermediate;
+        renamed.issuer[5] ^= 1;
+        assert!(!renamed.is_issued_by(&root));
+    }
+
+    #[test]
+    fn a_ca_certificate_is_not_a_signing_certificate() {
+        let (intermediate, _) = fulcio();
+        let root = TrustedRoot::production().unwrap();
+        assert_eq!(
+            verify_leaf(&intermediate, &root.cas, &[UnixTime(1_700_000_000)]).unwrap_err(),
+            Error::CertIsCa
+        );
+    }
+
+    #[test]
+    fn rejects_non_der_certificates() {
+        let (intermediate, _) = fulcio();
+        assert!(Certificate::from_der(&[]).is_err());
+        let mut trailing = intermediate.der.clone();
+        trailing.push(0);
+        assert!(Certificate::from_der(&trailing).is_err());
+        assert!(Certificate::from_der(&intermediate.der[..intermediate.der.len() - 1]).is_err());
+        assert!(Certificate::from_der(&intermediate.der).is_ok());
+    }
+
+    #[test]
+    fn fulcio_issuer_prefers_v2_and_rejects_malformed_values() {
+        let v1 = (oid::FULCIO_ISSUER_V1, b"https://v1".to_vec());
+        let v2 = (
+            oid::FULCIO_ISSUER_V2,
+            vec![
+                0x0c, 0x0a, b'h', b't', b't', b'p', b's', b':', b'/', b'/', b'v', b'2',
+            ],
+        );
+        assert_eq!(
+            fulcio_issuer(core::slice::from_ref(&v1)),
+            Ok(Some("https://v1".into()))
+        );
+        assert_eq!(
+            fulcio_issuer(&[v1.clone(), v2.clone()]),
+            Ok(Some("https://v2".into()))
+        );
+        assert_eq!(fulcio_issuer(&[]), Ok(None));
+        let bad_v2 = (oid::FULCIO_ISSUER_V2, b"https://raw".to_vec());
+        assert_eq!(
+            fulcio_issuer(&[bad_v2]),
+            Err(Error::CertExtensionInvalid {
+                oid: "1.3.6.1.4.1.57264.1.8"
+            })
+        );
+        let bad_v1 = (oid::FULCIO_ISSUER_V1, vec![0xff, 0xfe]);
+        assert_eq!(
+            fulcio_issuer(&[bad_v1]),
+            Err(Error::CertExtensionInvalid {
+                oid: "1.3.6.1.4.1.57264.1.1"
+            })
+        );
+    }
+}
