@@ -24,13 +24,18 @@ struct Sct<'a> {
     signature: &'a [u8],
 }
 
-/// Verifies that at least one embedded SCT is signed by a CT log of the trusted root that was
-/// valid at the SCT's time. With several candidates the most specific failure is reported.
+/// Verifies that at least `required` embedded SCTs are signed by CT logs of the trusted root
+/// that were valid at each SCT's time. When too few verify, the most specific failure is
+/// reported. `required == 0` checks nothing (deployments without certificate transparency).
 pub(crate) fn verify_embedded(
     leaf: &Certificate,
     issuer: &Certificate,
     ctlogs: &[Log],
+    required: usize,
 ) -> Result<(), Error> {
+    if required == 0 {
+        return Ok(());
+    }
     let Some(ext) = leaf.extension(&oid::SCT_LIST) else {
         return Err(Error::SctMissing);
     };
@@ -42,17 +47,19 @@ pub(crate) fn verify_embedded(
     let tbs = precert_tbs(&leaf.tbs).ok_or(Error::SctListInvalid)?;
     let issuer_key_hash = sha256(&[&issuer.spki]);
     let mut best = Error::SctMissing;
+    let mut verified = 0usize;
     for sct in &scts {
         match verify_one(sct, &tbs, &issuer_key_hash, ctlogs) {
-            Ok(()) => return Ok(()),
-            Err(e) => {
-                if rank(&e) > rank(&best) {
-                    best = e;
-                }
-            }
+            Ok(()) => verified = verified.saturating_add(1),
+            Err(e) if rank(&e) > rank(&best) => best = e,
+            Err(_) => {}
         }
     }
-    Err(best)
+    if verified >= required {
+        Ok(())
+    } else {
+        Err(best)
+    }
 }
 
 fn rank(e: &Error) -> u8 {

@@ -99,7 +99,7 @@ fn utc_time(t: u64) -> Vec<u8> {
     encode(0x17, s.as_bytes())
 }
 
-fn extension(oid: &[u8], critical: bool, value: &[u8]) -> Vec<u8> {
+pub(crate) fn extension(oid: &[u8], critical: bool, value: &[u8]) -> Vec<u8> {
     let crit = if critical {
         encode(0x01, &[0xff])
     } else {
@@ -120,6 +120,8 @@ pub(crate) enum Role {
 }
 
 /// A certificate for `subject_key`, signed by `issuer_key`.
+// One argument per TBS field a test varies; a spec struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn cert(
     subject: &str,
     subject_key: &SigningKey,
@@ -128,6 +130,7 @@ pub(crate) fn cert(
     serial: u8,
     validity: (u64, u64),
     role: Role,
+    extra: &[Vec<u8>],
 ) -> Vec<u8> {
     let alg = encode(SEQUENCE, &encode(OID, ECDSA_SHA256));
     let mut exts = Vec::new();
@@ -161,6 +164,9 @@ pub(crate) fn cert(
                 &[0x03, 0x02, 0x07, 0x80],
             ));
         }
+    }
+    for e in extra {
+        exts.extend_from_slice(e);
     }
     let tbs = encode(
         SEQUENCE,
@@ -283,4 +289,17 @@ pub(crate) fn token(spec: &TokenSpec<'_>) -> Vec<u8> {
     );
     let status = encode(SEQUENCE, &encode(INTEGER, &[spec.status]));
     encode(SEQUENCE, &cat(&[&status, &content_info]))
+}
+
+/// The Fulcio extensions of a signing certificate: a URI SAN and the OIDC issuer (v2).
+pub(crate) fn fulcio_extensions(identity: &str, issuer: &str) -> Vec<Vec<u8>> {
+    let san = encode(SEQUENCE, &encode(0x86, identity.as_bytes()));
+    alloc::vec![
+        extension(&[0x55, 0x1d, 0x11], true, &san),
+        extension(
+            &[0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x08],
+            false,
+            &encode(0x0c, issuer.as_bytes()),
+        ),
+    ]
 }

@@ -361,6 +361,7 @@ mod tests {
             1,
             (Y2024, Y2030),
             Role::Ca,
+            &[],
         );
         let leaf = testing::cert(
             "tsa",
@@ -370,6 +371,7 @@ mod tests {
             7,
             leaf_validity,
             role,
+            &[],
         );
         let chain = vec![
             Certificate::from_der(&leaf).unwrap(),
@@ -504,6 +506,7 @@ mod tests {
             7,
             (Y2024, Y2030),
             Role::TimeStamping,
+            &[],
         );
         let embedded = [evil];
         let token = testing::token(&TokenSpec {

@@ -34,16 +34,21 @@ pub struct Config {
     /// promise, or signed timestamps) must prove when the bundle was signed. Never zero: without
     /// a trusted time a short-lived certificate cannot be checked.
     pub observer_timestamps: NonZeroUsize,
+    /// How many embedded SCTs of the signing certificate must verify. 0 for instances without
+    /// certificate transparency (GitHub's private Sigstore instance).
+    pub certificate_timestamps: usize,
 }
 
 impl Default for Config {
-    /// The public-good profile: one verified tlog entry and one trusted signing time of either
-    /// kind. Rekor v2 entries carry no integrated time, so they need a signed timestamp.
+    /// The public-good profile: one verified tlog entry, one embedded SCT and one trusted
+    /// signing time of either kind. Rekor v2 entries carry no integrated time, so they need a
+    /// signed timestamp.
     fn default() -> Self {
         Self {
             tlog_entries: 1,
             signed_timestamps: 0,
             observer_timestamps: NonZeroUsize::MIN,
+            certificate_timestamps: 1,
         }
     }
 }
@@ -174,7 +179,12 @@ impl Verifier {
         let (identity, issuer) = match (signer.leaf, &policy.kind) {
             (Some(leaf), PolicyKind::Identity { identity, issuer }) => {
                 let ca = crate::x509::verify_leaf(leaf, &self.root.cas, &signing_times)?;
-                crate::sct::verify_embedded(leaf, ca, &self.root.ctlogs)?;
+                crate::sct::verify_embedded(
+                    leaf,
+                    ca,
+                    &self.root.ctlogs,
+                    self.config.certificate_timestamps,
+                )?;
                 let (identity, issuer) = crate::policy::check_identity(leaf, identity, issuer)?;
                 (Some(identity), Some(issuer))
             }
@@ -253,5 +263,298 @@ fn check_signature(
                 .map_err(|_| Error::DsseSignatureInvalid)?;
             crate::dsse::check_subject(&env.payload_type, &env.payload, digest)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec;
+
+    use p256::ecdsa::DerSignature;
+    use p256::ecdsa::signature::Signer;
+
+    use super::*;
+    use crate::encoding::base64_encode;
+    use crate::testing;
+    use crate::testing::Role;
+    use crate::testing::TokenSpec;
+
+    const Y2024: u64 = 1_704_067_200;
+    const Y2025: u64 = 1_735_689_600;
+    const Y2030: u64 = 1_893_456_000;
+    const ID: &str = "https://github.com/octo/app/.github/workflows/release.yml@refs/tags/v1";
+    const ISS: &str = "https://token.actions.githubusercontent.com";
+    const ARTIFACT: &[u8] = b"firmware image";
+
+    /// A private Sigstore instance with a Fulcio-like CA and a TSA, and no logs (the shape of
+    /// GitHub's instance for private repositories).
+    struct World {
+        fulcio_root: Vec<u8>,
+        leaf: Vec<u8>,
+        tsa_chain: Vec<Vec<u8>>,
+        signature: Vec<u8>,
+        token: Vec<u8>,
+    }
+
+    fn world(leaf_validity: (u64, u64)) -> World {
+        let (ca_key, leaf_key) = (testing::key(10), testing::key(11));
+        let fulcio_root = testing::cert(
+            "fulcio-root",
+            &ca_key,
+            "fulcio-root",
+            &ca_key,
+            1,
+            (Y2024, Y2030),
+            Role::Ca,
+            &[],
+        );
+        let leaf = testing::cert(
+            "",
+            &leaf_key,
+            "fulcio-root",
+            &ca_key,
+            2,
+            leaf_validity,
+            Role::CodeSigning,
+            &testing::fulcio_extensions(ID, ISS),
+        );
+        let (tsa_root_key, tsa_key) = (testing::key(1), testing::key(2));
+        let tsa_root = testing::cert(
+            "tsa-root",
+            &tsa_root_key,
+            "tsa-root",
+            &tsa_root_key,
+            1,
+            (Y2024, Y2030),
+            Role::Ca,
+            &[],
+        );
+        let tsa_leaf = testing::cert(
+            "tsa",
+            &tsa_key,
+            "tsa-root",
+            &tsa_root_key,
+            7,
+            (Y2024, Y2030),
+            Role::TimeStamping,
+            &[],
+        );
+        let sig: DerSignature = leaf_key.sign(ARTIFACT);
+        let signature = sig.as_bytes().to_vec();
+        let token = testing::token(&TokenSpec {
+            signed_over: &signature,
+            gen_time: "20250101000000Z",
+            tsa_key: &tsa_key,
+            tsa_issuer: "tsa-root",
+            tsa_serial: 7,
+            embedded: &[],
+            content_type: testing::TST_INFO,
+            tamper_digest_attr: false,
+            status: 0,
+        });
+        World {
+            fulcio_root,
+            leaf,
+            tsa_chain: vec![tsa_leaf, tsa_root],
+            signature,
+            token,
+        }
+    }
+
+    fn certs(list: &[&Vec<u8>]) -> String {
+        let items: Vec<String> = list
+            .iter()
+            .map(|c| format!(r#"{{"rawBytes":"{}"}}"#, base64_encode(c)))
+            .collect();
+        items.join(",")
+    }
+
+    fn root(w: &World) -> TrustedRoot {
+        let json = format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+            "certificateAuthorities":[{{"certChain":{{"certificates":[{}]}},"validFor":{{"start":"2024-01-01T00:00:00Z"}}}}],
+            "timestampAuthorities":[{{"certChain":{{"certificates":[{}]}},"validFor":{{"start":"2024-01-01T00:00:00Z"}}}}]}}"#,
+            certs(&[&w.fulcio_root]),
+            certs(&w.tsa_chain.iter().collect::<Vec<_>>()),
+        );
+        TrustedRoot::from_json(json.as_bytes()).unwrap()
+    }
+
+    fn bundle(chain: &[&Vec<u8>], signature: &[u8], tokens: &[&Vec<u8>]) -> Bundle {
+        let stamps: Vec<String> = tokens
+            .iter()
+            .map(|t| format!(r#"{{"signedTimestamp":"{}"}}"#, base64_encode(t)))
+            .collect();
+        let json = format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.bundle+json;version=0.1",
+            "verificationMaterial":{{"x509CertificateChain":{{"certificates":[{}]}},"tlogEntries":[],
+            "timestampVerificationData":{{"rfc3161Timestamps":[{}]}}}},
+            "messageSignature":{{"messageDigest":{{"algorithm":"SHA2_256","digest":"{}"}},"signature":"{}"}}}}"#,
+            certs(chain),
+            stamps.join(","),
+            base64_encode(&Sha256Digest::of(ARTIFACT).0),
+            base64_encode(signature),
+        );
+        Bundle::from_json(json.as_bytes()).unwrap()
+    }
+
+    fn tsa_only() -> Config {
+        Config {
+            tlog_entries: 0,
+            certificate_timestamps: 0,
+            ..Config::default()
+        }
+    }
+
+    fn good(w: &World) -> Bundle {
+        bundle(&[&w.leaf], &w.signature, &[&w.token])
+    }
+
+    const NOW: UnixTime = UnixTime(Y2030);
+
+    #[test]
+    fn a_tsa_only_bundle_verifies_when_the_config_allows_it() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let verifier = Verifier::new(root(&w), tsa_only());
+        let policy = Policy::identity(ID, ISS);
+        let v = verifier
+            .verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW)
+            .unwrap();
+        assert_eq!(v.identity.as_deref(), Some(ID));
+        assert_eq!(v.issuer.as_deref(), Some(ISS));
+        assert_eq!(v.signing_times, vec![UnixTime(Y2025)]);
+        assert!(v.log_entries.is_empty());
+        assert_eq!(v.statement, None);
+        let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT));
+        assert_eq!(verifier.verify(&good(&w), digest, &policy, NOW), Ok(v));
+    }
+
+    #[test]
+    fn thresholds_are_enforced() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let policy = Policy::identity(ID, ISS);
+        let run = |config: Config, b: &Bundle| {
+            Verifier::new(root(&w), config).verify(b, Artifact::Bytes(ARTIFACT), &policy, NOW)
+        };
+        assert_eq!(
+            run(Config::default(), &good(&w)),
+            Err(Error::TlogThresholdNotMet)
+        );
+        let two_stamps = Config {
+            signed_timestamps: 2,
+            ..tsa_only()
+        };
+        assert_eq!(
+            run(two_stamps, &good(&w)),
+            Err(Error::TimestampThresholdNotMet)
+        );
+        let no_time = bundle(&[&w.leaf], &w.signature, &[]);
+        assert_eq!(run(tsa_only(), &no_time), Err(Error::TimeThresholdNotMet));
+        let with_ct = Config {
+            certificate_timestamps: 1,
+            ..tsa_only()
+        };
+        assert_eq!(run(with_ct, &good(&w)), Err(Error::SctMissing));
+        let two = bundle(&[&w.leaf], &w.signature, &[&w.token, &w.token]);
+        let v = run(
+            Config {
+                signed_timestamps: 2,
+                ..tsa_only()
+            },
+            &two,
+        )
+        .unwrap();
+        assert_eq!(v.signing_times.len(), 2);
+    }
+
+    #[test]
+    fn each_step_names_its_failure() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let verifier = Verifier::new(root(&w), tsa_only());
+        let policy = Policy::identity(ID, ISS);
+        let run = |b: &Bundle, artifact: &[u8], p: &Policy| {
+            verifier.verify(b, Artifact::Bytes(artifact), p, NOW)
+        };
+
+        assert_eq!(
+            run(&good(&w), b"other", &policy),
+            Err(Error::SignatureDigestMismatch)
+        );
+        let mut bad_sig = w.signature.clone();
+        let last = bad_sig.len() - 1;
+        bad_sig[last] ^= 1;
+        let tampered = bundle(&[&w.leaf], &bad_sig, &[&w.token]);
+        assert_eq!(
+            run(&tampered, ARTIFACT, &policy),
+            Err(Error::SignatureInvalid)
+        );
+        assert_eq!(
+            run(&good(&w), ARTIFACT, &Policy::identity("https://evil", ISS)),
+            Err(Error::PolicyIdentityMismatch { found: ID.into() })
+        );
+        assert_eq!(
+            run(
+                &good(&w),
+                ARTIFACT,
+                &Policy::identity(ID, "https://accounts.google.com")
+            ),
+            Err(Error::PolicyIssuerMismatch { found: ISS.into() })
+        );
+        let key_policy = Policy::public_key_der(&testing::spki(&testing::key(11))).unwrap();
+        assert_eq!(
+            run(&good(&w), ARTIFACT, &key_policy),
+            Err(Error::PolicyMaterialMismatch)
+        );
+        let with_root = bundle(&[&w.leaf, &w.fulcio_root], &w.signature, &[&w.token]);
+        assert_eq!(
+            run(&with_root, ARTIFACT, &policy),
+            Err(Error::BundleChainContainsRoot)
+        );
+        let garbage = vec![0x30, 0x00];
+        let bad_cert = bundle(&[&garbage], &w.signature, &[&w.token]);
+        assert_eq!(
+            run(&bad_cert, ARTIFACT, &policy),
+            Err(Error::BundleCertificateInvalid)
+        );
+    }
+
+    #[test]
+    fn the_certificate_must_be_valid_at_the_signing_time_and_chain_to_the_root() {
+        let expired = world((Y2025 - 600, Y2025 - 1));
+        let verifier = Verifier::new(root(&expired), tsa_only());
+        let policy = Policy::identity(ID, ISS);
+        assert_eq!(
+            verifier.verify(&good(&expired), Artifact::Bytes(ARTIFACT), &policy, NOW),
+            Err(Error::CertNotValidAtSigningTime)
+        );
+        let edge = world((Y2025 - 600, Y2025));
+        let verifier = Verifier::new(root(&edge), tsa_only());
+        assert!(
+            verifier
+                .verify(&good(&edge), Artifact::Bytes(ARTIFACT), &policy, NOW)
+                .is_ok(),
+            "notAfter is inclusive"
+        );
+
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let mut foreign = world((Y2025 - 60, Y2025 + 600));
+        let other_ca = testing::key(12);
+        foreign.fulcio_root = testing::cert(
+            "fulcio-root",
+            &other_ca,
+            "fulcio-root",
+            &other_ca,
+            1,
+            (Y2024, Y2030),
+            Role::Ca,
+            &[],
+        );
+        let verifier = Verifier::new(root(&foreign), tsa_only());
+        assert_eq!(
+            verifier.verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW),
+            Err(Error::CertChainUntrusted)
+        );
     }
 }
