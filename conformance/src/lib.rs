@@ -20,6 +20,7 @@ use sigverify::Verified;
 use sigverify::Verifier;
 
 mod expect;
+pub mod manifest;
 
 pub use expect::Expectations;
 pub use expect::UPSTREAM_EXPECT;

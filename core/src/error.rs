@@ -283,6 +283,15 @@ errors! {
     /// The policy's managed key cannot be decoded.
     PolicyKeyInvalid = 1003, "POLICY_KEY_INVALID",
         "policy public key cannot be decoded";
+    /// A Fulcio extension of the certificate differs from the policy's value (or is absent).
+    PolicyExtensionMismatch { oid: String, found: String } = 1004, "POLICY_EXTENSION_MISMATCH",
+        "certificate extension differs from the expected value";
+    /// An any-of condition with no alternatives can never hold.
+    PolicyAnyOfEmpty = 1005, "POLICY_ANY_OF_EMPTY",
+        "policy any-of condition has no alternatives";
+    /// A policy condition is malformed (e.g. an OID that does not parse).
+    PolicyConditionInvalid = 1006, "POLICY_CONDITION_INVALID",
+        "policy condition is malformed";
 
     // --- 11xx: thresholds ----------------------------------------------------------------------
     /// Fewer verified tlog entries than the configuration requires.

@@ -29,6 +29,7 @@ pub use digest::Sha256Digest;
 pub use digest::Sha256Hasher;
 pub use error::Error;
 pub use limits::Limit;
+pub use policy::Condition;
 pub use policy::Policy;
 pub use time::UnixTime;
 pub use tlog::LogEntry;

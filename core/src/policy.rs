@@ -1,7 +1,10 @@
-//! Who must have signed: an exact certificate identity and OIDC issuer, or a managed key.
+//! Who must have signed: conditions on the Fulcio certificate (identity, OIDC issuer, Fulcio
+//! extensions, combined with all-of / any-of), or a managed key.
 
 use alloc::string::String;
 use alloc::vec::Vec;
+
+use der::Decode;
 
 use crate::Error;
 use crate::crypto::PublicKey;
@@ -16,19 +19,138 @@ pub struct Policy {
 
 #[derive(Clone, Debug)]
 pub(crate) enum PolicyKind {
-    Identity { identity: String, issuer: String },
+    Certificate(Condition),
     Key { key: PublicKey, spki: Vec<u8> },
+}
+
+/// A condition on the signing certificate. Values compare exactly (no prefixes, no case
+/// folding): a policy names one signer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Condition {
+    /// The SAN (URI or email) equals this identity.
+    Identity(String),
+    /// The OIDC issuer (Fulcio extension v2 `1.3.6.1.4.1.57264.1.8`, else v1 `.1.1`) equals this.
+    Issuer(String),
+    /// The Fulcio extension with this OID (dotted, under `1.3.6.1.4.1.57264.1.`) equals this
+    /// value. Arcs 1-6 hold raw UTF-8 (the deprecated v1 extensions); later arcs hold a DER
+    /// UTF8String.
+    Extension {
+        /// Dotted OID, e.g. `1.3.6.1.4.1.57264.1.5` (GitHub workflow repository).
+        oid: String,
+        /// The exact value.
+        value: String,
+    },
+    /// Every condition holds.
+    AllOf(Vec<Condition>),
+    /// At least one condition holds.
+    AnyOf(Vec<Condition>),
+}
+
+/// Fulcio extension OIDs (the Fulcio OID registry, `docs/oid-info.md`) for the named
+/// conditions bindings expose.
+pub mod fulcio_oid {
+    /// GitHub workflow trigger (v1, raw), e.g. `push`.
+    pub const GITHUB_WORKFLOW_TRIGGER: &str = "1.3.6.1.4.1.57264.1.2";
+    /// GitHub workflow commit SHA (v1, raw).
+    pub const GITHUB_WORKFLOW_SHA: &str = "1.3.6.1.4.1.57264.1.3";
+    /// GitHub workflow name (v1, raw).
+    pub const GITHUB_WORKFLOW_NAME: &str = "1.3.6.1.4.1.57264.1.4";
+    /// GitHub workflow repository (v1, raw), e.g. `octo/app`.
+    pub const GITHUB_WORKFLOW_REPOSITORY: &str = "1.3.6.1.4.1.57264.1.5";
+    /// GitHub workflow ref (v1, raw), e.g. `refs/tags/v1`.
+    pub const GITHUB_WORKFLOW_REF: &str = "1.3.6.1.4.1.57264.1.6";
+    /// OIDC issuer (v2, DER UTF8String).
+    pub const ISSUER_V2: &str = "1.3.6.1.4.1.57264.1.8";
+    /// Build signer URI (v2).
+    pub const BUILD_SIGNER_URI: &str = "1.3.6.1.4.1.57264.1.9";
+    /// Source repository URI (v2).
+    pub const SOURCE_REPOSITORY_URI: &str = "1.3.6.1.4.1.57264.1.12";
+    /// Source repository digest (v2).
+    pub const SOURCE_REPOSITORY_DIGEST: &str = "1.3.6.1.4.1.57264.1.13";
+    /// Source repository ref (v2).
+    pub const SOURCE_REPOSITORY_REF: &str = "1.3.6.1.4.1.57264.1.14";
+    /// Build trigger (v2).
+    pub const BUILD_TRIGGER: &str = "1.3.6.1.4.1.57264.1.20";
+}
+
+impl Condition {
+    /// The SAN equals `identity`.
+    pub fn identity(identity: impl Into<String>) -> Self {
+        Self::Identity(identity.into())
+    }
+
+    /// The OIDC issuer equals `issuer`.
+    pub fn issuer(issuer: impl Into<String>) -> Self {
+        Self::Issuer(issuer.into())
+    }
+
+    /// The Fulcio extension `oid` equals `value`.
+    pub fn extension(oid: impl Into<String>, value: impl Into<String>) -> Self {
+        Self::Extension {
+            oid: oid.into(),
+            value: value.into(),
+        }
+    }
+
+    fn check(&self, leaf: &Certificate) -> Result<(), Error> {
+        match self {
+            Self::Identity(want) => {
+                let found = leaf.san.clone().unwrap_or_default();
+                if found == *want {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyIdentityMismatch { found })
+                }
+            }
+            Self::Issuer(want) => {
+                let found = leaf.fulcio_issuer.clone()?.unwrap_or_default();
+                if found == *want {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyIssuerMismatch { found })
+                }
+            }
+            Self::Extension { oid, value } => {
+                let found = extension_value(leaf, oid)?;
+                if found.as_deref() == Some(value.as_str()) {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyExtensionMismatch {
+                        oid: oid.clone(),
+                        found: found.unwrap_or_default(),
+                    })
+                }
+            }
+            Self::AllOf(all) => all.iter().try_for_each(|c| c.check(leaf)),
+            Self::AnyOf(any) => {
+                let mut first = None;
+                for c in any {
+                    match c.check(leaf) {
+                        Ok(()) => return Ok(()),
+                        Err(e) => first = first.or(Some(e)),
+                    }
+                }
+                Err(first.unwrap_or(Error::PolicyAnyOfEmpty))
+            }
+        }
+    }
 }
 
 impl Policy {
     /// A Fulcio certificate whose SAN (URI or email) equals `identity` exactly and whose OIDC
     /// issuer extension (v2, else v1) equals `issuer` exactly.
     pub fn identity(identity: impl Into<String>, issuer: impl Into<String>) -> Self {
+        Self::certificate(Condition::AllOf(alloc::vec![
+            Condition::identity(identity),
+            Condition::issuer(issuer)
+        ]))
+    }
+
+    /// A Fulcio certificate meeting `condition`.
+    pub fn certificate(condition: Condition) -> Self {
         Self {
-            kind: PolicyKind::Identity {
-                identity: identity.into(),
-                issuer: issuer.into(),
-            },
+            kind: PolicyKind::Certificate(condition),
         }
     }
 
@@ -51,25 +173,40 @@ impl Policy {
     }
 }
 
-/// Checks the leaf's identity and issuer against an identity policy; returns both.
-pub(crate) fn check_identity(
+/// Checks the leaf against the condition; returns the identity and issuer it carries.
+pub(crate) fn check_certificate(
     leaf: &Certificate,
-    identity: &str,
-    issuer: &str,
+    condition: &Condition,
 ) -> Result<(String, String), Error> {
-    let found_identity = leaf.san.clone().unwrap_or_default();
-    if found_identity != identity {
-        return Err(Error::PolicyIdentityMismatch {
-            found: found_identity,
-        });
-    }
-    let found_issuer = leaf.fulcio_issuer.clone()?.unwrap_or_default();
-    if found_issuer != issuer {
-        return Err(Error::PolicyIssuerMismatch {
-            found: found_issuer,
-        });
-    }
-    Ok((found_identity, found_issuer))
+    condition.check(leaf)?;
+    let identity = leaf.san.clone().unwrap_or_default();
+    let issuer = leaf.fulcio_issuer.clone()?.unwrap_or_default();
+    Ok((identity, issuer))
+}
+
+/// The value of a Fulcio extension: raw UTF-8 for arcs 1-6, a DER UTF8String after.
+fn extension_value(leaf: &Certificate, oid: &str) -> Result<Option<String>, Error> {
+    let Ok(id) = der::asn1::ObjectIdentifier::new(oid) else {
+        return Err(Error::PolicyConditionInvalid);
+    };
+    let Some(raw) = leaf.extension(&id) else {
+        return Ok(None);
+    };
+    let legacy = oid
+        .strip_prefix("1.3.6.1.4.1.57264.1.")
+        .and_then(|arc| arc.parse::<u32>().ok())
+        .is_some_and(|arc| arc <= 6);
+    let value = if legacy {
+        core::str::from_utf8(raw).ok().map(String::from)
+    } else {
+        der::asn1::Utf8StringRef::from_der(raw)
+            .ok()
+            .map(|s| String::from(s.as_str()))
+    };
+    value.map(Some).ok_or(Error::PolicyExtensionMismatch {
+        oid: String::from(oid),
+        found: String::new(),
+    })
 }
 
 #[cfg(test)]
@@ -103,21 +240,111 @@ mod tests {
         cert.fulcio_issuer = Ok(Some("https://token.actions.githubusercontent.com".into()));
         let id = "https://github.com/o/r/.github/workflows/w.yml@refs/heads/main";
         let iss = "https://token.actions.githubusercontent.com";
-        assert_eq!(check_identity(&cert, id, iss), Ok((id.into(), iss.into())));
+        let check = |cond: Condition| check_certificate(&cert, &cond);
+        let both = |i: &str, s: &str| {
+            Condition::AllOf(alloc::vec![Condition::identity(i), Condition::issuer(s)])
+        };
+        assert_eq!(check(both(id, iss)), Ok((id.into(), iss.into())));
         assert_eq!(
-            check_identity(&cert, "https://github.com/o/r/.github/workflows/w.yml", iss),
+            check(both("https://github.com/o/r/.github/workflows/w.yml", iss)),
             Err(Error::PolicyIdentityMismatch { found: id.into() })
         );
         assert_eq!(
-            check_identity(&cert, id, "https://accounts.google.com"),
+            check(both(id, "https://accounts.google.com")),
             Err(Error::PolicyIssuerMismatch { found: iss.into() })
+        );
+        assert_eq!(
+            check(Condition::AnyOf(alloc::vec![
+                Condition::identity("x"),
+                Condition::issuer(iss)
+            ])),
+            Ok((id.into(), iss.into()))
+        );
+        assert_eq!(
+            check(Condition::AnyOf(alloc::vec![
+                Condition::identity("x"),
+                Condition::issuer("y")
+            ])),
+            Err(Error::PolicyIdentityMismatch { found: id.into() })
+        );
+        assert_eq!(
+            check(Condition::AnyOf(alloc::vec![])),
+            Err(Error::PolicyAnyOfEmpty)
         );
         cert.san = None;
         assert_eq!(
-            check_identity(&cert, id, iss),
+            check_certificate(&cert, &both(id, iss)),
             Err(Error::PolicyIdentityMismatch {
                 found: String::new()
             })
+        );
+    }
+}
+
+#[cfg(test)]
+mod extension_tests {
+    use super::*;
+    use crate::testing;
+
+    #[test]
+    fn fulcio_extensions_compare_by_their_encoding() {
+        let key = testing::key(20);
+        let repo = testing::extension(
+            &[0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x05],
+            false,
+            b"octo/app",
+        );
+        let source_ref = testing::extension(
+            &[0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x0e],
+            false,
+            &crate::asn1::encode(0x0c, b"refs/tags/v1"),
+        );
+        let der = testing::cert(
+            "",
+            &key,
+            "ca",
+            &key,
+            3,
+            (0, 2_000_000_000),
+            testing::Role::CodeSigning,
+            &[repo, source_ref],
+        );
+        let cert = Certificate::from_der(&der).unwrap();
+        let check = |c: Condition| check_certificate(&cert, &c).map(|_| ());
+        assert_eq!(
+            check(Condition::extension(
+                fulcio_oid::GITHUB_WORKFLOW_REPOSITORY,
+                "octo/app"
+            )),
+            Ok(())
+        );
+        assert_eq!(
+            check(Condition::extension(
+                fulcio_oid::SOURCE_REPOSITORY_REF,
+                "refs/tags/v1"
+            )),
+            Ok(())
+        );
+        assert_eq!(
+            check(Condition::extension(
+                fulcio_oid::GITHUB_WORKFLOW_REPOSITORY,
+                "octo/other"
+            )),
+            Err(Error::PolicyExtensionMismatch {
+                oid: fulcio_oid::GITHUB_WORKFLOW_REPOSITORY.into(),
+                found: "octo/app".into()
+            })
+        );
+        assert_eq!(
+            check(Condition::extension(fulcio_oid::GITHUB_WORKFLOW_SHA, "abc")),
+            Err(Error::PolicyExtensionMismatch {
+                oid: fulcio_oid::GITHUB_WORKFLOW_SHA.into(),
+                found: String::new()
+            })
+        );
+        assert_eq!(
+            check(Condition::extension("not an oid", "x")),
+            Err(Error::PolicyConditionInvalid)
         );
     }
 }

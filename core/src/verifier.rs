@@ -116,7 +116,7 @@ impl Verifier {
     ) -> Result<Verified, Error> {
         let leaf = leaf_certificate(&bundle.material)?;
         let signer = match (&policy.kind, &leaf) {
-            (PolicyKind::Identity { .. }, Some(leaf)) => Signer {
+            (PolicyKind::Certificate(_), Some(leaf)) => Signer {
                 key: leaf.key.as_ref().ok_or(Error::KeyUnsupported)?,
                 spki: &leaf.spki,
                 leaf: Some(leaf),
@@ -177,7 +177,7 @@ impl Verifier {
 
         // Client spec "Certificate": chain to a trusted CA at every signing time, then SCTs.
         let (identity, issuer) = match (signer.leaf, &policy.kind) {
-            (Some(leaf), PolicyKind::Identity { identity, issuer }) => {
+            (Some(leaf), PolicyKind::Certificate(condition)) => {
                 let ca = crate::x509::verify_leaf(leaf, &self.root.cas, &signing_times)?;
                 crate::sct::verify_embedded(
                     leaf,
@@ -185,7 +185,7 @@ impl Verifier {
                     &self.root.ctlogs,
                     self.config.certificate_timestamps,
                 )?;
-                let (identity, issuer) = crate::policy::check_identity(leaf, identity, issuer)?;
+                let (identity, issuer) = crate::policy::check_certificate(leaf, condition)?;
                 (Some(identity), Some(issuer))
             }
             _ => (None, None),
