@@ -1,0 +1,1 @@
+//! C API of sigverify (work in progress).

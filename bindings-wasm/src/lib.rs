@@ -1,0 +1,1 @@
+//! WebAssembly binding of sigverify (work in progress).
