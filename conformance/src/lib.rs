@@ -21,6 +21,7 @@ use sigverify::Verifier;
 
 mod expect;
 pub mod manifest;
+pub mod mutate;
 
 pub use expect::Expectations;
 pub use expect::UPSTREAM_EXPECT;

@@ -652,3 +652,60 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod limit_tests {
+    use alloc::format;
+    use alloc::vec;
+
+    use super::*;
+
+    fn v3(material: &str, proof_checkpoint: &str, stamps: usize) -> Result<Bundle, Error> {
+        let stamp = r#"{"signedTimestamp":"AAAA"}"#;
+        let stamps = vec![stamp; stamps].join(",");
+        let json = format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json","verificationMaterial":{{{material},
+            "tlogEntries":[{{"logIndex":"1","logId":{{"keyId":"AAAA"}},"kindVersion":{{"kind":"k","version":"v"}},
+            "canonicalizedBody":"AAAA","inclusionProof":{{"logIndex":"1","rootHash":"AAAA","treeSize":"2","hashes":[],
+            "checkpoint":{{"envelope":"{proof_checkpoint}"}}}}}}],
+            "timestampVerificationData":{{"rfc3161Timestamps":[{stamps}]}}}},
+            "messageSignature":{{"signature":"AAAA"}}}}"#
+        );
+        Bundle::from_json(json.as_bytes())
+    }
+
+    const CERT: &str = r#""certificate":{"rawBytes":"AAAA"}"#;
+
+    #[test]
+    fn each_bundle_limit_holds_at_and_fails_past_its_value() {
+        assert!(v3(CERT, "x", limits::MAX_TIMESTAMPS).is_ok());
+        assert_eq!(
+            v3(CERT, "x", limits::MAX_TIMESTAMPS + 1).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::Timestamps
+            }
+        );
+
+        let at = "c".repeat(limits::MAX_CHECKPOINT_BYTES);
+        assert!(v3(CERT, &at, 0).is_ok());
+        let over = "c".repeat(limits::MAX_CHECKPOINT_BYTES + 1);
+        assert_eq!(
+            v3(CERT, &over, 0).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::CheckpointBytes
+            }
+        );
+
+        let chain = |n: usize| {
+            let certs = vec![r#"{"rawBytes":"AAAA"}"#; n].join(",");
+            format!(r#""x509CertificateChain":{{"certificates":[{certs}]}}"#)
+        };
+        assert!(v3(&chain(limits::MAX_CHAIN_CERTIFICATES), "x", 0).is_ok());
+        assert_eq!(
+            v3(&chain(limits::MAX_CHAIN_CERTIFICATES + 1), "x", 0).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::ChainCertificates
+            }
+        );
+    }
+}

@@ -88,6 +88,31 @@ mod tests {
     }
 
     #[test]
+    fn subjects_are_limited() {
+        let d = Sha256Digest::of(b"a");
+        let subject = format!(
+            r#"{{"name":"x","digest":{{"sha256":"{}"}}}}"#,
+            Sha256Digest::of(b"b").to_hex()
+        );
+        let stmt = |n: usize| {
+            format!(
+                r#"{{"subject":[{}]}}"#,
+                alloc::vec![subject.as_str(); n].join(",")
+            )
+        };
+        assert_eq!(
+            check_subject(IN_TOTO, stmt(limits::MAX_SUBJECTS).as_bytes(), &d),
+            Err(Error::DsseSubjectMismatch)
+        );
+        assert_eq!(
+            check_subject(IN_TOTO, stmt(limits::MAX_SUBJECTS + 1).as_bytes(), &d),
+            Err(Error::LimitExceeded {
+                limit: Limit::Subjects
+            })
+        );
+    }
+
+    #[test]
     fn subject_must_name_the_artifact() {
         let d = Sha256Digest::of(b"a");
         let stmt = format!(

@@ -222,6 +222,13 @@ errors! {
     TlogEntryUnverifiable { entry: usize } = 612, "TLOG_ENTRY_UNVERIFIABLE",
         "tlog entry has neither a verifiable inclusion promise nor an inclusion proof";
 
+    /// Two tlog entries name the same log index of the same log.
+    TlogEntryDuplicate { entry: usize } = 613, "TLOG_ENTRY_DUPLICATE",
+        "tlog entry repeats another entry of the bundle";
+    /// An entry without inclusion promise names another log index than its inclusion proof.
+    TlogLogIndexMismatch { entry: usize } = 614, "TLOG_LOG_INDEX_MISMATCH",
+        "tlog entry log index differs from its inclusion proof";
+
     // --- 7xx: timestamps -----------------------------------------------------------------------
     /// The RFC 3161 token is malformed, its status is not granted, or it uses an unknown hash.
     TimestampInvalid = 700, "TIMESTAMP_INVALID",
@@ -241,6 +248,9 @@ errors! {
     /// genTime lies outside the TSA's validity interval in the trusted root.
     TimestampTsaNotValidAtTime = 705, "TIMESTAMP_TSA_NOT_VALID_AT_TIME",
         "timestamp time is outside the TSA validity in the trusted root";
+    /// Two timestamps carry the same TSTInfo: one time source counted twice.
+    TimestampDuplicate = 707, "TIMESTAMP_DUPLICATE",
+        "timestamp repeats another timestamp of the bundle";
     /// genTime lies outside the validity of a certificate of the TSA's chain.
     TimestampCertNotValidAtTime = 706, "TIMESTAMP_CERT_NOT_VALID_AT_TIME",
         "timestamp time is outside the validity of the TSA certificates";

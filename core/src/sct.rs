@@ -184,6 +184,58 @@ const SCT_OID_CONTENT: &[u8] = &[0x2b, 0x06, 0x01, 0x04, 0x01, 0xd6, 0x79, 0x02,
 mod tests {
     use super::*;
 
+    fn sct_list(n: usize) -> Vec<u8> {
+        let mut sct = alloc::vec![0u8];
+        sct.extend_from_slice(&[7; 32]);
+        sct.extend_from_slice(&1000u64.to_be_bytes());
+        sct.extend_from_slice(&[0, 0, 4, 3, 0, 2, 0xaa, 0xbb]);
+        let mut list = Vec::new();
+        for _ in 0..n {
+            list.extend_from_slice(&u16::try_from(sct.len()).unwrap().to_be_bytes());
+            list.extend_from_slice(&sct);
+        }
+        let mut full = u16::try_from(list.len()).unwrap().to_be_bytes().to_vec();
+        full.extend_from_slice(&list);
+        full
+    }
+
+    #[test]
+    fn embedded_scts_are_limited_and_need_a_known_log() {
+        let key = crate::testing::key(30);
+        let cert_with = |n: usize| {
+            let ext = crate::testing::extension(
+                SCT_OID_CONTENT,
+                false,
+                &asn1::encode(asn1::OCTET_STRING, &sct_list(n)),
+            );
+            let der = crate::testing::cert(
+                "",
+                &key,
+                "ca",
+                &key,
+                4,
+                (0, 2_000_000_000),
+                crate::testing::Role::CodeSigning,
+                &[ext],
+            );
+            Certificate::from_der(&der).unwrap()
+        };
+        let issuer = cert_with(0);
+        assert_eq!(
+            verify_embedded(&cert_with(limits::MAX_SCTS), &issuer, &[], 1),
+            Err(Error::SctLogUnknown)
+        );
+        assert_eq!(
+            verify_embedded(&cert_with(limits::MAX_SCTS + 1), &issuer, &[], 1),
+            Err(Error::LimitExceeded { limit: Limit::Scts })
+        );
+        assert_eq!(
+            verify_embedded(&cert_with(1), &issuer, &[], 0),
+            Ok(()),
+            "threshold 0 checks nothing"
+        );
+    }
+
     #[test]
     fn list_parser_rejects_truncation_and_trailing_bytes() {
         let mut sct = alloc::vec![0u8];

@@ -12,13 +12,17 @@ use crate::time::UnixTime;
 use crate::trust_root::Authority;
 use crate::x509::Certificate;
 
+/// A verified timestamp: its time, and the SHA-256 of its TSTInfo, which identifies it (the
+/// bytes around the signed TSTInfo, such as embedded certificates, are not signed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    pub(crate) time: UnixTime,
+    pub(crate) tst_info: [u8; 32],
+}
+
 /// Verifies one timestamp over `signature` (the bundle's signature bytes) against the TSAs of
-/// the trusted root. Returns the verified `genTime`.
-pub(crate) fn verify(
-    token: &[u8],
-    signature: &[u8],
-    tsas: &[Authority],
-) -> Result<UnixTime, Error> {
+/// the trusted root.
+pub(crate) fn verify(token: &[u8], signature: &[u8], tsas: &[Authority]) -> Result<Stamp, Error> {
     let parsed = Token::parse(token).ok_or(Error::TimestampInvalid)?;
     let imprint_hash = digest_alg(parsed.tst_info.imprint_alg).ok_or(Error::TimestampInvalid)?;
     if imprint_hash.digest(signature) != parsed.tst_info.imprint {
@@ -86,7 +90,10 @@ pub(crate) fn verify(
             best = Error::TimestampTsaNotValidAtTime;
             continue;
         }
-        return Ok(gen_time);
+        return Ok(Stamp {
+            time: gen_time,
+            tst_info: crate::digest::sha256(&[parsed.tst_info_der]),
+        });
     }
     Err(best)
 }
@@ -316,6 +323,11 @@ const OID_RSASSA_PSS: &[u8] = b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0a";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The time a token proves, for assertions.
+    fn verify(token: &[u8], signature: &[u8], tsas: &[Authority]) -> Result<UnixTime, Error> {
+        super::verify(token, signature, tsas).map(|s| s.time)
+    }
 
     #[test]
     fn generalized_time_is_utc_with_optional_fraction() {

@@ -63,6 +63,10 @@ pub(crate) fn verify_entry(
         integrated_time = Some(t);
     }
     match &entry.inclusion_proof {
+        // Without a promise, the proof alone vouches for the index the entry claims.
+        Some(proof) if integrated_time.is_none() && proof.log_index != entry.log_index => {
+            return Err(Error::TlogLogIndexMismatch { entry: index });
+        }
         Some(proof) => verify_inclusion(index, entry, proof, log)?,
         None if integrated_time.is_none() => {
             return Err(Error::TlogEntryUnverifiable { entry: index });
@@ -90,8 +94,7 @@ fn verify_inclusion(
     if root.as_ref().map(<[u8; 32]>::as_slice) != Some(proof.root_hash.as_slice()) {
         return Err(Error::TlogInclusionProofInvalid { entry: index });
     }
-    let checkpoint = checkpoint::parse(&proof.checkpoint)
-        .ok_or(Error::TlogCheckpointInvalid { entry: index })?;
+    let checkpoint = checkpoint::parse(&proof.checkpoint, index)?;
     let hint_source = log.checkpoint_key_id.as_deref().unwrap_or(&log.log_id);
     let hint = hint_source
         .get(..4)

@@ -411,3 +411,52 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod limit_tests {
+    use alloc::format;
+    use alloc::vec;
+
+    use super::*;
+
+    fn root_with_logs(n: usize) -> String {
+        let log = r#"{"baseUrl":"https://l","publicKey":{"rawBytes":"MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=","keyDetails":"PKIX_ED25519","validFor":{"start":"2021-01-12T11:53:27Z"}},"logId":{"keyId":"AAAA"}}"#;
+        format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1","tlogs":[{}]}}"#,
+            vec![log; n].join(",")
+        )
+    }
+
+    #[test]
+    fn trust_root_limits_hold_at_and_fail_past_their_value() {
+        let at = root_with_logs(limits::MAX_TRUST_ROOT_ENTRIES);
+        assert_eq!(
+            TrustedRoot::from_json(at.as_bytes()).unwrap().tlogs.len(),
+            limits::MAX_TRUST_ROOT_ENTRIES
+        );
+        let over = root_with_logs(limits::MAX_TRUST_ROOT_ENTRIES + 1);
+        assert_eq!(
+            TrustedRoot::from_json(over.as_bytes()).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::TrustRootEntries
+            }
+        );
+        let huge = vec![b' '; limits::MAX_TRUST_ROOT_BYTES + 1];
+        assert_eq!(
+            TrustedRoot::from_json(&huge).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::TrustRootBytes
+            }
+        );
+        let chain = [r#"{"rawBytes":"AAAA"}"#; limits::MAX_CHAIN_CERTIFICATES + 1].join(",");
+        let long_ca = format!(
+            r#"{{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1","certificateAuthorities":[{{"certChain":{{"certificates":[{chain}]}},"validFor":{{"start":"2021-01-12T11:53:27Z"}}}}]}}"#
+        );
+        assert_eq!(
+            TrustedRoot::from_json(long_ca.as_bytes()).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::ChainCertificates
+            }
+        );
+    }
+}

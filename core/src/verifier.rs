@@ -149,6 +149,16 @@ impl Verifier {
             .enumerate()
             .map(|(i, e)| tlog::verify_entry(i, e, &self.root.tlogs, &expected, now))
             .collect::<Result<Vec<_>, _>>()?;
+        // A repeated entry must not count twice towards the threshold.
+        for (i, e) in log_entries.iter().enumerate() {
+            let earlier = log_entries.get(..i).unwrap_or_default();
+            if earlier
+                .iter()
+                .any(|o| o.log_id == e.log_id && o.log_index == e.log_index)
+            {
+                return Err(Error::TlogEntryDuplicate { entry: i });
+            }
+        }
         // Client spec "Timestamps": each RFC 3161 token is over the signature, by a trusted TSA.
         let signature = match &bundle.content {
             Content::MessageSignature { signature, .. } => signature,
@@ -159,6 +169,16 @@ impl Verifier {
             .iter()
             .map(|t| crate::timestamp::verify(t, signature, &self.root.tsas))
             .collect::<Result<Vec<_>, _>>()?;
+        for (i, stamp) in timestamps.iter().enumerate() {
+            if timestamps
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .any(|o| o.tst_info == stamp.tst_info)
+            {
+                return Err(Error::TimestampDuplicate);
+            }
+        }
         if log_entries.len() < self.config.tlog_entries {
             return Err(Error::TlogThresholdNotMet);
         }
@@ -168,7 +188,7 @@ impl Verifier {
         let mut signing_times: Vec<UnixTime> = log_entries
             .iter()
             .filter_map(|e| e.integrated_time)
-            .chain(timestamps)
+            .chain(timestamps.iter().map(|s| s.time))
             .collect();
         signing_times.sort_unstable();
         if signing_times.len() < self.config.observer_timestamps.get() {
@@ -457,16 +477,27 @@ mod tests {
             ..tsa_only()
         };
         assert_eq!(run(with_ct, &good(&w)), Err(Error::SctMissing));
-        let two = bundle(&[&w.leaf], &w.signature, &[&w.token, &w.token]);
-        let v = run(
-            Config {
-                signed_timestamps: 2,
-                ..tsa_only()
-            },
-            &two,
-        )
-        .unwrap();
-        assert_eq!(v.signing_times.len(), 2);
+        // One token twice is one time source, not two.
+        let twice = bundle(&[&w.leaf], &w.signature, &[&w.token, &w.token]);
+        let two_stamps = Config {
+            signed_timestamps: 2,
+            ..tsa_only()
+        };
+        assert_eq!(run(two_stamps, &twice), Err(Error::TimestampDuplicate));
+        let later = testing::token(&TokenSpec {
+            signed_over: &w.signature,
+            gen_time: "20250101000100Z",
+            tsa_key: &testing::key(2),
+            tsa_issuer: "tsa-root",
+            tsa_serial: 7,
+            embedded: &[],
+            content_type: testing::TST_INFO,
+            tamper_digest_attr: false,
+            status: 0,
+        });
+        let two = bundle(&[&w.leaf], &w.signature, &[&w.token, &later]);
+        let v = run(two_stamps, &two).unwrap();
+        assert_eq!(v.signing_times, vec![UnixTime(Y2025), UnixTime(Y2025 + 60)]);
     }
 
     #[test]

@@ -24,9 +24,22 @@ pub(crate) struct NoteSignature<'a> {
     pub(crate) signature: Vec<u8>,
 }
 
-/// Parses a signed note holding a checkpoint. `None` on any deviation from the format:
-/// missing origin, size or root hash, no blank line, a malformed signature line.
-pub(crate) fn parse(text: &str) -> Option<Checkpoint<'_>> {
+/// Parses a signed note holding a checkpoint: `TlogCheckpointInvalid` on any deviation from
+/// the format (missing origin, size or root hash, no blank line, a malformed signature line),
+/// `LimitExceeded` past [`limits::MAX_CHECKPOINT_SIGNATURES`] signature lines.
+pub(crate) fn parse(text: &str, entry: usize) -> Result<Checkpoint<'_>, crate::Error> {
+    let sig_lines = text
+        .split_once("\n\n")
+        .map_or(0, |(_, sigs)| sigs.lines().count());
+    limits::check(
+        sig_lines,
+        limits::MAX_CHECKPOINT_SIGNATURES,
+        limits::Limit::CheckpointSignatures,
+    )?;
+    parse_note(text).ok_or(crate::Error::TlogCheckpointInvalid { entry })
+}
+
+fn parse_note(text: &str) -> Option<Checkpoint<'_>> {
     let split = text.find("\n\n")?;
     let signed = text.get(..split.checked_add(1)?)?;
     let sig_block = text.get(split.checked_add(2)?..)?;
@@ -49,9 +62,6 @@ pub(crate) fn parse(text: &str) -> Option<Checkpoint<'_>> {
     }
     let mut signatures = Vec::new();
     for line in sig_block.lines() {
-        if signatures.len() >= limits::MAX_CHECKPOINT_SIGNATURES {
-            return None;
-        }
         let rest = line.strip_prefix("\u{2014} ")?;
         let (name, b64) = rest.rsplit_once(' ')?;
         if name.is_empty() || name.contains(' ') {
@@ -82,13 +92,33 @@ pub(crate) fn parse(text: &str) -> Option<Checkpoint<'_>> {
 
 #[cfg(test)]
 mod tests {
+    use alloc::string::String;
+
     use super::*;
+
+    #[test]
+    fn signature_lines_are_limited() {
+        let body = "o\n1\nFnnj13Uu1jdksPc4HZLapKX329dVlD5+MGNsiqBq1XM=\n\n";
+        let line = "\u{2014} w AAAAAQID\n";
+        let at = String::from(body) + &line.repeat(limits::MAX_CHECKPOINT_SIGNATURES);
+        assert_eq!(
+            parse(&at, 0).map(|c| c.signatures.len()),
+            Ok(limits::MAX_CHECKPOINT_SIGNATURES)
+        );
+        let over = at + line;
+        assert_eq!(
+            parse(&over, 0).unwrap_err(),
+            crate::Error::LimitExceeded {
+                limit: limits::Limit::CheckpointSignatures
+            }
+        );
+    }
 
     const GOOD: &str = "rekor.example - 42\n7\nFnnj13Uu1jdksPc4HZLapKX329dVlD5+MGNsiqBq1XM=\nTimestamp: 1\n\n\u{2014} rekor.example AAAAAQID\n\u{2014} witness AQIDBAU=\n";
 
     #[test]
     fn parses_body_and_signatures() {
-        let c = parse(GOOD).unwrap();
+        let c = parse(GOOD, 0).unwrap();
         assert_eq!(c.origin, "rekor.example - 42");
         assert_eq!(c.size, 7);
         assert_eq!(c.root_hash.len(), 32);
@@ -114,7 +144,11 @@ mod tests {
             "o\n1\nFnnj13Uu1jdksPc4HZLapKX329dVlD5+MGNsiqBq1XM=\n\n".into(),
         ];
         for c in &cases {
-            assert_eq!(parse(c), None, "{c:?}");
+            assert_eq!(
+                parse(c, 3),
+                Err(crate::Error::TlogCheckpointInvalid { entry: 3 }),
+                "{c:?}"
+            );
         }
     }
 }

@@ -1,0 +1,146 @@
+//! Applies seeded random mutations to every upstream vector and checks that the verifier never
+//! panics, and never accepts a mutated bundle that means something else: when a mutation of a
+//! verifying bundle still verifies, the result (identity, issuer, signing times, log entries,
+//! statement) must equal the original's, so the change only touched bytes that carry no meaning
+//! (a key hint, an unknown field, an ignored witness cosignature, unsigned CMS fields). A
+//! failing vector may only start to verify when the mutation removed something: what is left is
+//! A result may lose signing times or log entries (a removed or renamed optional part) but never
+//! gain or change one. A failing vector that a mutation turns into a verifying one is printed
+//! as "repaired" for review, not failed: without an oracle the test cannot tell a repair (e.g.
+//! a v0.1 bundle whose broken, optional inclusion proof was removed) from a false accept.
+//! Prints the time per verification; asserts nothing about time.
+//!
+//! `SIGVERIFY_MUTATIONS` sets the mutations per vector (default 500); `SIGVERIFY_SEED` the seed.
+
+use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+use std::time::Instant;
+
+use sigverify::Artifact;
+use sigverify::Bundle;
+use sigverify::Config;
+use sigverify::Policy;
+use sigverify::TrustedRoot;
+use sigverify::Verified;
+use sigverify::Verifier;
+use sigverify_conformance::mutate;
+
+#[test]
+fn mutated_vectors_never_panic_and_never_verify_changed_content() {
+    let Some(dir) = sigverify_conformance::upstream_dir() else {
+        eprintln!(
+            "!!! SKIPPED: ../shared/vectors/sigstore-conformance not found; mutation test NOT run"
+        );
+        return;
+    };
+    let per_vector: usize = std::env::var("SIGVERIFY_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    let seed: u64 = std::env::var("SIGVERIFY_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5167_7e21);
+    let cases = sigverify_conformance::load_upstream(&dir).unwrap();
+    let now = sigverify_conformance::now();
+    let mut repaired = 0usize;
+    let (mut total, mut accepted_same, mut slowest) =
+        (0usize, 0usize, (Duration::ZERO, String::new()));
+    let mut failures = Vec::new();
+    let started = Instant::now();
+    for (n, case) in cases.iter().enumerate() {
+        let root = match &case.trusted_root {
+            Some(p) => TrustedRoot::from_json(&std::fs::read(p).unwrap()),
+            None => TrustedRoot::production(),
+        };
+        let Ok(root) = root else { continue };
+        let policy = match &case.key {
+            Some(k) => Policy::public_key_pem(&std::fs::read_to_string(k).unwrap()),
+            None => Ok(Policy::identity(case.identity.clone(), case.issuer.clone())),
+        };
+        let Ok(policy) = policy else { continue };
+        let verifier = Verifier::new(root, Config::default());
+        let artifact = std::fs::read(&case.artifact).unwrap();
+        let bytes = std::fs::read(&case.bundle).unwrap();
+        let original = Bundle::from_json(&bytes)
+            .and_then(|b| verifier.verify(&b, Artifact::Bytes(&artifact), &policy, now));
+        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            continue;
+        };
+        let mut rng = mutate::Rng::new(seed ^ u64::try_from(n).unwrap());
+        let mut done = 0;
+        while done < per_vector {
+            let Some(m) = mutate::mutate(&bytes, &doc, &mut rng) else {
+                continue;
+            };
+            done += 1;
+            let t = Instant::now();
+            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                let bundle = Bundle::from_json(&m.json)?;
+                verifier.verify(&bundle, Artifact::Bytes(&artifact), &policy, now)
+            }));
+            let elapsed = t.elapsed();
+            if elapsed > slowest.0 {
+                slowest = (elapsed, format!("{} {} ({})", case.name, m.path, m.what));
+            }
+            total += 1;
+            match outcome {
+                Err(_) => failures.push(format!("PANIC {} {} ({})", case.name, m.path, m.what)),
+                Ok(Ok(verified)) => match &original {
+                    Ok(o) if means_no_more(&verified, o) => accepted_same += 1,
+                    Ok(_) => failures.push(format!(
+                        "ACCEPTED CHANGED BUNDLE {} {} ({})",
+                        case.name, m.path, m.what
+                    )),
+                    Err(_) => {
+                        println!(
+                            "repaired by mutation: {} {} ({})",
+                            case.name, m.path, m.what
+                        );
+                        repaired += 1;
+                    }
+                },
+                Ok(Err(_)) => {}
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "mutation: {total} mutated bundles over {} vectors in {:.1} s ({:.0} us per verification, slowest {:.1} ms: {}); \
+         {accepted_same} verified with an unchanged result, {repaired} failing vectors repaired",
+        cases.len(),
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1e6 / total.max(1) as f64,
+        slowest.0.as_secs_f64() * 1e3,
+        slowest.1,
+    );
+    for f in failures.iter().take(usize::MAX) {
+        println!("{f}");
+    }
+    println!(
+        "mutation: {} passed, {} failed",
+        total - failures.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} mutations panicked or were wrongly accepted",
+        failures.len()
+    );
+}
+
+/// Whether `mutated` claims nothing that `original` did not: same signer and statement, and
+/// only signing times and log entries the original also had.
+fn means_no_more(mutated: &Verified, original: &Verified) -> bool {
+    mutated.identity == original.identity
+        && mutated.issuer == original.issuer
+        && mutated.statement == original.statement
+        && mutated
+            .signing_times
+            .iter()
+            .all(|t| original.signing_times.contains(t))
+        && mutated
+            .log_entries
+            .iter()
+            .all(|e| original.log_entries.contains(e))
+}
