@@ -175,3 +175,20 @@ pub fn outcome_name(result: &Result<Verified, Error>) -> String {
         Err(e) => e.name().to_owned(),
     }
 }
+
+/// Whether `mutated` claims nothing that `original` did not: same signer and statement, and
+/// only signing times and log entries the original also had. The mutation test and the
+/// differential fuzz target hold every accepted mutation of a verifying vector to this.
+pub fn means_no_more(mutated: &Verified, original: &Verified) -> bool {
+    mutated.identity == original.identity
+        && mutated.issuer == original.issuer
+        && mutated.statement == original.statement
+        && mutated
+            .signing_times
+            .iter()
+            .all(|t| original.signing_times.contains(t))
+        && mutated
+            .log_entries
+            .iter()
+            .all(|e| original.log_entries.contains(e))
+}

@@ -8,6 +8,32 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 
+/// Where mutation choices come from: a seeded generator (tests) or fuzzer input (fuzz targets).
+pub trait Entropy {
+    /// The next 64 bits of choice.
+    fn next_u64(&mut self) -> u64;
+
+    /// A number in `0..n` (`n > 0`).
+    fn below(&mut self, n: usize) -> usize {
+        let n64 = u64::try_from(n.max(1)).unwrap_or(u64::MAX);
+        usize::try_from(self.next_u64() % n64).unwrap_or(0)
+    }
+}
+
+/// Choices read from fuzzer input, 8 bytes at a time; zeros once it is used up.
+#[derive(Clone, Debug)]
+pub struct Bytes<'a>(pub &'a [u8]);
+
+impl Entropy for Bytes<'_> {
+    fn next_u64(&mut self) -> u64 {
+        let (head, rest) = self.0.split_at(self.0.len().min(8));
+        self.0 = rest;
+        let mut word = [0u8; 8];
+        word.iter_mut().zip(head).for_each(|(w, h)| *w = *h);
+        u64::from_le_bytes(word)
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so every run mutates the same way.
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
@@ -17,20 +43,15 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Self(seed)
     }
+}
 
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+impl Entropy for Rng {
+    fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        let n64 = u64::try_from(n.max(1)).unwrap_or(u64::MAX);
-        usize::try_from(self.next_u64() % n64).unwrap_or(0)
     }
 }
 
@@ -47,7 +68,7 @@ pub struct Mutation {
 
 /// Applies one random mutation to `doc` (a parsed bundle) and returns it, or `None` when the
 /// chosen change is a no-op (the caller draws again).
-pub fn mutate(original: &[u8], doc: &Value, rng: &mut Rng) -> Option<Mutation> {
+pub fn mutate(original: &[u8], doc: &Value, rng: &mut impl Entropy) -> Option<Mutation> {
     if rng.below(10) == 0 {
         let mut bytes = original.to_vec();
         let i = rng.below(bytes.len());
@@ -119,7 +140,7 @@ fn remove(doc: &mut Value, path: &str) -> Option<()> {
 }
 
 /// Changes `v` in place; returns what was done (`"remove"` asks the caller to delete it).
-fn change(v: &mut Value, rng: &mut Rng) -> Option<&'static str> {
+fn change(v: &mut Value, rng: &mut impl Entropy) -> Option<&'static str> {
     if rng.below(8) == 0 {
         return Some("remove");
     }

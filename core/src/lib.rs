@@ -11,6 +11,9 @@ pub mod digest;
 mod dsse;
 pub mod encoding;
 mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod json;
 pub mod limits;
 pub mod policy;

@@ -1,0 +1,235 @@
+//! The core's error codes as C constants. GENERATED from `sigverify::Error::ALL` by
+//! `SIGVERIFY_C_BLESS=1 cargo test -p sigverify-c codes`; do not edit by hand.
+
+use core::ffi::CStr;
+use core::ffi::c_int;
+
+/// Core error `BUNDLE_JSON_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_JSON_INVALID: c_int = 100;
+/// Core error `BUNDLE_MEDIA_TYPE_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_MEDIA_TYPE_UNKNOWN: c_int = 101;
+/// Core error `BUNDLE_BASE64_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_BASE64_INVALID: c_int = 102;
+/// Core error `BUNDLE_INTEGER_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_INTEGER_INVALID: c_int = 103;
+/// Core error `BUNDLE_CERTIFICATE_CHAIN_EMPTY` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_CERTIFICATE_CHAIN_EMPTY: c_int = 104;
+/// Core error `BUNDLE_INCLUSION_PROOF_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_INCLUSION_PROOF_MISSING: c_int = 105;
+/// Core error `BUNDLE_INCLUSION_PROMISE_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_INCLUSION_PROMISE_MISSING: c_int = 106;
+/// Core error `BUNDLE_VERIFICATION_MATERIAL_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_VERIFICATION_MATERIAL_MISSING: c_int = 107;
+/// Core error `BUNDLE_CONTENT_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_CONTENT_MISSING: c_int = 108;
+/// Core error `BUNDLE_CHAIN_CONTAINS_ROOT` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_CHAIN_CONTAINS_ROOT: c_int = 109;
+/// Core error `BUNDLE_CERTIFICATE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_CERTIFICATE_INVALID: c_int = 110;
+/// Core error `BUNDLE_DIGEST_ALGORITHM_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_DIGEST_ALGORITHM_UNSUPPORTED: c_int = 111;
+/// Core error `BUNDLE_DSSE_SIGNATURE_COUNT` (`sigverify::Error`).
+pub const SIGVERIFY_BUNDLE_DSSE_SIGNATURE_COUNT: c_int = 112;
+/// Core error `TRUST_ROOT_JSON_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_JSON_INVALID: c_int = 200;
+/// Core error `TRUST_ROOT_MEDIA_TYPE_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_MEDIA_TYPE_UNKNOWN: c_int = 201;
+/// Core error `TRUST_ROOT_VALIDITY_START_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_VALIDITY_START_MISSING: c_int = 202;
+/// Core error `TRUST_ROOT_TIME_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_TIME_INVALID: c_int = 203;
+/// Core error `TRUST_ROOT_KEY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_KEY_INVALID: c_int = 204;
+/// Core error `TRUST_ROOT_CERTIFICATE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_CERTIFICATE_INVALID: c_int = 205;
+/// Core error `TRUST_ROOT_BASE64_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_BASE64_INVALID: c_int = 206;
+/// Core error `TRUST_ROOT_NAME_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_NAME_UNKNOWN: c_int = 207;
+/// Core error `KEY_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_KEY_UNSUPPORTED: c_int = 300;
+/// Core error `KEY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_KEY_INVALID: c_int = 301;
+/// Core error `CERT_CHAIN_UNTRUSTED` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_CHAIN_UNTRUSTED: c_int = 400;
+/// Core error `CERT_NOT_VALID_AT_SIGNING_TIME` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_NOT_VALID_AT_SIGNING_TIME: c_int = 401;
+/// Core error `CERT_IS_CA` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_IS_CA: c_int = 402;
+/// Core error `CERT_KEY_USAGE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_KEY_USAGE_INVALID: c_int = 403;
+/// Core error `CERT_EXTENDED_KEY_USAGE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_EXTENDED_KEY_USAGE_INVALID: c_int = 404;
+/// Core error `CERT_EXTENSION_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_EXTENSION_INVALID: c_int = 405;
+/// Core error `SCT_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_SCT_MISSING: c_int = 500;
+/// Core error `SCT_LIST_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_SCT_LIST_INVALID: c_int = 501;
+/// Core error `SCT_LOG_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_SCT_LOG_UNKNOWN: c_int = 502;
+/// Core error `SCT_SIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_SCT_SIGNATURE_INVALID: c_int = 503;
+/// Core error `SCT_LOG_NOT_VALID_AT_TIME` (`sigverify::Error`).
+pub const SIGVERIFY_SCT_LOG_NOT_VALID_AT_TIME: c_int = 504;
+/// Core error `TLOG_KEY_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_KEY_UNKNOWN: c_int = 600;
+/// Core error `TLOG_BODY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_BODY_INVALID: c_int = 601;
+/// Core error `TLOG_BODY_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_BODY_MISMATCH: c_int = 602;
+/// Core error `TLOG_KIND_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_KIND_UNSUPPORTED: c_int = 603;
+/// Core error `TLOG_INCLUSION_PROMISE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_INCLUSION_PROMISE_INVALID: c_int = 604;
+/// Core error `TLOG_INCLUSION_PROOF_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_INCLUSION_PROOF_INVALID: c_int = 605;
+/// Core error `TLOG_CHECKPOINT_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_CHECKPOINT_INVALID: c_int = 606;
+/// Core error `TLOG_CHECKPOINT_SIGNATURE_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_CHECKPOINT_SIGNATURE_MISSING: c_int = 607;
+/// Core error `TLOG_CHECKPOINT_SIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_CHECKPOINT_SIGNATURE_INVALID: c_int = 608;
+/// Core error `TLOG_CHECKPOINT_ROOT_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_CHECKPOINT_ROOT_MISMATCH: c_int = 609;
+/// Core error `TLOG_INTEGRATED_TIME_IN_FUTURE` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_INTEGRATED_TIME_IN_FUTURE: c_int = 610;
+/// Core error `TLOG_KEY_NOT_VALID_AT_TIME` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_KEY_NOT_VALID_AT_TIME: c_int = 611;
+/// Core error `TLOG_ENTRY_UNVERIFIABLE` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_ENTRY_UNVERIFIABLE: c_int = 612;
+/// Core error `TLOG_ENTRY_DUPLICATE` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_ENTRY_DUPLICATE: c_int = 613;
+/// Core error `TLOG_LOG_INDEX_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_LOG_INDEX_MISMATCH: c_int = 614;
+/// Core error `TIMESTAMP_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_INVALID: c_int = 700;
+/// Core error `TIMESTAMP_IMPRINT_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_IMPRINT_MISMATCH: c_int = 701;
+/// Core error `TIMESTAMP_SIGNED_ATTRIBUTES_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_SIGNED_ATTRIBUTES_INVALID: c_int = 702;
+/// Core error `TIMESTAMP_SIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_SIGNATURE_INVALID: c_int = 703;
+/// Core error `TIMESTAMP_CHAIN_UNTRUSTED` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_CHAIN_UNTRUSTED: c_int = 704;
+/// Core error `TIMESTAMP_TSA_NOT_VALID_AT_TIME` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_TSA_NOT_VALID_AT_TIME: c_int = 705;
+/// Core error `TIMESTAMP_DUPLICATE` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_DUPLICATE: c_int = 707;
+/// Core error `TIMESTAMP_CERT_NOT_VALID_AT_TIME` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_CERT_NOT_VALID_AT_TIME: c_int = 706;
+/// Core error `DSSE_SIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_DSSE_SIGNATURE_INVALID: c_int = 800;
+/// Core error `DSSE_PAYLOAD_TYPE_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_DSSE_PAYLOAD_TYPE_UNSUPPORTED: c_int = 801;
+/// Core error `DSSE_STATEMENT_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_DSSE_STATEMENT_INVALID: c_int = 802;
+/// Core error `DSSE_SUBJECT_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_DSSE_SUBJECT_MISMATCH: c_int = 803;
+/// Core error `SIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_SIGNATURE_INVALID: c_int = 900;
+/// Core error `SIGNATURE_DIGEST_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_SIGNATURE_DIGEST_MISMATCH: c_int = 901;
+/// Core error `ARTIFACT_DIGEST_INSUFFICIENT` (`sigverify::Error`).
+pub const SIGVERIFY_ARTIFACT_DIGEST_INSUFFICIENT: c_int = 902;
+/// Core error `POLICY_IDENTITY_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_IDENTITY_MISMATCH: c_int = 1000;
+/// Core error `POLICY_ISSUER_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_ISSUER_MISMATCH: c_int = 1001;
+/// Core error `POLICY_MATERIAL_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_MATERIAL_MISMATCH: c_int = 1002;
+/// Core error `POLICY_KEY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_KEY_INVALID: c_int = 1003;
+/// Core error `POLICY_EXTENSION_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_EXTENSION_MISMATCH: c_int = 1004;
+/// Core error `POLICY_ANY_OF_EMPTY` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_ANY_OF_EMPTY: c_int = 1005;
+/// Core error `POLICY_CONDITION_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_CONDITION_INVALID: c_int = 1006;
+/// Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_THRESHOLD_NOT_MET: c_int = 1100;
+/// Core error `TIMESTAMP_THRESHOLD_NOT_MET` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_THRESHOLD_NOT_MET: c_int = 1102;
+/// Core error `TIME_THRESHOLD_NOT_MET` (`sigverify::Error`).
+pub const SIGVERIFY_TIME_THRESHOLD_NOT_MET: c_int = 1101;
+/// Core error `LIMIT_EXCEEDED` (`sigverify::Error`).
+pub const SIGVERIFY_LIMIT_EXCEEDED: c_int = 1200;
+
+/// Every core (code, name) pair, in the core's table order.
+pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
+    (100, c"BUNDLE_JSON_INVALID"),
+    (101, c"BUNDLE_MEDIA_TYPE_UNKNOWN"),
+    (102, c"BUNDLE_BASE64_INVALID"),
+    (103, c"BUNDLE_INTEGER_INVALID"),
+    (104, c"BUNDLE_CERTIFICATE_CHAIN_EMPTY"),
+    (105, c"BUNDLE_INCLUSION_PROOF_MISSING"),
+    (106, c"BUNDLE_INCLUSION_PROMISE_MISSING"),
+    (107, c"BUNDLE_VERIFICATION_MATERIAL_MISSING"),
+    (108, c"BUNDLE_CONTENT_MISSING"),
+    (109, c"BUNDLE_CHAIN_CONTAINS_ROOT"),
+    (110, c"BUNDLE_CERTIFICATE_INVALID"),
+    (111, c"BUNDLE_DIGEST_ALGORITHM_UNSUPPORTED"),
+    (112, c"BUNDLE_DSSE_SIGNATURE_COUNT"),
+    (200, c"TRUST_ROOT_JSON_INVALID"),
+    (201, c"TRUST_ROOT_MEDIA_TYPE_UNKNOWN"),
+    (202, c"TRUST_ROOT_VALIDITY_START_MISSING"),
+    (203, c"TRUST_ROOT_TIME_INVALID"),
+    (204, c"TRUST_ROOT_KEY_INVALID"),
+    (205, c"TRUST_ROOT_CERTIFICATE_INVALID"),
+    (206, c"TRUST_ROOT_BASE64_INVALID"),
+    (207, c"TRUST_ROOT_NAME_UNKNOWN"),
+    (300, c"KEY_UNSUPPORTED"),
+    (301, c"KEY_INVALID"),
+    (400, c"CERT_CHAIN_UNTRUSTED"),
+    (401, c"CERT_NOT_VALID_AT_SIGNING_TIME"),
+    (402, c"CERT_IS_CA"),
+    (403, c"CERT_KEY_USAGE_INVALID"),
+    (404, c"CERT_EXTENDED_KEY_USAGE_INVALID"),
+    (405, c"CERT_EXTENSION_INVALID"),
+    (500, c"SCT_MISSING"),
+    (501, c"SCT_LIST_INVALID"),
+    (502, c"SCT_LOG_UNKNOWN"),
+    (503, c"SCT_SIGNATURE_INVALID"),
+    (504, c"SCT_LOG_NOT_VALID_AT_TIME"),
+    (600, c"TLOG_KEY_UNKNOWN"),
+    (601, c"TLOG_BODY_INVALID"),
+    (602, c"TLOG_BODY_MISMATCH"),
+    (603, c"TLOG_KIND_UNSUPPORTED"),
+    (604, c"TLOG_INCLUSION_PROMISE_INVALID"),
+    (605, c"TLOG_INCLUSION_PROOF_INVALID"),
+    (606, c"TLOG_CHECKPOINT_INVALID"),
+    (607, c"TLOG_CHECKPOINT_SIGNATURE_MISSING"),
+    (608, c"TLOG_CHECKPOINT_SIGNATURE_INVALID"),
+    (609, c"TLOG_CHECKPOINT_ROOT_MISMATCH"),
+    (610, c"TLOG_INTEGRATED_TIME_IN_FUTURE"),
+    (611, c"TLOG_KEY_NOT_VALID_AT_TIME"),
+    (612, c"TLOG_ENTRY_UNVERIFIABLE"),
+    (613, c"TLOG_ENTRY_DUPLICATE"),
+    (614, c"TLOG_LOG_INDEX_MISMATCH"),
+    (700, c"TIMESTAMP_INVALID"),
+    (701, c"TIMESTAMP_IMPRINT_MISMATCH"),
+    (702, c"TIMESTAMP_SIGNED_ATTRIBUTES_INVALID"),
+    (703, c"TIMESTAMP_SIGNATURE_INVALID"),
+    (704, c"TIMESTAMP_CHAIN_UNTRUSTED"),
+    (705, c"TIMESTAMP_TSA_NOT_VALID_AT_TIME"),
+    (707, c"TIMESTAMP_DUPLICATE"),
+    (706, c"TIMESTAMP_CERT_NOT_VALID_AT_TIME"),
+    (800, c"DSSE_SIGNATURE_INVALID"),
+    (801, c"DSSE_PAYLOAD_TYPE_UNSUPPORTED"),
+    (802, c"DSSE_STATEMENT_INVALID"),
+    (803, c"DSSE_SUBJECT_MISMATCH"),
+    (900, c"SIGNATURE_INVALID"),
+    (901, c"SIGNATURE_DIGEST_MISMATCH"),
+    (902, c"ARTIFACT_DIGEST_INSUFFICIENT"),
+    (1000, c"POLICY_IDENTITY_MISMATCH"),
+    (1001, c"POLICY_ISSUER_MISMATCH"),
+    (1002, c"POLICY_MATERIAL_MISMATCH"),
+    (1003, c"POLICY_KEY_INVALID"),
+    (1004, c"POLICY_EXTENSION_MISMATCH"),
+    (1005, c"POLICY_ANY_OF_EMPTY"),
+    (1006, c"POLICY_CONDITION_INVALID"),
+    (1100, c"TLOG_THRESHOLD_NOT_MET"),
+    (1102, c"TIMESTAMP_THRESHOLD_NOT_MET"),
+    (1101, c"TIME_THRESHOLD_NOT_MET"),
+    (1200, c"LIMIT_EXCEEDED"),
+];

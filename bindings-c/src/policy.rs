@@ -1,0 +1,127 @@
+//! `sigverify_policy`: who must have signed.
+
+use core::ffi::c_char;
+use core::ffi::c_int;
+
+use sigverify::Policy;
+
+use crate::error::Failure;
+use crate::handle::Handle;
+use crate::handle::bytes;
+use crate::handle::out_param;
+use crate::handle::sigverify_error;
+use crate::handle::sigverify_policy;
+use crate::handle::utf8;
+use crate::panic;
+
+/// Builds the policy `make` returns and stores it in `policy_out`.
+///
+/// # Safety
+/// `policy_out` and `error_out` are NULL or valid for writing one pointer.
+unsafe fn new_policy(
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+    make: impl FnOnce() -> Result<Policy, Failure>,
+) -> c_int {
+    let body = || {
+        let out = out_param(policy_out, "policy_out")?;
+        let policy = make()?;
+        // SAFETY: `out` is non-NULL and, per this function's contract, writable.
+        unsafe { out.write(sigverify_policy::into_raw(policy)) };
+        Ok(())
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
+}
+
+/// Creates a policy requiring a Fulcio certificate whose identity (SAN) equals `identity` and
+/// whose OIDC issuer equals `issuer`, e.g. a workflow URL and
+/// `"https://token.actions.githubusercontent.com"`. Both are NUL-terminated UTF-8 and are
+/// compared exactly.
+///
+/// The strings are copied. Returns `SIGVERIFY_OK` and stores a new policy in `*policy_out`
+/// (free it with `sigverify_policy_free`), or an error code, storing a new error in
+/// `*error_out` when `error_out` is not NULL (free it with `sigverify_error_free`).
+///
+/// # Safety
+/// `identity` and `issuer` are NULL or NUL-terminated strings; `policy_out` and `error_out`
+/// are NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_new_identity(
+    identity: *const c_char,
+    issuer: *const c_char,
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_policy(policy_out, error_out, || {
+            // SAFETY: both are NULL or NUL-terminated, per the contract.
+            let (identity, issuer) = (utf8(identity, "identity")?, utf8(issuer, "issuer")?);
+            Ok(Policy::identity(identity, issuer))
+        })
+    }
+}
+
+/// Creates a policy requiring a signature by the managed public key in PEM form
+/// (`-----BEGIN PUBLIC KEY-----`, SPKI) held in `pem[0..pem_len]`. The bytes are copied.
+/// A key that cannot be decoded gives `SIGVERIFY_POLICY_KEY_INVALID` (PEM bytes that are
+/// not UTF-8 give `SIGVERIFY_INVALID_ARGUMENT`). Ownership as for
+/// `sigverify_policy_new_identity`.
+///
+/// # Safety
+/// `pem` is NULL or valid for reading `pem_len` bytes; `policy_out` and `error_out` are NULL
+/// or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_new_public_key_pem(
+    pem: *const u8,
+    pem_len: usize,
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_policy(policy_out, error_out, || {
+            // SAFETY: `pem` is NULL or readable for `pem_len` bytes, per the contract.
+            let pem = bytes(pem, pem_len, "pem")?;
+            let pem = core::str::from_utf8(pem)
+                .map_err(|_| Failure::InvalidArgument("PEM is not valid UTF-8"))?;
+            Ok(Policy::public_key_pem(pem)?)
+        })
+    }
+}
+
+/// Creates a policy requiring a signature by the managed public key in DER form
+/// (SubjectPublicKeyInfo) held in `der[0..der_len]`. The bytes are copied. Ownership and
+/// errors as for `sigverify_policy_new_public_key_pem`.
+///
+/// # Safety
+/// `der` is NULL or valid for reading `der_len` bytes; `policy_out` and `error_out` are NULL
+/// or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_new_public_key_der(
+    der: *const u8,
+    der_len: usize,
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_policy(policy_out, error_out, || {
+            // SAFETY: `der` is NULL or readable for `der_len` bytes, per the contract.
+            let der = bytes(der, der_len, "der")?;
+            Ok(Policy::public_key_der(der)?)
+        })
+    }
+}
+
+/// Frees a policy. NULL is a no-op.
+///
+/// # Safety
+/// `policy` is NULL or a live policy from this library, not used again afterwards (and not
+/// in use by another thread).
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_free(policy: *mut sigverify_policy) {
+    // SAFETY: per this function's contract `policy` is NULL or live and unaliased.
+    unsafe { sigverify_policy::free(policy) }
+}

@@ -1,0 +1,218 @@
+//! `sigverify_result`: read-only accessors over a successful verification.
+
+use core::ffi::c_char;
+use core::ffi::c_int;
+
+use sigverify::Verified;
+
+use crate::error::Failure;
+use crate::handle::Handle;
+use crate::handle::out_param;
+use crate::handle::sigverify_result;
+use crate::panic;
+
+/// The value behind a `sigverify_result` pointer: the core's result plus NUL-terminated
+/// copies of its strings.
+#[derive(Debug)]
+pub(crate) struct ResultData {
+    verified: Verified,
+    identity: Option<Vec<u8>>,
+    issuer: Option<Vec<u8>>,
+}
+
+impl ResultData {
+    /// Wraps a core result.
+    pub(crate) fn new(verified: Verified) -> Self {
+        let with_nul = |s: &Option<String>| {
+            s.as_ref().map(|s| {
+                let mut v = s.as_bytes().to_vec();
+                v.push(0);
+                v
+            })
+        };
+        Self {
+            identity: with_nul(&verified.identity),
+            issuer: with_nul(&verified.issuer),
+            verified,
+        }
+    }
+}
+
+/// Returns a NUL-terminated string and stores its length (without the NUL) in `len_out`.
+///
+/// # Safety
+/// `len_out` is NULL or valid for writing a `size_t`.
+unsafe fn c_string(s: Option<&Vec<u8>>, len_out: *mut usize) -> *const c_char {
+    let Some(s) = s else {
+        return core::ptr::null();
+    };
+    if !len_out.is_null() {
+        // SAFETY: `len_out` is non-NULL and, per this function's contract, writable.
+        unsafe { len_out.write(s.len().saturating_sub(1)) };
+    }
+    s.as_ptr().cast()
+}
+
+/// The signing certificate's identity (SAN): a NUL-terminated UTF-8 string, or NULL when the
+/// bundle was signed with a managed key (or `result` is NULL). When `len_out` is not NULL and
+/// the identity exists, its length in bytes (without the NUL) is stored there.
+///
+/// Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+///
+/// # Safety
+/// `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_identity(
+    result: *const sigverify_result,
+    len_out: *mut usize,
+) -> *const c_char {
+    panic::or(core::ptr::null(), || {
+        // SAFETY: per this function's contract `result` is NULL or live.
+        let Ok(r) = (unsafe { sigverify_result::borrow(result, "result") }) else {
+            return core::ptr::null();
+        };
+        // SAFETY: `len_out` is NULL or writable, per this function's contract.
+        unsafe { c_string(r.identity.as_ref(), len_out) }
+    })
+}
+
+/// The signing certificate's OIDC issuer: as `sigverify_result_identity`.
+///
+/// Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+///
+/// # Safety
+/// `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_issuer(
+    result: *const sigverify_result,
+    len_out: *mut usize,
+) -> *const c_char {
+    panic::or(core::ptr::null(), || {
+        // SAFETY: per this function's contract `result` is NULL or live.
+        let Ok(r) = (unsafe { sigverify_result::borrow(result, "result") }) else {
+            return core::ptr::null();
+        };
+        // SAFETY: `len_out` is NULL or writable, per this function's contract.
+        unsafe { c_string(r.issuer.as_ref(), len_out) }
+    })
+}
+
+/// How many verified signing times `result` holds (0 when `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or a live result.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_signing_time_count(
+    result: *const sigverify_result,
+) -> usize {
+    // SAFETY: per this function's contract `result` is NULL or live.
+    let r = unsafe { sigverify_result::borrow(result, "result") };
+    r.map_or(0, |r| r.verified.signing_times.len())
+}
+
+/// Stores the verified signing time number `index` (Unix seconds; index 0 is the earliest) in
+/// `*time_out`. Returns `SIGVERIFY_OK`, `SIGVERIFY_NULL_PARAMETER`, or
+/// `SIGVERIFY_INVALID_ARGUMENT` when `index` is out of range.
+///
+/// # Safety
+/// `result` is NULL or a live result; `time_out` is NULL or valid for writing a `uint64_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_signing_time(
+    result: *const sigverify_result,
+    index: usize,
+    time_out: *mut u64,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract `result` is NULL or live.
+        let r = unsafe { sigverify_result::borrow(result, "result") }?;
+        let out = out_param(time_out, "time_out")?;
+        let t = r
+            .verified
+            .signing_times
+            .get(index)
+            .ok_or(Failure::InvalidArgument("index"))?;
+        // SAFETY: `out` is non-NULL and, per this function's contract, writable.
+        unsafe { out.write(t.seconds()) };
+        Ok(())
+    };
+    // SAFETY: NULL `error_out`: no error object is written.
+    unsafe { panic::status(core::ptr::null_mut(), body) }
+}
+
+/// How many verified transparency-log entries `result` holds (0 when `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or a live result.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_log_entry_count(
+    result: *const sigverify_result,
+) -> usize {
+    // SAFETY: per this function's contract `result` is NULL or live.
+    let r = unsafe { sigverify_result::borrow(result, "result") };
+    r.map_or(0, |r| r.verified.log_entries.len())
+}
+
+/// Stores the log index of verified tlog entry number `index` in `*log_index_out`. Returns
+/// `SIGVERIFY_OK`, `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` when `index`
+/// is out of range.
+///
+/// # Safety
+/// `result` is NULL or a live result; `log_index_out` is NULL or valid for writing a
+/// `uint64_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_log_index(
+    result: *const sigverify_result,
+    index: usize,
+    log_index_out: *mut u64,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract `result` is NULL or live.
+        let r = unsafe { sigverify_result::borrow(result, "result") }?;
+        let out = out_param(log_index_out, "log_index_out")?;
+        let e = r
+            .verified
+            .log_entries
+            .get(index)
+            .ok_or(Failure::InvalidArgument("index"))?;
+        // SAFETY: `out` is non-NULL and, per this function's contract, writable.
+        unsafe { out.write(e.log_index) };
+        Ok(())
+    };
+    // SAFETY: NULL `error_out`: no error object is written.
+    unsafe { panic::status(core::ptr::null_mut(), body) }
+}
+
+/// The verified DSSE payload (an in-toto statement) of a DSSE bundle, or NULL for a message
+/// signature bundle (or a NULL `result`). When not NULL and `len_out` is not NULL, its length
+/// is stored in `*len_out`. The bytes are not NUL-terminated.
+///
+/// Ownership: the bytes belong to `result`, valid until `sigverify_result_free(result)`.
+///
+/// # Safety
+/// `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_statement(
+    result: *const sigverify_result,
+    len_out: *mut usize,
+) -> *const u8 {
+    // SAFETY: per this function's contract `result` is NULL or live.
+    let r = unsafe { sigverify_result::borrow(result, "result") };
+    let Some(statement) = r.ok().and_then(|r| r.verified.statement.as_ref()) else {
+        return core::ptr::null();
+    };
+    if !len_out.is_null() {
+        // SAFETY: `len_out` is non-NULL and, per this function's contract, writable.
+        unsafe { len_out.write(statement.payload.len()) };
+    }
+    statement.payload.as_ptr()
+}
+
+/// Frees a result. NULL is a no-op.
+///
+/// # Safety
+/// `result` is NULL or a live result from this library, not used again afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_free(result: *mut sigverify_result) {
+    // SAFETY: per this function's contract `result` is NULL or live and unaliased.
+    unsafe { sigverify_result::free(result) }
+}

@@ -1,0 +1,105 @@
+//! `sigverify_verifier`: a trusted root decoded once, reused for every verification.
+
+use core::ffi::c_int;
+
+use sigverify::Config;
+use sigverify::TrustedRoot;
+use sigverify::Verifier;
+
+use crate::error::Failure;
+use crate::handle::Handle;
+use crate::handle::bytes;
+use crate::handle::out_param;
+use crate::handle::sigverify_error;
+use crate::handle::sigverify_verifier;
+use crate::panic;
+
+/// Builds a verifier over the root `load` returns and stores it in `verifier_out`.
+///
+/// # Safety
+/// `verifier_out` and `error_out` are NULL or valid for writing one pointer.
+unsafe fn new_verifier(
+    verifier_out: *mut *mut sigverify_verifier,
+    error_out: *mut *mut sigverify_error,
+    load: impl FnOnce() -> Result<TrustedRoot, Failure>,
+) -> c_int {
+    let body = || {
+        let out = out_param(verifier_out, "verifier_out")?;
+        let verifier = Verifier::new(load()?, Config::default());
+        // SAFETY: `out` is non-NULL and, per this function's contract, writable.
+        unsafe { out.write(sigverify_verifier::into_raw(verifier)) };
+        Ok(())
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
+}
+
+/// Creates a verifier over the compiled-in Sigstore public-good **production** trusted root,
+/// with the public-good requirements (one tlog entry, one SCT, one trusted signing time).
+///
+/// Returns `SIGVERIFY_OK` and stores a new verifier in `*verifier_out` (free it with
+/// `sigverify_verifier_free`), or an error code, storing a new error in `*error_out` when
+/// `error_out` is not NULL (free it with `sigverify_error_free`).
+///
+/// # Safety
+/// `verifier_out` and `error_out` are NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verifier_new_production(
+    verifier_out: *mut *mut sigverify_verifier,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe { new_verifier(verifier_out, error_out, || Ok(TrustedRoot::production()?)) }
+}
+
+/// Creates a verifier over the compiled-in Sigstore public-good **staging** trusted root.
+/// Ownership and errors as for `sigverify_verifier_new_production`.
+///
+/// # Safety
+/// `verifier_out` and `error_out` are NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verifier_new_staging(
+    verifier_out: *mut *mut sigverify_verifier,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe { new_verifier(verifier_out, error_out, || Ok(TrustedRoot::staging()?)) }
+}
+
+/// Creates a verifier over a `trusted_root.json` document (Sigstore `TrustedRoot`, or a
+/// `ClientTrustConfig` wrapping one) held in `json[0..json_len]`.
+///
+/// The bytes are copied: the buffer may be freed as soon as this returns. Ownership and
+/// errors as for `sigverify_verifier_new_production`; a malformed document gives one of the
+/// `SIGVERIFY_TRUST_ROOT_*` codes.
+///
+/// # Safety
+/// `json` is NULL or valid for reading `json_len` bytes; `verifier_out` and `error_out` are
+/// NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verifier_new_from_trusted_root(
+    json: *const u8,
+    json_len: usize,
+    verifier_out: *mut *mut sigverify_verifier,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_verifier(verifier_out, error_out, || {
+            // SAFETY: `json` is NULL or readable for `json_len` bytes, per the contract.
+            let json = bytes(json, json_len, "json")?;
+            Ok(TrustedRoot::from_json(json)?)
+        })
+    }
+}
+
+/// Frees a verifier. NULL is a no-op. Results obtained from it stay valid.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier from this library, not used again afterwards (and
+/// not in use by another thread).
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verifier_free(verifier: *mut sigverify_verifier) {
+    // SAFETY: per this function's contract `verifier` is NULL or live and unaliased.
+    unsafe { sigverify_verifier::free(verifier) }
+}

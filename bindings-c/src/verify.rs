@@ -1,0 +1,109 @@
+//! `sigverify_verify`: the one call that checks a bundle.
+
+use core::ffi::c_int;
+use std::time::SystemTime;
+
+use sigverify::Artifact;
+use sigverify::Bundle;
+use sigverify::Sha256Digest;
+use sigverify::UnixTime;
+
+use crate::SIGVERIFY_SHA256_LEN;
+use crate::error::Failure;
+use crate::handle::Handle;
+use crate::handle::bytes;
+use crate::handle::sigverify_error;
+use crate::handle::sigverify_policy;
+use crate::handle::sigverify_result;
+use crate::handle::sigverify_verifier;
+use crate::panic;
+use crate::result::ResultData;
+
+/// Verifies a Sigstore bundle over an artifact for a policy.
+///
+/// - `verifier`: from `sigverify_verifier_new_*`.
+/// - `bundle[0..bundle_len]`: the `.sigstore.json` bundle (v0.1 to v0.3); copied as needed.
+/// - The artifact, given in exactly one of two ways:
+///   - its bytes: `artifact[0..artifact_len]` (non-NULL, even when empty), with
+///     `artifact_sha256` NULL; or
+///   - its SHA-256 (e.g. from `sigverify_hasher_final`): `artifact_sha256[0..32]`, with
+///     `artifact` NULL and `artifact_len` 0. A DSSE bundle or a message signature over the
+///     digest works in this mode; the core rejects the few bundle kinds that need the bytes.
+/// - `policy`: from `sigverify_policy_new_*`.
+/// - `now`: Unix seconds at which to check validity; 0 means the system clock.
+/// - `result_out` (nullable): on success, receives a new `sigverify_result` the caller frees
+///   with `sigverify_result_free`.
+/// - `error_out` (nullable): on failure, receives a new `sigverify_error` the caller frees
+///   with `sigverify_error_free`.
+///
+/// Returns `SIGVERIFY_OK` (0) only when the bundle verified; otherwise the failing check's
+/// stable code (one of the `SIGVERIFY_*` constants). Nothing is retained from the inputs.
+///
+/// # Safety
+/// `verifier` and `policy` are NULL or live handles; `bundle` is NULL or readable for
+/// `bundle_len` bytes; `artifact` is NULL or readable for `artifact_len` bytes;
+/// `artifact_sha256` is NULL or readable for 32 bytes; `result_out` and `error_out` are NULL
+/// or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verify(
+    verifier: *const sigverify_verifier,
+    bundle: *const u8,
+    bundle_len: usize,
+    artifact: *const u8,
+    artifact_len: usize,
+    artifact_sha256: *const u8,
+    policy: *const sigverify_policy,
+    now: u64,
+    result_out: *mut *mut sigverify_result,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract each pointer is NULL or valid as documented.
+        let (verifier, bundle, policy) = unsafe {
+            (
+                sigverify_verifier::borrow(verifier, "verifier")?,
+                bytes(bundle, bundle_len, "bundle")?,
+                sigverify_policy::borrow(policy, "policy")?,
+            )
+        };
+        let artifact = match (artifact.is_null(), artifact_sha256.is_null()) {
+            // SAFETY: `artifact` is readable for `artifact_len` bytes, per the contract.
+            (false, true) => Artifact::Bytes(unsafe { bytes(artifact, artifact_len, "artifact") }?),
+            (true, false) if artifact_len == 0 => {
+                // SAFETY: `artifact_sha256` is readable for 32 bytes, per the contract.
+                let d = unsafe { bytes(artifact_sha256, SIGVERIFY_SHA256_LEN, "artifact_sha256") }?;
+                let d = <[u8; SIGVERIFY_SHA256_LEN]>::try_from(d)
+                    .map_err(|_| Failure::InvalidArgument("digest length"))?;
+                Artifact::Digest(Sha256Digest(d))
+            }
+            (true, true) => return Err(Failure::NullParameter("artifact or artifact_sha256")),
+            _ => {
+                return Err(Failure::InvalidArgument(
+                    "give either artifact bytes or artifact_sha256, not both",
+                ));
+            }
+        };
+        let now = match now {
+            0 => system_time()?,
+            t => UnixTime(t),
+        };
+        let bundle = Bundle::from_json(bundle)?;
+        let verified = verifier.verify(&bundle, artifact, policy, now)?;
+        if !result_out.is_null() {
+            let result = sigverify_result::into_raw(ResultData::new(verified));
+            // SAFETY: `result_out` is non-NULL and, per the contract, writable.
+            unsafe { result_out.write(result) };
+        }
+        Ok(())
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
+}
+
+/// The system clock in Unix seconds.
+fn system_time() -> Result<UnixTime, Failure> {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| UnixTime(d.as_secs()))
+        .map_err(|_| Failure::ClockUnavailable)
+}

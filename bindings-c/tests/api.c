@@ -1,0 +1,157 @@
+/*
+ * The happy path through the API and its ownership rules: results outlive the verifier and
+ * the inputs, one verifier and policy are shared by several threads at once, error objects
+ * carry the core's code and name.
+ *
+ * usage: api BUNDLE ARTIFACT ROOT.json IDENTITY ISSUER   (happy-path-v0.3 and production)
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "sigverify.h"
+#include "util.h"
+
+struct job {
+  const sigverify_verifier *verifier;
+  const sigverify_policy *policy;
+  const uint8_t *bundle;
+  size_t bundle_len;
+  const uint8_t *digest;
+  int status;
+};
+
+static void *verify_job(void *arg) {
+  struct job *j = (struct job *)arg;
+  j->status = sigverify_verify(j->verifier, j->bundle, j->bundle_len, NULL, 0, j->digest,
+                               j->policy, 0, NULL, NULL);
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  sigverify_verifier *v = NULL, *from_file = NULL;
+  sigverify_policy *p = NULL, *wrong = NULL, *key = NULL;
+  sigverify_result *r = NULL;
+  sigverify_error *err = NULL;
+  sigverify_hasher *h;
+  uint8_t *bundle, *artifact, *root, digest[32];
+  size_t bundle_len, artifact_len, root_len, len = 0, i;
+  uint64_t t = 0, idx = 0;
+  char version[32];
+  pthread_t threads[4];
+  struct job jobs[4];
+
+  if (argc != 6) {
+    fprintf(stderr, "usage: %s BUNDLE ARTIFACT ROOT.json IDENTITY ISSUER\n", argv[0]);
+    return 2;
+  }
+  bundle = read_file(argv[1], &bundle_len);
+  artifact = read_file(argv[2], &artifact_len);
+  root = read_file(argv[3], &root_len);
+  if (bundle == NULL || artifact == NULL || root == NULL) {
+    perror("read");
+    return 2;
+  }
+  snprintf(version, sizeof version, "%d.%d.%d", SIGVERIFY_VERSION_MAJOR, SIGVERIFY_VERSION_MINOR,
+           SIGVERIFY_VERSION_PATCH);
+  CHECK(strcmp(version, sigverify_version()) == 0);
+
+  CHECK_STATUS(sigverify_verifier_new_production(&v, &err), SIGVERIFY_OK, err);
+  CHECK_STATUS(sigverify_verifier_new_from_trusted_root(root, root_len, &from_file, &err),
+               SIGVERIFY_OK, err);
+  free(root); /* the verifier copied what it needs */
+  CHECK_STATUS(sigverify_policy_new_identity(argv[4], argv[5], &p, &err), SIGVERIFY_OK, err);
+  CHECK_STATUS(sigverify_policy_new_identity("https://example.com/other", argv[5], &wrong, &err),
+               SIGVERIFY_OK, err);
+
+  /* Artifact bytes, against the compiled-in root; the result outlives verifier and inputs. */
+  CHECK_STATUS(sigverify_verify(v, bundle, bundle_len, artifact, artifact_len, NULL, p, 0, &r,
+                                &err),
+               SIGVERIFY_OK, err);
+  sigverify_verifier_free(v);
+  v = NULL;
+  CHECK(r != NULL);
+  CHECK(strcmp(sigverify_result_identity(r, &len), argv[4]) == 0 && len == strlen(argv[4]));
+  CHECK(strcmp(sigverify_result_issuer(r, NULL), argv[5]) == 0);
+  CHECK(sigverify_result_signing_time_count(r) >= 1);
+  CHECK(sigverify_result_signing_time(r, 0, &t) == SIGVERIFY_OK && t > 1600000000u);
+  CHECK(sigverify_result_signing_time(r, 99, &t) == SIGVERIFY_INVALID_ARGUMENT);
+  CHECK(sigverify_result_signing_time(r, 0, NULL) == SIGVERIFY_NULL_PARAMETER);
+  CHECK(sigverify_result_log_entry_count(r) >= 1);
+  CHECK(sigverify_result_log_index(r, 0, &idx) == SIGVERIFY_OK && idx > 0);
+  CHECK(sigverify_result_log_index(r, 99, &idx) == SIGVERIFY_INVALID_ARGUMENT);
+  CHECK(sigverify_result_statement(r, &len) == NULL); /* a message-signature bundle */
+  sigverify_result_free(r);
+  r = NULL;
+
+  /* The digest, streamed in small chunks, against the root read from a file. */
+  h = sigverify_hasher_new();
+  for (i = 0; i < artifact_len; i += 3)
+    CHECK(sigverify_hasher_update(h, artifact + i, artifact_len - i < 3 ? artifact_len - i : 3) ==
+          SIGVERIFY_OK);
+  CHECK(sigverify_hasher_final(h, digest) == SIGVERIFY_OK);
+  sigverify_hasher_free(h);
+  CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, p, 0, &r, &err),
+               SIGVERIFY_OK, err);
+  sigverify_result_free(r);
+  r = NULL;
+
+  /* Failures carry the core's code and name; result_out is not written. */
+  CHECK(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, wrong, 0, &r, &err) ==
+        SIGVERIFY_POLICY_IDENTITY_MISMATCH);
+  CHECK(r == NULL && err != NULL);
+  CHECK(strcmp(sigverify_error_name(err), "POLICY_IDENTITY_MISMATCH") == 0);
+  CHECK(strstr(sigverify_error_message(err), argv[4]) != NULL); /* names what was found */
+  sigverify_error_free(err);
+  err = NULL;
+  digest[0] ^= 1;
+  CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, p, 0, &r, &err),
+               SIGVERIFY_SIGNATURE_DIGEST_MISMATCH, err);
+  digest[0] ^= 1;
+  CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, artifact, artifact_len - 1, NULL, p,
+                                0, &r, &err),
+               SIGVERIFY_SIGNATURE_DIGEST_MISMATCH, err);
+  {
+    static const char pem[] =
+        "-----BEGIN PUBLIC KEY-----\n"
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE2G2Y+2tabdTV5BcGiBIx0a9fAFwr\n"
+        "kBbmLSGtks4L3qX6yYY0zufBnhC8Ur/iy55GhWP/9A/bY2LhC30M9+RYtw==\n"
+        "-----END PUBLIC KEY-----\n";
+    int s = sigverify_policy_new_public_key_pem((const uint8_t *)pem, strlen(pem), &key, &err);
+    CHECK_STATUS(s, SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, key, 0, &r, &err),
+                 SIGVERIFY_POLICY_MATERIAL_MISMATCH, err);
+  }
+  /* A time before the certificate existed. */
+  CHECK(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, p, 1, &r, &err) !=
+        SIGVERIFY_OK);
+  CHECK(r == NULL);
+  sigverify_error_free(err);
+  err = NULL;
+
+  /* One verifier and one policy shared by four threads at once. */
+  for (i = 0; i < 4; i++) {
+    jobs[i].verifier = from_file;
+    jobs[i].policy = p;
+    jobs[i].bundle = bundle;
+    jobs[i].bundle_len = bundle_len;
+    jobs[i].digest = digest;
+    jobs[i].status = -1;
+    CHECK(pthread_create(&threads[i], NULL, verify_job, &jobs[i]) == 0);
+  }
+  for (i = 0; i < 4; i++) {
+    CHECK(pthread_join(threads[i], NULL) == 0);
+    CHECK(jobs[i].status == SIGVERIFY_OK);
+  }
+
+  sigverify_policy_free(key);
+  sigverify_policy_free(wrong);
+  sigverify_policy_free(p);
+  sigverify_verifier_free(from_file);
+  free(bundle);
+  free(artifact);
+  return checks_summary();
+}

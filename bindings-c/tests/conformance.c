@@ -1,0 +1,183 @@
+/*
+ * Runs the shared conformance manifest (written by
+ * `cargo run -p sigverify-conformance --bin manifest`) through the C API and checks that every
+ * row's outcome ("ok" or the error name) equals its `expected` column, as the Rust runner does.
+ *
+ * usage: conformance MANIFEST.tsv
+ * Prints one line per mismatch and a closing "N passed, M failed" line; exits non-zero on any
+ * mismatch or when fewer rows ran than the file holds.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sigverify.h"
+#include "util.h"
+
+enum { ID, MODE, BUNDLE, ARTIFACT, DIGEST, POLICY, IDENTITY, ISSUER, KEY, ROOT, NOW, EXPECTED, NCOLS };
+
+static sigverify_verifier *production, *staging;
+
+/* Hashes a file through the streaming hasher in 4 KiB chunks. */
+static int hash_file(const char *path, unsigned char out[SIGVERIFY_SHA256_LEN]) {
+  unsigned char chunk[4096];
+  size_t n;
+  int rc = 0;
+  FILE *f = fopen(path, "rb");
+  sigverify_hasher *h;
+  if (f == NULL) return -1;
+  h = sigverify_hasher_new();
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) rc |= sigverify_hasher_update(h, chunk, n);
+  rc |= ferror(f) ? -1 : sigverify_hasher_final(h, out);
+  sigverify_hasher_free(h);
+  fclose(f);
+  return rc;
+}
+
+/* Runs one row; writes the outcome name to `got`. Returns 0 when the harness itself worked. */
+static int run_row(char **col, char *got, size_t got_len, char *detail, size_t detail_len) {
+  sigverify_verifier *file_root = NULL;
+  const sigverify_verifier *verifier;
+  sigverify_policy *policy = NULL;
+  sigverify_result *result = NULL;
+  sigverify_error *error = NULL;
+  unsigned char *bundle = NULL, *artifact = NULL, digest[32], hashed[32];
+  size_t bundle_len = 0, artifact_len = 0;
+  uint64_t now = 0;
+  int status, harness = -1;
+
+  detail[0] = 0;
+  if (strcmp(col[ROOT], "production") == 0) {
+    verifier = production;
+  } else if (strcmp(col[ROOT], "staging") == 0) {
+    verifier = staging;
+  } else {
+    size_t len;
+    unsigned char *json = read_file(col[ROOT], &len);
+    if (json == NULL) goto out;
+    status = sigverify_verifier_new_from_trusted_root(json, len, &file_root, &error);
+    free(json);
+    if (status != SIGVERIFY_OK) goto done; /* a root error is an outcome too */
+    verifier = file_root;
+  }
+
+  if (strcmp(col[POLICY], "key") == 0) {
+    size_t len;
+    unsigned char *pem = read_file(col[KEY], &len);
+    if (pem == NULL) goto out;
+    status = sigverify_policy_new_public_key_pem(pem, len, &policy, &error);
+    free(pem);
+  } else {
+    status = sigverify_policy_new_identity(col[IDENTITY], col[ISSUER], &policy, &error);
+  }
+  if (status != SIGVERIFY_OK) goto done;
+
+  if ((bundle = read_file(col[BUNDLE], &bundle_len)) == NULL) goto out;
+  if (strcmp(col[NOW], "-") != 0) now = strtoull(col[NOW], NULL, 10);
+  if (strcmp(col[MODE], "digest") == 0) {
+    if (parse_hex32(col[DIGEST], digest) != 0 || hash_file(col[ARTIFACT], hashed) != 0) goto out;
+    if (memcmp(digest, hashed, 32) != 0) {
+      snprintf(detail, detail_len, "streaming hasher disagrees with the manifest digest");
+      goto out;
+    }
+    status = sigverify_verify(verifier, bundle, bundle_len, NULL, 0, digest, policy, now, &result,
+                              &error);
+  } else {
+    if ((artifact = read_file(col[ARTIFACT], &artifact_len)) == NULL) goto out;
+    status = sigverify_verify(verifier, bundle, bundle_len, artifact, artifact_len, NULL, policy,
+                              now, &result, &error);
+  }
+
+done:
+  if (status == SIGVERIFY_OK) {
+    const char *identity = sigverify_result_identity(result, NULL);
+    snprintf(got, got_len, "ok");
+    if (strcmp(col[POLICY], "identity") == 0 &&
+        (identity == NULL || strcmp(identity, col[IDENTITY]) != 0)) {
+      snprintf(detail, detail_len, "result identity %s", identity ? identity : "(null)");
+      goto out;
+    }
+    if (sigverify_result_signing_time_count(result) == 0) {
+      snprintf(detail, detail_len, "no signing time in the result");
+      goto out;
+    }
+  } else {
+    const char *name = sigverify_error_name(error);
+    snprintf(got, got_len, "%s", name ? name : "(null)");
+    snprintf(detail, detail_len, "%s", sigverify_error_message(error));
+    if (sigverify_error_code(error) != status || name == NULL ||
+        strcmp(name, sigverify_code_name(status)) != 0) {
+      snprintf(detail, detail_len, "error object disagrees with status %d", status);
+      goto out;
+    }
+  }
+  harness = 0;
+out:
+  sigverify_result_free(result);
+  sigverify_error_free(error);
+  sigverify_policy_free(policy);
+  sigverify_verifier_free(file_root);
+  free(bundle);
+  free(artifact);
+  return harness;
+}
+
+int main(int argc, char **argv) {
+  static char line[16384];
+  char got[128], detail[512];
+  unsigned long rows = 0, passed = 0, failed = 0;
+  FILE *f;
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s MANIFEST.tsv\n", argv[0]);
+    return 2;
+  }
+  if ((f = fopen(argv[1], "r")) == NULL) {
+    perror(argv[1]);
+    return 2;
+  }
+  while (fgets(line, sizeof line, f) != NULL)
+    if (line[0] != '#' && line[0] != '\n') rows++;
+  rewind(f);
+  if (sigverify_verifier_new_production(&production, NULL) != SIGVERIFY_OK ||
+      sigverify_verifier_new_staging(&staging, NULL) != SIGVERIFY_OK) {
+    fprintf(stderr, "cannot create the compiled-in verifiers\n");
+    return 1;
+  }
+  while (fgets(line, sizeof line, f) != NULL) {
+    char *col[NCOLS], *p = line;
+    int n = 0;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    line[strcspn(line, "\r\n")] = 0;
+    while (n < NCOLS && p != NULL) {
+      col[n++] = p;
+      p = strchr(p, '\t');
+      if (p != NULL) *p++ = 0;
+    }
+    if (n != NCOLS || p != NULL) {
+      printf("FAIL %s: %d columns, expected %d\n", line, n, NCOLS);
+      failed++;
+      continue;
+    }
+    if (run_row(col, got, sizeof got, detail, sizeof detail) != 0) {
+      printf("FAIL %s [%s]: harness error %s\n", col[ID], col[MODE], detail);
+      failed++;
+    } else if (strcmp(got, col[EXPECTED]) != 0) {
+      printf("FAIL %s [%s]: expected %s, got %s (%s)\n", col[ID], col[MODE], col[EXPECTED], got,
+             detail);
+      failed++;
+    } else {
+      passed++;
+    }
+  }
+  fclose(f);
+  sigverify_verifier_free(production);
+  sigverify_verifier_free(staging);
+  if (rows == 0) printf("!!! the manifest has no rows (upstream vectors absent?)\n");
+  printf("%lu passed, %lu failed\n", passed, failed);
+  if (passed + failed != rows) {
+    printf("only %lu of %lu rows ran\n", passed + failed, rows);
+    return 1;
+  }
+  return failed == 0 ? 0 : 1;
+}

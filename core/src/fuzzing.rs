@@ -1,0 +1,65 @@
+//! Entry points for the fuzz targets (`fuzz/`) into parsers that are not public API. Compiled
+//! only with the `fuzzing` feature, which adds no behaviour and is not a stable interface.
+
+use crate::Sha256Digest;
+use crate::TrustedRoot;
+use crate::bundle::Content;
+use crate::bundle::Envelope;
+
+/// Parses a checkpoint (signed note).
+pub fn checkpoint(text: &str) -> bool {
+    crate::tlog::checkpoint::parse(text, 0).is_ok()
+}
+
+/// Parses a certificate and runs what the verifier reads from a leaf: self-signature, Fulcio
+/// issuer, the embedded SCT list (against `root`'s CT logs), and an extension condition.
+pub fn certificate(der: &[u8], root: &TrustedRoot) -> bool {
+    let Ok(cert) = crate::x509::Certificate::from_der(der) else {
+        return false;
+    };
+    let _ = cert.is_self_signed();
+    let _ = crate::sct::verify_embedded(&cert, &cert, &root.ctlogs, 1);
+    let condition = crate::Condition::AnyOf(alloc::vec![
+        crate::Condition::issuer("x"),
+        crate::Condition::extension(crate::policy::fulcio_oid::GITHUB_WORKFLOW_REPOSITORY, "x"),
+        crate::Condition::extension(crate::policy::fulcio_oid::SOURCE_REPOSITORY_URI, "x"),
+    ]);
+    let _ = crate::policy::check_certificate(&cert, &condition);
+    true
+}
+
+/// Parses and verifies an RFC 3161 token over `signature` against `root`'s TSAs.
+pub fn timestamp(token: &[u8], signature: &[u8], root: &TrustedRoot) -> bool {
+    crate::timestamp::verify(token, signature, &root.tsas).is_ok()
+}
+
+/// Parses an in-toto statement and matches its subjects.
+pub fn statement(payload: &[u8]) -> bool {
+    crate::dsse::check_subject(crate::dsse::IN_TOTO, payload, &Sha256Digest([0; 32])).is_ok()
+}
+
+/// Parses a Rekor entry body of every supported kind against a fixed bundle description.
+pub fn tlog_body(body: &[u8]) -> bool {
+    let message = Content::MessageSignature {
+        digest: None,
+        signature: alloc::vec![1, 2, 3],
+    };
+    let dsse = Content::Dsse(Envelope {
+        payload: alloc::vec![4, 5],
+        payload_type: "application/vnd.in-toto+json".into(),
+        signature: alloc::vec![1, 2, 3],
+    });
+    let mut any = false;
+    for content in [&message, &dsse] {
+        let expected = crate::tlog::body::Expected {
+            content,
+            certificate: Some(&[0x30, 0x00]),
+            spki: &[],
+            artifact: Sha256Digest([0; 32]),
+        };
+        for (kind, version) in crate::tlog::body::SUPPORTED {
+            any |= crate::tlog::body::check(0, kind, version, body, &expected).is_ok();
+        }
+    }
+    any
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Builds the seed corpora of every fuzz target from the conformance vectors.
+
+Reads the upstream sigstore-conformance cases ($SIGVERIFY_UPSTREAM_VECTORS, else
+../../shared/vectors/sigstore-conformance) and the compiled-in roots, and writes
+fuzz/corpus/<target>/<sha1 of content>. The corpora are build output (gitignored).
+"""
+import base64
+import hashlib
+import json
+import os
+import pathlib
+import struct
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+VECTORS = pathlib.Path(os.environ.get("SIGVERIFY_UPSTREAM_VECTORS", HERE / "../../shared/vectors/sigstore-conformance"))
+CORPUS = HERE / "corpus"
+
+
+def put(target: str, data: bytes) -> None:
+    folder = CORPUS / target
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+def b64(s: str) -> bytes:
+    """Decodes base64; the malformed fields of failing vectors decode to nothing."""
+    try:
+        return base64.b64decode(s)
+    except ValueError:
+        return b""
+
+
+def from_bundle(raw: bytes) -> None:
+    put("bundle_json", raw)
+    try:
+        bundle = json.loads(raw)
+    except ValueError:
+        return
+    vm = bundle.get("verificationMaterial", {})
+    certs = [vm.get("certificate", {}).get("rawBytes")]
+    certs += [c.get("rawBytes") for c in vm.get("x509CertificateChain", {}).get("certificates", [])]
+    for c in filter(None, certs):
+        put("certificate", b64(c))
+    for entry in vm.get("tlogEntries", []):
+        if "canonicalizedBody" in entry:
+            put("tlog_body", b64(entry["canonicalizedBody"]))
+        note = entry.get("inclusionProof", {}).get("checkpoint", {}).get("envelope")
+        if note:
+            put("checkpoint", note.encode())
+    signature = b64(bundle.get("messageSignature", {}).get("signature", "") or "")
+    dsse = bundle.get("dsseEnvelope")
+    if dsse:
+        put("dsse_statement", b64(dsse.get("payload", "")))
+        sigs = dsse.get("signatures") or [{}]
+        signature = b64(sigs[0].get("sig", ""))
+    for ts in vm.get("timestampVerificationData", {}).get("rfc3161Timestamps", []):
+        token = base64.b64decode(ts["signedTimestamp"].replace("\n", ""))
+        put("timestamp", bytes([min(len(signature), 255)]) + signature[:255] + token)
+
+
+def main() -> int:
+    if not VECTORS.is_dir():
+        print(f"seed.py: {VECTORS} not found; only the compiled-in roots seed the corpora", file=sys.stderr)
+    else:
+        for case in sorted(VECTORS.iterdir()):
+            if (case / "bundle.sigstore.json").is_file():
+                from_bundle((case / "bundle.sigstore.json").read_bytes())
+            if (case / "trusted_root.json").is_file():
+                put("trust_root_json", (case / "trusted_root.json").read_bytes())
+    for root in sorted((HERE / "../core/src/roots").glob("*.json")):
+        raw = root.read_bytes()
+        put("trust_root_json", raw)
+        for ca in json.loads(raw).get("certificateAuthorities", []) + json.loads(raw).get("timestampAuthorities", []):
+            for c in ca["certChain"]["certificates"]:
+                put("certificate", b64(c["rawBytes"]))
+    # verify_mutated reads its choices 8 bytes at a time: seed every vector with a few mutations.
+    for index in range(80):
+        for rounds in range(2):
+            put("verify_mutated", struct.pack("<QQQQ", index, rounds, index * 7 + 1, rounds * 13 + 5))
+    for target in sorted(p.name for p in CORPUS.iterdir()):
+        print(f"seed.py: corpus/{target}: {len(list((CORPUS / target).iterdir()))} inputs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
