@@ -1,1 +1,37 @@
-//! Python binding of sigverify (work in progress).
+//! Python binding of sigverify: the private `sigverify._sigverify` extension module.
+//!
+//! Every class here wraps one core type and translates: Python inputs become core values,
+//! [`sigverify::Verifier::verify`] runs once with the GIL released, and the result or error
+//! comes back as Python objects. The public surface (`sigverify/__init__.py`, `policy.py`) is
+//! pure Python over this module.
+
+use pyo3::prelude::*;
+
+mod convert;
+mod errors;
+mod policy;
+mod verifier;
+
+/// The `sigverify._sigverify` module.
+#[pymodule]
+fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("ERRORS", sigverify::Error::ALL.to_vec())?;
+    m.add("MAX_BUNDLE_BYTES", sigverify::limits::MAX_BUNDLE_BYTES)?;
+    m.add(
+        "MAX_TRUST_ROOT_BYTES",
+        sigverify::limits::MAX_TRUST_ROOT_BYTES,
+    )?;
+    m.add("FULCIO_OID", policy::fulcio_oids(m.py())?)?;
+    errors::register(m)?;
+    m.add_class::<verifier::TrustedRoot>()?;
+    m.add_class::<verifier::Bundle>()?;
+    m.add_class::<verifier::HashAlgorithm>()?;
+    m.add_class::<verifier::Hashed>()?;
+    m.add_class::<verifier::LogEntry>()?;
+    m.add_class::<verifier::VerificationResult>()?;
+    m.add_class::<verifier::Verifier>()?;
+    m.add_class::<policy::Condition>()?;
+    m.add_class::<policy::Policy>()?;
+    Ok(())
+}

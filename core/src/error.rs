@@ -280,6 +280,11 @@ errors! {
     ArtifactDigestInsufficient = 902, "ARTIFACT_DIGEST_INSUFFICIENT",
         "this signature scheme needs the artifact bytes, not only its digest";
 
+    /// A message signature can only be checked against the artifact (`verify_dsse` was given a
+    /// message-signature bundle).
+    ArtifactRequired = 903, "ARTIFACT_REQUIRED",
+        "this bundle signs an artifact: verify it with the artifact or its digest";
+
     // --- 10xx: policy --------------------------------------------------------------------------
     /// The certificate's identity (SAN) is not the expected one.
     PolicyIdentityMismatch { found: String } = 1000, "POLICY_IDENTITY_MISMATCH",

@@ -250,7 +250,7 @@ mod tests {
             content: &w.content,
             certificate: None,
             spki: &w.signer_spki,
-            artifact: w.artifact,
+            artifact: Some(w.artifact),
         };
         verify_entry(
             0,
@@ -438,7 +438,7 @@ mod tests {
             content: &w.content,
             certificate: None,
             spki: &w.signer_spki,
-            artifact: w.artifact,
+            artifact: Some(w.artifact),
         };
         assert_eq!(
             body::check(0, "dsse", "0.0.1", &w.entry.body, &expected),

@@ -114,6 +114,33 @@ impl Verifier {
         policy: &Policy,
         now: UnixTime,
     ) -> Result<Verified, Error> {
+        self.run(bundle, Some(artifact), policy, now)
+    }
+
+    /// Verifies a DSSE bundle without the artifact: the envelope signature, logs, times,
+    /// certificate and policy; everything but the in-toto subjects, which the caller matches
+    /// against what it holds (as sigstore-python's `verify_dsse` leaves them to its caller).
+    /// The statement is in [`Verified::statement`]. A message-signature bundle needs the
+    /// artifact: `ArtifactRequired`.
+    pub fn verify_dsse(
+        &self,
+        bundle: &Bundle,
+        policy: &Policy,
+        now: UnixTime,
+    ) -> Result<Verified, Error> {
+        self.run(bundle, None, policy, now)
+    }
+
+    fn run(
+        &self,
+        bundle: &Bundle,
+        artifact: Option<Artifact<'_>>,
+        policy: &Policy,
+        now: UnixTime,
+    ) -> Result<Verified, Error> {
+        if artifact.is_none() && matches!(bundle.content, Content::MessageSignature { .. }) {
+            return Err(Error::ArtifactRequired);
+        }
         let leaf = leaf_certificate(&bundle.material)?;
         let signer = match (&policy.kind, &leaf) {
             (PolicyKind::Certificate(_), Some(leaf)) => Signer {
@@ -128,13 +155,13 @@ impl Verifier {
             },
             _ => return Err(Error::PolicyMaterialMismatch),
         };
-        let digest = match artifact {
+        let digest = artifact.map(|a| match a {
             Artifact::Bytes(b) => Sha256Digest::of(b),
             Artifact::Digest(d) => d,
-        };
+        });
 
         // Client spec "Signature verification": the signature covers this artifact.
-        check_signature(&bundle.content, signer.key, artifact, &digest)?;
+        check_signature(&bundle.content, signer.key, artifact, digest)?;
 
         // Client spec "Transparency log": each entry is authentic and describes this bundle.
         let expected = tlog::body::Expected {
@@ -247,12 +274,13 @@ fn leaf_certificate(material: &Material) -> Result<Option<Certificate>, Error> {
     Ok(Some(leaf))
 }
 
-/// The message signature or DSSE envelope signature, and what it must cover.
+/// The message signature or DSSE envelope signature, and what it must cover. Without an
+/// artifact (DSSE only) the in-toto subjects are left to the caller.
 fn check_signature(
     content: &Content,
     key: &PublicKey,
-    artifact: Artifact<'_>,
-    digest: &Sha256Digest,
+    artifact: Option<Artifact<'_>>,
+    digest: Option<Sha256Digest>,
 ) -> Result<(), Error> {
     let hash = key.default_hash();
     match content {
@@ -260,6 +288,9 @@ fn check_signature(
             digest: bundle_digest,
             signature,
         } => {
+            let (Some(artifact), Some(digest)) = (artifact, digest) else {
+                return Err(Error::ArtifactRequired);
+            };
             if bundle_digest.as_deref().is_some_and(|d| d != digest.0) {
                 return Err(Error::SignatureDigestMismatch);
             }
@@ -281,7 +312,12 @@ fn check_signature(
             let pae = crate::dsse::pae(&env.payload_type, &env.payload);
             key.verify(hash, RsaPadding::Pkcs1v15, &pae, &env.signature)
                 .map_err(|_| Error::DsseSignatureInvalid)?;
-            crate::dsse::check_subject(&env.payload_type, &env.payload, digest)
+            match digest {
+                Some(digest) => {
+                    crate::dsse::check_subject(&env.payload_type, &env.payload, &digest)
+                }
+                None => Ok(()),
+            }
         }
     }
 }

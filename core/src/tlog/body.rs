@@ -21,7 +21,8 @@ pub(crate) struct Expected<'a> {
     pub(crate) certificate: Option<&'a [u8]>,
     /// Canonical SPKI DER of the signing key.
     pub(crate) spki: &'a [u8],
-    pub(crate) artifact: Sha256Digest,
+    /// The artifact's digest; `None` only for DSSE bundles verified without the artifact.
+    pub(crate) artifact: Option<Sha256Digest>,
 }
 
 /// The entry kinds this verifier understands.
@@ -81,7 +82,7 @@ impl Matcher<'_> {
             return Err(self.mismatch("data.hash.algorithm"));
         }
         let digest = str_at(spec, &["data", "hash", "value"]).and_then(hex_decode::<32>);
-        if digest != Some(self.expected.artifact.0) {
+        if digest.is_none() || digest != self.expected.artifact.map(|a| a.0) {
             return Err(self.mismatch("data.hash.value"));
         }
         Ok(())
@@ -133,7 +134,10 @@ impl Matcher<'_> {
         let spec = spec.ok_or(self.invalid())?;
         // A DSSE bundle may be logged as a hashedrekord over the envelope's PAE.
         let (signature, digest) = match self.expected.content {
-            Content::MessageSignature { signature, .. } => (signature, self.expected.artifact),
+            Content::MessageSignature { signature, .. } => (
+                signature,
+                self.expected.artifact.ok_or(self.mismatch("data.digest"))?,
+            ),
             Content::Dsse(env) => (
                 &env.signature,
                 Sha256Digest::of(&crate::dsse::pae(&env.payload_type, &env.payload)),

@@ -1,0 +1,90 @@
+"""Offline Sigstore bundle verification, backed by the sigverify Rust core.
+
+The API follows sigstore-python's verification API, so porting is mostly a change of imports::
+
+    from sigverify import Bundle, Verifier
+    from sigverify.policy import Identity
+
+    verifier = Verifier.production()
+    bundle = Bundle.from_json(open("a.txt.sigstore.json", "rb").read())
+    result = verifier.verify_artifact(open("a.txt", "rb").read(), bundle,
+                                      Identity(identity="...", issuer="..."))
+
+Every failure raises :class:`VerificationError` (or one of its subclasses, one per family of
+checks), carrying the core's stable ``.code`` and ``.name``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Union
+
+from sigverify import policy
+from sigverify._sigverify import (
+    ERRORS,
+    BundleError,
+    Bundle,
+    CertificateError,
+    DSSEError,
+    HashAlgorithm,
+    Hashed,
+    LimitError,
+    LogEntry,
+    PolicyError,
+    PublicKeyError,
+    SCTError,
+    SignatureError,
+    ThresholdError,
+    TimestampError,
+    TransparencyLogError,
+    TrustedRoot,
+    TrustedRootError,
+    VerificationError,
+    VerificationResult,
+    Verifier,
+    __version__,
+)
+
+__all__ = [
+    "ERRORS",
+    "Bundle",
+    "BundleError",
+    "CertificateError",
+    "DSSEError",
+    "HashAlgorithm",
+    "Hashed",
+    "LimitError",
+    "LogEntry",
+    "PolicyError",
+    "PublicKeyError",
+    "SCTError",
+    "SignatureError",
+    "ThresholdError",
+    "TimestampError",
+    "TransparencyLogError",
+    "TrustedRoot",
+    "TrustedRootError",
+    "VerificationError",
+    "VerificationResult",
+    "Verifier",
+    "__version__",
+    "hash_file",
+    "policy",
+]
+
+_CHUNK = 1 << 20
+
+
+def hash_file(path: Union[str, "os.PathLike[str]"], *, chunk_size: int = _CHUNK) -> Hashed:
+    """Hashes a file of any size with SHA2-256, reading it ``chunk_size`` bytes at a time.
+
+    The result can be passed to :meth:`Verifier.verify_artifact` in place of the bytes.
+    """
+    if chunk_size <= 0:
+        raise ValueError("chunk_size must be positive")
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(chunk_size):
+            h.update(chunk)
+    return Hashed(algorithm=HashAlgorithm.SHA2_256, digest=h.digest())

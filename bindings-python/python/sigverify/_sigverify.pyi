@@ -1,0 +1,221 @@
+"""Type stubs of the native module ``sigverify._sigverify`` (built from ``src/*.rs``)."""
+
+import os
+from typing import ClassVar, Final, Optional, Union, final
+
+from sigverify.policy import VerificationPolicy
+
+__all__ = [
+    "__version__",
+    "ERRORS",
+    "MAX_BUNDLE_BYTES",
+    "MAX_TRUST_ROOT_BYTES",
+    "FULCIO_OID",
+    "VerificationError",
+    "BundleError",
+    "TrustedRootError",
+    "PublicKeyError",
+    "CertificateError",
+    "SCTError",
+    "TransparencyLogError",
+    "TimestampError",
+    "DSSEError",
+    "SignatureError",
+    "PolicyError",
+    "ThresholdError",
+    "LimitError",
+    "TrustedRoot",
+    "Bundle",
+    "HashAlgorithm",
+    "Hashed",
+    "LogEntry",
+    "VerificationResult",
+    "Verifier",
+    "Condition",
+    "Policy",
+]
+
+__version__: Final[str]
+#: Every ``(code, name)`` pair of the core's error table, in table order.
+ERRORS: Final[list[tuple[int, str]]]
+#: Largest bundle accepted, in bytes.
+MAX_BUNDLE_BYTES: Final[int]
+#: Largest trusted root accepted, in bytes.
+MAX_TRUST_ROOT_BYTES: Final[int]
+#: Fulcio extension OIDs by the core's constant name.
+FULCIO_OID: Final[dict[str, str]]
+
+class VerificationError(Exception):
+    """A bundle did not verify, or an input is invalid."""
+
+    #: The core's stable numeric error code.
+    code: int
+    #: The core's stable error name, e.g. ``TLOG_INCLUSION_PROOF_INVALID``.
+    name: str
+
+class BundleError(VerificationError):
+    """1xx: the bundle is malformed."""
+
+class TrustedRootError(VerificationError):
+    """2xx: the trusted root is malformed."""
+
+class PublicKeyError(VerificationError):
+    """3xx: a public key is unsupported or invalid."""
+
+class CertificateError(VerificationError):
+    """4xx: the signing certificate is not trusted or not valid."""
+
+class SCTError(VerificationError):
+    """5xx: the embedded signed certificate timestamps do not verify."""
+
+class TransparencyLogError(VerificationError):
+    """6xx: a transparency log entry does not verify."""
+
+class TimestampError(VerificationError):
+    """7xx: an RFC 3161 timestamp does not verify."""
+
+class DSSEError(VerificationError):
+    """8xx: the DSSE envelope does not verify or does not name the artifact."""
+
+class SignatureError(VerificationError):
+    """9xx: the signature does not verify over the artifact."""
+
+class PolicyError(VerificationError):
+    """10xx: the signer does not meet the policy, or the policy is invalid."""
+
+class ThresholdError(VerificationError):
+    """11xx: fewer verified log entries, timestamps or signing times than required."""
+
+class LimitError(VerificationError):
+    """12xx: an input exceeds a verifier limit."""
+
+@final
+class TrustedRoot:
+    """A parsed Sigstore trusted root (``TrustedRoot`` or ``ClientTrustConfig`` JSON)."""
+
+    @staticmethod
+    def from_json(doc: Union[str, bytes]) -> "TrustedRoot":
+        """Parses a trusted root document; raises :class:`TrustedRootError` or :class:`LimitError`."""
+    @staticmethod
+    def from_file(path: Union[str, "os.PathLike[str]"]) -> "TrustedRoot":
+        """Reads and parses a trusted root file; raises ``OSError`` if it cannot be read."""
+    @staticmethod
+    def production() -> "TrustedRoot":
+        """The Sigstore public-good production root compiled into this build."""
+    @staticmethod
+    def staging() -> "TrustedRoot":
+        """The Sigstore public-good staging root compiled into this build."""
+
+@final
+class Bundle:
+    """A parsed Sigstore bundle (v0.1 to v0.3)."""
+
+    @staticmethod
+    def from_json(doc: Union[str, bytes]) -> "Bundle":
+        """Parses a bundle document; raises :class:`BundleError` or :class:`LimitError`."""
+
+@final
+class HashAlgorithm:
+    """The hash algorithm of a :class:`Hashed` input."""
+
+    #: SHA-256, the only algorithm Sigstore bundles use for artifacts.
+    SHA2_256: ClassVar["HashAlgorithm"]
+    def __int__(self) -> int: ...
+
+@final
+class Hashed:
+    """The digest of an artifact, for verifying without its bytes."""
+
+    #: The hash algorithm (only SHA2-256).
+    algorithm: HashAlgorithm
+    #: The raw digest (32 bytes).
+    digest: bytes
+    def __new__(cls, *, algorithm: HashAlgorithm, digest: bytes) -> "Hashed":
+        """Raises ``ValueError`` unless ``digest`` is 32 bytes."""
+
+@final
+class LogEntry:
+    """A verified transparency log entry."""
+
+    #: The entry's index in its log.
+    log_index: int
+    #: The log id (SHA-256 of the log key for Rekor v1).
+    log_id: bytes
+    #: The log's base URL as the trusted root names it.
+    log_url: str
+    #: The integrated time (Unix seconds), present only when an inclusion promise signed it.
+    integrated_time: Optional[int]
+
+@final
+class VerificationResult:
+    """What a successful verification proved."""
+
+    #: The certificate identity (SAN), or ``None`` for a managed key.
+    identity: Optional[str]
+    #: The certificate's OIDC issuer, or ``None`` for a managed key.
+    issuer: Optional[str]
+    #: Every verified signing time (Unix seconds), earliest first.
+    signing_times: list[int]
+    #: The transparency log entries that verified.
+    log_entries: list[LogEntry]
+    #: ``(payload_type, payload)`` of a DSSE bundle, else ``None``.
+    statement: Optional[tuple[str, bytes]]
+
+@final
+class Verifier:
+    """A verifier over one trusted root, with the public-good requirements (one verified tlog
+    entry, one embedded SCT, one trusted signing time). Thread-safe; the GIL is released while
+    verifying."""
+
+    def __new__(cls, *, trusted_root: TrustedRoot) -> "Verifier":
+        """A verifier over ``trusted_root``."""
+    @staticmethod
+    def production() -> "Verifier":
+        """A verifier over the compiled-in production root."""
+    @staticmethod
+    def staging() -> "Verifier":
+        """A verifier over the compiled-in staging root."""
+    def verify_artifact(
+        self,
+        input_: Union[bytes, Hashed],
+        bundle: Bundle,
+        policy: VerificationPolicy,
+        *,
+        now: Optional[int] = None,
+    ) -> VerificationResult:
+        """Verifies ``bundle`` over the artifact for ``policy`` at ``now`` (Unix seconds;
+        default: the system clock). Raises a :class:`VerificationError` subclass on failure."""
+    def verify_dsse(
+        self,
+        bundle: Bundle,
+        policy: VerificationPolicy,
+        *,
+        now: Optional[int] = None,
+    ) -> tuple[str, bytes]:
+        """Verifies a DSSE bundle without the artifact (match the in-toto subjects yourself);
+        returns ``(payload_type, payload)``. A message-signature bundle raises
+        ``ARTIFACT_REQUIRED``."""
+
+@final
+class Condition:
+    """A native condition on the signing certificate (use :mod:`sigverify.policy`)."""
+
+    @staticmethod
+    def identity(identity: str) -> "Condition": ...
+    @staticmethod
+    def issuer(issuer: str) -> "Condition": ...
+    @staticmethod
+    def extension(oid: str, value: str) -> "Condition": ...
+    @staticmethod
+    def all_of(conditions: list["Condition"]) -> "Condition": ...
+    @staticmethod
+    def any_of(conditions: list["Condition"]) -> "Condition": ...
+
+@final
+class Policy:
+    """A native policy (use :mod:`sigverify.policy`)."""
+
+    @staticmethod
+    def certificate(condition: Condition) -> "Policy": ...
+    @staticmethod
+    def public_key(key: Union[str, bytes]) -> "Policy": ...

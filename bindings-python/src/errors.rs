@@ -1,0 +1,129 @@
+//! `VerificationError` and one subclass per block of core error codes. The code and name come
+//! from the core unchanged; the class is chosen by the code's block (`code / 100`).
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+create_exception!(
+    sigverify,
+    VerificationError,
+    PyException,
+    "A bundle did not verify, or an input (bundle, trusted root, key) is invalid. `.code` and `.name` are the core's stable error code and name."
+);
+create_exception!(
+    sigverify,
+    BundleError,
+    VerificationError,
+    "1xx: the bundle is malformed."
+);
+create_exception!(
+    sigverify,
+    TrustedRootError,
+    VerificationError,
+    "2xx: the trusted root is malformed."
+);
+create_exception!(
+    sigverify,
+    PublicKeyError,
+    VerificationError,
+    "3xx: a public key is unsupported or invalid."
+);
+create_exception!(
+    sigverify,
+    CertificateError,
+    VerificationError,
+    "4xx: the signing certificate is not trusted or not valid."
+);
+create_exception!(
+    sigverify,
+    SCTError,
+    VerificationError,
+    "5xx: the embedded signed certificate timestamps do not verify."
+);
+create_exception!(
+    sigverify,
+    TransparencyLogError,
+    VerificationError,
+    "6xx: a transparency log entry does not verify."
+);
+create_exception!(
+    sigverify,
+    TimestampError,
+    VerificationError,
+    "7xx: an RFC 3161 timestamp does not verify."
+);
+create_exception!(
+    sigverify,
+    DSSEError,
+    VerificationError,
+    "8xx: the DSSE envelope does not verify or does not name the artifact."
+);
+create_exception!(
+    sigverify,
+    SignatureError,
+    VerificationError,
+    "9xx: the signature does not verify over the artifact."
+);
+create_exception!(
+    sigverify,
+    PolicyError,
+    VerificationError,
+    "10xx: the signer does not meet the policy, or the policy is invalid."
+);
+create_exception!(
+    sigverify,
+    ThresholdError,
+    VerificationError,
+    "11xx: fewer verified log entries, timestamps or signing times than required."
+);
+create_exception!(
+    sigverify,
+    LimitError,
+    VerificationError,
+    "12xx: an input exceeds a verifier limit."
+);
+
+/// The exception class of a code's block; unknown blocks get the base class.
+fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
+    match code / 100 {
+        1 => py.get_type::<BundleError>(),
+        2 => py.get_type::<TrustedRootError>(),
+        3 => py.get_type::<PublicKeyError>(),
+        4 => py.get_type::<CertificateError>(),
+        5 => py.get_type::<SCTError>(),
+        6 => py.get_type::<TransparencyLogError>(),
+        7 => py.get_type::<TimestampError>(),
+        8 => py.get_type::<DSSEError>(),
+        9 => py.get_type::<SignatureError>(),
+        10 => py.get_type::<PolicyError>(),
+        11 => py.get_type::<ThresholdError>(),
+        12 => py.get_type::<LimitError>(),
+        _ => py.get_type::<VerificationError>(),
+    }
+}
+
+/// The Python exception for a core error: message `NAME: text`, with `.code` and `.name`.
+pub(crate) fn to_py(py: Python<'_>, e: &sigverify::Error) -> PyErr {
+    let (code, name) = (e.code(), e.name());
+    let message = format!("{name}: {e}");
+    match class_of(py, code).call1((message,)) {
+        Ok(value) => match (value.setattr("code", code), value.setattr("name", name)) {
+            (Ok(()), Ok(())) => PyErr::from_value(value),
+            (Err(err), _) | (_, Err(err)) => err,
+        },
+        Err(err) => err,
+    }
+}
+
+/// Adds the exception classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("VerificationError", py.get_type::<VerificationError>())?;
+    for code in (1..=12).map(|block| block * 100) {
+        let class = class_of(py, code);
+        m.add(class.name()?, class)?;
+    }
+    Ok(())
+}

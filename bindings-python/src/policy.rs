@@ -1,0 +1,117 @@
+//! Native policy values. The public policy classes (`sigverify/policy.py`) build these; this
+//! file only maps them onto [`sigverify::Condition`] and [`sigverify::Policy`].
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use pyo3::types::PyDict;
+use pyo3::types::PyString;
+
+use crate::errors;
+
+/// A condition on the signing certificate ([`sigverify::Condition`]).
+#[pyclass(frozen, module = "sigverify._sigverify")]
+#[derive(Clone)]
+pub(crate) struct Condition(pub(crate) sigverify::Condition);
+
+#[pymethods]
+impl Condition {
+    /// The certificate's SAN equals `identity`.
+    #[staticmethod]
+    fn identity(identity: String) -> Self {
+        Self(sigverify::Condition::Identity(identity))
+    }
+
+    /// The certificate's OIDC issuer equals `issuer`.
+    #[staticmethod]
+    fn issuer(issuer: String) -> Self {
+        Self(sigverify::Condition::Issuer(issuer))
+    }
+
+    /// The Fulcio extension `oid` (dotted) equals `value`.
+    #[staticmethod]
+    fn extension(oid: String, value: String) -> Self {
+        Self(sigverify::Condition::Extension { oid, value })
+    }
+
+    /// Every condition holds.
+    #[staticmethod]
+    fn all_of(conditions: Vec<PyRef<'_, Condition>>) -> Self {
+        Self(sigverify::Condition::AllOf(
+            conditions.iter().map(|c| c.0.clone()).collect(),
+        ))
+    }
+
+    /// At least one condition holds.
+    #[staticmethod]
+    fn any_of(conditions: Vec<PyRef<'_, Condition>>) -> Self {
+        Self(sigverify::Condition::AnyOf(
+            conditions.iter().map(|c| c.0.clone()).collect(),
+        ))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Condition({:?})", self.0)
+    }
+}
+
+/// Who must have signed ([`sigverify::Policy`]).
+#[pyclass(frozen, module = "sigverify._sigverify")]
+pub(crate) struct Policy(pub(crate) sigverify::Policy);
+
+#[pymethods]
+impl Policy {
+    /// A Fulcio certificate meeting `condition`.
+    #[staticmethod]
+    fn certificate(condition: PyRef<'_, Condition>) -> Self {
+        Self(sigverify::Policy::certificate(condition.0.clone()))
+    }
+
+    /// A managed key: a PEM `PUBLIC KEY` block (`str` or `bytes`), or DER SPKI (`bytes` not
+    /// starting with `-----`).
+    #[staticmethod]
+    fn public_key(py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let result = if let Ok(s) = key.cast::<PyString>() {
+            sigverify::Policy::public_key_pem(&s.to_cow()?)
+        } else if let Ok(b) = key.cast::<PyBytes>() {
+            let bytes = b.as_bytes();
+            match std::str::from_utf8(bytes) {
+                Ok(pem) if pem.trim_start().starts_with("-----") => {
+                    sigverify::Policy::public_key_pem(pem)
+                }
+                _ => sigverify::Policy::public_key_der(bytes),
+            }
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "key must be str or bytes, not {}",
+                key.get_type().name()?
+            )));
+        };
+        result.map(Self).map_err(|e| errors::to_py(py, &e))
+    }
+}
+
+/// The Fulcio extension OIDs of the core, by constant name (`GITHUB_WORKFLOW_REF`, ...).
+pub(crate) fn fulcio_oids(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    use sigverify::policy::fulcio_oid as oid;
+    let d = PyDict::new(py);
+    for (name, value) in [
+        ("GITHUB_WORKFLOW_TRIGGER", oid::GITHUB_WORKFLOW_TRIGGER),
+        ("GITHUB_WORKFLOW_SHA", oid::GITHUB_WORKFLOW_SHA),
+        ("GITHUB_WORKFLOW_NAME", oid::GITHUB_WORKFLOW_NAME),
+        (
+            "GITHUB_WORKFLOW_REPOSITORY",
+            oid::GITHUB_WORKFLOW_REPOSITORY,
+        ),
+        ("GITHUB_WORKFLOW_REF", oid::GITHUB_WORKFLOW_REF),
+        ("ISSUER_V2", oid::ISSUER_V2),
+        ("BUILD_SIGNER_URI", oid::BUILD_SIGNER_URI),
+        ("SOURCE_REPOSITORY_URI", oid::SOURCE_REPOSITORY_URI),
+        ("SOURCE_REPOSITORY_DIGEST", oid::SOURCE_REPOSITORY_DIGEST),
+        ("SOURCE_REPOSITORY_REF", oid::SOURCE_REPOSITORY_REF),
+        ("BUILD_TRIGGER", oid::BUILD_TRIGGER),
+    ] {
+        d.set_item(name, value)?;
+    }
+    Ok(d)
+}

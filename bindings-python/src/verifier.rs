@@ -1,0 +1,365 @@
+//! Trusted root, bundle, artifact input, verifier and result classes.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::convert;
+use crate::errors;
+use crate::policy::Policy;
+
+/// A parsed trusted root ([`sigverify::TrustedRoot`]).
+#[pyclass(frozen, module = "sigverify._sigverify")]
+pub(crate) struct TrustedRoot(sigverify::TrustedRoot);
+
+#[pymethods]
+impl TrustedRoot {
+    /// Parses a `TrustedRoot` or `ClientTrustConfig` JSON document (`str` or `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let bytes = convert::json_bytes(doc, "trusted root")?;
+        Self::parse(py, &bytes)
+    }
+
+    /// Reads and parses a trusted root file (`str` or `os.PathLike`).
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let bytes = convert::read_bounded(path, sigverify::limits::MAX_TRUST_ROOT_BYTES)?;
+        Self::parse(py, &bytes)
+    }
+
+    /// The Sigstore public-good production root compiled into this build.
+    #[staticmethod]
+    fn production(py: Python<'_>) -> PyResult<Self> {
+        sigverify::TrustedRoot::production()
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+
+    /// The Sigstore public-good staging root compiled into this build.
+    #[staticmethod]
+    fn staging(py: Python<'_>) -> PyResult<Self> {
+        sigverify::TrustedRoot::staging()
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+}
+
+impl TrustedRoot {
+    fn parse(py: Python<'_>, bytes: &[u8]) -> PyResult<Self> {
+        py.detach(|| sigverify::TrustedRoot::from_json(bytes))
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+}
+
+/// A parsed Sigstore bundle ([`sigverify::Bundle`]), v0.1 to v0.3.
+#[pyclass(frozen, module = "sigverify._sigverify")]
+pub(crate) struct Bundle(sigverify::Bundle);
+
+#[pymethods]
+impl Bundle {
+    /// Parses a bundle JSON document (`str` or `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let bytes = convert::json_bytes(doc, "bundle")?;
+        py.detach(|| sigverify::Bundle::from_json(&bytes))
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+}
+
+/// A hash algorithm of a [`Hashed`] input; only SHA2-256 is supported.
+#[pyclass(eq, eq_int, frozen, from_py_object, module = "sigverify._sigverify")]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub(crate) enum HashAlgorithm {
+    /// SHA-256.
+    SHA2_256,
+}
+
+/// The digest of an artifact, for verifying without its bytes.
+#[pyclass(frozen, get_all, module = "sigverify._sigverify")]
+pub(crate) struct Hashed {
+    /// The hash algorithm.
+    algorithm: HashAlgorithm,
+    /// The raw digest (32 bytes).
+    digest: Py<PyBytes>,
+}
+
+#[pymethods]
+impl Hashed {
+    #[new]
+    #[pyo3(signature = (*, algorithm, digest))]
+    fn new(algorithm: HashAlgorithm, digest: Bound<'_, PyBytes>) -> PyResult<Self> {
+        if digest.as_bytes().len() != 32 {
+            return Err(PyValueError::new_err(format!(
+                "a SHA2_256 digest is 32 bytes, not {}",
+                digest.as_bytes().len()
+            )));
+        }
+        Ok(Self {
+            algorithm,
+            digest: digest.unbind(),
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let hex: String = self
+            .digest
+            .as_bytes(py)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("Hashed(algorithm=HashAlgorithm.SHA2_256, digest=bytes.fromhex('{hex}'))")
+    }
+}
+
+/// A verified transparency log entry.
+#[pyclass(frozen, get_all, module = "sigverify._sigverify")]
+pub(crate) struct LogEntry {
+    /// The entry's index in its log.
+    log_index: u64,
+    /// The log id (SHA-256 of the log key for Rekor v1).
+    log_id: Py<PyBytes>,
+    /// The log's base URL as the trusted root names it.
+    log_url: String,
+    /// The integrated time (Unix seconds), present only when an inclusion promise signed it.
+    integrated_time: Option<u64>,
+}
+
+#[pymethods]
+impl LogEntry {
+    fn __repr__(&self) -> String {
+        format!(
+            "LogEntry(log_index={}, log_url={}, integrated_time={})",
+            self.log_index,
+            repr_str(Some(&self.log_url)),
+            self.integrated_time
+                .map_or_else(|| "None".to_owned(), |t| t.to_string())
+        )
+    }
+}
+
+/// What a successful verification proved.
+#[pyclass(frozen, get_all, module = "sigverify._sigverify")]
+pub(crate) struct VerificationResult {
+    /// The certificate identity (SAN), or `None` for a managed key.
+    identity: Option<String>,
+    /// The certificate's OIDC issuer, or `None` for a managed key.
+    issuer: Option<String>,
+    /// Every verified signing time (Unix seconds), earliest first.
+    signing_times: Vec<u64>,
+    /// The transparency log entries that verified.
+    log_entries: Vec<Py<LogEntry>>,
+    /// `(payload_type, payload)` of a DSSE bundle, else `None`.
+    statement: Option<(String, Py<PyBytes>)>,
+}
+
+#[pymethods]
+impl VerificationResult {
+    fn __repr__(&self) -> String {
+        format!(
+            "VerificationResult(identity={}, issuer={}, signing_times={:?}, log_entries=[{} entries])",
+            repr_str(self.identity.as_deref()),
+            repr_str(self.issuer.as_deref()),
+            self.signing_times,
+            self.log_entries.len()
+        )
+    }
+}
+
+impl VerificationResult {
+    fn new(py: Python<'_>, v: sigverify::Verified) -> PyResult<Self> {
+        let log_entries = v
+            .log_entries
+            .into_iter()
+            .map(|e| {
+                Py::new(
+                    py,
+                    LogEntry {
+                        log_index: e.log_index,
+                        log_id: PyBytes::new(py, &e.log_id).unbind(),
+                        log_url: e.log_url,
+                        integrated_time: e.integrated_time.map(sigverify::UnixTime::seconds),
+                    },
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Self {
+            identity: v.identity,
+            issuer: v.issuer,
+            signing_times: v.signing_times.iter().map(|t| t.seconds()).collect(),
+            log_entries,
+            statement: v
+                .statement
+                .map(|s| (s.payload_type, PyBytes::new(py, &s.payload).unbind())),
+        })
+    }
+}
+
+/// What was signed, owned by Rust so the GIL can be released while verifying.
+enum Input {
+    Bytes(Vec<u8>),
+    Digest(sigverify::Sha256Digest),
+}
+
+impl Input {
+    fn extract(input: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(b) = input.cast::<PyBytes>() {
+            return Ok(Self::Bytes(b.as_bytes().to_vec()));
+        }
+        if let Ok(h) = input.cast::<Hashed>() {
+            let digest = h.get().digest.as_bytes(input.py());
+            let digest = <[u8; 32]>::try_from(digest)
+                .map_err(|_| PyValueError::new_err("a SHA2_256 digest is 32 bytes"))?;
+            return Ok(Self::Digest(sigverify::Sha256Digest(digest)));
+        }
+        Err(PyTypeError::new_err(format!(
+            "input_ must be bytes or Hashed, not {}",
+            input.get_type().name()?
+        )))
+    }
+
+    fn artifact(&self) -> sigverify::Artifact<'_> {
+        match self {
+            Self::Bytes(b) => sigverify::Artifact::Bytes(b),
+            Self::Digest(d) => sigverify::Artifact::Digest(*d),
+        }
+    }
+}
+
+/// A verifier over one trusted root ([`sigverify::Verifier`] with the default configuration).
+#[pyclass(frozen, module = "sigverify._sigverify")]
+pub(crate) struct Verifier(sigverify::Verifier);
+
+#[pymethods]
+impl Verifier {
+    #[new]
+    #[pyo3(signature = (*, trusted_root))]
+    fn new(trusted_root: PyRef<'_, TrustedRoot>) -> Self {
+        Self(sigverify::Verifier::new(
+            trusted_root.0.clone(),
+            sigverify::Config::default(),
+        ))
+    }
+
+    /// A verifier over the compiled-in Sigstore public-good production root.
+    #[staticmethod]
+    fn production(py: Python<'_>) -> PyResult<Self> {
+        let root = TrustedRoot::production(py)?;
+        Ok(Self(sigverify::Verifier::new(
+            root.0,
+            sigverify::Config::default(),
+        )))
+    }
+
+    /// A verifier over the compiled-in Sigstore public-good staging root.
+    #[staticmethod]
+    fn staging(py: Python<'_>) -> PyResult<Self> {
+        let root = TrustedRoot::staging(py)?;
+        Ok(Self(sigverify::Verifier::new(
+            root.0,
+            sigverify::Config::default(),
+        )))
+    }
+
+    /// Verifies a bundle over `input_` (`bytes` or `Hashed`) for `policy`, at `now` (Unix
+    /// seconds; default: the system clock).
+    #[pyo3(signature = (input_, bundle, policy, *, now = None))]
+    fn verify_artifact(
+        &self,
+        input_: &Bound<'_, PyAny>,
+        bundle: PyRef<'_, Bundle>,
+        policy: &Bound<'_, PyAny>,
+        now: Option<u64>,
+    ) -> PyResult<VerificationResult> {
+        let py = input_.py();
+        let verified = self.run(input_, &bundle, policy, now)?;
+        VerificationResult::new(py, verified)
+    }
+
+    /// Verifies a DSSE bundle without the artifact (the caller matches the in-toto subjects
+    /// against what it holds, as with sigstore-python) and returns `(payload_type, payload)`.
+    #[pyo3(signature = (bundle, policy, *, now = None))]
+    fn verify_dsse(
+        &self,
+        bundle: PyRef<'_, Bundle>,
+        policy: &Bound<'_, PyAny>,
+        now: Option<u64>,
+    ) -> PyResult<(String, Py<PyBytes>)> {
+        let py = policy.py();
+        let policy = native_policy(policy)?;
+        let now = sigverify::UnixTime(match now {
+            Some(t) => t,
+            None => system_now()?,
+        });
+        let (bundle, policy) = (&bundle.0, &policy.get().0);
+        let verified = py
+            .detach(|| self.0.verify_dsse(bundle, policy, now))
+            .map_err(|e| errors::to_py(py, &e))?;
+        match verified.statement {
+            Some(s) => Ok((s.payload_type, PyBytes::new(py, &s.payload).unbind())),
+            // The core returns a statement for every DSSE bundle it verifies.
+            None => Err(PyValueError::new_err(
+                "verified bundle carries no DSSE statement",
+            )),
+        }
+    }
+}
+
+impl Verifier {
+    /// Converts the arguments, then runs the core verifier once with the GIL released.
+    fn run(
+        &self,
+        input_: &Bound<'_, PyAny>,
+        bundle: &Bundle,
+        policy: &Bound<'_, PyAny>,
+        now: Option<u64>,
+    ) -> PyResult<sigverify::Verified> {
+        let py = input_.py();
+        let input = Input::extract(input_)?;
+        let policy = native_policy(policy)?;
+        let now = sigverify::UnixTime(match now {
+            Some(t) => t,
+            None => system_now()?,
+        });
+        let (bundle, policy) = (&bundle.0, &policy.get().0);
+        // Every input is Rust-owned here, so other Python threads may run meanwhile.
+        py.detach(|| self.0.verify(bundle, input.artifact(), policy, now))
+            .map_err(|e| errors::to_py(py, &e))
+    }
+}
+
+/// The native policy behind a `sigverify.policy` object (its `_native` attribute).
+fn native_policy<'py>(policy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Policy>> {
+    if let Ok(p) = policy.cast::<Policy>() {
+        return Ok(p.clone());
+    }
+    if let Ok(native) = policy.getattr("_native") {
+        if let Ok(p) = native.cast_into::<Policy>() {
+            return Ok(p);
+        }
+    }
+    Err(PyTypeError::new_err(format!(
+        "policy must be a sigverify.policy.VerificationPolicy, not {}",
+        policy.get_type().name()?
+    )))
+}
+
+/// The system clock in Unix seconds.
+fn system_now() -> PyResult<u64> {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .map_err(|_| PyValueError::new_err("the system clock is before 1970"))
+}
+
+/// A Python-style repr of an optional string (for `__repr__` only; not escaped exactly).
+fn repr_str(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_owned(), |s| format!("'{}'", s.escape_debug()))
+}
