@@ -1,4 +1,12 @@
 //! Every bound the verifier puts on untrusted input, with where each number comes from.
+//!
+//! DER has no limit of its own here: the verifier's own DER reader (`asn1.rs`) never recurses,
+//! it walks the fixed shapes of X.509, SCT lists and CMS one level at a time; certificates are
+//! decoded by `x509-cert` against the fixed RFC 5280 schema; and every DER input is already
+//! bounded by [`MAX_BUNDLE_BYTES`] or [`MAX_TRUST_ROOT_BYTES`] before it is decoded from base64.
+//! Work per bundle is bounded by these limits: at most [`MAX_TLOG_ENTRIES`] entries of at most
+//! [`MAX_PROOF_HASHES`] hashes and one checkpoint each, [`MAX_TIMESTAMPS`] tokens,
+//! [`MAX_SCTS`] SCTs and a chain of [`MAX_CHAIN_CERTIFICATES`] per trusted authority.
 
 use core::fmt;
 
