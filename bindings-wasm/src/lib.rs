@@ -1,1 +1,360 @@
-//! WebAssembly binding of sigverify (work in progress).
+//! WebAssembly binding of sigverify, the native half of the `sigverify` npm package.
+//!
+//! This crate only translates: JavaScript values become core types, [`sigverify::Verifier`]
+//! runs once, and the outcome becomes a plain JavaScript object. Every decision stays in the
+//! core. A core error crosses as a plain `{ code, name, message }` object that the package's
+//! `index.js` rethrows as a `VerificationError`; a malformed argument (a policy object of the
+//! wrong shape, a digest that is not `sha256:<64 hex>`) is thrown as a JavaScript `TypeError`.
+//!
+//! The public JavaScript API is `index.js` / `index.d.ts`; the classes here are its internals.
+
+use serde::Deserialize;
+use serde::Serialize;
+use serde::de;
+use sigverify::Artifact;
+use sigverify::Bundle;
+use sigverify::Condition;
+use sigverify::Config;
+use sigverify::Policy;
+use sigverify::Sha256Digest;
+use sigverify::Sha256Hasher;
+use sigverify::TrustedRoot;
+use sigverify::UnixTime;
+use sigverify::Verified;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// A core error as it crosses to JavaScript; `index.js` turns it into a `VerificationError`.
+#[derive(Serialize)]
+struct CoreError {
+    /// Marks the object as a core error, so `index.js` never mistakes another value for one.
+    sigverify: bool,
+    code: u16,
+    name: &'static str,
+    message: String,
+}
+
+/// Converts a core error into the plain object described on [`CoreError`].
+fn core_error(e: &sigverify::Error) -> JsValue {
+    let value = CoreError {
+        sigverify: true,
+        code: e.code(),
+        name: e.name(),
+        message: e.to_string(),
+    };
+    serde_wasm_bindgen::to_value(&value).unwrap_or_else(|_| JsValue::from_str(e.name()))
+}
+
+/// A JavaScript `TypeError` for an argument that has the wrong shape.
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// Serialises `value` as plain JavaScript data: `None` becomes `null`, bytes a `Uint8Array`.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| type_error(&e.to_string()))
+}
+
+/// The every-error table of the core, as `[code, name]` pairs in table order.
+///
+/// `index.js` exposes it as `ERROR_CODES`; the tests check `index.d.ts` against it, so no code
+/// or name is ever typed by hand on the JavaScript side.
+#[wasm_bindgen(js_name = errorTable)]
+pub fn error_table() -> Result<JsValue, JsValue> {
+    to_js(&sigverify::Error::ALL)
+}
+
+/// A verifier over one trusted root (the native side of the JavaScript `Verifier`).
+#[wasm_bindgen]
+pub struct NativeVerifier {
+    inner: sigverify::Verifier,
+}
+
+fn verifier(root: Result<TrustedRoot, sigverify::Error>) -> Result<NativeVerifier, JsValue> {
+    let root = root.map_err(|e| core_error(&e))?;
+    Ok(NativeVerifier {
+        inner: sigverify::Verifier::new(root, Config::default()),
+    })
+}
+
+#[wasm_bindgen]
+impl NativeVerifier {
+    /// A verifier over the compiled-in Sigstore public-good production root.
+    pub fn production() -> Result<NativeVerifier, JsValue> {
+        verifier(TrustedRoot::production())
+    }
+
+    /// A verifier over the compiled-in Sigstore public-good staging root.
+    pub fn staging() -> Result<NativeVerifier, JsValue> {
+        verifier(TrustedRoot::staging())
+    }
+
+    /// A verifier over a `trusted_root.json` document, given as UTF-8 bytes.
+    #[wasm_bindgen(js_name = fromTrustedRoot)]
+    pub fn from_trusted_root(json: &[u8]) -> Result<NativeVerifier, JsValue> {
+        verifier(TrustedRoot::from_json(json))
+    }
+
+    /// Verifies `bundle` (JSON bytes) over the artifact's bytes for `policy` at `now` (Unix
+    /// seconds); returns the plain result object.
+    #[wasm_bindgen(js_name = verifyBytes)]
+    pub fn verify_bytes(
+        &self,
+        bundle: &[u8],
+        artifact: &[u8],
+        policy: JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue> {
+        self.run(bundle, Some(Artifact::Bytes(artifact)), policy, now)
+    }
+
+    /// Verifies `bundle` (JSON bytes) over an artifact known by its `sha256:<hex>` digest.
+    #[wasm_bindgen(js_name = verifyDigest)]
+    pub fn verify_digest(
+        &self,
+        bundle: &[u8],
+        digest: &str,
+        policy: JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue> {
+        let digest = Sha256Digest::parse_prefixed(digest)
+            .ok_or_else(|| type_error("artifact digest must be \"sha256:\" and 64 hex digits"))?;
+        self.run(bundle, Some(Artifact::Digest(digest)), policy, now)
+    }
+
+    /// Verifies a DSSE `bundle` (JSON bytes) without the artifact: every check but the in-toto
+    /// subjects, which the caller matches; the result's `statement` holds the payload.
+    #[wasm_bindgen(js_name = verifyDsse)]
+    pub fn verify_dsse(
+        &self,
+        bundle: &[u8],
+        policy: JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue> {
+        self.run(bundle, None, policy, now)
+    }
+}
+
+impl NativeVerifier {
+    /// The one place that calls the core: `verify`, or `verify_dsse` when there is no artifact.
+    fn run(
+        &self,
+        bundle: &[u8],
+        artifact: Option<Artifact<'_>>,
+        policy: JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue> {
+        let policy = policy_from_js(policy)?;
+        let bundle = Bundle::from_json(bundle).map_err(|e| core_error(&e))?;
+        // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let now = UnixTime(now as u64);
+        let verified = match artifact {
+            Some(artifact) => self.inner.verify(&bundle, artifact, &policy, now),
+            None => self.inner.verify_dsse(&bundle, &policy, now),
+        }
+        .map_err(|e| core_error(&e))?;
+        to_js(&Outcome::from(verified))
+    }
+}
+
+/// The JavaScript policy object: `{ key }` alone, or any of the certificate conditions (all
+/// of which must hold when several are given).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct PolicySpec {
+    identity: Option<String>,
+    issuer: Option<String>,
+    extension: Option<ExtensionSpec>,
+    all_of: Option<Vec<PolicySpec>>,
+    any_of: Option<Vec<PolicySpec>>,
+    key: Option<KeySpec>,
+}
+
+/// `{ oid, value }`: a Fulcio certificate extension and its exact value.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExtensionSpec {
+    oid: String,
+    value: String,
+}
+
+/// A managed key: a PEM `PUBLIC KEY` string or DER SubjectPublicKeyInfo bytes.
+enum KeySpec {
+    Pem(String),
+    Der(Vec<u8>),
+}
+
+impl<'de> Deserialize<'de> for KeySpec {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl de::Visitor<'_> for KeyVisitor {
+    type Value = KeySpec;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a PEM string or a Uint8Array of DER")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<KeySpec, E> {
+        Ok(KeySpec::Pem(v.to_owned()))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<KeySpec, E> {
+        Ok(KeySpec::Der(v.to_vec()))
+    }
+
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<KeySpec, E> {
+        Ok(KeySpec::Der(v))
+    }
+}
+
+/// Translates the JavaScript policy object into a core [`Policy`].
+fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
+    let spec: PolicySpec =
+        serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("policy: {e}")))?;
+    match spec.key {
+        Some(key) => {
+            if spec.identity.is_some()
+                || spec.issuer.is_some()
+                || spec.extension.is_some()
+                || spec.all_of.is_some()
+                || spec.any_of.is_some()
+            {
+                return Err(type_error(
+                    "policy: `key` cannot be combined with conditions",
+                ));
+            }
+            match key {
+                KeySpec::Pem(pem) => Policy::public_key_pem(&pem),
+                KeySpec::Der(der) => Policy::public_key_der(&der),
+            }
+            .map_err(|e| core_error(&e))
+        }
+        None => Ok(Policy::certificate(condition(spec)?)),
+    }
+}
+
+/// Translates one (possibly nested) condition object.
+fn condition(spec: PolicySpec) -> Result<Condition, JsValue> {
+    if spec.key.is_some() {
+        return Err(type_error("policy: `key` is only allowed at the top level"));
+    }
+    let nested = |specs: Vec<PolicySpec>| -> Result<Vec<Condition>, JsValue> {
+        specs.into_iter().map(condition).collect()
+    };
+    let mut all = Vec::new();
+    all.extend(spec.identity.map(Condition::Identity));
+    all.extend(spec.issuer.map(Condition::Issuer));
+    all.extend(spec.extension.map(|e| Condition::Extension {
+        oid: e.oid,
+        value: e.value,
+    }));
+    if let Some(specs) = spec.all_of {
+        all.push(Condition::AllOf(nested(specs)?));
+    }
+    if let Some(specs) = spec.any_of {
+        all.push(Condition::AnyOf(nested(specs)?));
+    }
+    match all.len() {
+        0 => Err(type_error(
+            "policy: give `identity` and `issuer`, `key`, `extension`, `allOf` or `anyOf`",
+        )),
+        1 => all.pop().ok_or_else(|| type_error("policy: empty")),
+        _ => Ok(Condition::AllOf(all)),
+    }
+}
+
+/// The plain result object (see `VerificationResult` in `index.d.ts`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Outcome {
+    identity: Option<String>,
+    issuer: Option<String>,
+    signing_times: Vec<u64>,
+    log_entries: Vec<LogEntryOut>,
+    statement: Option<StatementOut>,
+}
+
+/// One verified transparency-log entry.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogEntryOut {
+    log_index: u64,
+    log_id: String,
+    log_url: String,
+    integrated_time: Option<u64>,
+}
+
+/// A verified DSSE payload; the payload crosses as a `Uint8Array`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StatementOut {
+    payload_type: String,
+    #[serde(serialize_with = "as_bytes")]
+    payload: Vec<u8>,
+}
+
+fn as_bytes<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bytes(v)
+}
+
+impl From<Verified> for Outcome {
+    fn from(v: Verified) -> Self {
+        Self {
+            identity: v.identity,
+            issuer: v.issuer,
+            signing_times: v.signing_times.iter().map(|t| t.seconds()).collect(),
+            log_entries: v
+                .log_entries
+                .into_iter()
+                .map(|e| LogEntryOut {
+                    log_index: e.log_index,
+                    log_id: e.log_id.iter().map(|b| format!("{b:02x}")).collect(),
+                    log_url: e.log_url,
+                    integrated_time: e.integrated_time.map(UnixTime::seconds),
+                })
+                .collect(),
+            statement: v.statement.map(|s| StatementOut {
+                payload_type: s.payload_type,
+                payload: s.payload,
+            }),
+        }
+    }
+}
+
+/// An incremental SHA-256 (the native side of the JavaScript `Sha256`). Holds Rust memory:
+/// `digest()` frees it, as does `free()`, and garbage collection eventually.
+#[wasm_bindgen]
+pub struct NativeSha256 {
+    inner: Sha256Hasher,
+}
+
+#[wasm_bindgen]
+impl NativeSha256 {
+    /// A hasher over no data yet.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> NativeSha256 {
+        NativeSha256 {
+            inner: Sha256Hasher::new(),
+        }
+    }
+
+    /// Adds `chunk` to the hashed data.
+    pub fn update(&mut self, chunk: &[u8]) {
+        self.inner.update(chunk);
+    }
+
+    /// The digest of everything added, as `sha256:<hex>`; consumes (frees) the hasher.
+    pub fn digest(self) -> String {
+        format!("sha256:{}", self.inner.finalize().to_hex())
+    }
+}

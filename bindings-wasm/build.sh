@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the npm package in place: target wasm (size-first profile) -> wasm-bindgen -> wasm-opt
+# -> bindings-wasm/pkg/. Installs the wasm-bindgen CLI matching Cargo.lock if it is missing.
+# Prints the .wasm size (raw and gzip). Run from anywhere: `bash bindings-wasm/build.sh`.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+
+# The CLI must equal the wasm-bindgen crate version (pinned with `=` in Cargo.toml).
+WBG=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;q}' "$ROOT/Cargo.lock")
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG"; then
+  echo "build: installing wasm-bindgen-cli $WBG (about 3 min cold)"
+  # No --locked: the CLI's own lockfile pins a yanked crate (see shared/TOOLCHAIN.md).
+  cargo install wasm-bindgen-cli --version "$WBG"
+fi
+[ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+
+# Size-first, wasm-only profile (opt-level "s" beat "z" after wasm-opt, TOOLCHAIN.md), defined
+# on the command line so the workspace profiles stay untouched. SIGVERIFY_WASM_OPT_LEVEL=3
+# trades about 50 KB gzip for about 28% faster verification (README, "Figures").
+OPT=${SIGVERIFY_WASM_OPT_LEVEL:-s}
+case $OPT in s|z) OPT="\"$OPT\"" ;; esac
+cargo build -p sigverify-wasm --locked --target wasm32-unknown-unknown --profile wasm-release \
+  --config 'profile.wasm-release.inherits="release"' \
+  --config "profile.wasm-release.opt-level=$OPT" \
+  --config 'profile.wasm-release.lto=true' \
+  --config 'profile.wasm-release.codegen-units=1' \
+  --config 'profile.wasm-release.panic="abort"'
+
+rm -rf pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg --out-name sigverify_native \
+  "$ROOT/target/wasm32-unknown-unknown/wasm-release/sigverify_wasm.wasm"
+# npm's binaryen, never Debian's (v108 corrupts wasm-bindgen output). The features are the
+# ones rustc enables by default for wasm32-unknown-unknown; wasm-opt rejects the input without.
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue pkg/sigverify_native_bg.wasm -o pkg/sigverify_native_bg.wasm
+
+raw=$(stat -c %s pkg/sigverify_native_bg.wasm)
+gz=$(gzip -9 -c pkg/sigverify_native_bg.wasm | wc -c)
+echo "wasm size: $raw bytes raw, $gz bytes gzip -9 (pkg/sigverify_native_bg.wasm)"

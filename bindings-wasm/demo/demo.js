@@ -1,0 +1,113 @@
+// Demo: hash the picked artifact chunk by chunk, verify its bundle, show verified-or-why.
+import { Sha256, VerificationError, Verifier } from '../index.js';
+
+const $ = (id) => document.getElementById(id);
+const CHUNK = 1 << 20; // 1 MiB per hasher update, so large files never sit in memory twice
+
+// Hashes `file` through the incremental hasher, moving the progress bar as it goes.
+async function hashFile(file) {
+  const hasher = new Sha256();
+  try {
+    for (let offset = 0; offset < file.size; offset += CHUNK) {
+      hasher.update(new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer()));
+      $('progress').value = Math.min(1, (offset + CHUNK) / file.size);
+    }
+    $('progress').value = 1;
+    return hasher.digest();
+  } catch (e) {
+    hasher.free();
+    throw e;
+  }
+}
+
+const utc = (seconds) => new Date(seconds * 1000).toISOString().replace('.000Z', ' UTC');
+
+// Renders the outcome: a heading plus a definition list of facts.
+function show(status, heading, facts) {
+  const box = $('result');
+  box.dataset.status = status;
+  box.replaceChildren();
+  const h = document.createElement('h2');
+  h.textContent = heading;
+  box.append(h);
+  const dl = document.createElement('dl');
+  for (const [term, value] of facts) {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dd.dataset.field = term;
+    dl.append(dt, dd);
+  }
+  box.append(dl);
+}
+
+async function verifier() {
+  const root = $('root').value;
+  if (root === 'production') return Verifier.production();
+  if (root === 'staging') return Verifier.staging();
+  const file = $('rootFile').files[0];
+  if (!file) throw new TypeError('pick a trusted_root.json file');
+  return Verifier.fromTrustedRoot(new Uint8Array(await file.arrayBuffer()));
+}
+
+async function run() {
+  const artifact = $('artifact').files[0];
+  const bundle = $('bundle').files[0];
+  if (!artifact || !bundle) {
+    show('fail', 'Pick an artifact and its bundle first', []);
+    return;
+  }
+  $('verify').disabled = true;
+  $('result').dataset.status = 'busy';
+  $('result').textContent = 'Verifying…';
+  try {
+    const digest = await hashFile(artifact);
+    const v = await verifier();
+    try {
+      const policy = { identity: $('identity').value.trim(), issuer: $('issuer').value.trim() };
+      const r = v.verifyArtifact(new Uint8Array(await bundle.arrayBuffer()), { digest }, policy);
+      show('ok', `Verified: ${artifact.name}`, [
+        ['Signer', r.identity ?? '(managed key)'],
+        ['Issuer', r.issuer ?? '-'],
+        ['Signed at', r.signingTimes.map(utc).join(', ')],
+        ['Log index', r.logEntries.map((e) => `${e.logIndex} (${e.logUrl})`).join(', ') || '-'],
+        ['Digest', digest],
+      ]);
+    } finally {
+      v.free();
+    }
+  } catch (e) {
+    if (e instanceof VerificationError) {
+      show('fail', `Not verified: ${e.name}`, [['Why', e.message], ['Code', String(e.code)]]);
+    } else {
+      show('fail', 'Could not verify', [['Why', String(e.message ?? e)]]);
+    }
+  } finally {
+    $('verify').disabled = false;
+  }
+}
+
+$('form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  run();
+});
+$('root').addEventListener('change', () => { $('rootFile').hidden = $('root').value !== 'file'; });
+
+// Drag and drop: a *.json file that looks like a bundle goes to "bundle", anything else to "artifact".
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  for (const file of e.dataTransfer.files) {
+    const target = /\.(sigstore\.json|bundle|json)$/.test(file.name) ? $('bundle') : $('artifact');
+    const list = new DataTransfer();
+    list.items.add(file);
+    target.files = list.files;
+  }
+});
+
+$('verify').disabled = false;
+show('idle', 'Ready', [['Status', 'Pick or drop an artifact and its bundle, then press Verify.']]);

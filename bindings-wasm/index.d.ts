@@ -1,0 +1,185 @@
+// Types of the `sigverify` npm package. ErrorName below is checked against the core's error
+// table by test/node/api.test.mjs, so it cannot drift from core/src/error.rs.
+
+/** The core's stable error names (see `ERROR_CODES` for the numeric codes). */
+export type ErrorName =
+  | 'BUNDLE_JSON_INVALID'
+  | 'BUNDLE_MEDIA_TYPE_UNKNOWN'
+  | 'BUNDLE_BASE64_INVALID'
+  | 'BUNDLE_INTEGER_INVALID'
+  | 'BUNDLE_CERTIFICATE_CHAIN_EMPTY'
+  | 'BUNDLE_INCLUSION_PROOF_MISSING'
+  | 'BUNDLE_INCLUSION_PROMISE_MISSING'
+  | 'BUNDLE_VERIFICATION_MATERIAL_MISSING'
+  | 'BUNDLE_CONTENT_MISSING'
+  | 'BUNDLE_CHAIN_CONTAINS_ROOT'
+  | 'BUNDLE_CERTIFICATE_INVALID'
+  | 'BUNDLE_DIGEST_ALGORITHM_UNSUPPORTED'
+  | 'BUNDLE_DSSE_SIGNATURE_COUNT'
+  | 'TRUST_ROOT_JSON_INVALID'
+  | 'TRUST_ROOT_MEDIA_TYPE_UNKNOWN'
+  | 'TRUST_ROOT_VALIDITY_START_MISSING'
+  | 'TRUST_ROOT_TIME_INVALID'
+  | 'TRUST_ROOT_KEY_INVALID'
+  | 'TRUST_ROOT_CERTIFICATE_INVALID'
+  | 'TRUST_ROOT_BASE64_INVALID'
+  | 'TRUST_ROOT_NAME_UNKNOWN'
+  | 'KEY_UNSUPPORTED'
+  | 'KEY_INVALID'
+  | 'CERT_CHAIN_UNTRUSTED'
+  | 'CERT_NOT_VALID_AT_SIGNING_TIME'
+  | 'CERT_IS_CA'
+  | 'CERT_KEY_USAGE_INVALID'
+  | 'CERT_EXTENDED_KEY_USAGE_INVALID'
+  | 'CERT_EXTENSION_INVALID'
+  | 'SCT_MISSING'
+  | 'SCT_LIST_INVALID'
+  | 'SCT_LOG_UNKNOWN'
+  | 'SCT_SIGNATURE_INVALID'
+  | 'SCT_LOG_NOT_VALID_AT_TIME'
+  | 'TLOG_KEY_UNKNOWN'
+  | 'TLOG_BODY_INVALID'
+  | 'TLOG_BODY_MISMATCH'
+  | 'TLOG_KIND_UNSUPPORTED'
+  | 'TLOG_INCLUSION_PROMISE_INVALID'
+  | 'TLOG_INCLUSION_PROOF_INVALID'
+  | 'TLOG_CHECKPOINT_INVALID'
+  | 'TLOG_CHECKPOINT_SIGNATURE_MISSING'
+  | 'TLOG_CHECKPOINT_SIGNATURE_INVALID'
+  | 'TLOG_CHECKPOINT_ROOT_MISMATCH'
+  | 'TLOG_INTEGRATED_TIME_IN_FUTURE'
+  | 'TLOG_KEY_NOT_VALID_AT_TIME'
+  | 'TLOG_ENTRY_UNVERIFIABLE'
+  | 'TLOG_ENTRY_DUPLICATE'
+  | 'TLOG_LOG_INDEX_MISMATCH'
+  | 'TIMESTAMP_INVALID'
+  | 'TIMESTAMP_IMPRINT_MISMATCH'
+  | 'TIMESTAMP_SIGNED_ATTRIBUTES_INVALID'
+  | 'TIMESTAMP_SIGNATURE_INVALID'
+  | 'TIMESTAMP_CHAIN_UNTRUSTED'
+  | 'TIMESTAMP_TSA_NOT_VALID_AT_TIME'
+  | 'TIMESTAMP_DUPLICATE'
+  | 'TIMESTAMP_CERT_NOT_VALID_AT_TIME'
+  | 'DSSE_SIGNATURE_INVALID'
+  | 'DSSE_PAYLOAD_TYPE_UNSUPPORTED'
+  | 'DSSE_STATEMENT_INVALID'
+  | 'DSSE_SUBJECT_MISMATCH'
+  | 'SIGNATURE_INVALID'
+  | 'SIGNATURE_DIGEST_MISMATCH'
+  | 'ARTIFACT_DIGEST_INSUFFICIENT'
+  | 'ARTIFACT_REQUIRED'
+  | 'POLICY_IDENTITY_MISMATCH'
+  | 'POLICY_ISSUER_MISMATCH'
+  | 'POLICY_MATERIAL_MISMATCH'
+  | 'POLICY_KEY_INVALID'
+  | 'POLICY_EXTENSION_MISMATCH'
+  | 'POLICY_ANY_OF_EMPTY'
+  | 'POLICY_CONDITION_INVALID'
+  | 'TLOG_THRESHOLD_NOT_MET'
+  | 'TIMESTAMP_THRESHOLD_NOT_MET'
+  | 'TIME_THRESHOLD_NOT_MET'
+  | 'LIMIT_EXCEEDED';
+
+/** Every core error, `{ code, name }`, in the core's table order. */
+export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;
+
+/** Thrown when a bundle does not verify, or a trusted root or key does not load. */
+export declare class VerificationError extends Error {
+  /** The core's stable numeric code, e.g. 1000. */
+  readonly code: number;
+  /** The core's stable name, e.g. `"POLICY_IDENTITY_MISMATCH"`. */
+  readonly name: ErrorName;
+  private constructor(code: number, name: ErrorName, message: string);
+}
+
+/** A JSON document: its text, its UTF-8 bytes, or the parsed value. */
+export type JsonInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
+
+/** The signed artifact: its bytes, or only its SHA-256 digest (`sha256:` + 64 hex digits). */
+export type ArtifactInput = Uint8Array | ArrayBuffer | ArrayBufferView | { digest: string };
+
+/**
+ * A condition on the Fulcio signing certificate. Values compare exactly. When several keys are
+ * given, all of them must hold.
+ */
+export interface Condition {
+  /** The certificate SAN (workflow URL or e-mail) equals this. */
+  identity?: string;
+  /** The OIDC issuer equals this. */
+  issuer?: string;
+  /** The Fulcio extension `oid` (dotted, `1.3.6.1.4.1.57264.1.*`) equals `value`. */
+  extension?: { oid: string; value: string };
+  /** Every condition holds. */
+  allOf?: Condition[];
+  /** At least one condition holds. */
+  anyOf?: Condition[];
+}
+
+/** Who must have signed: certificate conditions, or a managed key (PEM text or DER bytes). */
+export type Policy = Condition | { key: string | Uint8Array };
+
+/** Options of every verify call. */
+export interface VerifyOptions {
+  /** When to verify: a Date or Unix milliseconds. Defaults to `Date.now()`. */
+  now?: Date | number;
+}
+
+/** One transparency-log entry that verified. */
+export interface LogEntry {
+  logIndex: number;
+  /** SHA-256 of the log's public key, lowercase hex. */
+  logId: string;
+  logUrl: string;
+  /** Unix seconds, or null (Rekor v2 entries have none). */
+  integratedTime: number | null;
+}
+
+/** A verified DSSE envelope payload. */
+export interface Statement {
+  payloadType: string;
+  payload: Uint8Array;
+}
+
+/** What verified: a plain object. */
+export interface VerificationResult {
+  /** The certificate identity (SAN), or null for a managed key. */
+  identity: string | null;
+  /** The OIDC issuer, or null for a managed key. */
+  issuer: string | null;
+  /** Every verified signing time, Unix seconds, earliest first. */
+  signingTimes: number[];
+  logEntries: LogEntry[];
+  /** The DSSE statement for DSSE bundles, else null. */
+  statement: Statement | null;
+}
+
+/** Verifies Sigstore bundles against one trusted root. Holds WebAssembly memory. */
+export declare class Verifier {
+  private constructor();
+  /** The compiled-in Sigstore public-good production root. */
+  static production(): Verifier;
+  /** The compiled-in Sigstore public-good staging root. */
+  static staging(): Verifier;
+  /** A `trusted_root.json`; throws VerificationError (TRUST_ROOT_*) when it does not load. */
+  static fromTrustedRoot(json: JsonInput): Verifier;
+  /** Verifies `bundle` over `artifact` for `policy`; throws VerificationError otherwise. */
+  verifyArtifact(bundle: JsonInput, artifact: ArtifactInput, policy: Policy, options?: VerifyOptions): VerificationResult;
+  /**
+   * Verifies a DSSE bundle without the artifact: every check except the in-toto subjects, which
+   * the caller must match against what it holds. Returns the signed payload.
+   */
+  verifyDsse(bundle: JsonInput, policy: Policy, options?: VerifyOptions): Statement;
+  /** Frees the WebAssembly memory now (garbage collection also frees it eventually). */
+  free(): void;
+}
+
+/** Incremental SHA-256 over chunks, e.g. of a streamed download. Holds WebAssembly memory. */
+export declare class Sha256 {
+  constructor();
+  /** Adds a chunk; returns this hasher. */
+  update(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): this;
+  /** `sha256:<hex>` of everything added; frees the hasher. */
+  digest(): string;
+  /** Frees the hasher without a digest. */
+  free(): void;
+}

@@ -1,0 +1,156 @@
+// The `sigverify` npm package: an offline Sigstore bundle verifier compiled to WebAssembly.
+// This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
+// rethrows core errors as VerificationError; every verification decision is made in Rust.
+
+import init, { initSync, NativeVerifier, NativeSha256, errorTable } from './pkg/sigverify_native.js';
+
+// Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
+// Node (file: URLs, where fetch is unavailable) reads it from disk.
+const wasmUrl = new URL('./pkg/sigverify_native_bg.wasm', import.meta.url);
+if (wasmUrl.protocol === 'file:') {
+  const { readFile } = await import('node:fs/promises');
+  initSync({ module: await readFile(wasmUrl) });
+} else {
+  await init({ module_or_path: wasmUrl });
+}
+
+/** Every core error as `{ code, name }`, in the core's table order (generated, never typed). */
+export const ERROR_CODES = Object.freeze(
+  errorTable().map(([code, name]) => Object.freeze({ code, name })),
+);
+
+/** A bundle did not verify (or a trusted root or key did not load): carries the core's code and name. */
+export class VerificationError extends Error {
+  /**
+   * @param {number} code the core's stable numeric code
+   * @param {string} name the core's stable name, e.g. `POLICY_IDENTITY_MISMATCH`
+   * @param {string} message the core's explanation
+   */
+  constructor(code, name, message) {
+    super(message);
+    this.code = code;
+    this.name = name;
+  }
+}
+
+// Runs a native call, turning a core error object into a VerificationError.
+function call(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (e !== null && typeof e === 'object' && e.sigverify === true) {
+      throw new VerificationError(e.code, e.name, e.message);
+    }
+    throw e;
+  }
+}
+
+const encoder = new TextEncoder();
+
+// Bytes of a JSON document given as bytes, a string, or a value to serialise.
+function jsonBytes(input) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (typeof input === 'string') return encoder.encode(input);
+  // Anything else is serialised; the core rejects what is not a document of the right shape.
+  return encoder.encode(String(JSON.stringify(input)));
+}
+
+// The verification time in Unix seconds, from `options.now` (a Date or milliseconds).
+function nowSeconds(options) {
+  const now = options?.now ?? Date.now();
+  const ms = now instanceof Date ? now.getTime() : now;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+    throw new TypeError('options.now must be a Date or a non-negative number of milliseconds');
+  }
+  return Math.floor(ms / 1000);
+}
+
+/** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
+export class Verifier {
+  #native;
+
+  /** @param {NativeVerifier} native use the static constructors instead */
+  constructor(native) {
+    if (!(native instanceof NativeVerifier)) {
+      throw new TypeError('use Verifier.production(), Verifier.staging() or Verifier.fromTrustedRoot()');
+    }
+    this.#native = native;
+  }
+
+  /** A verifier over the compiled-in Sigstore public-good production root. */
+  static production() {
+    return new Verifier(call(() => NativeVerifier.production()));
+  }
+
+  /** A verifier over the compiled-in Sigstore public-good staging root. */
+  static staging() {
+    return new Verifier(call(() => NativeVerifier.staging()));
+  }
+
+  /** A verifier over a `trusted_root.json` (string, bytes or parsed object). */
+  static fromTrustedRoot(json) {
+    return new Verifier(call(() => NativeVerifier.fromTrustedRoot(jsonBytes(json))));
+  }
+
+  /**
+   * Verifies `bundle` over `artifact` (bytes, or `{ digest: "sha256:<hex>" }`) for `policy`.
+   * Returns the plain result object; throws VerificationError when it does not verify.
+   */
+  verifyArtifact(bundle, artifact, policy, options) {
+    const now = nowSeconds(options);
+    const b = jsonBytes(bundle);
+    if (artifact instanceof Uint8Array || artifact instanceof ArrayBuffer || ArrayBuffer.isView(artifact)) {
+      const bytes = jsonBytes(artifact);
+      return call(() => this.#native.verifyBytes(b, bytes, policy, now));
+    }
+    if (artifact !== null && typeof artifact === 'object' && typeof artifact.digest === 'string') {
+      return call(() => this.#native.verifyDigest(b, artifact.digest, policy, now));
+    }
+    throw new TypeError('artifact must be a Uint8Array or { digest: "sha256:<hex>" }');
+  }
+
+  /**
+   * Verifies a DSSE bundle without the artifact: every check except matching the in-toto
+   * subjects, which is left to the caller (compare them with what you hold). Returns the signed
+   * `{ payloadType, payload }`. A message-signature bundle throws ARTIFACT_REQUIRED.
+   */
+  verifyDsse(bundle, policy, options) {
+    const now = nowSeconds(options);
+    const b = jsonBytes(bundle);
+    return call(() => this.#native.verifyDsse(b, policy, now)).statement;
+  }
+
+  /** Frees the Rust memory now (garbage collection also frees it eventually). */
+  free() {
+    this.#native.free();
+  }
+}
+
+/**
+ * Incremental SHA-256, for hashing a large artifact chunk by chunk (e.g. from a stream).
+ * Holds Rust memory: `digest()` frees it, as do `free()` and, eventually, garbage collection.
+ */
+export class Sha256 {
+  #native = new NativeSha256();
+
+  /** Adds a chunk (Uint8Array, ArrayBuffer or any ArrayBuffer view); returns `this`. */
+  update(chunk) {
+    if (!(chunk instanceof Uint8Array || chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk))) {
+      throw new TypeError('chunk must be a Uint8Array, an ArrayBuffer or an ArrayBuffer view');
+    }
+    this.#native.update(jsonBytes(chunk));
+    return this;
+  }
+
+  /** The digest of all chunks as `sha256:<hex>`; the hasher cannot be used afterwards. */
+  digest() {
+    return this.#native.digest();
+  }
+
+  /** Frees the Rust memory without computing the digest. */
+  free() {
+    this.#native.free();
+  }
+}

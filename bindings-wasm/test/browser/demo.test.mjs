@@ -1,0 +1,56 @@
+// Drives the demo page in Chromium: one verified and one rejected case, screenshots saved.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { launch, serve } from '../lib/browser.mjs';
+import { ROOT, SHARED } from '../lib/manifest.mjs';
+
+const CASE = path.join(SHARED, 'happy-path-v0.3');
+const IDENTITY = 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
+const SHOTS = path.join(ROOT, 'target', 'wasm-tests');
+
+async function verifyInDemo(identity, shot) {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const { page } = browser;
+    await page.goto(`${server.origin}/demo/index.html`);
+    await page.waitForFunction(() => !document.getElementById('verify').disabled);
+    await page.setInputFiles('#artifact', path.join(SHARED, 'a.txt'));
+    await page.setInputFiles('#bundle', path.join(CASE, 'bundle.sigstore.json'));
+    await page.fill('#identity', identity);
+    await page.click('#verify');
+    await page.waitForFunction(() => ['ok', 'fail'].includes(document.getElementById('result').dataset.status));
+    const status = await page.getAttribute('#result', 'data-status');
+    const text = await page.textContent('#result');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+    assert.deepEqual(browser.requests.filter((u) => !u.startsWith(server.origin)), [], 'network request');
+    assert.deepEqual(browser.errors, []);
+    assert.equal(await page.evaluate(() => document.getElementById('progress').value), 1);
+    return { status, text };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+test('demo: a good bundle verifies and shows signer, time and log index', async (t) => {
+  if (!existsSync(CASE)) { t.skip(`SKIPPED: ${CASE} absent`); return; }
+  const { status, text } = await verifyInDemo(IDENTITY, 'demo-verified.png');
+  assert.equal(status, 'ok', text);
+  assert.match(text, /Verified: a\.txt/);
+  assert.ok(text.includes(IDENTITY));
+  assert.match(text, /Signed at2024-03-19T17:26:26 UTC/);
+  assert.match(text, /Log index79571823 \(https:\/\/rekor\.sigstore\.dev\)/);
+});
+
+test('demo: the wrong identity is rejected with the reason', async (t) => {
+  if (!existsSync(CASE)) { t.skip(`SKIPPED: ${CASE} absent`); return; }
+  const { status, text } = await verifyInDemo('https://github.com/someone/else/.github/workflows/x.yml@refs/heads/main', 'demo-rejected.png');
+  assert.equal(status, 'fail', text);
+  assert.match(text, /Not verified: POLICY_IDENTITY_MISMATCH/);
+  assert.match(text, /Code1000/);
+});

@@ -1,0 +1,168 @@
+// API, types and bad-input tests of the package in Node.
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { ERROR_CODES, Sha256, VerificationError, Verifier } from '../../index.js';
+import { ROOT, SHARED } from '../lib/manifest.mjs';
+
+const IDENTITY = 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
+const ISSUER = 'https://token.actions.githubusercontent.com';
+const POLICY = { identity: IDENTITY, issuer: ISSUER };
+const shared = existsSync(SHARED);
+const vector = (name, file = 'bundle.sigstore.json') => readFileSync(path.join(SHARED, name, file));
+const artifact = () => readFileSync(path.join(SHARED, 'a.txt'));
+
+// Runs `f`, which must throw a VerificationError named `name`; returns the error.
+function throwsCore(f, name) {
+  let error;
+  assert.throws(f, (e) => { error = e; return true; });
+  assert.ok(error instanceof VerificationError, `not a VerificationError: ${error}`);
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, name, error.message);
+  assert.equal(error.code, ERROR_CODES.find((c) => c.name === name)?.code);
+  assert.equal(typeof error.message, 'string');
+  assert.ok(error.stack.length > 0);
+  return error;
+}
+
+test('index.d.ts ErrorName lists exactly the core error table, in order', () => {
+  const dts = readFileSync(new URL('../../index.d.ts', import.meta.url), 'utf8');
+  const union = dts.slice(dts.indexOf('export type ErrorName ='), dts.indexOf(';', dts.indexOf('export type ErrorName =')));
+  const names = [...union.matchAll(/'([A-Z0-9_]+)'/g)].map((m) => m[1]);
+  assert.deepEqual(names, ERROR_CODES.map((c) => c.name));
+  assert.ok(ERROR_CODES.length > 50);
+  assert.equal(new Set(ERROR_CODES.map((c) => c.code)).size, ERROR_CODES.length);
+});
+
+test('npm version equals the Cargo workspace version', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const cargo = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
+  const version = cargo.slice(cargo.indexOf('[workspace.package]')).match(/^version = "(.*)"$/m)[1];
+  assert.equal(pkg.version, version);
+});
+
+test('Sha256 over chunks equals a one-shot SHA-256', () => {
+  const data = randomBytes(3 * 65536 + 17);
+  const h = new Sha256();
+  for (let i = 0; i < data.length; i += 65536) h.update(data.subarray(i, i + 65536));
+  assert.equal(h.digest(), `sha256:${createHash('sha256').update(data).digest('hex')}`);
+  assert.equal(new Sha256().digest(), `sha256:${createHash('sha256').digest('hex')}`);
+  assert.equal(new Sha256().update(new Uint8Array([97, 98, 99]).buffer).digest(),
+    'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  assert.throws(() => new Sha256().update('text'), TypeError);
+  const used = new Sha256();
+  used.digest();
+  assert.throws(() => used.digest()); // consumed: a JS error, not a crash
+});
+
+test('bad trusted roots throw VerificationError', () => {
+  throwsCore(() => Verifier.fromTrustedRoot('not json'), 'TRUST_ROOT_JSON_INVALID');
+  throwsCore(() => Verifier.fromTrustedRoot({ mediaType: 5 }), 'TRUST_ROOT_JSON_INVALID');
+  throwsCore(() => Verifier.fromTrustedRoot({ mediaType: 'application/x-nope' }), 'TRUST_ROOT_MEDIA_TYPE_UNKNOWN');
+  throwsCore(() => Verifier.fromTrustedRoot(undefined), 'TRUST_ROOT_JSON_INVALID');
+});
+
+test('bad bundles throw VerificationError and the module keeps working', () => {
+  const v = Verifier.production();
+  const digest = { digest: `sha256:${'00'.repeat(32)}` };
+  throwsCore(() => v.verifyArtifact('not json', digest, POLICY), 'BUNDLE_JSON_INVALID');
+  throwsCore(() => v.verifyArtifact('', digest, POLICY), 'BUNDLE_JSON_INVALID');
+  throwsCore(() => v.verifyArtifact(42, digest, POLICY), 'BUNDLE_JSON_INVALID');
+  throwsCore(() => v.verifyArtifact(null, digest, POLICY), 'BUNDLE_JSON_INVALID');
+  throwsCore(() => v.verifyArtifact({ mediaType: 7 }, digest, POLICY), 'BUNDLE_JSON_INVALID');
+  throwsCore(() => v.verifyArtifact({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', verificationMaterial: [] }, digest, POLICY), 'BUNDLE_JSON_INVALID');
+  throwsCore(() => v.verifyArtifact(new Uint8Array([0xff, 0xfe, 0x00]), digest, POLICY), 'BUNDLE_JSON_INVALID');
+  const garbage = new Uint8Array(50 * 1024 * 1024);
+  for (let i = 0; i < garbage.length; i += 4096) garbage[i] = (i * 7919) & 0xff;
+  throwsCore(() => v.verifyArtifact(garbage, digest, POLICY), 'LIMIT_EXCEEDED');
+  throwsCore(() => v.verifyArtifact(garbage, garbage, POLICY), 'LIMIT_EXCEEDED');
+  // Still alive after the 50 MB input.
+  assert.equal(new Sha256().update(new Uint8Array(1)).digest().length, 71);
+  v.free();
+});
+
+test('malformed arguments throw TypeError, with no core call', () => {
+  const v = Verifier.production();
+  const bundle = '{}';
+  assert.throws(() => v.verifyArtifact(bundle, 'a.txt', POLICY), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, { digest: 'sha256:abc' }, POLICY), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, { digest: `md5:${'0'.repeat(32)}` }, POLICY), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), { identiy: IDENTITY }), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), {}), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), 'policy'), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), { identity: 5 }), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), { key: 'k', identity: 'i' }), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), POLICY, { now: -1 }), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, new Uint8Array(1), POLICY, { now: 'today' }), TypeError);
+  assert.throws(() => new Verifier({}), TypeError);
+  v.free();
+});
+
+test('bad managed keys throw VerificationError', () => {
+  const v = Verifier.production();
+  throwsCore(() => v.verifyArtifact('{}', new Uint8Array(1), { key: 'not a pem' }), 'POLICY_KEY_INVALID');
+  throwsCore(() => v.verifyArtifact('{}', new Uint8Array(1), { key: new Uint8Array([48, 3, 2, 1, 0]) }), 'POLICY_KEY_INVALID');
+  v.free();
+});
+
+test('happy path v0.3: result object, bytes and digest, every input form', { skip: !shared && 'SKIPPED: ../shared absent' }, () => {
+  const v = Verifier.production();
+  const bundle = vector('happy-path-v0.3');
+  const expected = {
+    identity: IDENTITY,
+    issuer: ISSUER,
+    signingTimes: [1710869186],
+    logEntries: [{
+      logIndex: 79571823,
+      logId: 'c0d23d6ad406973f9559f3ba2d1ca01f84147d8ffc5b8445c224f98b9591801d',
+      logUrl: 'https://rekor.sigstore.dev',
+      integratedTime: 1710869186,
+    }],
+    statement: null,
+  };
+  assert.deepEqual(v.verifyArtifact(bundle, artifact(), POLICY), expected);
+  const digest = new Sha256().update(artifact()).digest();
+  assert.deepEqual(v.verifyArtifact(bundle.toString('utf8'), { digest }, POLICY), expected);
+  assert.deepEqual(v.verifyArtifact(JSON.parse(bundle), Uint8Array.from(artifact()).buffer, POLICY, { now: new Date() }), expected);
+  assert.deepEqual(v.verifyArtifact(bundle, artifact(), { allOf: [{ identity: IDENTITY }, { anyOf: [{ issuer: 'x' }, { issuer: ISSUER }] }] }), expected);
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { ...POLICY, issuer: 'https://accounts.google.com' }), 'POLICY_ISSUER_MISMATCH');
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { anyOf: [] }), 'POLICY_ANY_OF_EMPTY');
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { extension: { oid: 'not an oid', value: 'x' } }), 'POLICY_CONDITION_INVALID');
+  throwsCore(() => v.verifyArtifact(bundle, new Uint8Array([1]), POLICY), 'SIGNATURE_DIGEST_MISMATCH');
+  // `now` before the certificate: 2020.
+  assert.throws(() => v.verifyArtifact(bundle, artifact(), POLICY, { now: Date.UTC(2020, 0, 1) }), VerificationError);
+  throwsCore(() => Verifier.staging().verifyArtifact(bundle, artifact(), POLICY), 'TLOG_KEY_UNKNOWN');
+  v.free();
+});
+
+test('verifyDsse returns the in-toto statement', { skip: !shared && 'SKIPPED: ../shared absent' }, () => {
+  const v = Verifier.production();
+  const { payloadType, payload } = v.verifyDsse(vector('happy-path-intoto-in-dsse-v3'), POLICY);
+  assert.equal(payloadType, 'application/vnd.in-toto+json');
+  assert.ok(payload instanceof Uint8Array);
+  const statement = JSON.parse(new TextDecoder().decode(payload));
+  assert.ok(statement.subject.length > 0);
+  const digest = new Sha256().update(artifact()).digest().slice('sha256:'.length);
+  assert.ok(statement.subject.some((s) => s.digest.sha256 === digest));
+  assert.deepEqual(v.verifyArtifact(vector('happy-path-intoto-in-dsse-v3'), artifact(), POLICY).statement, { payloadType, payload });
+  throwsCore(() => v.verifyDsse(vector('happy-path-v0.3'), POLICY), 'ARTIFACT_REQUIRED');
+  throwsCore(() => v.verifyDsse(vector('dsse-invalid-sig_fail'), POLICY), 'DSSE_SIGNATURE_INVALID');
+  throwsCore(() => v.verifyDsse(vector('happy-path-intoto-in-dsse-v3'), { ...POLICY, identity: 'x' }), 'POLICY_IDENTITY_MISMATCH');
+  v.free();
+});
+
+test('managed key policy, PEM and DER', { skip: !shared && 'SKIPPED: ../shared absent' }, () => {
+  const v = Verifier.production();
+  const pem = vector('managed-key-happy-path', 'key.pub').toString('utf8');
+  const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  const bundle = vector('managed-key-happy-path');
+  const r = v.verifyArtifact(bundle, artifact(), { key: pem });
+  assert.equal(r.identity, null);
+  assert.equal(r.issuer, null);
+  assert.deepEqual(v.verifyArtifact(bundle, artifact(), { key: new Uint8Array(der) }), r);
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), POLICY), 'POLICY_MATERIAL_MISMATCH');
+  v.free();
+});

@@ -1,0 +1,26 @@
+// `npm pack` ships exactly the package files, and the packed tarball imports and runs.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE = path.resolve(fileURLToPath(import.meta.url), '../../..');
+
+test('npm pack contains the package and it runs from the tarball', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sigverify-pack-'));
+  try {
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: PACKAGE, encoding: 'utf8' });
+    const [info] = JSON.parse(out);
+    assert.deepEqual(info.files.map((f) => f.path).sort(), ['README.md', 'index.d.ts', 'index.js', 'package.json',
+      'pkg/sigverify_native.js', 'pkg/sigverify_native_bg.wasm']);
+    execFileSync('tar', ['xzf', path.join(dir, info.filename), '-C', dir]);
+    const script = "import('./package/index.js').then((m) => console.log(new m.Sha256().update(new Uint8Array(0)).digest(), m.Verifier.production() instanceof m.Verifier))";
+    const result = execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.trim(), 'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 true');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,32 @@
+// Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
+import { ERROR_CODES, Sha256, VerificationError, Verifier } from 'sigverify';
+import type { ErrorName, VerificationResult } from 'sigverify';
+
+declare const bundle: Uint8Array;
+declare const file: Uint8Array;
+
+const verifier: Verifier = Verifier.production();
+const digest: string = new Sha256().update(file).digest();
+try {
+  const r: VerificationResult = verifier.verifyArtifact(bundle, { digest }, {
+    identity: 'https://github.com/o/r/.github/workflows/w.yml@refs/tags/v1',
+    issuer: 'https://token.actions.githubusercontent.com',
+  }, { now: new Date() });
+  const when: number | undefined = r.signingTimes[0];
+  const index: number | undefined = r.logEntries[0]?.logIndex;
+  void when; void index;
+  verifier.verifyArtifact(bundle, file, { key: '-----BEGIN PUBLIC KEY-----...' });
+  verifier.verifyArtifact(bundle, file, { anyOf: [{ identity: 'a' }, { extension: { oid: '1.3.6.1.4.1.57264.1.5', value: 'o/r' } }] });
+  const { payloadType, payload } = verifier.verifyDsse(bundle, { identity: 'a', issuer: 'b' });
+  void payloadType; void (payload satisfies Uint8Array);
+} catch (e) {
+  if (e instanceof VerificationError) {
+    const name: ErrorName = e.name;
+    const code: number = e.code;
+    void name; void code;
+  }
+} finally {
+  verifier.free();
+}
+const first: ErrorName | undefined = ERROR_CODES[0]?.name;
+void first;
