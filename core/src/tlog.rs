@@ -143,6 +143,7 @@ mod tests {
     use p256::ecdsa::SigningKey;
     use p256::ecdsa::signature::Signer;
     use p256::pkcs8::EncodePublicKey;
+    use signature::Signer as _;
 
     use super::*;
     use crate::bundle::Content;
@@ -455,6 +456,189 @@ mod tests {
         assert_eq!(
             body::check(0, "hashedrekord", "0.0.1", no_spec, &expected),
             Err(Error::TlogBodyInvalid { entry: 0 })
+        );
+    }
+
+    /// A Rekor v2 world: an Ed25519 log, one hashedrekord 0.0.2 entry (no promise, no
+    /// integrated time) in a two-leaf tree, a checkpoint with a witness cosignature first.
+    fn world_v2() -> (World, ed25519_dalek::SigningKey) {
+        let log_sk = ed25519_dalek::SigningKey::from_bytes(&[4u8; 32]);
+        let mut spki = vec![
+            0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+        ];
+        spki.extend_from_slice(log_sk.verifying_key().as_bytes());
+        let log_id = sha256(&[&spki]).to_vec();
+        let mut w = world();
+        w.log = Log {
+            base_url: "https://log2.example".into(),
+            key: PublicKey::from_spki_der(&spki).unwrap(),
+            log_id: log_id.clone(),
+            checkpoint_key_id: None,
+            validity: Validity {
+                start: UnixTime(100),
+                end: None,
+            },
+        };
+        let Content::MessageSignature { signature, .. } = &w.content else {
+            unreachable!()
+        };
+        let body = format!(
+            r#"{{"apiVersion":"0.0.2","kind":"hashedrekord","spec":{{"hashedRekordV002":{{"data":{{"algorithm":"SHA2_256","digest":"{}"}},"signature":{{"content":"{}","verifier":{{"keyDetails":"PKIX_ECDSA_P256_SHA_256","publicKey":{{"rawBytes":"{}"}}}}}}}}}}}}"#,
+            base64_encode(&w.artifact.0),
+            base64_encode(signature),
+            base64_encode(&w.signer_spki)
+        )
+        .into_bytes();
+        let sibling = merkle::leaf_hash(b"first entry");
+        let root = sha256(&[&[1], &sibling, &merkle::leaf_hash(&body)]);
+        w.entry = TlogEntry {
+            log_index: 1,
+            log_id,
+            kind: "hashedrekord".into(),
+            version: "0.0.2".into(),
+            integrated_time: 0,
+            inclusion_promise: None,
+            inclusion_proof: Some(InclusionProof {
+                log_index: 1,
+                root_hash: root.to_vec(),
+                tree_size: 2,
+                hashes: vec![sibling.to_vec()],
+                checkpoint: String::new(),
+            }),
+            body,
+        };
+        let note = format!("log2.example\n2\n{}\n", base64_encode(&root));
+        sign_v2(&mut w, &log_sk, &note, "log2.example");
+        (w, log_sk)
+    }
+
+    /// Signs `note` with the Ed25519 log key under `name`, after a witness cosignature line.
+    fn sign_v2(w: &mut World, sk: &ed25519_dalek::SigningKey, note: &str, name: &str) {
+        let mut line = w.log.log_id[..4].to_vec();
+        line.extend_from_slice(&sk.sign(note.as_bytes()).to_bytes());
+        let witness = format!("\u{2014} witness.example {}\n", base64_encode(&[9u8; 72]));
+        let proof = w.entry.inclusion_proof.as_mut().unwrap();
+        proof.checkpoint = format!(
+            "{note}\n{witness}\u{2014} {name} {}\n",
+            base64_encode(&line)
+        );
+    }
+
+    #[test]
+    fn a_rekor_v2_entry_verifies_without_integrated_time() {
+        let (w, _) = world_v2();
+        let e = run(&w, 600).unwrap();
+        assert_eq!((e.log_index, e.integrated_time), (1, None));
+    }
+
+    #[test]
+    fn rekor_v2_checks_fail_on_their_own_tampering() {
+        let (mut w, _) = world_v2();
+        w.entry.log_index = 0;
+        assert_eq!(run(&w, 600), Err(Error::TlogLogIndexMismatch { entry: 0 }));
+
+        let (mut w, _) = world_v2();
+        w.entry.inclusion_proof = None;
+        assert_eq!(run(&w, 600), Err(Error::TlogEntryUnverifiable { entry: 0 }));
+
+        let (mut w, sk) = world_v2();
+        let note = note_of(&w);
+        sign_v2(&mut w, &sk, &note, "other.example");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointSignatureMissing { entry: 0 })
+        );
+
+        let (mut w, _) = world_v2();
+        let c = &mut w.entry.inclusion_proof.as_mut().unwrap().checkpoint;
+        *c = c.replacen("\n\n\u{2014}", "\nextension line\n\n\u{2014}", 1);
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointSignatureInvalid { entry: 0 })
+        );
+
+        let (mut w, _) = world_v2();
+        w.artifact = Sha256Digest::of(b"another artifact");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "data.digest"
+            })
+        );
+
+        let (mut w, _) = world_v2();
+        w.content = Content::MessageSignature {
+            digest: None,
+            signature: vec![1],
+        };
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "signature.content"
+            })
+        );
+
+        let (mut w, _) = world_v2();
+        w.signer_spki = vec![0x30, 0x00];
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "verifier"
+            })
+        );
+
+        let (mut w, _) = world_v2();
+        w.entry.version = "0.0.1".into();
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "kindVersion"
+            })
+        );
+    }
+
+    #[test]
+    fn dsse_v2_bodies_match_payload_hash_and_signature() {
+        let (w, _) = world_v2();
+        let envelope = Content::Dsse(crate::bundle::Envelope {
+            payload: b"{}".to_vec(),
+            payload_type: "application/vnd.in-toto+json".into(),
+            signature: vec![7, 7],
+        });
+        let body = |hash: &[u8], sig: &[u8]| {
+            format!(
+                r#"{{"apiVersion":"0.0.2","kind":"dsse","spec":{{"dsseV002":{{"payloadHash":{{"algorithm":"SHA2_256","digest":"{}"}},"signatures":[{{"content":"{}","verifier":{{"publicKey":{{"rawBytes":"{}"}}}}}}]}}}}}}"#,
+                base64_encode(hash),
+                base64_encode(sig),
+                base64_encode(&w.signer_spki)
+            )
+        };
+        let expected = body::Expected {
+            content: &envelope,
+            certificate: None,
+            spki: &w.signer_spki,
+            artifact: None,
+        };
+        let payload_hash = Sha256Digest::of(b"{}").0;
+        let check = |b: String| body::check(0, "dsse", "0.0.2", b.as_bytes(), &expected);
+        assert_eq!(check(body(&payload_hash, &[7, 7])), Ok(()));
+        assert_eq!(
+            check(body(&[0; 32], &[7, 7])),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "payloadHash"
+            })
+        );
+        assert_eq!(
+            check(body(&payload_hash, &[7, 8])),
+            Err(Error::TlogBodyMismatch {
+                entry: 0,
+                field: "signatures.content"
+            })
         );
     }
 
