@@ -143,7 +143,6 @@ mod tests {
     use p256::ecdsa::SigningKey;
     use p256::ecdsa::signature::Signer;
     use p256::pkcs8::EncodePublicKey;
-    use signature::Signer as _;
 
     use super::*;
     use crate::bundle::Content;
