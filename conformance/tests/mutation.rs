@@ -23,7 +23,6 @@ use sigverify::Policy;
 use sigverify::TrustedRoot;
 use sigverify::Verifier;
 use sigverify_conformance::mutate;
-use sigverify_conformance::mutate::Entropy as _;
 
 #[test]
 fn mutated_vectors_never_panic_and_never_verify_changed_content() {
