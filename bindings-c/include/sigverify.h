@@ -359,6 +359,11 @@
 #define SIGVERIFY_ARTIFACT_DIGEST_INSUFFICIENT 902
 
 /**
+ * Core error `ARTIFACT_REQUIRED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_ARTIFACT_REQUIRED 903
+
+/**
  * Core error `POLICY_IDENTITY_MISMATCH` (`sigverify::Error`).
  */
 #define SIGVERIFY_POLICY_IDENTITY_MISMATCH 1000

@@ -132,6 +132,8 @@ pub const SIGVERIFY_SIGNATURE_INVALID: c_int = 900;
 pub const SIGVERIFY_SIGNATURE_DIGEST_MISMATCH: c_int = 901;
 /// Core error `ARTIFACT_DIGEST_INSUFFICIENT` (`sigverify::Error`).
 pub const SIGVERIFY_ARTIFACT_DIGEST_INSUFFICIENT: c_int = 902;
+/// Core error `ARTIFACT_REQUIRED` (`sigverify::Error`).
+pub const SIGVERIFY_ARTIFACT_REQUIRED: c_int = 903;
 /// Core error `POLICY_IDENTITY_MISMATCH` (`sigverify::Error`).
 pub const SIGVERIFY_POLICY_IDENTITY_MISMATCH: c_int = 1000;
 /// Core error `POLICY_ISSUER_MISMATCH` (`sigverify::Error`).
@@ -221,6 +223,7 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (900, c"SIGNATURE_INVALID"),
     (901, c"SIGNATURE_DIGEST_MISMATCH"),
     (902, c"ARTIFACT_DIGEST_INSUFFICIENT"),
+    (903, c"ARTIFACT_REQUIRED"),
     (1000, c"POLICY_IDENTITY_MISMATCH"),
     (1001, c"POLICY_ISSUER_MISMATCH"),
     (1002, c"POLICY_MATERIAL_MISMATCH"),
