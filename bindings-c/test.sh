@@ -112,8 +112,12 @@ gcc -std=c99 -Wall -Werror $(pkg-config --cflags sigverify) bindings-c/examples/
 "$OUT/updater-shared" 2>/dev/null && exit 1 || [ $? -eq 2 ]   # usage error: it links and runs
 echo "pkg-config $(pkg-config --modversion sigverify): ok"
 
-log "conformance manifest through the C API (valgrind)"
+log "conformance manifest through the C API (every row natively; upstream rows under valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest >"$OUT/manifest.tsv"
-"${VALGRIND[@]}" "$OUT/conformance" "$OUT/manifest.tsv"
+"$OUT/conformance" "$OUT/manifest.tsv"
+# Under valgrind a verification costs ~0.5 s: the 140 upstream rows cover every code path of the
+# binding; the project's own ~1000 rows add core paths, which run natively above.
+grep -E '^(#|upstream/)' "$OUT/manifest.tsv" >"$OUT/manifest-upstream.tsv"
+"${VALGRIND[@]}" "$OUT/conformance" "$OUT/manifest-upstream.tsv"
 
 log "c binding: all passed"

@@ -1,5 +1,6 @@
 //! The shared conformance suite of sigverify: loads the upstream sigstore-conformance
-//! `bundle-verify` cases and runs them through the library, in both artifact modes.
+//! `bundle-verify` cases and the project's own generated vectors, and runs them through the
+//! library in both artifact modes. The generator of the own vectors lives here too.
 
 use std::fs;
 use std::io::Read;
@@ -19,13 +20,26 @@ use sigverify::UnixTime;
 use sigverify::Verified;
 use sigverify::Verifier;
 
+#[doc(hidden)]
+pub mod builders;
 mod expect;
+pub mod generator;
 pub mod manifest;
 pub mod mutate;
+mod own;
 
 pub use expect::Expectations;
 pub use expect::UPSTREAM_EXPECT;
 pub use expect::Verdict;
+pub use own::OwnCase;
+pub use own::OwnPolicy;
+pub use own::OwnRoot;
+pub use own::condition_from_json;
+pub use own::examples_dir;
+pub use own::generate;
+pub use own::load_own;
+pub use own::own_dir;
+pub use own::run_own;
 
 /// The default identity of the upstream suite (its README).
 pub const DEFAULT_IDENTITY: &str = "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main";

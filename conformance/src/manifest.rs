@@ -17,6 +17,11 @@
 //! | `root` | path of the trusted root, or `production` / `staging` for a compiled-in root |
 //! | `now` | Unix seconds to verify at, or `-` for the current time |
 //! | `expected` | `ok` or the expected error name |
+//!
+//! Own vectors (`own/<name>`, from `conformance/vectors/`) always carry their own trusted root
+//! and a fixed `now`. Those whose policy needs `policy.json` (Fulcio extension matchers,
+//! any-of/all-of) cannot be expressed in these columns and are listed only in
+//! `conformance/vectors/manifest.json`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -45,6 +50,59 @@ pub fn render_upstream(dir: &Path) -> Result<String, String> {
                 mode,
                 &digest.to_hex(),
                 &expect.expected(case, mode),
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Renders the manifest lines of the own vectors in `dir` (no header).
+pub fn render_own(dir: &Path) -> Result<String, String> {
+    render_folders(dir, "own")
+}
+
+/// Renders the manifest lines of the real-bundle examples in `dir` (no header).
+pub fn render_examples(dir: &Path) -> Result<String, String> {
+    render_folders(dir, "example")
+}
+
+fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
+    let cases = crate::load_own(dir)?;
+    let path = |p: &Path| {
+        std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.to_path_buf())
+            .display()
+            .to_string()
+    };
+    let mut out = String::new();
+    for case in &cases {
+        let (policy, identity, issuer, key) = match &case.policy {
+            crate::OwnPolicy::Identity(identity, issuer) => {
+                ("identity", identity.clone(), issuer.clone(), "-".to_owned())
+            }
+            crate::OwnPolicy::Key(k) => ("key", "-".to_owned(), "-".to_owned(), path(k)),
+            crate::OwnPolicy::Json(_) => continue,
+        };
+        let root = case.root.column();
+        // Runners know only the two compiled-in names; other names live in manifest.json.
+        if matches!(&case.root, crate::OwnRoot::Named(n) if n != "production" && n != "staging") {
+            continue;
+        }
+        let artifact = case.dir.join("artifact");
+        let digest =
+            crate::hash_file(&artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+        for mode in [Mode::Artifact, Mode::Digest] {
+            let _ = writeln!(
+                out,
+                "{suite}/{}\t{}\t{}\t{}\t{}\t{policy}\t{identity}\t{issuer}\t{key}\t{}\t{}\t{}",
+                case.name,
+                mode.name(),
+                path(&case.dir.join("bundle.sigstore.json")),
+                path(&artifact),
+                digest.to_hex(),
+                root,
+                case.now,
+                case.expected(mode),
             );
         }
     }

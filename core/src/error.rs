@@ -276,7 +276,8 @@ errors! {
     /// The bundle's message digest is not the artifact's digest.
     SignatureDigestMismatch = 901, "SIGNATURE_DIGEST_MISMATCH",
         "bundle message digest differs from the artifact digest";
-    /// The key's scheme signs whole messages (Ed25519), so a digest alone cannot be checked.
+    /// The key's scheme signs the whole message (Ed25519) or another digest of it (P-384 signs
+    /// SHA-384), so a SHA-256 digest alone cannot be checked.
     ArtifactDigestInsufficient = 902, "ARTIFACT_DIGEST_INSUFFICIENT",
         "this signature scheme needs the artifact bytes, not only its digest";
 

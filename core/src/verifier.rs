@@ -296,7 +296,11 @@ fn check_signature(
             }
             let result = match artifact {
                 Artifact::Bytes(bytes) => key.verify(hash, RsaPadding::Pkcs1v15, bytes, signature),
-                Artifact::Digest(_) if key.needs_message() => {
+                // Ed25519 signs the message itself, and P-384 keys sign its SHA-384: a
+                // SHA-256 digest cannot check either.
+                Artifact::Digest(_)
+                    if key.needs_message() || hash != crate::crypto::HashAlg::Sha256 =>
+                {
                     return Err(Error::ArtifactDigestInsufficient);
                 }
                 Artifact::Digest(d) => key.verify_prehash(

@@ -1,17 +1,27 @@
 //! `cargo run -p sigverify-conformance --bin manifest [OUT]`: writes the resolved manifest
-//! (see `sigverify_conformance::manifest`) to OUT, or to stdout.
+//! (see `sigverify_conformance::manifest`) to OUT, or to stdout: the upstream cases (when
+//! `../shared/vectors/sigstore-conformance` is there) and the project's own vectors.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let Some(dir) = sigverify_conformance::upstream_dir() else {
-        eprintln!("manifest: ../shared/vectors/sigstore-conformance not found: no upstream cases");
-        println!("{}", sigverify_conformance::manifest::HEADER);
-        return ExitCode::SUCCESS;
+    let upstream = match sigverify_conformance::upstream_dir() {
+        Some(dir) => sigverify_conformance::manifest::render_upstream(&dir),
+        None => {
+            eprintln!(
+                "manifest: ../shared/vectors/sigstore-conformance not found: no upstream cases"
+            );
+            Ok(format!("{}\n", sigverify_conformance::manifest::HEADER))
+        }
     };
-    let text = match sigverify_conformance::manifest::render_upstream(&dir) {
-        Ok(t) => t,
-        Err(e) => {
+    let own = sigverify_conformance::manifest::render_own(&sigverify_conformance::own_dir())
+        .and_then(|own| {
+            sigverify_conformance::manifest::render_examples(&sigverify_conformance::examples_dir())
+                .map(|examples| own + &examples)
+        });
+    let text = match (upstream, own) {
+        (Ok(upstream), Ok(own)) => upstream + &own,
+        (Err(e), _) | (_, Err(e)) => {
             eprintln!("manifest: {e}");
             return ExitCode::FAILURE;
         }

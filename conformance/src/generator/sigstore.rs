@@ -1,0 +1,1150 @@
+//! The virtual Sigstore: a Fulcio-like CA, a CT log, Rekor v1 and v2 logs, a witness and a TSA,
+//! all from fixed seeds, and [`build`], which turns one [`Spec`] into a bundle and its root.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+use serde_json::json;
+
+use super::der;
+use super::pki;
+use super::pki::CertSpec;
+use super::pki::Key;
+use super::pki::KeyType;
+use super::pki::Res;
+use super::pki::b64;
+use super::pki::hex;
+use super::pki::sha256;
+
+/// The signing time of every vector: 2025-06-01T12:00:00Z.
+pub const T0: u64 = 1_748_779_200;
+/// One day in seconds.
+pub const DAY: u64 = 86_400;
+/// 2024-01-01T00:00:00Z: start of every authority's validity.
+pub const Y2024: u64 = 1_704_067_200;
+/// 2030-01-01T00:00:00Z: end of the CA certificates' validity.
+pub const Y2030: u64 = 1_893_456_000;
+/// The identity in every Fulcio leaf unless a vector changes it.
+pub const IDENTITY: &str =
+    "https://github.com/virtual-org/app/.github/workflows/release.yml@refs/tags/v1.0.0";
+/// The OIDC issuer in every Fulcio leaf unless a vector changes it.
+pub const ISSUER: &str = "https://token.actions.githubusercontent.com";
+/// Rekor v1 base URL (its host is the checkpoint key name).
+pub const REKOR1_URL: &str = "https://rekor.virtual.test";
+/// Rekor v1 checkpoint origin.
+pub const REKOR1_ORIGIN: &str = "rekor.virtual.test - 2605736670972794746";
+/// Rekor v2 base URL.
+pub const REKOR2_URL: &str = "https://log2025-1.rekor.virtual.test";
+/// Rekor v2 checkpoint origin (and key name).
+pub const REKOR2_ORIGIN: &str = "log2025-1.rekor.virtual.test";
+/// The witness that cosigns Rekor v2 checkpoints.
+pub const WITNESS: &str = "witness.virtual.test";
+/// The in-toto payload type.
+pub const IN_TOTO: &str = "application/vnd.in-toto+json";
+/// The artifact every vector signs unless it says otherwise.
+pub const ARTIFACT: &[u8] = b"virtual sigstore artifact: firmware 1.0.0\n";
+
+/// Every key of the virtual instance.
+#[derive(Clone, Debug)]
+pub struct World {
+    /// Fulcio root CA.
+    pub fulcio_root: Key,
+    /// Fulcio intermediate CA (issues leaves).
+    pub fulcio_inter: Key,
+    /// A second, untrusted CA.
+    pub rogue_ca: Key,
+    /// The ephemeral key in Fulcio leaves (P-256).
+    pub leaf_p256: Key,
+    /// A P-384 ephemeral key.
+    pub leaf_p384: Key,
+    /// The CT log.
+    pub ct: Key,
+    /// Rekor v1 (P-256).
+    pub rekor1: Key,
+    /// Rekor v2 (Ed25519).
+    pub rekor2: Key,
+    /// A witness (Ed25519).
+    pub witness: Key,
+    /// TSA root CA.
+    pub tsa_root: Key,
+    /// TSA signing key.
+    pub tsa: Key,
+    /// Managed keys.
+    pub managed_p256: Key,
+    /// Managed P-384 key.
+    pub managed_p384: Key,
+    /// Managed Ed25519 key.
+    pub managed_ed25519: Key,
+    /// Managed RSA 2048 key (fixed, committed), also the RSA CT log of some vectors.
+    pub managed_rsa: Key,
+    /// A P-256 key nobody trusts.
+    pub attacker: Key,
+    /// An Ed25519 key nobody trusts.
+    pub attacker_ed25519: Key,
+}
+
+impl World {
+    /// The instance, from fixed seeds.
+    pub fn new() -> Res<Self> {
+        let k = |t, s: &str| Key::derive(t, &format!("sigverify virtual sigstore: {s}"));
+        Ok(Self {
+            fulcio_root: k(KeyType::P384, "fulcio root")?,
+            fulcio_inter: k(KeyType::P384, "fulcio intermediate")?,
+            rogue_ca: k(KeyType::P384, "rogue ca")?,
+            leaf_p256: k(KeyType::P256, "leaf p256")?,
+            leaf_p384: k(KeyType::P384, "leaf p384")?,
+            ct: k(KeyType::P256, "ct log")?,
+            rekor1: k(KeyType::P256, "rekor v1")?,
+            rekor2: k(KeyType::Ed25519, "rekor v2")?,
+            witness: k(KeyType::Ed25519, "witness")?,
+            tsa_root: k(KeyType::P384, "tsa root")?,
+            tsa: k(KeyType::P256, "tsa leaf")?,
+            managed_p256: k(KeyType::P256, "managed p256")?,
+            managed_p384: k(KeyType::P384, "managed p384")?,
+            managed_ed25519: k(KeyType::Ed25519, "managed ed25519")?,
+            managed_rsa: Key::fixed_rsa()?,
+            attacker: k(KeyType::P256, "attacker")?,
+            attacker_ed25519: k(KeyType::Ed25519, "attacker ed25519")?,
+        })
+    }
+
+    /// The managed key of a type.
+    pub fn managed(&self, t: KeyType) -> &Key {
+        match t {
+            KeyType::P256 => &self.managed_p256,
+            KeyType::P384 => &self.managed_p384,
+            KeyType::Ed25519 => &self.managed_ed25519,
+            KeyType::Rsa => &self.managed_rsa,
+        }
+    }
+}
+
+/// Which transparency log records the bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogKind {
+    /// Rekor v1: SET, inclusion proof, ECDSA checkpoint.
+    V1,
+    /// Rekor v2: inclusion proof, Ed25519 checkpoint with a witness cosignature, no SET.
+    V2,
+    /// No tlog entry.
+    None,
+}
+
+/// Who signs the artifact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignerKind {
+    /// A Fulcio leaf over an ephemeral key of this type.
+    Fulcio(KeyType),
+    /// A managed key of this type (bundle carries a public key hint).
+    Managed(KeyType),
+}
+
+/// Who issues the Fulcio leaf.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeafIssuer {
+    /// The intermediate of the trusted CA.
+    Intermediate,
+    /// The trusted root itself (skipping the intermediate).
+    Root,
+    /// An untrusted CA that uses the intermediate's name.
+    Rogue,
+}
+
+/// The Fulcio leaf's fields.
+#[derive(Clone, Debug)]
+pub struct LeafSpec {
+    /// SAN: (GeneralName tag, value).
+    pub san: Option<(u8, String)>,
+    /// The issuer v2 extension's raw value (DER UTF8String normally).
+    pub issuer_v2: Option<Vec<u8>>,
+    /// The issuer v1 extension's raw value.
+    pub issuer_v1: Option<Vec<u8>>,
+    /// More extensions (GitHub workflow claims and the like).
+    pub extra: Vec<Vec<u8>>,
+    /// notBefore.
+    pub not_before: u64,
+    /// notAfter.
+    pub not_after: u64,
+    /// basicConstraints CA.
+    pub ca: bool,
+    /// keyUsage bits, or no keyUsage.
+    pub key_usage: Option<&'static [u8]>,
+    /// extKeyUsage purposes, or no extKeyUsage when empty.
+    pub eku: Vec<&'static str>,
+    /// Who signs the leaf.
+    pub issued_by: LeafIssuer,
+    /// Certify this SubjectPublicKeyInfo instead of the signing key's.
+    pub spki: Option<Vec<u8>>,
+}
+
+/// Which CT log signs the SCT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CtSigner {
+    /// The trusted CT log.
+    Trusted,
+    /// An attacker key under the trusted log's id.
+    Forged,
+    /// The attacker's own log id.
+    Unknown,
+}
+
+/// The embedded SCT.
+#[derive(Clone, Debug)]
+pub struct SctSpec {
+    /// Whether the leaf carries an SCT list at all.
+    pub present: bool,
+    /// Who signs.
+    pub signer: CtSigner,
+    /// SCT time in milliseconds.
+    pub timestamp_ms: u64,
+    /// Hash byte (4 = SHA-256).
+    pub hash: u8,
+    /// CtExtensions bytes.
+    pub extensions: Vec<u8>,
+    /// Sign over the issuer key hash of another key.
+    pub wrong_issuer_key: bool,
+    /// Sign over the full TBS (with a placeholder SCT) instead of the precertificate TBS.
+    pub sign_changed_tbs: bool,
+    /// Replace the whole TLS list with these bytes.
+    pub raw_list: Option<Vec<u8>>,
+    /// How many copies of the SCT the list carries.
+    pub copies: usize,
+    /// The CT log is an RSA log whose trusted-root key is a bare PKCS#1 RSAPublicKey.
+    pub rsa_log: bool,
+}
+
+/// The TSA's token.
+#[derive(Clone, Debug)]
+pub struct TsaSpec {
+    /// genTime.
+    pub gen_time: u64,
+    /// Imprint over other bytes than the signature.
+    pub over_other: bool,
+    /// Imprint hash OID.
+    pub imprint_alg: String,
+    /// Content-type attribute OID.
+    pub content_type: String,
+    /// Flip the message-digest attribute.
+    pub tamper_digest_attr: bool,
+    /// PKIStatus.
+    pub status: u8,
+    /// TSTInfo version.
+    pub version: u8,
+    /// Signed by an attacker key.
+    pub forged: bool,
+    /// Embed the TSA chain in the token.
+    pub embed: bool,
+    /// Name a wrong serial in the SignerIdentifier.
+    pub wrong_serial: bool,
+    /// The TSA certificate's extKeyUsage purposes.
+    pub eku: Vec<&'static str>,
+    /// The TSA certificate's validity.
+    pub cert_validity: (u64, u64),
+    /// How many copies of the token the bundle carries.
+    pub copies: usize,
+    /// genTime text override (GeneralizedTime).
+    pub gen_time_text: Option<String>,
+    /// A bare TimeStampToken (ContentInfo) instead of a TimeStampResp.
+    pub bare: bool,
+    /// Name the signer by subjectKeyIdentifier instead of issuer and serial.
+    pub sid_ski: bool,
+    /// Name the signer by a wrong subjectKeyIdentifier.
+    pub sid_ski_wrong: bool,
+    /// Add an (empty) CRL set to the SignedData.
+    pub crls: bool,
+    /// The encapsulated content type OID.
+    pub econtent_type: String,
+    /// The ContentInfo content type OID.
+    pub content_info_type: String,
+}
+
+/// A `validFor` interval: start (or none) and optional end.
+pub type Window = (Option<u64>, Option<u64>);
+
+/// The trusted root's validity windows.
+#[derive(Clone, Debug)]
+pub struct RootSpec {
+    /// Fulcio CA.
+    pub ca: Window,
+    /// Rekor v1 key.
+    pub rekor1: Window,
+    /// Rekor v2 key.
+    pub rekor2: Window,
+    /// CT log key.
+    pub ct: Window,
+    /// TSA.
+    pub tsa: Window,
+}
+
+/// The checkpoint (signed note) parts, for hooks to tamper with before signing.
+#[derive(Clone, Debug)]
+pub struct Note {
+    /// Origin line.
+    pub origin: String,
+    /// Tree size line.
+    pub size: u64,
+    /// Root hash.
+    pub root: Vec<u8>,
+    /// Extra note-body lines after the root hash.
+    pub extra: Vec<String>,
+    /// Key name on the log's signature line.
+    pub name: String,
+    /// Key hint on the log's signature line.
+    pub hint: Vec<u8>,
+    /// Sign with an attacker key instead of the log key.
+    pub forged: bool,
+    /// Add a witness cosignature line.
+    pub witness: bool,
+}
+
+/// What the verifier is asked to check.
+#[derive(Clone, Debug)]
+pub enum PolicySpec {
+    /// Identity and issuer (the upstream `identity`/`issuer` files).
+    Identity(String, String),
+    /// A managed key (`key.pub`).
+    Key(String),
+    /// A policy of conditions (`policy.json`).
+    Json(Value),
+}
+
+/// A hook over a JSON value.
+pub type JsonHook = Rc<dyn Fn(&mut Value)>;
+/// A hook over a note.
+pub type NoteHook = Rc<dyn Fn(&mut Note)>;
+/// A hook over the final text of a file.
+pub type TextHook = Rc<dyn Fn(String) -> String>;
+
+/// One vector before it is built: a happy path plus at most one tampering.
+#[derive(Clone)]
+pub struct Spec {
+    /// Bundle media type.
+    pub media_type: String,
+    /// Bundle version (1, 2 or 3): chain or single certificate, promise and/or proof.
+    pub version: u8,
+    /// DSSE (in-toto statement) instead of a message signature.
+    pub dsse: bool,
+    /// For DSSE on Rekor v1: log as intoto 0.0.2 instead of dsse 0.0.1.
+    pub intoto: bool,
+    /// For DSSE on Rekor v2: log as hashedrekord 0.0.2 over the PAE.
+    pub dsse_as_hashedrekord: bool,
+    /// Which log.
+    pub log: LogKind,
+    /// Include an inclusion promise (Rekor v1).
+    pub promise: bool,
+    /// Include an inclusion proof.
+    pub proof: bool,
+    /// Include an RFC 3161 timestamp.
+    pub tsa: bool,
+    /// Who signs.
+    pub signer: SignerKind,
+    /// The artifact.
+    pub artifact: Vec<u8>,
+    /// Sign other bytes than the artifact (or the PAE).
+    pub sign_other: bool,
+    /// DSSE payload override.
+    pub statement: Option<Vec<u8>>,
+    /// DSSE payload type.
+    pub payload_type: String,
+    /// The Fulcio leaf.
+    pub leaf: LeafSpec,
+    /// Its SCT.
+    pub sct: SctSpec,
+    /// Integrated time (Rekor v1).
+    pub integrated_time: u64,
+    /// Tree size of the log.
+    pub tree_size: u64,
+    /// The entry's index in the log.
+    pub index: u64,
+    /// The TSA token.
+    pub token: TsaSpec,
+    /// Trusted root windows.
+    pub root: RootSpec,
+    /// Policy.
+    pub policy: PolicySpec,
+    /// Verification time.
+    pub now: u64,
+    /// Hook over the Rekor body before it is logged.
+    pub body_hook: Option<JsonHook>,
+    /// Hook over the checkpoint before it is signed.
+    pub note_hook: Option<NoteHook>,
+    /// Hook over the checkpoint text after signing.
+    pub checkpoint_text_hook: Option<TextHook>,
+    /// Hook over the bundle JSON after everything is signed.
+    pub bundle_hook: Option<JsonHook>,
+    /// Hook over the bundle text.
+    pub bundle_text_hook: Option<TextHook>,
+    /// Hook over the trusted root JSON.
+    pub root_hook: Option<JsonHook>,
+    /// Use a compiled-in trusted root by name instead of the generated one.
+    pub root_name: Option<String>,
+}
+
+impl Spec {
+    /// The default happy path: bundle v0.3, message signature, Fulcio P-256 leaf, Rekor v1.
+    pub fn happy() -> Self {
+        Self {
+            media_type: "application/vnd.dev.sigstore.bundle.v0.3+json".into(),
+            version: 3,
+            dsse: false,
+            intoto: false,
+            dsse_as_hashedrekord: false,
+            log: LogKind::V1,
+            promise: true,
+            proof: true,
+            tsa: false,
+            signer: SignerKind::Fulcio(KeyType::P256),
+            artifact: ARTIFACT.to_vec(),
+            sign_other: false,
+            statement: None,
+            payload_type: IN_TOTO.into(),
+            leaf: LeafSpec {
+                san: Some((0x86, IDENTITY.into())),
+                issuer_v2: Some(der::tlv(der::UTF8_STRING, ISSUER.as_bytes())),
+                issuer_v1: Some(ISSUER.as_bytes().to_vec()),
+                extra: vec![
+                    pki::fulcio_raw(2, b"push"),
+                    pki::fulcio_raw(3, b"0123456789abcdef0123456789abcdef01234567"),
+                    pki::fulcio_raw(5, b"virtual-org/app"),
+                    pki::fulcio_raw(6, b"refs/tags/v1.0.0"),
+                    pki::fulcio_utf8(
+                        9,
+                        "https://github.com/virtual-org/app/.github/workflows/release.yml@refs/tags/v1.0.0",
+                    ),
+                    pki::fulcio_utf8(12, "https://github.com/virtual-org/app"),
+                    pki::fulcio_utf8(14, "refs/tags/v1.0.0"),
+                    pki::fulcio_utf8(20, "push"),
+                ],
+                not_before: T0 - 60,
+                not_after: T0 + 540,
+                ca: false,
+                key_usage: Some(pki::KU_DIGITAL_SIGNATURE),
+                eku: vec![pki::CODE_SIGNING],
+                issued_by: LeafIssuer::Intermediate,
+                spki: None,
+            },
+            sct: SctSpec {
+                present: true,
+                signer: CtSigner::Trusted,
+                timestamp_ms: (T0 - 59) * 1000,
+                hash: 4,
+                extensions: Vec::new(),
+                wrong_issuer_key: false,
+                sign_changed_tbs: false,
+                raw_list: None,
+                copies: 1,
+                rsa_log: false,
+            },
+            integrated_time: T0 + 5,
+            tree_size: 13,
+            index: 9,
+            token: TsaSpec {
+                gen_time: T0 + 3,
+                over_other: false,
+                imprint_alg: pki::SHA256_OID.into(),
+                content_type: pki::TST_INFO_OID.into(),
+                tamper_digest_attr: false,
+                status: 0,
+                version: 1,
+                forged: false,
+                embed: true,
+                wrong_serial: false,
+                eku: vec![pki::TIME_STAMPING],
+                cert_validity: (Y2024, Y2030),
+                copies: 1,
+                gen_time_text: None,
+                bare: false,
+                sid_ski: false,
+                sid_ski_wrong: false,
+                crls: false,
+                econtent_type: pki::TST_INFO_OID.into(),
+                content_info_type: "1.2.840.113549.1.7.2".into(),
+            },
+            root: RootSpec {
+                ca: (Some(Y2024), None),
+                rekor1: (Some(Y2024), None),
+                rekor2: (Some(Y2024), None),
+                ct: (Some(Y2024), None),
+                tsa: (Some(Y2024), None),
+            },
+            policy: PolicySpec::Identity(IDENTITY.into(), ISSUER.into()),
+            now: T0 + DAY,
+            body_hook: None,
+            note_hook: None,
+            checkpoint_text_hook: None,
+            bundle_hook: None,
+            bundle_text_hook: None,
+            root_hook: None,
+            root_name: None,
+        }
+    }
+}
+
+/// A built vector's files.
+#[derive(Clone, Debug)]
+pub struct Built {
+    /// `bundle.sigstore.json`.
+    pub bundle: String,
+    /// `trusted_root.json`.
+    pub root: String,
+    /// A compiled-in root by name instead of `trusted_root.json` (`production` writes no
+    /// root file at all, the upstream convention).
+    pub root_name: Option<String>,
+    /// `artifact`.
+    pub artifact: Vec<u8>,
+    /// The policy.
+    pub policy: PolicySpec,
+    /// Verification time.
+    pub now: u64,
+}
+
+/// The in-toto statement naming `digest`.
+pub fn statement(digest: &[u8; 32]) -> Vec<u8> {
+    let v = json!({
+        "_type": "https://in-toto.io/Statement/v1",
+        "subject": [{"name": "firmware.bin", "digest": {"sha256": hex(digest)}}],
+        "predicateType": "https://slsa.dev/provenance/v1",
+        "predicate": {"buildDefinition": {"buildType": "https://virtual.test/build/v1"}}
+    });
+    super::json::compact(&v).into_bytes()
+}
+
+/// DSSE v1 pre-authentication encoding.
+pub fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "DSSEv1 {} {payload_type} {} ",
+        payload_type.len(),
+        payload.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Sets member `key` of a JSON object.
+fn put(v: &mut Value, key: &str, value: Value) {
+    if let Value::Object(m) = v {
+        m.insert(key.to_owned(), value);
+    }
+}
+
+fn log_id(key: &Key) -> Res<Vec<u8>> {
+    Ok(sha256(&key.spki()?).to_vec())
+}
+
+fn fulcio_inter_name() -> Vec<u8> {
+    pki::name("fulcio-intermediate", "virtual.test")
+}
+
+fn ca_certs(w: &World) -> Res<(Vec<u8>, Vec<u8>)> {
+    let root_name = pki::name("fulcio-root", "virtual.test");
+    let ca_exts = |key: &Key| -> Res<Vec<Vec<u8>>> {
+        Ok(vec![
+            pki::basic_constraints(true),
+            pki::key_usage(pki::KU_CA),
+            pki::subject_key_id(sha256(&key.spki()?).get(..20).unwrap_or_default()),
+        ])
+    };
+    let root = CertSpec {
+        serial: vec![0x10, 1],
+        issuer: root_name.clone(),
+        subject: root_name.clone(),
+        not_before: Y2024,
+        not_after: Y2030,
+        spki: w.fulcio_root.spki()?,
+        extensions: ca_exts(&w.fulcio_root)?,
+    }
+    .sign(&w.fulcio_root);
+    let inter = CertSpec {
+        serial: vec![0x10, 2],
+        issuer: root_name,
+        subject: fulcio_inter_name(),
+        not_before: Y2024,
+        not_after: Y2030,
+        spki: w.fulcio_inter.spki()?,
+        extensions: ca_exts(&w.fulcio_inter)?,
+    }
+    .sign(&w.fulcio_root);
+    Ok((inter, root))
+}
+
+/// The TSA leaf's subjectKeyIdentifier.
+fn tsa_ski(w: &World) -> Res<Vec<u8>> {
+    Ok(sha256(&w.tsa.spki()?)
+        .get(..20)
+        .unwrap_or_default()
+        .to_vec())
+}
+
+fn tsa_certs(w: &World, s: &TsaSpec) -> Res<(Vec<u8>, Vec<u8>)> {
+    let root_name = pki::name("tsa-root", "virtual.test");
+    let root = CertSpec {
+        serial: vec![0x20, 1],
+        issuer: root_name.clone(),
+        subject: root_name.clone(),
+        not_before: Y2024,
+        not_after: Y2030,
+        spki: w.tsa_root.spki()?,
+        extensions: vec![pki::basic_constraints(true), pki::key_usage(pki::KU_CA)],
+    }
+    .sign(&w.tsa_root);
+    let mut exts = vec![
+        pki::key_usage(pki::KU_DIGITAL_SIGNATURE),
+        pki::subject_key_id(&tsa_ski(w)?),
+    ];
+    if !s.eku.is_empty() {
+        exts.push(pki::extended_key_usage(&s.eku, true));
+    }
+    let leaf = CertSpec {
+        serial: vec![0x20, 2],
+        issuer: root_name,
+        subject: pki::name("tsa", "virtual.test"),
+        not_before: s.cert_validity.0,
+        not_after: s.cert_validity.1,
+        spki: w.tsa.spki()?,
+        extensions: exts,
+    }
+    .sign(&w.tsa_root);
+    Ok((leaf, root))
+}
+
+fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
+    let l = &s.leaf;
+    let issuer_key = match l.issued_by {
+        LeafIssuer::Intermediate => &w.fulcio_inter,
+        LeafIssuer::Root => &w.fulcio_root,
+        LeafIssuer::Rogue => &w.rogue_ca,
+    };
+    let issuer_name = match l.issued_by {
+        LeafIssuer::Root => pki::name("fulcio-root", "virtual.test"),
+        _ => fulcio_inter_name(),
+    };
+    let spki = match &l.spki {
+        Some(spki) => spki.clone(),
+        None => key.spki()?,
+    };
+    let mut exts = Vec::new();
+    if let Some(bits) = l.key_usage {
+        exts.push(pki::key_usage(bits));
+    }
+    if !l.eku.is_empty() {
+        exts.push(pki::extended_key_usage(&l.eku, false));
+    }
+    exts.push(pki::basic_constraints(l.ca));
+    exts.push(pki::subject_key_id(
+        sha256(&spki).get(..20).unwrap_or_default(),
+    ));
+    if let Some((tag, value)) = &l.san {
+        exts.push(pki::subject_alt_name(*tag, value));
+    }
+    if let Some(v) = &l.issuer_v1 {
+        exts.push(pki::fulcio_raw(1, v));
+    }
+    if let Some(v) = &l.issuer_v2 {
+        exts.push(pki::extension("1.3.6.1.4.1.57264.1.8", false, v));
+    }
+    exts.extend(l.extra.iter().cloned());
+    let mut cert = CertSpec {
+        serial: sha256(&spki).get(..16).unwrap_or_default().to_vec(),
+        issuer: issuer_name,
+        subject: Vec::from([der::SEQUENCE, 0]),
+        not_before: l.not_before,
+        not_after: l.not_after,
+        spki,
+        extensions: exts,
+    };
+    let sc = &s.sct;
+    if sc.present {
+        let list = match &sc.raw_list {
+            Some(raw) => raw.clone(),
+            None => {
+                let precert = cert.tbs(issuer_key);
+                let issuer_spki = if sc.wrong_issuer_key {
+                    w.fulcio_root.spki()?
+                } else {
+                    issuer_key.spki()?
+                };
+                let ct = if sc.rsa_log { &w.managed_rsa } else { &w.ct };
+                let (ct_key, id) = match sc.signer {
+                    CtSigner::Trusted => (ct, log_id(ct)?),
+                    CtSigner::Forged => (&w.attacker, log_id(ct)?),
+                    CtSigner::Unknown => (&w.attacker, log_id(&w.attacker)?),
+                };
+                let sct = pki::Sct {
+                    log_id: id,
+                    timestamp_ms: sc.timestamp_ms,
+                    extensions: sc.extensions.clone(),
+                    hash: sc.hash,
+                    sig_alg: if sc.rsa_log { 1 } else { 3 },
+                };
+                let signed_tbs = if sc.sign_changed_tbs {
+                    let mut changed = cert.clone();
+                    changed.not_after += 1;
+                    changed.tbs(issuer_key)
+                } else {
+                    precert
+                };
+                let sig = ct_key.sign(&sct.signed_data(&sha256(&issuer_spki), &signed_tbs));
+                let one = sct.serialize(&sig);
+                pki::sct_list(&vec![one; sc.copies])
+            }
+        };
+        cert.extensions.push(pki::sct_list_extension(&list));
+    }
+    Ok(cert.sign(issuer_key))
+}
+
+/// RFC 6962 Merkle tree hash of `leaves` (leaf hashes).
+fn mth(leaves: &[[u8; 32]]) -> [u8; 32] {
+    match leaves {
+        [] => sha256(&[]),
+        [one] => *one,
+        _ => {
+            let k = split(leaves.len());
+            let (l, r) = leaves.split_at(k);
+            node(&mth(l), &mth(r))
+        }
+    }
+}
+
+fn split(n: usize) -> usize {
+    let mut k = 1;
+    while k * 2 < n {
+        k *= 2;
+    }
+    k
+}
+
+fn node(l: &[u8], r: &[u8]) -> [u8; 32] {
+    sha256(&[&[1u8][..], l, r].concat())
+}
+
+/// RFC 6962 audit path of leaf `m`, leaf-side first.
+fn path(m: usize, leaves: &[[u8; 32]]) -> Vec<[u8; 32]> {
+    if leaves.len() <= 1 {
+        return Vec::new();
+    }
+    let k = split(leaves.len());
+    let (l, r) = leaves.split_at(k);
+    if m < k {
+        let mut p = path(m, l);
+        p.push(mth(r));
+        p
+    } else {
+        let mut p = path(m - k, r);
+        p.push(mth(l));
+        p
+    }
+}
+
+fn window(w: &Window) -> Value {
+    let mut v = serde_json::Map::new();
+    if let Some(s) = w.0 {
+        v.insert("start".into(), Value::String(der::rfc3339(s)));
+    }
+    if let Some(e) = w.1 {
+        v.insert("end".into(), Value::String(der::rfc3339(e)));
+    }
+    Value::Object(v)
+}
+
+/// The C2SP signed-note key id of an Ed25519 key: SHA-256(name || "\n" || 0x01 || key).
+fn note_key_id(name: &str, key: &Key) -> Res<Vec<u8>> {
+    let spki = key.spki()?;
+    let raw = spki.get(12..).unwrap_or_default();
+    let mut data = name.as_bytes().to_vec();
+    data.push(b'\n');
+    data.push(1);
+    data.extend_from_slice(raw);
+    Ok(sha256(&data).to_vec())
+}
+
+fn sign_note(w: &World, s: &Spec, log: LogKind, size: u64, root: &[u8]) -> Res<String> {
+    let (origin, name, hint, key, forged_key) = match log {
+        LogKind::V2 => (
+            REKOR2_ORIGIN.to_string(),
+            REKOR2_ORIGIN.to_string(),
+            note_key_id(REKOR2_ORIGIN, &w.rekor2)?,
+            &w.rekor2,
+            &w.attacker_ed25519,
+        ),
+        _ => (
+            REKOR1_ORIGIN.to_string(),
+            "rekor.virtual.test".to_string(),
+            log_id(&w.rekor1)?,
+            &w.rekor1,
+            &w.attacker,
+        ),
+    };
+    let mut note = Note {
+        origin,
+        size,
+        root: root.to_vec(),
+        extra: Vec::new(),
+        name,
+        hint: hint.get(..4).unwrap_or_default().to_vec(),
+        forged: false,
+        witness: log == LogKind::V2,
+    };
+    if let Some(hook) = &s.note_hook {
+        hook(&mut note);
+    }
+    let mut body = format!("{}\n{}\n{}\n", note.origin, note.size, b64(&note.root));
+    for line in &note.extra {
+        body.push_str(line);
+        body.push('\n');
+    }
+    let signer = if note.forged { forged_key } else { key };
+    let mut sig = note.hint.clone();
+    sig.extend_from_slice(&signer.sign(body.as_bytes()));
+    let mut text = format!("{body}\n\u{2014} {} {}\n", note.name, b64(&sig));
+    if note.witness {
+        let time: u64 = T0 + 30;
+        let cosigned = format!("cosignature/v1\ntime {time}\n{body}");
+        let mut line = note_key_id(WITNESS, &w.witness)?
+            .get(..4)
+            .unwrap_or_default()
+            .to_vec();
+        line.extend_from_slice(&time.to_be_bytes());
+        line.extend_from_slice(&w.witness.sign(cosigned.as_bytes()));
+        text.push_str(&format!("\u{2014} {WITNESS} {}\n", b64(&line)));
+    }
+    Ok(match &s.checkpoint_text_hook {
+        Some(hook) => hook(text),
+        None => text,
+    })
+}
+
+/// Builds the files of one vector.
+pub fn build(w: &World, s: &Spec) -> Res<Built> {
+    let digest = sha256(&s.artifact);
+    let key = match s.signer {
+        SignerKind::Fulcio(KeyType::P384) => &w.leaf_p384,
+        SignerKind::Fulcio(_) => &w.leaf_p256,
+        SignerKind::Managed(t) => w.managed(t),
+    };
+    let leaf = match s.signer {
+        SignerKind::Fulcio(_) => Some(leaf_cert(w, s, key)?),
+        SignerKind::Managed(_) => None,
+    };
+    let (inter, fulcio_root) = ca_certs(w)?;
+
+    // Content.
+    let payload = s.statement.clone().unwrap_or_else(|| statement(&digest));
+    let pae_bytes = pae(&s.payload_type, &payload);
+    let signed: &[u8] = match (s.sign_other, s.dsse) {
+        (true, _) => b"something else entirely",
+        (false, true) => &pae_bytes,
+        (false, false) => &s.artifact,
+    };
+    let signature = key.sign(signed);
+    let content = if s.dsse {
+        json!({"dsseEnvelope": {
+            "payload": b64(&payload),
+            "payloadType": s.payload_type,
+            "signatures": [{"sig": b64(&signature), "keyid": ""}]
+        }})
+    } else {
+        json!({"messageSignature": {
+            "messageDigest": {"algorithm": "SHA2_256", "digest": b64(&digest)},
+            "signature": b64(&signature)
+        }})
+    };
+
+    // Verification material.
+    let mut material = serde_json::Map::new();
+    match (&leaf, s.version) {
+        (Some(leaf), 3) => {
+            material.insert("certificate".into(), json!({"rawBytes": b64(leaf)}));
+        }
+        (Some(leaf), _) => {
+            material.insert(
+                "x509CertificateChain".into(),
+                json!({"certificates": [{"rawBytes": b64(leaf)}, {"rawBytes": b64(&inter)}]}),
+            );
+        }
+        (None, _) => {
+            material.insert("publicKey".into(), json!({"hint": b64(&log_id(key)?)}));
+        }
+    }
+    let verifier_pem = match &leaf {
+        Some(l) => pki::pem("CERTIFICATE", l),
+        None => key.pem()?,
+    };
+    let verifier_v2 = match &leaf {
+        Some(l) => json!({"x509Certificate": {"rawBytes": b64(l)}, "keyDetails": key.details()}),
+        None => json!({"publicKey": {"rawBytes": b64(&key.spki()?)}, "keyDetails": key.details()}),
+    };
+
+    // Transparency log entry.
+    if s.log != LogKind::None {
+        let (kind, version, mut body) = match (s.log, s.dsse) {
+            (LogKind::V1, false) => (
+                "hashedrekord",
+                "0.0.1",
+                json!({"apiVersion": "0.0.1", "kind": "hashedrekord", "spec": {
+                    "data": {"hash": {"algorithm": "sha256", "value": hex(&digest)}},
+                    "signature": {"content": b64(&signature), "publicKey": {"content": b64(verifier_pem.as_bytes())}}
+                }}),
+            ),
+            (LogKind::V1, true) if s.intoto => (
+                "intoto",
+                "0.0.2",
+                json!({"apiVersion": "0.0.2", "kind": "intoto", "spec": {"content": {
+                    "envelope": {"payloadType": s.payload_type, "signatures": [{
+                        "publicKey": b64(verifier_pem.as_bytes()),
+                        "sig": b64(b64(&signature).as_bytes())
+                    }]},
+                    "hash": {"algorithm": "sha256", "value": hex(&sha256(&payload))},
+                    "payloadHash": {"algorithm": "sha256", "value": hex(&sha256(&payload))}
+                }}}),
+            ),
+            (LogKind::V1, true) => (
+                "dsse",
+                "0.0.1",
+                json!({"apiVersion": "0.0.1", "kind": "dsse", "spec": {
+                    "envelopeHash": {"algorithm": "sha256", "value": hex(&sha256(&pae_bytes))},
+                    "payloadHash": {"algorithm": "sha256", "value": hex(&sha256(&payload))},
+                    "signatures": [{"signature": b64(&signature), "verifier": b64(verifier_pem.as_bytes())}]
+                }}),
+            ),
+            (_, true) if !s.dsse_as_hashedrekord => (
+                "dsse",
+                "0.0.2",
+                json!({"apiVersion": "0.0.2", "kind": "dsse", "spec": {"dsseV002": {
+                    "payloadHash": {"algorithm": "SHA2_256", "digest": b64(&sha256(&payload))},
+                    "signatures": [{"content": b64(&signature), "verifier": verifier_v2}]
+                }}}),
+            ),
+            (_, dsse) => {
+                let logged = if dsse { sha256(&pae_bytes) } else { digest };
+                (
+                    "hashedrekord",
+                    "0.0.2",
+                    json!({"apiVersion": "0.0.2", "kind": "hashedrekord", "spec": {"hashedRekordV002": {
+                        "data": {"algorithm": "SHA2_256", "digest": b64(&logged)},
+                        "signature": {"content": b64(&signature), "verifier": verifier_v2}
+                    }}}),
+                )
+            }
+        };
+        if let Some(hook) = &s.body_hook {
+            hook(&mut body);
+        }
+        let body = super::json::compact(&body).into_bytes();
+        let leaves: Vec<[u8; 32]> = (0..s.tree_size)
+            .map(|i| {
+                let data = if i == s.index {
+                    body.clone()
+                } else {
+                    format!("virtual rekor entry {i}").into_bytes()
+                };
+                sha256(&[&[0u8][..], &data].concat())
+            })
+            .collect();
+        let index = usize::try_from(s.index).map_err(|e| e.to_string())?;
+        let root = mth(&leaves);
+        let hashes: Vec<String> = path(index, &leaves).iter().map(|h| b64(h)).collect();
+        let (log_key, id) = match s.log {
+            LogKind::V2 => (&w.rekor2, log_id(&w.rekor2)?),
+            _ => (&w.rekor1, log_id(&w.rekor1)?),
+        };
+        let mut entry = json!({
+            "logIndex": s.index.to_string(),
+            "logId": {"keyId": b64(&id)},
+            "kindVersion": {"kind": kind, "version": version},
+            "canonicalizedBody": b64(&body)
+        });
+        if s.log == LogKind::V1 {
+            put(
+                &mut entry,
+                "integratedTime",
+                json!(s.integrated_time.to_string()),
+            );
+        }
+        if s.promise && s.log == LogKind::V1 {
+            let payload = format!(
+                r#"{{"body":"{}","integratedTime":{},"logID":"{}","logIndex":{}}}"#,
+                b64(&body),
+                s.integrated_time,
+                hex(&id),
+                s.index
+            );
+            put(
+                &mut entry,
+                "inclusionPromise",
+                json!({"signedEntryTimestamp": b64(&log_key.sign(payload.as_bytes()))}),
+            );
+        }
+        if s.proof {
+            let checkpoint = sign_note(w, s, s.log, s.tree_size, &root)?;
+            put(
+                &mut entry,
+                "inclusionProof",
+                json!({
+                    "logIndex": s.index.to_string(),
+                    "rootHash": b64(&root),
+                    "treeSize": s.tree_size.to_string(),
+                    "hashes": hashes,
+                    "checkpoint": {"envelope": checkpoint}
+                }),
+            );
+        }
+        material.insert("tlogEntries".into(), json!([entry]));
+    } else {
+        material.insert("tlogEntries".into(), json!([]));
+    }
+
+    // Timestamp.
+    let (tsa_leaf, tsa_root) = tsa_certs(w, &s.token)?;
+    if s.tsa {
+        let t = &s.token;
+        let spec = pki::TokenSpec {
+            signed_over: if t.over_other {
+                b"another signature".to_vec()
+            } else {
+                signature.clone()
+            },
+            imprint_alg: t.imprint_alg.clone(),
+            gen_time: t
+                .gen_time_text
+                .clone()
+                .unwrap_or_else(|| der::generalized_text(t.gen_time)),
+            sid_issuer: pki::name("tsa-root", "virtual.test"),
+            sid_serial: if t.wrong_serial {
+                vec![0x20, 9]
+            } else {
+                vec![0x20, 2]
+            },
+            embedded: if t.embed {
+                vec![tsa_leaf.clone()]
+            } else {
+                Vec::new()
+            },
+            content_type: t.content_type.clone(),
+            tamper_digest_attr: t.tamper_digest_attr,
+            status: t.status,
+            version: t.version,
+            bare: t.bare,
+            sid_ski: match (t.sid_ski, t.sid_ski_wrong) {
+                (_, true) => Some(vec![0x5a; 20]),
+                (true, false) => Some(tsa_ski(w)?),
+                (false, false) => None,
+            },
+            crls: t.crls,
+            econtent_type: t.econtent_type.clone(),
+            content_info_type: t.content_info_type.clone(),
+        };
+        let signer = if t.forged { &w.attacker } else { &w.tsa };
+        let token = b64(&pki::token(&spec, signer));
+        let stamps: Vec<Value> = (0..t.copies)
+            .map(|_| json!({"signedTimestamp": token}))
+            .collect();
+        material.insert(
+            "timestampVerificationData".into(),
+            json!({"rfc3161Timestamps": stamps}),
+        );
+    }
+
+    let mut bundle = json!({"mediaType": s.media_type, "verificationMaterial": material});
+    if let (Value::Object(b), Value::Object(c)) = (&mut bundle, content) {
+        b.extend(c);
+    }
+    if let Some(hook) = &s.bundle_hook {
+        hook(&mut bundle);
+    }
+    let mut bundle_text = super::json::pretty(&bundle);
+    if let Some(hook) = &s.bundle_text_hook {
+        bundle_text = hook(bundle_text);
+    }
+
+    // Trusted root.
+    let r = &s.root;
+    let mut root = json!({
+        "mediaType": "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+        "tlogs": [
+            {
+                "baseUrl": REKOR1_URL,
+                "hashAlgorithm": "SHA2_256",
+                "publicKey": {"rawBytes": b64(&w.rekor1.spki()?), "keyDetails": w.rekor1.details(), "validFor": window(&r.rekor1)},
+                "logId": {"keyId": b64(&log_id(&w.rekor1)?)}
+            },
+            {
+                "baseUrl": REKOR2_URL,
+                "hashAlgorithm": "SHA2_256",
+                "publicKey": {"rawBytes": b64(&w.rekor2.spki()?), "keyDetails": w.rekor2.details(), "validFor": window(&r.rekor2)},
+                "logId": {"keyId": b64(&log_id(&w.rekor2)?)},
+                "checkpointKeyId": {"keyId": b64(&note_key_id(REKOR2_ORIGIN, &w.rekor2)?)}
+            }
+        ],
+        "certificateAuthorities": [{
+            "subject": {"organization": "virtual.test", "commonName": "fulcio"},
+            "uri": "https://fulcio.virtual.test",
+            "certChain": {"certificates": [{"rawBytes": b64(&inter)}, {"rawBytes": b64(&fulcio_root)}]},
+            "validFor": window(&r.ca)
+        }],
+        "ctlogs": [{
+            "baseUrl": "https://ctfe.virtual.test/2025",
+            "hashAlgorithm": "SHA2_256",
+            "publicKey": {"rawBytes": b64(&w.ct.spki()?), "keyDetails": w.ct.details(), "validFor": window(&r.ct)},
+            "logId": {"keyId": b64(&log_id(&w.ct)?)}
+        }],
+        "timestampAuthorities": [{
+            "subject": {"organization": "virtual.test", "commonName": "tsa"},
+            "uri": "https://tsa.virtual.test",
+            "certChain": {"certificates": [{"rawBytes": b64(&tsa_leaf)}, {"rawBytes": b64(&tsa_root)}]},
+            "validFor": window(&r.tsa)
+        }]
+    });
+    if s.sct.rsa_log {
+        let k = &w.managed_rsa;
+        let ctlog = json!([{
+            "baseUrl": "https://ctfe-rsa.virtual.test",
+            "hashAlgorithm": "SHA2_256",
+            "publicKey": {"rawBytes": b64(&k.pkcs1_public()?), "keyDetails": "PKCS1_RSA_PKCS1V5", "validFor": window(&r.ct)},
+            "logId": {"keyId": b64(&log_id(k)?)}
+        }]);
+        put(&mut root, "ctlogs", ctlog);
+    }
+    if let Some(hook) = &s.root_hook {
+        hook(&mut root);
+    }
+    Ok(Built {
+        bundle: bundle_text,
+        root: super::json::pretty(&root),
+        root_name: s.root_name.clone(),
+        artifact: s.artifact.clone(),
+        policy: s.policy.clone(),
+        now: s.now,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_paths_lead_to_the_root() {
+        let leaves: Vec<[u8; 32]> = (0u8..13).map(|i| sha256(&[i])).collect();
+        let root = mth(&leaves);
+        for m in 0..leaves.len() {
+            let mut fn_ = m;
+            let mut sn = leaves.len() - 1;
+            let mut r = leaves[m];
+            for p in path(m, &leaves) {
+                if fn_ & 1 == 1 || fn_ == sn {
+                    r = node(&p, &r);
+                    while fn_ & 1 == 0 && fn_ != 0 {
+                        fn_ >>= 1;
+                        sn >>= 1;
+                    }
+                } else {
+                    r = node(&r, &p);
+                }
+                fn_ >>= 1;
+                sn >>= 1;
+            }
+            assert_eq!(r, root, "leaf {m}");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The project's own vectors (`conformance/vectors/`): loading a folder and running it
+//! through the library at the vector's fixed verification time.
+
+use std::fs;
+use std::path::Path;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use sigverify::Artifact;
+use sigverify::Bundle;
+use sigverify::Condition;
+use sigverify::Config;
+use sigverify::Error;
+use sigverify::Policy;
+use sigverify::Sha256Digest;
+use sigverify::TrustedRoot;
+use sigverify::UnixTime;
+use sigverify::Verified;
+use sigverify::Verifier;
+
+use crate::Mode;
+
+/// Where the generated vectors are committed: `conformance/vectors`.
+pub fn own_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
+}
+
+/// Real bundles kept as examples, each with its `SOURCE`: `conformance/examples`. Same folder
+/// format as the own vectors; not generated.
+pub fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// Regenerates every own vector into `dir`: (vector count, file count).
+pub fn generate(dir: &Path) -> Result<(usize, usize), String> {
+    let world = crate::generator::sigstore::World::new()?;
+    let vectors = crate::generator::catalogue::all(&world)?;
+    let files = crate::generator::write::write_all(dir, &vectors)?;
+    Ok((vectors.len(), files))
+}
+
+/// What an own vector asks of the verifier.
+#[derive(Clone, Debug)]
+pub enum OwnPolicy {
+    /// `identity` + `issuer` files.
+    Identity(String, String),
+    /// `key.pub`.
+    Key(PathBuf),
+    /// `policy.json`.
+    Json(PathBuf),
+}
+
+/// Which trusted root an own vector uses.
+#[derive(Clone, Debug)]
+pub enum OwnRoot {
+    /// `trusted_root.json`.
+    File(PathBuf),
+    /// A compiled-in root by name: `trusted_root.name`, or `production` when the folder has
+    /// neither file (the upstream convention).
+    Named(String),
+}
+
+impl OwnRoot {
+    /// The manifest's `root` column: a path, or the compiled-in root's name.
+    pub fn column(&self) -> String {
+        match self {
+            Self::File(path) => fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+            Self::Named(name) => name.clone(),
+        }
+    }
+}
+
+/// One own vector folder.
+#[derive(Clone, Debug)]
+pub struct OwnCase {
+    /// Folder name.
+    pub name: String,
+    /// The folder.
+    pub dir: PathBuf,
+    /// The policy.
+    pub policy: OwnPolicy,
+    /// The trusted root.
+    pub root: OwnRoot,
+    /// The fixed verification time.
+    pub now: u64,
+    /// Expected outcome with the artifact bytes.
+    pub expect: String,
+    /// Expected outcome with the digest only.
+    pub expect_digest: String,
+}
+
+impl OwnCase {
+    /// The expected outcome in `mode`.
+    pub fn expected(&self, mode: Mode) -> &str {
+        match mode {
+            Mode::Artifact => &self.expect,
+            Mode::Digest => &self.expect_digest,
+        }
+    }
+}
+
+/// Loads every vector folder under `dir` (those with an `expect` file), sorted by name.
+pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
+    let mut cases = Vec::new();
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if !path.join("expect").is_file() {
+            continue;
+        }
+        let read = |f: &str| {
+            fs::read_to_string(path.join(f))
+                .map(|s| s.trim().to_owned())
+                .map_err(|e| format!("{}/{f}: {e}", path.display()))
+        };
+        let expect = read("expect")?;
+        let expect_digest = if path.join("expect.digest").is_file() {
+            read("expect.digest")?
+        } else {
+            expect.clone()
+        };
+        let policy = if path.join("key.pub").is_file() {
+            OwnPolicy::Key(path.join("key.pub"))
+        } else if path.join("policy.json").is_file() {
+            OwnPolicy::Json(path.join("policy.json"))
+        } else {
+            OwnPolicy::Identity(read("identity")?, read("issuer")?)
+        };
+        let root = if path.join("trusted_root.json").is_file() {
+            OwnRoot::File(path.join("trusted_root.json"))
+        } else if path.join("trusted_root.name").is_file() {
+            OwnRoot::Named(read("trusted_root.name")?)
+        } else {
+            OwnRoot::Named("production".into())
+        };
+        let now = read("now")?
+            .parse()
+            .map_err(|e| format!("{}/now: {e}", path.display()))?;
+        cases.push(OwnCase {
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            dir: path,
+            policy,
+            root,
+            now,
+            expect,
+            expect_digest,
+        });
+    }
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(cases)
+}
+
+/// Parses a `policy.json` condition: `{"identity": s}`, `{"issuer": s}`,
+/// `{"extension": {"oid": s, "value": s}}`, `{"allOf": [..]}` or `{"anyOf": [..]}`.
+pub fn condition_from_json(v: &Value) -> Result<Condition, String> {
+    let obj = v.as_object().ok_or("a condition must be an object")?;
+    let [(key, value)] = obj.iter().collect::<Vec<_>>()[..] else {
+        return Err("a condition has exactly one member".into());
+    };
+    let text = |v: &Value| v.as_str().map(str::to_owned).ok_or("expected a string");
+    Ok(match key.as_str() {
+        "identity" => Condition::identity(text(value)?),
+        "issuer" => Condition::issuer(text(value)?),
+        "extension" => Condition::extension(
+            text(value.get("oid").unwrap_or(&Value::Null))?,
+            text(value.get("value").unwrap_or(&Value::Null))?,
+        ),
+        "allOf" | "anyOf" => {
+            let items = value
+                .as_array()
+                .ok_or("allOf/anyOf take an array")?
+                .iter()
+                .map(condition_from_json)
+                .collect::<Result<Vec<_>, _>>()?;
+            if key == "allOf" {
+                Condition::AllOf(items)
+            } else {
+                Condition::AnyOf(items)
+            }
+        }
+        other => return Err(format!("unknown condition `{other}`")),
+    })
+}
+
+/// Runs one own vector in one mode through the library, at the vector's fixed time.
+pub fn run_own(case: &OwnCase, mode: Mode) -> Result<Verified, Error> {
+    let read = |f: &str| fs::read(case.dir.join(f)).unwrap_or_default();
+    let root = match &case.root {
+        OwnRoot::File(path) => TrustedRoot::from_json(&fs::read(path).unwrap_or_default())?,
+        OwnRoot::Named(name) => TrustedRoot::named(name)?,
+    };
+    let policy = match &case.policy {
+        OwnPolicy::Identity(identity, issuer) => Policy::identity(identity.clone(), issuer.clone()),
+        OwnPolicy::Key(path) => {
+            Policy::public_key_pem(&fs::read_to_string(path).unwrap_or_default())?
+        }
+        OwnPolicy::Json(path) => {
+            let text = fs::read(path).unwrap_or_default();
+            let condition = serde_json::from_slice(&text)
+                .map_err(|e| e.to_string())
+                .and_then(|v| condition_from_json(&v))
+                .unwrap_or(Condition::AnyOf(Vec::new()));
+            Policy::certificate(condition)
+        }
+    };
+    let bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;
+    let now = UnixTime(case.now);
+    match mode {
+        // The one-call API with the bytes ...
+        Mode::Artifact => sigverify::verify(
+            &bundle,
+            Artifact::Bytes(&read("artifact")),
+            root,
+            &policy,
+            now,
+        ),
+        // ... and a long-lived verifier with the digest, streamed and passed as the
+        // `sha256:<hex>` text the CLI and bindings accept.
+        Mode::Digest => {
+            let hashed = crate::hash_file(&case.dir.join("artifact"))
+                .map(|d| format!("sha256:{}", d.to_hex()))
+                .unwrap_or_default();
+            let digest = Sha256Digest::parse_prefixed(&hashed).unwrap_or(Sha256Digest([0; 32]));
+            Verifier::new(root, Config::default()).verify(
+                &bundle,
+                Artifact::Digest(digest),
+                &policy,
+                now,
+            )
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Runs every generated vector (`conformance/vectors/`) through the library in both artifact
+//! modes, and checks that regenerating the vectors reproduces the committed files byte for byte.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sigverify_conformance::Mode;
+
+#[test]
+fn own_vectors_give_the_expected_outcome() {
+    let cases = sigverify_conformance::load_own(&sigverify_conformance::own_dir()).unwrap();
+    assert!(
+        cases.len() >= 300,
+        "expected at least 300 own vectors, found {}",
+        cases.len()
+    );
+    let (mut passed, mut failed) = (0, Vec::new());
+    for case in &cases {
+        for mode in [Mode::Artifact, Mode::Digest] {
+            let result = sigverify_conformance::run_own(case, mode);
+            let outcome = sigverify_conformance::outcome_name(&result);
+            let expected = case.expected(mode);
+            let detail = match &result {
+                Err(e) => format!("{e}"),
+                Ok(_) => "verified".to_owned(),
+            };
+            if outcome == expected {
+                passed += 1;
+                println!("pass {:60} {:8} {outcome}", case.name, mode.name());
+            } else {
+                println!(
+                    "FAIL {:60} {:8} expected {expected}, got {outcome}: {detail}",
+                    case.name,
+                    mode.name()
+                );
+                failed.push(format!("{} ({})", case.name, mode.name()));
+            }
+        }
+    }
+    println!(
+        "own vectors (library): {passed} passed, {} failed",
+        failed.len()
+    );
+    assert!(failed.is_empty(), "mismatches:\n{}", failed.join("\n"));
+}
+
+#[test]
+fn real_bundle_examples_verify() {
+    let cases = sigverify_conformance::load_own(&sigverify_conformance::examples_dir()).unwrap();
+    assert!(!cases.is_empty(), "no example in conformance/examples");
+    for case in &cases {
+        assert!(
+            case.dir.join("SOURCE").is_file(),
+            "{}: no SOURCE",
+            case.name
+        );
+        for mode in [Mode::Artifact, Mode::Digest] {
+            let result = sigverify_conformance::run_own(case, mode);
+            let outcome = sigverify_conformance::outcome_name(&result);
+            println!("example {} {}: {outcome}", case.name, mode.name());
+            assert_eq!(
+                outcome,
+                case.expected(mode),
+                "{} ({})",
+                case.name,
+                mode.name()
+            );
+        }
+    }
+}
+
+fn tree(dir: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap_or(&path);
+                let rel = rel.to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&path)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[test]
+fn regenerating_changes_nothing() {
+    let tmp = std::env::temp_dir().join(format!("sigverify-vectors-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    sigverify_conformance::generate(&tmp).unwrap();
+    let fresh = tree(&tmp).unwrap();
+    let committed = tree(&sigverify_conformance::own_dir()).unwrap();
+    std::fs::remove_dir_all(&tmp).unwrap();
+    let mut diffs = Vec::new();
+    for (name, bytes) in &fresh {
+        match committed.get(name) {
+            None => diffs.push(format!("missing from conformance/vectors: {name}")),
+            Some(b) if b != bytes => diffs.push(format!("differs: {name}")),
+            Some(_) => {}
+        }
+    }
+    for name in committed.keys() {
+        if !fresh.contains_key(name) {
+            diffs.push(format!("stale (not generated): {name}"));
+        }
+    }
+    assert!(
+        diffs.is_empty(),
+        "conformance/vectors differs from a fresh generation; run \
+         `cargo run -p sigverify-conformance --bin generate`:\n{}",
+        diffs.join("\n")
+    );
+}
