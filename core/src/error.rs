@@ -212,6 +212,9 @@ errors! {
     /// The checkpoint's tree size or root hash differs from the inclusion proof's.
     TlogCheckpointRootMismatch { entry: usize } = 609, "TLOG_CHECKPOINT_ROOT_MISMATCH",
         "tlog checkpoint root hash or size differs from the inclusion proof";
+    /// The checkpoint's origin line names another log than the one whose key signed it.
+    TlogCheckpointOriginMismatch { entry: usize } = 615, "TLOG_CHECKPOINT_ORIGIN_MISMATCH",
+        "tlog checkpoint origin is not the log's name";
     /// The integrated time is later than the verification time.
     TlogIntegratedTimeInFuture { entry: usize } = 610, "TLOG_INTEGRATED_TIME_IN_FUTURE",
         "tlog integrated time is after the verification time";

@@ -119,6 +119,16 @@ fn verify_inclusion(
     }) {
         return Err(Error::TlogCheckpointSignatureInvalid { entry: index });
     }
+    // C2SP tlog-checkpoint: the origin names the log. Rekor v1 writes `<host> - <tree id>`,
+    // Rekor v2 the host alone; either way it must be the log whose key signed the note.
+    let origin_ok = checkpoint.origin == name
+        || checkpoint
+            .origin
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with(" - "));
+    if !origin_ok {
+        return Err(Error::TlogCheckpointOriginMismatch { entry: index });
+    }
     if checkpoint.size != proof.tree_size || checkpoint.root_hash != proof.root_hash {
         return Err(Error::TlogCheckpointRootMismatch { entry: index });
     }
@@ -366,6 +376,15 @@ mod tests {
         assert_eq!(
             run(&w, 600),
             Err(Error::TlogCheckpointSignatureInvalid { entry: 0 })
+        );
+
+        let mut w = world();
+        let note = note_of(&w).replace("rekor.example - 1", "other.example - 1");
+        let hint = w.log.log_id[..4].to_vec();
+        resign_checkpoint(&mut w, &note, &hint, "rekor.example");
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointOriginMismatch { entry: 0 })
         );
 
         let mut w = world();

@@ -2357,9 +2357,9 @@ impl Catalogue<'_> {
             ),
             (
                 "origin-resigned",
-                "checkpoint origin changed and re-signed (the origin is not bound to the log)",
+                "checkpoint origin changed to another log's name and re-signed by the log key",
                 |n| n.origin = "another.origin.test".into(),
-                OK,
+                "TLOG_CHECKPOINT_ORIGIN_MISMATCH",
             ),
             (
                 "witness-added",
