@@ -3,7 +3,6 @@
 use std::fmt::Write;
 
 use sigverify::Error;
-use sigverify::UnixTime;
 use sigverify::Verified;
 
 use crate::args::VerifyArgs;
@@ -16,7 +15,7 @@ pub(crate) fn success(v: &Verified) -> String {
         out.push_str("  signer:   managed key\n");
     }
     for t in &v.signing_times {
-        let _ = writeln!(out, "  signed:   {}", rfc3339(*t));
+        let _ = writeln!(out, "  signed:   {t}");
     }
     for e in &v.log_entries {
         let _ = writeln!(out, "  tlog:     {} index {}", e.log_url, e.log_index);
@@ -55,38 +54,9 @@ pub(crate) fn failure(e: &Error, a: &VerifyArgs) -> String {
     line
 }
 
-/// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ`.
-pub(crate) fn rfc3339(t: UnixTime) -> String {
-    let secs = t.seconds();
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    // Civil-from-days (Howard Hinnant), for days since 1970-01-01.
-    let z = i64::try_from(days).unwrap_or(0) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_times() {
-        assert_eq!(rfc3339(UnixTime(0)), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(UnixTime(1_709_164_800)), "2024-02-29T00:00:00Z");
-        assert_eq!(rfc3339(UnixTime(1_672_531_199)), "2022-12-31T23:59:59Z");
-    }
 
     #[test]
     fn failure_line_names_the_check_and_what_differed() {

@@ -9,6 +9,30 @@ impl UnixTime {
     pub fn seconds(self) -> u64 {
         self.0
     }
+
+    /// The UTC calendar date and time: `(year, month, day, hour, minute, second)`.
+    pub fn to_civil(self) -> (u64, u64, u64, u64, u64, u64) {
+        let (days, rem) = (self.0 / 86_400, self.0 % 86_400);
+        // The inverse of `days_from_civil` (Howard Hinnant), for days since 1970-01-01.
+        let z = days.saturating_add(719_468);
+        let era = z / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = (yoe + era * 400).saturating_add(u64::from(month <= 2));
+        (year, month, day, rem / 3600, rem % 3600 / 60, rem % 60)
+    }
+}
+
+/// RFC 3339 in UTC, `YYYY-MM-DDTHH:MM:SSZ`, as protobuf-JSON writes timestamps.
+impl core::fmt::Display for UnixTime {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let (y, mo, d, h, mi, s) = self.to_civil();
+        write!(f, "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+    }
 }
 
 /// A closed interval `[start, end]`; `end: None` means open-ended. Sigstore trusted roots treat
@@ -174,6 +198,17 @@ mod tests {
             "2021-01-12T11:53:27Zjunk",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_rfc3339_and_round_trips() {
+        use alloc::string::ToString;
+        assert_eq!(UnixTime(0).to_string(), "1970-01-01T00:00:00Z");
+        assert_eq!(UnixTime(1_709_164_800).to_string(), "2024-02-29T00:00:00Z");
+        assert_eq!(UnixTime(1_672_531_199).to_string(), "2022-12-31T23:59:59Z");
+        for t in [0, 59, 86_399, 951_782_400, 1_709_164_799, 4_102_444_800] {
+            assert_eq!(parse_rfc3339(&UnixTime(t).to_string()), Some(UnixTime(t)));
         }
     }
 

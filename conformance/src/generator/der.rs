@@ -87,19 +87,7 @@ fn base128(out: &mut Vec<u8>, mut v: u64) {
 
 /// Civil date and time of a Unix time: (year, month, day, hour, minute, second).
 pub fn civil(t: u64) -> (u64, u64, u64, u64, u64, u64) {
-    let days = t / 86_400;
-    let rem = t % 86_400;
-    // Howard Hinnant's days-from-civil inverse, for the proleptic Gregorian calendar.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day, rem / 3600, rem % 3600 / 60, rem % 60)
+    sigverify::UnixTime(t).to_civil()
 }
 
 /// UTCTime `YYMMDDHHMMSSZ` (years 1950-2049).
@@ -122,8 +110,7 @@ pub fn generalized_text(t: u64) -> String {
 
 /// RFC 3339 `YYYY-MM-DDTHH:MM:SSZ`, as protobuf-JSON timestamps are written.
 pub fn rfc3339(t: u64) -> String {
-    let (y, mo, d, h, mi, s) = civil(t);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+    sigverify::UnixTime(t).to_string()
 }
 
 #[cfg(test)]
