@@ -7,7 +7,6 @@
 #![forbid(unsafe_code)]
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::SystemTime;
@@ -18,7 +17,6 @@ use sigverify::Config;
 use sigverify::Error;
 use sigverify::Policy;
 use sigverify::Sha256Digest;
-use sigverify::Sha256Hasher;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
@@ -120,18 +118,9 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
 
 /// Streams the file through SHA-256 in 64 KiB chunks.
 fn hash_file(path: &Path) -> Result<Sha256Digest, Failure> {
-    let io =
-        |e: std::io::Error| Failure::Io(format!("cannot read artifact {}: {e}", path.display()));
-    let mut file = fs::File::open(path).map_err(io)?;
-    let mut hasher = Sha256Hasher::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf).map_err(io)?;
-        if n == 0 {
-            return Ok(hasher.finalize());
-        }
-        hasher.update(buf.get(..n).unwrap_or_default());
-    }
+    fs::File::open(path)
+        .and_then(Sha256Digest::of_reader)
+        .map_err(|e| Failure::Io(format!("cannot read artifact {}: {e}", path.display())))
 }
 
 fn system_now() -> UnixTime {

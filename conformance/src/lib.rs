@@ -3,7 +3,6 @@
 //! library in both artifact modes. The generator of the own vectors lives here too.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -14,7 +13,6 @@ use sigverify::Config;
 use sigverify::Error;
 use sigverify::Policy;
 use sigverify::Sha256Digest;
-use sigverify::Sha256Hasher;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
@@ -149,16 +147,7 @@ pub fn now() -> UnixTime {
 
 /// Hashes a file in 64 KiB chunks.
 pub fn hash_file(path: &Path) -> std::io::Result<Sha256Digest> {
-    let mut file = fs::File::open(path)?;
-    let mut hasher = Sha256Hasher::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            return Ok(hasher.finalize());
-        }
-        hasher.update(buf.get(..n).unwrap_or_default());
-    }
+    fs::File::open(path).and_then(Sha256Digest::of_reader)
 }
 
 /// Runs one case in one mode through the library.

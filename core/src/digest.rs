@@ -52,6 +52,23 @@ impl Sha256Hasher {
     }
 }
 
+#[cfg(feature = "std")]
+impl Sha256Digest {
+    /// Hashes everything `reader` yields, 64 KiB at a time, so a large artifact is never held
+    /// in memory whole.
+    pub fn of_reader(mut reader: impl std::io::Read) -> std::io::Result<Self> {
+        let mut hasher = Sha256Hasher::new();
+        let mut buf = alloc::vec![0u8; 64 * 1024];
+        loop {
+            let n = reader.read(&mut buf)?;
+            if n == 0 {
+                return Ok(hasher.finalize());
+            }
+            hasher.update(buf.get(..n).unwrap_or_default());
+        }
+    }
+}
+
 /// SHA-256 of the concatenation of `parts`.
 pub(crate) fn sha256(parts: &[&[u8]]) -> [u8; 32] {
     let mut h = sha2::Sha256::new();
@@ -72,6 +89,20 @@ mod tests {
         assert_eq!(d.to_hex(), hex);
         assert_eq!(Sha256Digest::parse_prefixed(hex), None);
         assert_eq!(Sha256Digest::parse_prefixed("sha256:abcd"), None);
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn reader_digest_equals_one_shot_digest() {
+        let data = alloc::vec![7u8; 200_000];
+        assert_eq!(
+            Sha256Digest::of_reader(&data[..]).unwrap(),
+            Sha256Digest::of(&data)
+        );
+        assert_eq!(
+            Sha256Digest::of_reader(&[][..]).unwrap(),
+            Sha256Digest::of(b"")
+        );
     }
 
     #[test]

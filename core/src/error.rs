@@ -330,9 +330,6 @@ errors! {
 }
 
 #[cfg(feature = "std")]
-extern crate std;
-
-#[cfg(feature = "std")]
 impl std::error::Error for Error {}
 
 #[cfg(test)]
