@@ -154,15 +154,28 @@ export interface VerificationResult {
   statement: Statement | null;
 }
 
+/** How a verifier checks signatures. */
+export interface VerifierOptions {
+  /**
+   * Hand ECDSA signature checks to the runtime's own implementation where it has a synchronous
+   * one (Node >= 20.16: OpenSSL through `node:crypto`); default true. Browsers have none, so
+   * there the WebAssembly code checks them either way. Keys and signature encodings are always
+   * validated by the WebAssembly code, so the outcome is the same.
+   */
+  platformCrypto?: boolean;
+}
+
 /** Verifies Sigstore bundles against one trusted root. Holds WebAssembly memory. */
 export declare class Verifier {
   private constructor();
   /** The compiled-in Sigstore public-good production root. */
-  static production(): Verifier;
+  static production(options?: VerifierOptions): Verifier;
   /** The compiled-in Sigstore public-good staging root. */
-  static staging(): Verifier;
+  static staging(options?: VerifierOptions): Verifier;
   /** A `trusted_root.json`; throws VerificationError (TRUST_ROOT_*) when it does not load. */
-  static fromTrustedRoot(json: JsonInput): Verifier;
+  static fromTrustedRoot(json: JsonInput, options?: VerifierOptions): Verifier;
+  /** Whether ECDSA checks go to the runtime's own implementation (Node's crypto). */
+  readonly platformCrypto: boolean;
   /** Verifies `bundle` over `artifact` for `policy`; throws VerificationError otherwise. */
   verifyArtifact(bundle: JsonInput, artifact: ArtifactInput, policy: Policy, options?: VerifyOptions): VerificationResult;
   /**

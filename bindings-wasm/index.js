@@ -67,6 +67,15 @@ function nowSeconds(options) {
   return Math.floor(ms / 1000);
 }
 
+// `options.platformCrypto` (default true): hand ECDSA checks to the runtime where it can.
+function platformCrypto(options) {
+  const value = options?.platformCrypto ?? true;
+  if (typeof value !== 'boolean') {
+    throw new TypeError('options.platformCrypto must be a boolean');
+  }
+  return value;
+}
+
 /** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
 export class Verifier {
   #native;
@@ -80,18 +89,29 @@ export class Verifier {
   }
 
   /** A verifier over the compiled-in Sigstore public-good production root. */
-  static production() {
-    return new Verifier(call(() => NativeVerifier.production()));
+  static production(options) {
+    const platform = platformCrypto(options);
+    return new Verifier(call(() => NativeVerifier.production(platform)));
   }
 
   /** A verifier over the compiled-in Sigstore public-good staging root. */
-  static staging() {
-    return new Verifier(call(() => NativeVerifier.staging()));
+  static staging(options) {
+    const platform = platformCrypto(options);
+    return new Verifier(call(() => NativeVerifier.staging(platform)));
   }
 
   /** A verifier over a `trusted_root.json` (string, bytes or parsed object). */
-  static fromTrustedRoot(json) {
-    return new Verifier(call(() => NativeVerifier.fromTrustedRoot(jsonBytes(json))));
+  static fromTrustedRoot(json, options) {
+    const platform = platformCrypto(options);
+    return new Verifier(call(() => NativeVerifier.fromTrustedRoot(jsonBytes(json), platform)));
+  }
+
+  /**
+   * Whether ECDSA signature checks go to the runtime's own implementation (Node's crypto);
+   * false in browsers, where the core's WebAssembly code checks them.
+   */
+  get platformCrypto() {
+    return this.#native.platformCrypto;
   }
 
   /**

@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 
 mod convert;
+mod ecdsa;
 mod errors;
 mod policy;
 mod verifier;

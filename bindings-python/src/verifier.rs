@@ -233,7 +233,8 @@ impl Input {
     }
 }
 
-/// A verifier over one trusted root ([`sigverify::Verifier`] with the default configuration).
+/// A verifier over one trusted root ([`sigverify::Verifier`] with the default configuration
+/// and the AWS-LC ECDSA backend).
 #[pyclass(frozen, module = "sigverify._sigverify")]
 pub(crate) struct Verifier(sigverify::Verifier);
 
@@ -242,30 +243,21 @@ impl Verifier {
     #[new]
     #[pyo3(signature = (*, trusted_root))]
     fn new(trusted_root: PyRef<'_, TrustedRoot>) -> Self {
-        Self(sigverify::Verifier::new(
-            trusted_root.0.clone(),
-            sigverify::Config::default(),
-        ))
+        Self(crate::ecdsa::verifier(trusted_root.0.clone()))
     }
 
     /// A verifier over the compiled-in Sigstore public-good production root.
     #[staticmethod]
     fn production(py: Python<'_>) -> PyResult<Self> {
         let root = TrustedRoot::production(py)?;
-        Ok(Self(sigverify::Verifier::new(
-            root.0,
-            sigverify::Config::default(),
-        )))
+        Ok(Self(crate::ecdsa::verifier(root.0)))
     }
 
     /// A verifier over the compiled-in Sigstore public-good staging root.
     #[staticmethod]
     fn staging(py: Python<'_>) -> PyResult<Self> {
         let root = TrustedRoot::staging(py)?;
-        Ok(Self(sigverify::Verifier::new(
-            root.0,
-            sigverify::Config::default(),
-        )))
+        Ok(Self(crate::ecdsa::verifier(root.0)))
     }
 
     /// Verifies a bundle over `input_` (`bytes` or `Hashed`) for `policy`, at `now` (Unix

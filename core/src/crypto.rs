@@ -11,6 +11,8 @@ use sha2::Digest;
 use signature::hazmat::PrehashVerifier;
 
 use crate::Error;
+use crate::backend::EcdsaBackend;
+use crate::backend::EcdsaCheck;
 
 /// A hash function a signature scheme is paired with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,22 @@ impl HashAlg {
 pub(crate) enum RsaPadding {
     Pkcs1v15,
     Pss,
+}
+
+/// Which code checks ECDSA signatures: the core's own, or a platform backend first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Crypto<'a> {
+    backend: Option<&'a dyn EcdsaBackend>,
+}
+
+impl<'a> Crypto<'a> {
+    /// The core's own pure-Rust code only.
+    pub(crate) const BUILTIN: Crypto<'static> = Crypto { backend: None };
+
+    /// `backend` first, the core's code where it answers `None`.
+    pub(crate) fn with(backend: Option<&'a dyn EcdsaBackend>) -> Self {
+        Self { backend }
+    }
 }
 
 /// A decoded verification key.
@@ -119,9 +137,10 @@ impl PublicKey {
     }
 
     /// Verifies `sig` over `msg`, hashing with `hash` (ignored for Ed25519). ECDSA signatures
-    /// are DER; RSA signatures use `padding`.
+    /// are DER and go to `crypto`'s backend when there is one; RSA signatures use `padding`.
     pub(crate) fn verify(
         &self,
+        crypto: Crypto<'_>,
         hash: HashAlg,
         padding: RsaPadding,
         msg: &[u8],
@@ -131,7 +150,61 @@ impl PublicKey {
             let sig = ed25519_dalek::Signature::from_slice(sig).map_err(|_| BadSignature)?;
             return key.verify_strict(msg, &sig).map_err(|_| BadSignature);
         }
+        if let Some(backend) = crypto.backend {
+            if let Some(answer) = self.ask_backend(backend, hash, msg, sig)? {
+                return if answer { Ok(()) } else { Err(BadSignature) };
+            }
+        }
         self.verify_prehash(hash, padding, &hash.digest(msg), sig)
+    }
+
+    /// Hands an ECDSA check to `backend` once the core has validated the signature encoding
+    /// (the key was validated when it was decoded), so every backend sees only inputs the
+    /// core's own code would also have checked. `Ok(None)`: not an ECDSA key, or the backend
+    /// declined.
+    fn ask_backend(
+        &self,
+        backend: &dyn EcdsaBackend,
+        hash: HashAlg,
+        msg: &[u8],
+        sig: &[u8],
+    ) -> Result<Option<bool>, BadSignature> {
+        use crate::backend::Curve;
+        let (curve, spki_prefix, point) = match self {
+            Self::P256(key) => {
+                p256::ecdsa::Signature::from_der(sig).map_err(|_| BadSignature)?;
+                (
+                    Curve::P256,
+                    SPKI_P256_PREFIX,
+                    key.to_sec1_point(false).as_bytes().to_vec(),
+                )
+            }
+            Self::P384(key) => {
+                p384::ecdsa::Signature::from_der(sig).map_err(|_| BadSignature)?;
+                (
+                    Curve::P384,
+                    SPKI_P384_PREFIX,
+                    key.to_sec1_point(false).as_bytes().to_vec(),
+                )
+            }
+            Self::Ed25519(_) | Self::Rsa(_) => return Ok(None),
+        };
+        let mut spki = Vec::with_capacity(spki_prefix.len().saturating_add(point.len()));
+        spki.extend_from_slice(spki_prefix);
+        spki.extend_from_slice(&point);
+        let hash = match hash {
+            HashAlg::Sha256 => crate::backend::Hash::Sha256,
+            HashAlg::Sha384 => crate::backend::Hash::Sha384,
+            HashAlg::Sha512 => crate::backend::Hash::Sha512,
+        };
+        Ok(backend.verify(&EcdsaCheck {
+            curve,
+            hash,
+            spki: &spki,
+            point: &point,
+            message: msg,
+            signature: sig,
+        }))
     }
 
     /// Verifies `sig` over a message whose `hash` digest is `prehash`. Fails for Ed25519.
@@ -178,6 +251,15 @@ impl PublicKey {
         }
     }
 }
+
+/// The DER of a P-256 SubjectPublicKeyInfo up to its 65-byte uncompressed point: SEQUENCE,
+/// AlgorithmIdentifier { id-ecPublicKey, secp256r1 }, BIT STRING header with 0 unused bits.
+const SPKI_P256_PREFIX: &[u8] =
+    b"\x30\x59\x30\x13\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07\x03\x42\x00";
+
+/// The same for P-384 (secp384r1) and its 97-byte point.
+const SPKI_P384_PREFIX: &[u8] =
+    b"\x30\x76\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x05\x2b\x81\x04\x00\x22\x03\x62\x00";
 
 /// Re-encodes an SPKI to canonical DER, so keys from PEM and DER compare by bytes.
 pub(crate) fn canonical_spki(der: &[u8]) -> Option<Vec<u8>> {
@@ -275,6 +357,7 @@ mod tests {
         assert_eq!(key.default_hash(), HashAlg::Sha256);
         assert_eq!(
             key.verify(
+                Crypto::BUILTIN,
                 HashAlg::Sha256,
                 RsaPadding::Pkcs1v15,
                 b"msg",
@@ -284,6 +367,7 @@ mod tests {
         );
         assert_eq!(
             key.verify(
+                Crypto::BUILTIN,
                 HashAlg::Sha256,
                 RsaPadding::Pkcs1v15,
                 b"msh",
@@ -302,7 +386,13 @@ mod tests {
             Ok(())
         );
         assert_eq!(
-            key.verify(HashAlg::Sha256, RsaPadding::Pkcs1v15, b"msg", b"\x30\x00"),
+            key.verify(
+                Crypto::BUILTIN,
+                HashAlg::Sha256,
+                RsaPadding::Pkcs1v15,
+                b"msg",
+                b"\x30\x00"
+            ),
             Err(BadSignature)
         );
 
@@ -313,6 +403,7 @@ mod tests {
         assert_eq!(key384.default_hash(), HashAlg::Sha384);
         assert_eq!(
             key384.verify(
+                Crypto::BUILTIN,
                 HashAlg::Sha384,
                 RsaPadding::Pkcs1v15,
                 b"msg",
@@ -322,6 +413,7 @@ mod tests {
         );
         assert_eq!(
             key384.verify(
+                Crypto::BUILTIN,
                 HashAlg::Sha384,
                 RsaPadding::Pkcs1v15,
                 b"msg",
@@ -329,6 +421,55 @@ mod tests {
             ),
             Err(BadSignature)
         );
+    }
+
+    /// Accepts a check exactly when its SPKI and point both decode to the expected key.
+    #[derive(Debug)]
+    struct KeyIs(PublicKey);
+
+    impl EcdsaBackend for KeyIs {
+        fn verify(&self, check: &EcdsaCheck<'_>) -> Option<bool> {
+            let from_spki = PublicKey::from_spki_der(check.spki).ok()?;
+            let point_ok = match (&self.0, &from_spki) {
+                (PublicKey::P256(want), PublicKey::P256(got)) => {
+                    want == got && want.to_sec1_point(false).as_bytes() == check.point
+                }
+                (PublicKey::P384(want), PublicKey::P384(got)) => {
+                    want == got && want.to_sec1_point(false).as_bytes() == check.point
+                }
+                _ => false,
+            };
+            Some(point_ok && canonical_spki(check.spki).as_deref() == Some(check.spki))
+        }
+    }
+
+    #[test]
+    fn a_backend_gets_the_key_as_canonical_spki_and_point() {
+        let p256_key = p256::ecdsa::SigningKey::from_slice(&[1u8; 32]).unwrap();
+        let p384_key = p384::ecdsa::SigningKey::from_slice(&[2u8; 48]).unwrap();
+        let sig256: p256::ecdsa::DerSignature = p256_key.sign(b"msg");
+        let sig384: p384::ecdsa::DerSignature = p384_key.sign(b"msg");
+        for (spki, sig, hash) in [
+            (
+                p256_key.verifying_key().to_public_key_der().unwrap(),
+                sig256.as_bytes().to_vec(),
+                HashAlg::Sha256,
+            ),
+            (
+                p384_key.verifying_key().to_public_key_der().unwrap(),
+                sig384.as_bytes().to_vec(),
+                HashAlg::Sha384,
+            ),
+        ] {
+            let key = PublicKey::from_spki_der(spki.as_bytes()).unwrap();
+            let backend = KeyIs(key.clone());
+            let crypto = Crypto::with(Some(&backend));
+            assert_eq!(
+                key.verify(crypto, hash, RsaPadding::Pkcs1v15, b"any", &sig),
+                Ok(()),
+                "the backend's yes is final, and it saw the right key"
+            );
+        }
     }
 
     #[test]
@@ -342,11 +483,23 @@ mod tests {
         assert!(key.needs_message());
         let sig = sk.sign(b"msg").to_bytes();
         assert_eq!(
-            key.verify(HashAlg::Sha256, RsaPadding::Pkcs1v15, b"msg", &sig),
+            key.verify(
+                Crypto::BUILTIN,
+                HashAlg::Sha256,
+                RsaPadding::Pkcs1v15,
+                b"msg",
+                &sig
+            ),
             Ok(())
         );
         assert_eq!(
-            key.verify(HashAlg::Sha256, RsaPadding::Pkcs1v15, b"msX", &sig),
+            key.verify(
+                Crypto::BUILTIN,
+                HashAlg::Sha256,
+                RsaPadding::Pkcs1v15,
+                b"msX",
+                &sig
+            ),
             Err(BadSignature)
         );
         assert_eq!(

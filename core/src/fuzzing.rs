@@ -18,7 +18,13 @@ pub fn certificate(der: &[u8], root: &TrustedRoot) -> bool {
         return false;
     };
     let _ = cert.is_self_signed();
-    let _ = crate::sct::verify_embedded(&cert, &cert, &root.ctlogs, 1);
+    let _ = crate::sct::verify_embedded(
+        &cert,
+        &cert,
+        &root.ctlogs,
+        1,
+        crate::crypto::Crypto::BUILTIN,
+    );
     let condition = crate::Condition::AnyOf(alloc::vec![
         crate::Condition::issuer("x"),
         crate::Condition::extension(crate::policy::fulcio_oid::GITHUB_WORKFLOW_REPOSITORY, "x"),
@@ -30,7 +36,7 @@ pub fn certificate(der: &[u8], root: &TrustedRoot) -> bool {
 
 /// Parses and verifies an RFC 3161 token over `signature` against `root`'s TSAs.
 pub fn timestamp(token: &[u8], signature: &[u8], root: &TrustedRoot) -> bool {
-    crate::timestamp::verify(token, signature, &root.tsas).is_ok()
+    crate::timestamp::verify(token, signature, &root.tsas, crate::crypto::Crypto::BUILTIN).is_ok()
 }
 
 /// Parses an in-toto statement and matches its subjects.

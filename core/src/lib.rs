@@ -7,6 +7,7 @@ extern crate alloc;
 extern crate std;
 
 mod asn1;
+pub mod backend;
 pub mod bundle;
 mod crypto;
 pub mod digest;

@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 use crate::Error;
 use crate::asn1;
+use crate::crypto::Crypto;
 use crate::crypto::HashAlg;
 use crate::crypto::RsaPadding;
 use crate::digest::sha256;
@@ -32,6 +33,7 @@ pub(crate) fn verify_embedded(
     issuer: &Certificate,
     ctlogs: &[Log],
     required: usize,
+    crypto: Crypto<'_>,
 ) -> Result<(), Error> {
     if required == 0 {
         return Ok(());
@@ -49,7 +51,7 @@ pub(crate) fn verify_embedded(
     let mut best = Error::SctMissing;
     let mut verified = 0usize;
     for sct in &scts {
-        match verify_one(sct, &tbs, &issuer_key_hash, ctlogs) {
+        match verify_one(sct, &tbs, &issuer_key_hash, ctlogs, crypto) {
             Ok(()) => verified = verified.saturating_add(1),
             Err(e) if rank(&e) > rank(&best) => best = e,
             Err(_) => {}
@@ -76,6 +78,7 @@ fn verify_one(
     tbs: &[u8],
     issuer_key_hash: &[u8; 32],
     logs: &[Log],
+    crypto: Crypto<'_>,
 ) -> Result<(), Error> {
     let log = logs
         .iter()
@@ -104,7 +107,7 @@ fn verify_one(
     signed.extend_from_slice(&ext_len.to_be_bytes());
     signed.extend_from_slice(sct.extensions);
     log.key
-        .verify(hash, RsaPadding::Pkcs1v15, &signed, sct.signature)
+        .verify(crypto, hash, RsaPadding::Pkcs1v15, &signed, sct.signature)
         .map_err(|_| Error::SctSignatureInvalid)
 }
 
@@ -222,15 +225,27 @@ mod tests {
         };
         let issuer = cert_with(0);
         assert_eq!(
-            verify_embedded(&cert_with(limits::MAX_SCTS), &issuer, &[], 1),
+            verify_embedded(
+                &cert_with(limits::MAX_SCTS),
+                &issuer,
+                &[],
+                1,
+                Crypto::BUILTIN
+            ),
             Err(Error::SctLogUnknown)
         );
         assert_eq!(
-            verify_embedded(&cert_with(limits::MAX_SCTS + 1), &issuer, &[], 1),
+            verify_embedded(
+                &cert_with(limits::MAX_SCTS + 1),
+                &issuer,
+                &[],
+                1,
+                Crypto::BUILTIN
+            ),
             Err(Error::LimitExceeded { limit: Limit::Scts })
         );
         assert_eq!(
-            verify_embedded(&cert_with(1), &issuer, &[], 0),
+            verify_embedded(&cert_with(1), &issuer, &[], 0, Crypto::BUILTIN),
             Ok(()),
             "threshold 0 checks nothing"
         );

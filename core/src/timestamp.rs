@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use crate::Error;
 use crate::asn1;
 use crate::asn1::Tlv;
+use crate::crypto::Crypto;
 use crate::crypto::HashAlg;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
@@ -22,7 +23,12 @@ pub(crate) struct Stamp {
 
 /// Verifies one timestamp over `signature` (the bundle's signature bytes) against the TSAs of
 /// the trusted root.
-pub(crate) fn verify(token: &[u8], signature: &[u8], tsas: &[Authority]) -> Result<Stamp, Error> {
+pub(crate) fn verify(
+    token: &[u8],
+    signature: &[u8],
+    tsas: &[Authority],
+    crypto: Crypto<'_>,
+) -> Result<Stamp, Error> {
     let parsed = Token::parse(token).ok_or(Error::TimestampInvalid)?;
     let imprint_hash = digest_alg(parsed.tst_info.imprint_alg).ok_or(Error::TimestampInvalid)?;
     if imprint_hash.digest(signature) != parsed.tst_info.imprint {
@@ -63,7 +69,7 @@ pub(crate) fn verify(token: &[u8], signature: &[u8], tsas: &[Authority]) -> Resu
     } else {
         RsaPadding::Pkcs1v15
     };
-    key.verify(hash, padding, &signed, parsed.signature)
+    key.verify(crypto, hash, padding, &signed, parsed.signature)
         .map_err(|_| Error::TimestampSignatureInvalid)?;
     if !signer.time_stamping {
         return Err(Error::TimestampChainUntrusted);
@@ -74,7 +80,7 @@ pub(crate) fn verify(token: &[u8], signature: &[u8], tsas: &[Authority]) -> Resu
         let path_ok = match tsa.chain.split_first() {
             // The chain's own links were checked when the trusted root was parsed.
             Some((leaf, _)) if leaf.der == signer.der => true,
-            Some(_) => crate::x509::issued_by_trusted_chain(signer, &tsa.chain).is_some(),
+            Some(_) => crate::x509::issued_by_trusted_chain(signer, &tsa.chain, crypto).is_some(),
             None => false,
         };
         if !path_ok {
@@ -326,7 +332,7 @@ mod tests {
 
     /// The time a token proves, for assertions.
     fn verify(token: &[u8], signature: &[u8], tsas: &[Authority]) -> Result<UnixTime, Error> {
-        super::verify(token, signature, tsas).map(|s| s.time)
+        super::verify(token, signature, tsas, Crypto::BUILTIN).map(|s| s.time)
     }
 
     #[test]

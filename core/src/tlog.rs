@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 use crate::Error;
 use crate::bundle::TlogEntry;
+use crate::crypto::Crypto;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
 use crate::trust_root::Log;
@@ -34,6 +35,7 @@ pub(crate) fn verify_entry(
     logs: &[Log],
     expected: &body::Expected<'_>,
     now: UnixTime,
+    crypto: Crypto<'_>,
 ) -> Result<LogEntry, Error> {
     let log = logs
         .iter()
@@ -50,6 +52,7 @@ pub(crate) fn verify_entry(
             &entry.body,
             entry.integrated_time,
             entry.log_index,
+            crypto,
         ) {
             return Err(Error::TlogInclusionPromiseInvalid { entry: index });
         }
@@ -67,7 +70,7 @@ pub(crate) fn verify_entry(
         Some(proof) if integrated_time.is_none() && proof.log_index != entry.log_index => {
             return Err(Error::TlogLogIndexMismatch { entry: index });
         }
-        Some(proof) => verify_inclusion(index, entry, proof, log)?,
+        Some(proof) => verify_inclusion(index, entry, proof, log, crypto)?,
         None if integrated_time.is_none() => {
             return Err(Error::TlogEntryUnverifiable { entry: index });
         }
@@ -87,6 +90,7 @@ fn verify_inclusion(
     entry: &TlogEntry,
     proof: &crate::bundle::InclusionProof,
     log: &Log,
+    crypto: Crypto<'_>,
 ) -> Result<(), Error> {
     let leaf = merkle::leaf_hash(&entry.body);
     let root =
@@ -114,7 +118,7 @@ fn verify_inclusion(
     let hash = log.key.default_hash();
     if !candidates.any(|s| {
         log.key
-            .verify(hash, RsaPadding::Pkcs1v15, signed, &s.signature)
+            .verify(crypto, hash, RsaPadding::Pkcs1v15, signed, &s.signature)
             .is_ok()
     }) {
         return Err(Error::TlogCheckpointSignatureInvalid { entry: index });
@@ -268,6 +272,7 @@ mod tests {
             core::slice::from_ref(&w.log),
             &expected,
             UnixTime(now),
+            Crypto::BUILTIN,
         )
     }
 

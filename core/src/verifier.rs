@@ -6,9 +6,11 @@ use alloc::vec::Vec;
 use core::num::NonZeroUsize;
 
 use crate::Error;
+use crate::backend::EcdsaBackend;
 use crate::bundle::Bundle;
 use crate::bundle::Content;
 use crate::bundle::Material;
+use crate::crypto::Crypto;
 use crate::crypto::PublicKey;
 use crate::crypto::RsaPadding;
 use crate::digest::Sha256Digest;
@@ -91,6 +93,7 @@ pub struct Statement {
 pub struct Verifier {
     root: TrustedRoot,
     config: Config,
+    ecdsa: Option<&'static dyn EcdsaBackend>,
 }
 
 /// The key that made the signature, with the certificate it came from (if any).
@@ -103,7 +106,20 @@ struct Signer<'a> {
 impl Verifier {
     /// A verifier over `root` with the given requirements.
     pub fn new(root: TrustedRoot, config: Config) -> Self {
-        Self { root, config }
+        Self {
+            root,
+            config,
+            ecdsa: None,
+        }
+    }
+
+    /// Hands ECDSA signature checks to `backend` (a platform's optimised implementation)
+    /// before the core's own code; see [`crate::backend`] for what stays in the core. The
+    /// outcome of every verification is the same with or without a correct backend.
+    #[must_use]
+    pub fn with_ecdsa_backend(mut self, backend: &'static dyn EcdsaBackend) -> Self {
+        self.ecdsa = Some(backend);
+        self
     }
 
     /// Verifies `bundle` over `artifact` for `policy` at time `now`.
@@ -155,13 +171,14 @@ impl Verifier {
             },
             _ => return Err(Error::PolicyMaterialMismatch),
         };
+        let crypto = Crypto::with(self.ecdsa);
         let digest = artifact.map(|a| match a {
             Artifact::Bytes(b) => Sha256Digest::of(b),
             Artifact::Digest(d) => d,
         });
 
         // Client spec "Signature verification": the signature covers this artifact.
-        check_signature(&bundle.content, signer.key, artifact, digest)?;
+        check_signature(&bundle.content, signer.key, artifact, digest, crypto)?;
 
         // Client spec "Transparency log": each entry is authentic and describes this bundle.
         let expected = tlog::body::Expected {
@@ -174,7 +191,7 @@ impl Verifier {
             .tlog_entries
             .iter()
             .enumerate()
-            .map(|(i, e)| tlog::verify_entry(i, e, &self.root.tlogs, &expected, now))
+            .map(|(i, e)| tlog::verify_entry(i, e, &self.root.tlogs, &expected, now, crypto))
             .collect::<Result<Vec<_>, _>>()?;
         // A repeated entry must not count twice towards the threshold.
         for (i, e) in log_entries.iter().enumerate() {
@@ -194,7 +211,7 @@ impl Verifier {
         let timestamps = bundle
             .timestamps
             .iter()
-            .map(|t| crate::timestamp::verify(t, signature, &self.root.tsas))
+            .map(|t| crate::timestamp::verify(t, signature, &self.root.tsas, crypto))
             .collect::<Result<Vec<_>, _>>()?;
         for (i, stamp) in timestamps.iter().enumerate() {
             if timestamps
@@ -225,12 +242,13 @@ impl Verifier {
         // Client spec "Certificate": chain to a trusted CA at every signing time, then SCTs.
         let (identity, issuer) = match (signer.leaf, &policy.kind) {
             (Some(leaf), PolicyKind::Certificate(condition)) => {
-                let ca = crate::x509::verify_leaf(leaf, &self.root.cas, &signing_times)?;
+                let ca = crate::x509::verify_leaf(leaf, &self.root.cas, &signing_times, crypto)?;
                 crate::sct::verify_embedded(
                     leaf,
                     ca,
                     &self.root.ctlogs,
                     self.config.certificate_timestamps,
+                    crypto,
                 )?;
                 let (identity, issuer) = crate::policy::check_certificate(leaf, condition)?;
                 (Some(identity), Some(issuer))
@@ -281,6 +299,7 @@ fn check_signature(
     key: &PublicKey,
     artifact: Option<Artifact<'_>>,
     digest: Option<Sha256Digest>,
+    crypto: Crypto<'_>,
 ) -> Result<(), Error> {
     let hash = key.default_hash();
     match content {
@@ -295,7 +314,9 @@ fn check_signature(
                 return Err(Error::SignatureDigestMismatch);
             }
             let result = match artifact {
-                Artifact::Bytes(bytes) => key.verify(hash, RsaPadding::Pkcs1v15, bytes, signature),
+                Artifact::Bytes(bytes) => {
+                    key.verify(crypto, hash, RsaPadding::Pkcs1v15, bytes, signature)
+                }
                 // Ed25519 signs the message itself, and P-384 keys sign its SHA-384: a
                 // SHA-256 digest cannot check either.
                 Artifact::Digest(_)
@@ -314,7 +335,7 @@ fn check_signature(
         }
         Content::Dsse(env) => {
             let pae = crate::dsse::pae(&env.payload_type, &env.payload);
-            key.verify(hash, RsaPadding::Pkcs1v15, &pae, &env.signature)
+            key.verify(crypto, hash, RsaPadding::Pkcs1v15, &pae, &env.signature)
                 .map_err(|_| Error::DsseSignatureInvalid)?;
             match digest {
                 Some(digest) => {
@@ -627,5 +648,96 @@ mod tests {
             verifier.verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW),
             Err(Error::CertChainUntrusted)
         );
+    }
+
+    /// A test backend: checks that both key encodings name the same key, counts its calls,
+    /// and answers `answer`, or (with `answer: None` and `faithful`) verifies for real.
+    #[derive(Debug)]
+    struct Backend {
+        calls: core::sync::atomic::AtomicUsize,
+        answer: Option<bool>,
+        faithful: bool,
+    }
+
+    impl EcdsaBackend for Backend {
+        fn verify(&self, check: &crate::backend::EcdsaCheck<'_>) -> Option<bool> {
+            use p256::ecdsa::signature::Verifier as _;
+            use p256::pkcs8::DecodePublicKey;
+            self.calls
+                .fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+            assert_eq!(check.curve, crate::backend::Curve::P256);
+            assert_eq!(check.hash, crate::backend::Hash::Sha256);
+            let key = p256::ecdsa::VerifyingKey::from_public_key_der(check.spki).unwrap();
+            assert_eq!(key.to_sec1_point(false).as_bytes(), check.point);
+            if !self.faithful {
+                return self.answer;
+            }
+            let sig = DerSignature::from_bytes(check.signature).unwrap();
+            Some(key.verify(check.message, &sig).is_ok())
+        }
+    }
+
+    fn backend(answer: Option<bool>, faithful: bool) -> &'static Backend {
+        alloc::boxed::Box::leak(alloc::boxed::Box::new(Backend {
+            calls: core::sync::atomic::AtomicUsize::new(0),
+            answer,
+            faithful,
+        }))
+    }
+
+    fn calls(b: &Backend) -> usize {
+        b.calls.load(core::sync::atomic::Ordering::Relaxed)
+    }
+
+    #[test]
+    fn an_ecdsa_backend_gets_every_message_check_and_decides_it() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let policy = Policy::identity(ID, ISS);
+        let builtin = Verifier::new(root(&w), tsa_only());
+        let expected = builtin.verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW);
+        assert!(expected.is_ok());
+
+        // Artifact signature, TSA signature, Fulcio leaf: three checks (the TSA certificate is the
+        // root's own, checked when the root was parsed).
+        for (b, outcome) in [
+            (backend(None, true), expected.clone()),
+            (backend(None, false), expected.clone()),
+            (backend(Some(false), false), Err(Error::SignatureInvalid)),
+        ] {
+            let verifier = builtin.clone().with_ecdsa_backend(b);
+            let got = verifier.verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW);
+            assert_eq!(got, outcome);
+            assert_eq!(calls(b), if outcome.is_ok() { 3 } else { 1 });
+        }
+
+        // Only a digest: the artifact check is a prehash one, which stays in the core.
+        let b = backend(None, true);
+        let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT));
+        let got = builtin
+            .clone()
+            .with_ecdsa_backend(b)
+            .verify(&good(&w), digest, &policy, NOW);
+        assert_eq!(got, expected);
+        assert_eq!(calls(b), 2);
+    }
+
+    #[test]
+    fn a_backend_never_sees_a_signature_the_core_rejects_by_its_encoding() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let policy = Policy::identity(ID, ISS);
+        let b = backend(Some(true), false);
+        let verifier = Verifier::new(root(&w), tsa_only()).with_ecdsa_backend(b);
+        let mut not_der = w.signature.clone();
+        not_der.push(0);
+        // r = 0 in strict DER: well-formed, out of range.
+        let zero_r = vec![0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x01];
+        for sig in [not_der, zero_r] {
+            let b2 = bundle(&[&w.leaf], &sig, &[&w.token]);
+            assert_eq!(
+                verifier.verify(&b2, Artifact::Bytes(ARTIFACT), &policy, NOW),
+                Err(Error::SignatureInvalid)
+            );
+        }
+        assert_eq!(calls(b), 0);
     }
 }

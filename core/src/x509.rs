@@ -13,6 +13,7 @@ use x509_cert::ext::pkix::name::GeneralName;
 
 use crate::Error;
 use crate::asn1;
+use crate::crypto::Crypto;
 use crate::crypto::PublicKey;
 use crate::crypto::SigAlg;
 use crate::time::UnixTime;
@@ -129,20 +130,20 @@ impl Certificate {
 
     /// Whether `self` was issued by `parent`: names chain and `parent`'s key verifies the
     /// signature over our TBS.
-    pub(crate) fn is_issued_by(&self, parent: &Self) -> bool {
+    pub(crate) fn is_issued_by(&self, parent: &Self, crypto: Crypto<'_>) -> bool {
         if self.issuer != parent.subject {
             return false;
         }
         let (Some(key), Some(alg)) = (&parent.key, self.sig_alg) else {
             return false;
         };
-        key.verify(alg.hash, alg.padding, &self.tbs, &self.signature)
+        key.verify(crypto, alg.hash, alg.padding, &self.tbs, &self.signature)
             .is_ok()
     }
 
     /// Whether the certificate names itself as issuer and verifies under its own key.
     pub(crate) fn is_self_signed(&self) -> bool {
-        self.is_issued_by(self)
+        self.is_issued_by(self, Crypto::BUILTIN)
     }
 }
 
@@ -152,6 +153,7 @@ pub(crate) fn verify_leaf<'a>(
     leaf: &Certificate,
     cas: &'a [crate::trust_root::Authority],
     times: &[UnixTime],
+    crypto: Crypto<'_>,
 ) -> Result<&'a Certificate, Error> {
     if leaf.is_ca {
         return Err(Error::CertIsCa);
@@ -165,7 +167,7 @@ pub(crate) fn verify_leaf<'a>(
     let issuer = cas
         .iter()
         .filter(|ca| times.iter().all(|t| ca.validity.contains(*t)))
-        .find_map(|ca| chain_to(leaf, &ca.chain, times))
+        .find_map(|ca| chain_to(leaf, &ca.chain, times, crypto))
         .ok_or(Error::CertChainUntrusted)?;
     if !times.iter().all(|t| leaf.validity.contains(*t)) {
         return Err(Error::CertNotValidAtSigningTime);
@@ -179,8 +181,9 @@ pub(crate) fn chain_to<'a>(
     leaf: &Certificate,
     chain: &'a [Certificate],
     times: &[UnixTime],
+    crypto: Crypto<'_>,
 ) -> Option<&'a Certificate> {
-    let issuer = issued_by_trusted_chain(leaf, chain)?;
+    let issuer = issued_by_trusted_chain(leaf, chain, crypto)?;
     chain
         .iter()
         .all(|c| times.iter().all(|t| c.validity.contains(*t)))
@@ -192,15 +195,16 @@ pub(crate) fn chain_to<'a>(
 pub(crate) fn issued_by_trusted_chain<'a>(
     leaf: &Certificate,
     chain: &'a [Certificate],
+    crypto: Crypto<'_>,
 ) -> Option<&'a Certificate> {
     let issuer = chain.first()?;
-    (issuer.is_ca && leaf.is_issued_by(issuer)).then_some(issuer)
+    (issuer.is_ca && leaf.is_issued_by(issuer, crypto)).then_some(issuer)
 }
 
 /// Whether each certificate of `chain` is issued by the next, and every issuer is a CA.
 pub(crate) fn chain_links_hold(chain: &[Certificate]) -> bool {
     chain.windows(2).all(|pair| match pair {
-        [child, parent] => parent.is_ca && child.is_issued_by(parent),
+        [child, parent] => parent.is_ca && child.is_issued_by(parent, Crypto::BUILTIN),
         _ => false,
     })
 }
@@ -259,17 +263,17 @@ mod tests {
         assert!(root.is_self_signed());
         assert!(root.is_ca && intermediate.is_ca);
         assert!(!intermediate.is_self_signed());
-        assert!(intermediate.is_issued_by(&root));
-        assert!(!root.is_issued_by(&intermediate));
+        assert!(intermediate.is_issued_by(&root, Crypto::BUILTIN));
+        assert!(!root.is_issued_by(&intermediate, Crypto::BUILTIN));
         assert!(chain_links_hold(&[intermediate.clone(), root.clone()]));
         assert!(!chain_links_hold(&[root.clone(), intermediate.clone()]));
         let mut forged = intermediate.clone();
         let last = forged.signature.len() - 2;
         forged.signature[last] ^= 1;
-        assert!(!forged.is_issued_by(&root));
+        assert!(!forged.is_issued_by(&root, Crypto::BUILTIN));
         let mut renamed = intermediate;
         renamed.issuer[5] ^= 1;
-        assert!(!renamed.is_issued_by(&root));
+        assert!(!renamed.is_issued_by(&root, Crypto::BUILTIN));
     }
 
     #[test]
@@ -277,7 +281,13 @@ mod tests {
         let (intermediate, _) = fulcio();
         let root = TrustedRoot::production().unwrap();
         assert_eq!(
-            verify_leaf(&intermediate, &root.cas, &[UnixTime(1_700_000_000)]).unwrap_err(),
+            verify_leaf(
+                &intermediate,
+                &root.cas,
+                &[UnixTime(1_700_000_000)],
+                Crypto::BUILTIN
+            )
+            .unwrap_err(),
             Error::CertIsCa
         );
     }

@@ -166,3 +166,44 @@ test('managed key policy, PEM and DER', { skip: !shared && 'SKIPPED: ../shared a
   throwsCore(() => v.verifyArtifact(bundle, artifact(), POLICY), 'POLICY_MATERIAL_MISMATCH');
   v.free();
 });
+
+test('platform crypto: node:crypto by default in Node, off on request, same outcomes', { skip: !shared && 'SKIPPED: ../shared absent' }, () => {
+  const platform = Verifier.production();
+  const pure = Verifier.production({ platformCrypto: false });
+  // Node >= 20.16 has process.getBuiltinModule; then the backend must really be in use.
+  assert.equal(platform.platformCrypto, typeof process.getBuiltinModule === 'function');
+  assert.equal(pure.platformCrypto, false);
+  assert.throws(() => Verifier.production({ platformCrypto: 'yes' }), TypeError);
+  assert.equal(Verifier.fromTrustedRoot(readFileSync(path.join(ROOT, 'core/src/roots/production.json')), { platformCrypto: false }).platformCrypto, false);
+
+  const bundle = JSON.parse(vector('happy-path-v0.3'));
+  const outcome = (v, b, a) => {
+    try {
+      return v.verifyArtifact(b, a, POLICY);
+    } catch (e) {
+      assert.ok(e instanceof VerificationError, String(e));
+      return e.name;
+    }
+  };
+  const cases = [[bundle, artifact()], [bundle, { digest: new Sha256().update(artifact()).digest() }]];
+  // Each ECDSA check of the bundle, broken on its own: the artifact signature (a bit of s),
+  // the message (wrong artifact with the bundle digest removed), and a DER encoding the core
+  // rejects before any backend sees it.
+  const flipped = structuredClone(bundle);
+  const sig = Buffer.from(flipped.messageSignature.signature, 'base64');
+  sig[sig.length - 1] ^= 1;
+  flipped.messageSignature.signature = sig.toString('base64');
+  cases.push([flipped, artifact()]);
+  const noDigest = structuredClone(bundle);
+  delete noDigest.messageSignature.messageDigest;
+  cases.push([noDigest, new Uint8Array([1, 2, 3])]);
+  const notDer = structuredClone(bundle);
+  notDer.messageSignature.signature = Buffer.concat([Buffer.from(bundle.messageSignature.signature, 'base64'), Buffer.from([0])]).toString('base64');
+  cases.push([notDer, artifact()]);
+  const results = cases.map(([b, a]) => [outcome(platform, b, a), outcome(pure, b, a)]);
+  for (const [p, q] of results) assert.deepEqual(p, q);
+  assert.deepEqual(results.map(([p]) => (typeof p === 'string' ? p : 'verified')),
+    ['verified', 'verified', 'SIGNATURE_INVALID', 'SIGNATURE_INVALID', 'SIGNATURE_INVALID']);
+  platform.free();
+  pure.free();
+});

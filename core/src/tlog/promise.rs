@@ -4,6 +4,7 @@
 use alloc::format;
 use alloc::string::String;
 
+use crate::crypto::Crypto;
 use crate::crypto::RsaPadding;
 use crate::encoding::base64_encode;
 use crate::encoding::hex_encode;
@@ -33,10 +34,12 @@ pub(crate) fn verify(
     body: &[u8],
     integrated_time: u64,
     log_index: u64,
+    crypto: Crypto<'_>,
 ) -> bool {
     let payload = signed_payload(body, integrated_time, &log.log_id, log_index);
     log.key
         .verify(
+            crypto,
             log.key.default_hash(),
             RsaPadding::Pkcs1v15,
             payload.as_bytes(),

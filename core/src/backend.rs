@@ -1,0 +1,67 @@
+//! An optional platform ECDSA implementation the verifier hands signature checks to.
+//!
+//! Most of a verification's cost is ECDSA arithmetic: a public-good bundle needs one P-384
+//! check (Fulcio's signature on the leaf) and four P-256 checks (the artifact signature, the
+//! SCT, the inclusion promise and the checkpoint). The core's own pure-Rust code is portable
+//! and constant in behaviour, but platforms with assembly-optimised crypto (Node's OpenSSL,
+//! AWS-LC in a Python extension) check a signature several times faster. A binding on such a
+//! platform implements [`EcdsaBackend`] and installs it with [`crate::Verifier::with_ecdsa_backend`].
+//!
+//! What stays in the core whatever the backend, so that every platform accepts exactly the
+//! same bundles: key decoding and validation (a key the core rejects never reaches a backend),
+//! the strict DER decoding of the signature and the range of its scalars, Ed25519 and RSA, and
+//! checks over a precomputed digest (no platform API used here offers them for ECDSA).
+
+/// The curve of an ECDSA key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Curve {
+    /// NIST P-256 (secp256r1).
+    P256,
+    /// NIST P-384 (secp384r1).
+    P384,
+}
+
+/// The hash an ECDSA signature was made over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Hash {
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+/// One ECDSA signature check. Constructible outside the core so that backends can be tested
+/// on their own.
+#[derive(Clone, Copy, Debug)]
+pub struct EcdsaCheck<'a> {
+    /// The key's curve.
+    pub curve: Curve,
+    /// The hash of `message` the signature covers.
+    pub hash: Hash,
+    /// The key as a DER `SubjectPublicKeyInfo` with an uncompressed point, re-encoded by the
+    /// core after it validated the key.
+    pub spki: &'a [u8],
+    /// The key as an uncompressed SEC1 point (`04 || x || y`).
+    pub point: &'a [u8],
+    /// The signed message, not yet hashed.
+    pub message: &'a [u8],
+    /// The signature as a DER `Ecdsa-Sig-Value`, already checked by the core to be strict DER
+    /// with both scalars in `1..n`.
+    pub signature: &'a [u8],
+}
+
+/// A platform ECDSA verifier.
+///
+/// Implementations must be pure functions of the check: no caching across calls that could
+/// let one check's outcome leak into another's, and no failure modes other than "cannot check
+/// this" (`None`).
+pub trait EcdsaBackend: Send + Sync + core::fmt::Debug {
+    /// Checks `check.signature` over `check.message` under `check.point`. `Some(true)`: valid;
+    /// `Some(false)`: invalid; `None`: this backend cannot check it (an unsupported curve or
+    /// hash, or the platform API is unavailable), so the core's own code decides.
+    fn verify(&self, check: &EcdsaCheck<'_>) -> Option<bool>;
+}
