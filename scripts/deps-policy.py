@@ -6,8 +6,10 @@ installing cargo-deny costs minutes of every cold CI run).
 - licenses: every package reachable from the shipped crates (not dev-only) has an SPDX
   expression whose alternatives include an allowed license;
 - sources: every package comes from crates.io or this repository;
-- bans: no crate linked into the no_std core appears in two versions, and no
-  package at all from the banned list (anything that reaches the network or a clock).
+- bans: no crate linked into the no_std core appears in two versions, no package from the
+  banned list (anything that reaches the network, a clock or an entropy source) is linked
+  into anything shipped (build tools such as cc may use them while building), and the
+  platform crypto libraries are linked into the Python binding alone.
 Exit status 1 with the offending packages listed when the policy is broken.
 """
 import json
@@ -20,6 +22,10 @@ ALLOWED = {"MIT", "Apache-2.0", "Apache-2.0 WITH LLVM-exception", "BSD-3-Clause"
 BANNED = {"getrandom", "reqwest", "hyper", "tokio", "ureq", "openssl-sys", "ring"}
 CRATES_IO = "registry+https://github.com/rust-lang/crates.io-index"
 CORE = "sigverify"
+# C and assembly crypto used as an ECDSA backend (sigverify::backend); the core, the CLI and
+# the C and WebAssembly bindings stay pure Rust.
+PLATFORM_CRYPTO = {"aws-lc-rs", "aws-lc-sys"}
+PLATFORM_CRYPTO_USERS = {"sigverify-python"}
 
 
 def metadata(*extra: str) -> dict:
@@ -69,9 +75,16 @@ def main() -> int:
             problems.append(f"license: {p['name']} {p['version']}: {p.get('license')!r}")
         if p.get("source") not in (None, CRATES_IO):
             problems.append(f"source: {p['name']} {p['version']}: {p.get('source')}")
-    for pid in shipped:
+    for pid in reachable(meta, members, dev=False, linked_only=True):
         if packages[pid]["name"] in BANNED:
             problems.append(f"banned: {packages[pid]['name']} {packages[pid]['version']}")
+    for member in members:
+        if packages[member]["name"] in PLATFORM_CRYPTO_USERS:
+            continue
+        for pid in reachable(meta, [member], dev=False, linked_only=True):
+            if packages[pid]["name"] in PLATFORM_CRYPTO:
+                problems.append(f"platform crypto outside the Python binding: "
+                                f"{packages[member]['name']} links {packages[pid]['name']}")
     core = [pid for pid in members if packages[pid]["name"] == CORE]
     versions = {}
     for pid in reachable(meta, core, dev=False, linked_only=True):
