@@ -179,10 +179,17 @@ export declare class Verifier {
   /** Verifies `bundle` over `artifact` for `policy`; throws VerificationError otherwise. */
   verifyArtifact(bundle: JsonInput, artifact: ArtifactInput, policy: Policy, options?: VerifyOptions): VerificationResult;
   /**
+   * `verifyArtifact` with WebCrypto doing the ECDSA checks where there is no synchronous
+   * platform crypto (browsers); same result, or rejects with the same VerificationError.
+   */
+  verifyArtifactAsync(bundle: JsonInput, artifact: ArtifactInput, policy: Policy, options?: VerifyOptions): Promise<VerificationResult>;
+  /**
    * Verifies a DSSE bundle without the artifact: every check except the in-toto subjects, which
    * the caller must match against what it holds. Returns the signed payload.
    */
   verifyDsse(bundle: JsonInput, policy: Policy, options?: VerifyOptions): Statement;
+  /** `verifyDsse` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
+  verifyDsseAsync(bundle: JsonInput, policy: Policy, options?: VerifyOptions): Promise<Statement>;
   /** Frees the WebAssembly memory now (garbage collection also frees it eventually). */
   free(): void;
 }

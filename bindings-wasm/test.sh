@@ -2,7 +2,7 @@
 # The WebAssembly binding's whole check, fresh machine or not: idempotent set-up (wasm target,
 # wasm-bindgen-cli, npm ci, Debian chromium), build (prints the .wasm size), TypeScript lint,
 # Node tests (API, npm pack, the conformance manifest), Chromium tests (manifest, Web Worker,
-# demo page), then the verify-time figures. Called by scripts/test as `bash bindings-wasm/test.sh`.
+# demo page), then the verify-time figures (Node and Chromium). Called by scripts/test as `bash bindings-wasm/test.sh`.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
@@ -49,4 +49,5 @@ raw=$(stat -c %s pkg/sigverify_native_bg.wasm)
 gz=$(gzip -9 -c pkg/sigverify_native_bg.wasm | wc -c)
 echo "wasm size: $raw bytes raw, $gz bytes gzip -9"
 node bench/bench.mjs 100
+node bench/browser.mjs 100
 log "wasm binding: all passed"

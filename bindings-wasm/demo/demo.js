@@ -66,7 +66,7 @@ async function run() {
     const v = await verifier();
     try {
       const policy = { identity: $('identity').value.trim(), issuer: $('issuer').value.trim() };
-      const r = v.verifyArtifact(new Uint8Array(await bundle.arrayBuffer()), { digest }, policy);
+      const r = await v.verifyArtifactAsync(new Uint8Array(await bundle.arrayBuffer()), { digest }, policy);
       show('ok', `Verified: ${artifact.name}`, [
         ['Signer', r.identity ?? '(managed key)'],
         ['Issuer', r.issuer ?? '-'],

@@ -25,6 +25,8 @@ use sigverify::backend::EcdsaBackend;
 use sigverify::backend::EcdsaCheck;
 use sigverify::backend::Hash;
 use wasm_bindgen::JsValue;
+
+mod deferred;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// A core error as it crosses to JavaScript; `index.js` turns it into a `VerificationError`.
@@ -106,6 +108,9 @@ static HOST_ECDSA: HostEcdsa = HostEcdsa;
 pub struct NativeVerifier {
     inner: sigverify::Verifier,
     platform_crypto: bool,
+    /// The same root with the recording backend of [`deferred`], where there is no platform
+    /// crypto (browsers): `index.js` confirms its checks with WebCrypto.
+    deferred: Option<sigverify::Verifier>,
 }
 
 /// A verifier over `root`; with `platform_crypto`, ECDSA checks go to the runtime's own
@@ -115,14 +120,22 @@ fn verifier(
     platform_crypto: bool,
 ) -> Result<NativeVerifier, JsValue> {
     let root = root.map_err(|e| core_error(&e))?;
-    let mut inner = sigverify::Verifier::new(root, Config::default());
     let platform_crypto = platform_crypto && host_ecdsa_available();
-    if platform_crypto {
-        inner = inner.with_ecdsa_backend(&HOST_ECDSA);
-    }
+    let (inner, deferred) = if platform_crypto {
+        let inner = sigverify::Verifier::new(root, Config::default());
+        (inner.with_ecdsa_backend(&HOST_ECDSA), None)
+    } else {
+        let deferred = sigverify::Verifier::new(root.clone(), Config::default())
+            .with_ecdsa_backend(&deferred::RECORDER);
+        (
+            sigverify::Verifier::new(root, Config::default()),
+            Some(deferred),
+        )
+    };
     Ok(NativeVerifier {
         inner,
         platform_crypto,
+        deferred,
     })
 }
 
@@ -153,8 +166,15 @@ impl NativeVerifier {
         self.platform_crypto
     }
 
+    /// Whether the `deferred` mode of the verify methods is available (no platform crypto).
+    #[wasm_bindgen(getter, js_name = deferredAvailable)]
+    pub fn deferred_available(&self) -> bool {
+        self.deferred.is_some()
+    }
+
     /// Verifies `bundle` (JSON bytes) over the artifact's bytes for `policy` at `now` (Unix
-    /// seconds); returns the plain result object.
+    /// seconds); returns the plain result object, or with `deferred` a deferred run's
+    /// `{ result, checks }` (see [`deferred`]: not a verdict until every check is confirmed).
     #[wasm_bindgen(js_name = verifyBytes)]
     pub fn verify_bytes(
         &self,
@@ -162,8 +182,15 @@ impl NativeVerifier {
         artifact: &[u8],
         policy: JsValue,
         now: f64,
+        deferred: bool,
     ) -> Result<JsValue, JsValue> {
-        self.run(bundle, Some(Artifact::Bytes(artifact)), policy, now)
+        self.run(
+            bundle,
+            Some(Artifact::Bytes(artifact)),
+            policy,
+            now,
+            deferred,
+        )
     }
 
     /// Verifies `bundle` (JSON bytes) over an artifact known by its `sha256:<hex>` digest.
@@ -174,10 +201,17 @@ impl NativeVerifier {
         digest: &str,
         policy: JsValue,
         now: f64,
+        deferred: bool,
     ) -> Result<JsValue, JsValue> {
         let digest = Sha256Digest::parse_prefixed(digest)
             .ok_or_else(|| type_error("artifact digest must be \"sha256:\" and 64 hex digits"))?;
-        self.run(bundle, Some(Artifact::Digest(digest)), policy, now)
+        self.run(
+            bundle,
+            Some(Artifact::Digest(digest)),
+            policy,
+            now,
+            deferred,
+        )
     }
 
     /// Verifies a DSSE `bundle` (JSON bytes) without the artifact: every check but the in-toto
@@ -188,31 +222,43 @@ impl NativeVerifier {
         bundle: &[u8],
         policy: JsValue,
         now: f64,
+        deferred: bool,
     ) -> Result<JsValue, JsValue> {
-        self.run(bundle, None, policy, now)
+        self.run(bundle, None, policy, now, deferred)
     }
 }
 
 impl NativeVerifier {
-    /// The one place that calls the core: `verify`, or `verify_dsse` when there is no artifact.
+    /// The one place that calls the core: `verify`, or `verify_dsse` when there is no artifact;
+    /// with `deferred`, as a deferred run.
     fn run(
         &self,
         bundle: &[u8],
         artifact: Option<Artifact<'_>>,
         policy: JsValue,
         now: f64,
+        deferred: bool,
     ) -> Result<JsValue, JsValue> {
         let policy = policy_from_js(policy)?;
         let bundle = Bundle::from_json(bundle).map_err(|e| core_error(&e))?;
         // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let now = UnixTime(now as u64);
-        let verified = match artifact {
-            Some(artifact) => self.inner.verify(&bundle, artifact, &policy, now),
-            None => self.inner.verify_dsse(&bundle, &policy, now),
+        let verifier = match (deferred, &self.deferred) {
+            (false, _) => &self.inner,
+            (true, Some(recording)) => recording,
+            (true, None) => return Err(type_error("no deferred mode with platform crypto")),
+        };
+        let go = || match artifact {
+            Some(artifact) => verifier.verify(&bundle, artifact, &policy, now),
+            None => verifier.verify_dsse(&bundle, &policy, now),
+        };
+        if !deferred {
+            return to_js(&Outcome::from(go().map_err(|e| core_error(&e))?));
         }
-        .map_err(|e| core_error(&e))?;
-        to_js(&Outcome::from(verified))
+        let (verified, checks) = deferred::record(go);
+        let result = Outcome::from(verified.map_err(|e| core_error(&e))?);
+        to_js(&DeferredRun { result, checks })
     }
 }
 
@@ -346,6 +392,13 @@ struct LogEntryOut {
     log_id: String,
     log_url: String,
     integrated_time: Option<u64>,
+}
+
+/// A deferred run's result and the ECDSA checks it assumed valid.
+#[derive(Serialize)]
+struct DeferredRun {
+    result: Outcome,
+    checks: Vec<deferred::DeferredCheck>,
 }
 
 /// A verified DSSE payload; the payload crosses as a `Uint8Array`.

@@ -39,20 +39,25 @@ export const RESULTS = path.join(ROOT, 'target', 'results');
  * Runs one manifest row against the package API and returns `ok` or the error name. `read`
  * loads a file named by the row (from disk in Node, over HTTP in the browser), `api` is the
  * imported package. Kept free of Node imports so the browser runs the very same function.
+ * `how`: 'sync' runs `verifyArtifact` on a default verifier (node:crypto in Node), 'async'
+ * runs `verifyArtifactAsync` without platform crypto (ECDSA checks in WebCrypto).
  */
-export async function runRow(api, row, read) {
+export async function runRow(api, row, read, how = 'sync') {
   const text = async (p) => new TextDecoder().decode(await read(p));
   try {
-    const verifier = row.root === 'production' ? api.Verifier.production()
-      : row.root === 'staging' ? api.Verifier.staging()
-        : api.Verifier.fromTrustedRoot(await read(row.root));
+    const options = how === 'async' ? { platformCrypto: false } : undefined;
+    const verifier = row.root === 'production' ? api.Verifier.production(options)
+      : row.root === 'staging' ? api.Verifier.staging(options)
+        : api.Verifier.fromTrustedRoot(await read(row.root), options);
     try {
       const policy = row.policy === 'key' ? { key: await text(row.key) }
         : { identity: row.identity, issuer: row.issuer };
       const artifact = row.mode === 'artifact' ? await read(row.artifact)
         : { digest: `sha256:${row.digest}` };
-      const options = row.now === '-' ? undefined : { now: Number(row.now) * 1000 };
-      verifier.verifyArtifact(await read(row.bundle), artifact, policy, options);
+      const now = row.now === '-' ? undefined : { now: Number(row.now) * 1000 };
+      const bundle = await read(row.bundle);
+      if (how === 'async') await verifier.verifyArtifactAsync(bundle, artifact, policy, now);
+      else verifier.verifyArtifact(bundle, artifact, policy, now);
       return 'ok';
     } finally {
       verifier.free();

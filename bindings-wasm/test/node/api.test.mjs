@@ -207,3 +207,52 @@ test('platform crypto: node:crypto by default in Node, off on request, same outc
   platform.free();
   pure.free();
 });
+
+test('verifyArtifactAsync without platform crypto: WebCrypto confirms every deferred check', { skip: !shared && 'SKIPPED: ../shared absent' }, async () => {
+  const v = Verifier.production({ platformCrypto: false });
+  const sync = Verifier.production();
+  const bundle = JSON.parse(vector('happy-path-v0.3'));
+  // Count WebCrypto's verifications, to see that the deferred path really runs.
+  const { subtle } = globalThis.crypto;
+  const original = subtle.verify;
+  let verified = 0;
+  subtle.verify = function verify(...args) {
+    verified += 1;
+    return original.apply(this, args);
+  };
+  try {
+    const expected = sync.verifyArtifact(bundle, artifact(), POLICY);
+    assert.deepEqual(await v.verifyArtifactAsync(bundle, artifact(), POLICY), expected);
+    assert.equal(verified, 5, 'four P-256 checks and one P-384 check');
+    // Only a digest: the artifact signature is a prehash check, which the core keeps.
+    const digest = { digest: new Sha256().update(artifact()).digest() };
+    assert.deepEqual(await v.verifyArtifactAsync(bundle, digest, POLICY), expected);
+    assert.equal(verified, 9);
+
+    // A signature the deferred run assumed valid is refused by WebCrypto; the synchronous
+    // run then gives the exact error.
+    const flipped = structuredClone(bundle);
+    const sig = Buffer.from(flipped.messageSignature.signature, 'base64');
+    sig[sig.length - 1] ^= 1;
+    flipped.messageSignature.signature = sig.toString('base64');
+    await assert.rejects(v.verifyArtifactAsync(flipped, artifact(), POLICY),
+      (e) => e instanceof VerificationError && e.name === 'SIGNATURE_INVALID');
+    // A failing deferred run is settled by the synchronous run as well.
+    await assert.rejects(v.verifyArtifactAsync(bundle, artifact(), { ...POLICY, identity: 'x' }),
+      (e) => e instanceof VerificationError && e.name === 'POLICY_IDENTITY_MISMATCH');
+    await assert.rejects(v.verifyArtifactAsync('not json', artifact(), POLICY),
+      (e) => e instanceof VerificationError && e.name === 'BUNDLE_JSON_INVALID');
+    await assert.rejects(v.verifyArtifactAsync(bundle, 'a.txt', POLICY), TypeError);
+
+    const dsse = vector('happy-path-intoto-in-dsse-v3');
+    assert.deepEqual(await v.verifyDsseAsync(dsse, POLICY), sync.verifyDsse(dsse, POLICY));
+    await assert.rejects(v.verifyDsseAsync(vector('dsse-invalid-sig_fail'), POLICY),
+      (e) => e instanceof VerificationError && e.name === 'DSSE_SIGNATURE_INVALID');
+  } finally {
+    subtle.verify = original;
+  }
+  // With node:crypto available, the async methods verify synchronously through it.
+  assert.deepEqual(await sync.verifyArtifactAsync(bundle, artifact(), POLICY), sync.verifyArtifact(bundle, artifact(), POLICY));
+  v.free();
+  sync.free();
+});

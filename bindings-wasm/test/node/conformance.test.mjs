@@ -23,11 +23,13 @@ test('conformance manifest (Node)', async (t) => {
   const lines = [];
   let failed = 0;
   for (const row of rows) {
+    // verifyArtifact with node:crypto, and verifyArtifactAsync with WebCrypto (deferred runs).
     const got = await runRow(api, row, (p) => readFileSync(p));
+    const deferred = await runRow(api, row, (p) => readFileSync(p), 'async');
     lines.push(`${row.id}\t${row.mode}\t${got}`);
-    if (got !== row.expected) {
+    if (got !== row.expected || deferred !== row.expected) {
       failed += 1;
-      console.log(`FAIL ${row.id} [${row.mode}]: expected ${row.expected}, got ${got}`);
+      console.log(`FAIL ${row.id} [${row.mode}]: expected ${row.expected}, got ${got} (sync), ${deferred} (async)`);
     }
   }
   mkdirSync(RESULTS, { recursive: true });
