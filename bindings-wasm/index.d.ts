@@ -159,7 +159,8 @@ export interface VerifierOptions {
   /**
    * Hand ECDSA signature checks to the runtime's own implementation where it has a synchronous
    * one (Node >= 20.16: OpenSSL through `node:crypto`); default true. Browsers have none, so
-   * there the WebAssembly code checks them either way. Keys and signature encodings are always
+   * there the synchronous methods check them in WebAssembly either way (and the async methods,
+   * whenever node:crypto is not in use, in WebCrypto). Keys and signature encodings are always
    * validated by the WebAssembly code, so the outcome is the same.
    */
   platformCrypto?: boolean;

@@ -67,6 +67,16 @@ function nowSeconds(options) {
   return Math.floor(ms / 1000);
 }
 
+// A deep copy of a policy (plain data: strings, arrays, objects, key bytes); a value that
+// cannot be copied is passed as it is, for the native side to reject with a TypeError.
+function snapshot(policy) {
+  try {
+    return structuredClone(policy);
+  } catch {
+    return policy;
+  }
+}
+
 // `options.platformCrypto` (default true): hand ECDSA checks to the runtime where it can.
 function platformCrypto(options) {
   const value = options?.platformCrypto ?? true;
@@ -124,8 +134,9 @@ export class Verifier {
   }
 
   /**
-   * Whether ECDSA signature checks go to the runtime's own implementation (Node's crypto);
-   * false in browsers, where the core's WebAssembly code checks them.
+   * Whether ECDSA signature checks go to the runtime's synchronous implementation (Node's
+   * crypto). False in browsers: there the synchronous methods check them in WebAssembly and
+   * the async methods in WebCrypto.
    */
   get platformCrypto() {
     return this.#native.platformCrypto;
@@ -142,8 +153,9 @@ export class Verifier {
 
   /**
    * `verifyArtifact`, resolving to the same result or rejecting with the same error, with the
-   * ECDSA checks done by WebCrypto where there is no synchronous platform crypto (browsers):
-   * several times faster there. Elsewhere it verifies as `verifyArtifact` does.
+   * ECDSA checks done by WebCrypto whenever this verifier does not use node:crypto (browsers,
+   * or `platformCrypto: false`): several times faster than WebAssembly. With node:crypto it
+   * verifies as `verifyArtifact` does. Do not modify the artifact buffer before it settles.
    */
   async verifyArtifactAsync(bundle, artifact, policy, options) {
     return this.#settle(this.#artifactRun(bundle, artifact, policy, options));
@@ -165,23 +177,28 @@ export class Verifier {
   }
 
   // The native call of verifyArtifact as a function of `deferred`; argument errors throw now.
+  // The bundle, digest and policy are taken now, so a deferred run and the synchronous run
+  // that may follow it verify the same inputs even if the caller changes its objects.
   #artifactRun(bundle, artifact, policy, options) {
     const now = nowSeconds(options);
-    const b = jsonBytes(bundle);
+    const b = jsonBytes(bundle).slice();
+    const p = snapshot(policy);
     if (artifact instanceof Uint8Array || artifact instanceof ArrayBuffer || ArrayBuffer.isView(artifact)) {
       const bytes = jsonBytes(artifact);
-      return (deferred) => this.#native.verifyBytes(b, bytes, policy, now, deferred);
+      return (deferred) => this.#native.verifyBytes(b, bytes, p, now, deferred);
     }
     if (artifact !== null && typeof artifact === 'object' && typeof artifact.digest === 'string') {
-      return (deferred) => this.#native.verifyDigest(b, artifact.digest, policy, now, deferred);
+      const { digest } = artifact;
+      return (deferred) => this.#native.verifyDigest(b, digest, p, now, deferred);
     }
     throw new TypeError('artifact must be a Uint8Array or { digest: "sha256:<hex>" }');
   }
 
   #dsseRun(bundle, policy, options) {
     const now = nowSeconds(options);
-    const b = jsonBytes(bundle);
-    return (deferred) => this.#native.verifyDsse(b, policy, now, deferred);
+    const b = jsonBytes(bundle).slice();
+    const p = snapshot(policy);
+    return (deferred) => this.#native.verifyDsse(b, p, now, deferred);
   }
 
   // A deferred run assumes every ECDSA check valid and lists them; its result stands only if

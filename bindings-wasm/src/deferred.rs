@@ -100,12 +100,19 @@ impl EcdsaBackend for Recorder {
     }
 }
 
-/// Runs `f` as a deferred run; returns its value and the checks it deferred.
-pub(crate) fn record<T>(f: impl FnOnce() -> T) -> (T, Vec<DeferredCheck>) {
-    CHECKS.with(|checks| *checks.borrow_mut() = Some(Vec::new()));
+/// Runs `f` as a deferred run; returns its value and the checks it deferred. `None` (and `f`
+/// not run) when a deferred run is already in progress: a nested run would discard the outer
+/// run's list, and with it checks the outer run assumed valid.
+pub(crate) fn record<T>(f: impl FnOnce() -> T) -> Option<(T, Vec<DeferredCheck>)> {
+    CHECKS.with(|checks| {
+        let mut checks = checks.try_borrow_mut().ok()?;
+        if checks.is_some() {
+            return None;
+        }
+        *checks = Some(Vec::new());
+        Some(())
+    })?;
     let value = f();
-    let checks = CHECKS
-        .with(|checks| checks.borrow_mut().take())
-        .unwrap_or_default();
-    (value, checks)
+    let checks = CHECKS.with(|checks| checks.try_borrow_mut().ok()?.take())?;
+    Some((value, checks))
 }

@@ -256,7 +256,9 @@ impl NativeVerifier {
         if !deferred {
             return to_js(&Outcome::from(go().map_err(|e| core_error(&e))?));
         }
-        let (verified, checks) = deferred::record(go);
+        let Some((verified, checks)) = deferred::record(go) else {
+            return Err(type_error("a deferred verification is already running"));
+        };
         let result = Outcome::from(verified.map_err(|e| core_error(&e))?);
         to_js(&DeferredRun { result, checks })
     }

@@ -10,7 +10,8 @@
 //! What stays in the core whatever the backend, so that every platform accepts exactly the
 //! same bundles: key decoding and validation (a key the core rejects never reaches a backend),
 //! the strict DER decoding of the signature and the range of its scalars, Ed25519 and RSA, and
-//! checks over a precomputed digest (no platform API used here offers them for ECDSA).
+//! checks over a precomputed digest (node:crypto and WebCrypto cannot check those; a digest
+//! form of [`EcdsaCheck`] for backends that can, such as AWS-LC, is not offered yet).
 
 /// The curve of an ECDSA key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,9 +57,11 @@ pub struct EcdsaCheck<'a> {
 
 /// A platform ECDSA verifier.
 ///
-/// Implementations must be pure functions of the check: no caching across calls that could
-/// let one check's outcome leak into another's, and no failure modes other than "cannot check
-/// this" (`None`).
+/// An answer decides the check: a backend must answer `Some(true)` only for a valid signature
+/// and must not let one check's answer depend on another's (no state carried between calls).
+/// The WebAssembly binding's deferred recorder is the one deliberate exception: it answers
+/// `Some(true)` provisionally, records the check, and its binding uses the run's result only
+/// after WebCrypto has confirmed every recorded check (`bindings-wasm/src/deferred.rs`).
 pub trait EcdsaBackend: Send + Sync + core::fmt::Debug {
     /// Checks `check.signature` over `check.message` under `check.point`. `Some(true)`: valid;
     /// `Some(false)`: invalid; `None`: this backend cannot check it (an unsupported curve or

@@ -115,7 +115,8 @@ impl Verifier {
 
     /// Hands ECDSA signature checks to `backend` (a platform's optimised implementation)
     /// before the core's own code; see [`crate::backend`] for what stays in the core. The
-    /// outcome of every verification is the same with or without a correct backend.
+    /// outcome of every verification is the same with or without a backend that answers
+    /// truthfully (see [`EcdsaBackend`]).
     #[must_use]
     pub fn with_ecdsa_backend(mut self, backend: &'static dyn EcdsaBackend) -> Self {
         self.ecdsa = Some(backend);
