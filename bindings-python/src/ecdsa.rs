@@ -8,6 +8,7 @@ use aws_lc_rs::signature::UnparsedPublicKey;
 use sigverify::backend::Curve;
 use sigverify::backend::EcdsaBackend;
 use sigverify::backend::EcdsaCheck;
+use sigverify::backend::EcdsaDigestCheck;
 use sigverify::backend::Hash;
 
 /// AWS-LC's ECDSA verification over ASN.1 DER signatures.
@@ -17,20 +18,38 @@ pub(crate) struct AwsLc;
 /// The one instance every verifier of this binding uses.
 pub(crate) static AWS_LC: AwsLc = AwsLc;
 
+/// The AWS-LC algorithm for a curve and hash; `None` for pairs it has no name for.
+fn algorithm(curve: Curve, hash: Hash) -> Option<&'static EcdsaVerificationAlgorithm> {
+    use aws_lc_rs::signature as s;
+    Some(match (curve, hash) {
+        (Curve::P256, Hash::Sha256) => &s::ECDSA_P256_SHA256_ASN1,
+        (Curve::P256, Hash::Sha384) => &s::ECDSA_P256_SHA384_ASN1,
+        (Curve::P256, Hash::Sha512) => &s::ECDSA_P256_SHA512_ASN1,
+        (Curve::P384, Hash::Sha256) => &s::ECDSA_P384_SHA256_ASN1,
+        (Curve::P384, Hash::Sha384) => &s::ECDSA_P384_SHA384_ASN1,
+        (Curve::P384, Hash::Sha512) => &s::ECDSA_P384_SHA512_ASN1,
+        _ => return None,
+    })
+}
+
 impl EcdsaBackend for AwsLc {
     fn verify(&self, check: &EcdsaCheck<'_>) -> Option<bool> {
-        use aws_lc_rs::signature as s;
-        let alg: &'static EcdsaVerificationAlgorithm = match (check.curve, check.hash) {
-            (Curve::P256, Hash::Sha256) => &s::ECDSA_P256_SHA256_ASN1,
-            (Curve::P256, Hash::Sha384) => &s::ECDSA_P256_SHA384_ASN1,
-            (Curve::P256, Hash::Sha512) => &s::ECDSA_P256_SHA512_ASN1,
-            (Curve::P384, Hash::Sha256) => &s::ECDSA_P384_SHA256_ASN1,
-            (Curve::P384, Hash::Sha384) => &s::ECDSA_P384_SHA384_ASN1,
-            (Curve::P384, Hash::Sha512) => &s::ECDSA_P384_SHA512_ASN1,
+        let key = UnparsedPublicKey::new(algorithm(check.curve, check.hash)?, check.point);
+        Some(key.verify(check.message, check.signature).is_ok())
+    }
+
+    fn verify_digest(&self, check: &EcdsaDigestCheck<'_>) -> Option<bool> {
+        use aws_lc_rs::digest;
+        let hash = match check.hash {
+            Hash::Sha256 => &digest::SHA256,
+            Hash::Sha384 => &digest::SHA384,
+            Hash::Sha512 => &digest::SHA512,
             _ => return None,
         };
-        let key = UnparsedPublicKey::new(alg, check.point);
-        Some(key.verify(check.message, check.signature).is_ok())
+        // A digest of the wrong length is not one AWS-LC can check: the core decides.
+        let imported = digest::Digest::import_less_safe(check.digest, hash).ok()?;
+        let key = UnparsedPublicKey::new(algorithm(check.curve, check.hash)?, check.point);
+        Some(key.verify_digest(&imported, check.signature).is_ok())
     }
 }
 
@@ -84,6 +103,17 @@ mod tests {
         })
     }
 
+    fn verify_digest(curve: Curve, hash: Hash, point: &[u8], d: &[u8], sig: &[u8]) -> Option<bool> {
+        AWS_LC.verify_digest(&EcdsaDigestCheck {
+            curve,
+            hash,
+            spki: &[],
+            point,
+            digest: d,
+            signature: sig,
+        })
+    }
+
     #[test]
     fn agrees_with_rustcrypto_on_every_curve_and_hash_pair() {
         for curve in [Curve::P256, Curve::P384] {
@@ -110,6 +140,18 @@ mod tests {
                     Some(false),
                     "{case}"
                 );
+                let prehash = digest(hash, b"release.tar.gz");
+                let wrong = digest(hash, b"release.tar.gz.");
+                assert_eq!(
+                    verify_digest(curve, hash, &point, &prehash, &sig),
+                    Some(true)
+                );
+                assert_eq!(
+                    verify_digest(curve, hash, &point, &wrong, &sig),
+                    Some(false)
+                );
+                let short = prehash.get(1..).unwrap();
+                assert_eq!(verify_digest(curve, hash, &point, short, &sig), None);
             }
         }
     }

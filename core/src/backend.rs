@@ -9,9 +9,10 @@
 //!
 //! What stays in the core whatever the backend, so that every platform accepts exactly the
 //! same bundles: key decoding and validation (a key the core rejects never reaches a backend),
-//! the strict DER decoding of the signature and the range of its scalars, Ed25519 and RSA, and
-//! checks over a precomputed digest (node:crypto and WebCrypto cannot check those; a digest
-//! form of [`EcdsaCheck`] for backends that can, such as AWS-LC, is not offered yet).
+//! the strict DER decoding of the signature and the range of its scalars, and Ed25519 and RSA.
+//! Checks over a precomputed digest (the artifact signature when only the artifact's digest is
+//! known) go to [`EcdsaBackend::verify_digest`], which a backend may leave unimplemented
+//! (node:crypto and WebCrypto cannot check a digest; AWS-LC can).
 
 /// The curve of an ECDSA key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,23 @@ pub struct EcdsaCheck<'a> {
     pub signature: &'a [u8],
 }
 
+/// One ECDSA signature check over a precomputed digest.
+#[derive(Clone, Copy, Debug)]
+pub struct EcdsaDigestCheck<'a> {
+    /// The key's curve.
+    pub curve: Curve,
+    /// The hash that made `digest`.
+    pub hash: Hash,
+    /// The key as a DER `SubjectPublicKeyInfo`, as in [`EcdsaCheck::spki`].
+    pub spki: &'a [u8],
+    /// The key as an uncompressed SEC1 point (`04 || x || y`).
+    pub point: &'a [u8],
+    /// The digest of the signed message: the whole output of `hash`.
+    pub digest: &'a [u8],
+    /// The signature, as in [`EcdsaCheck::signature`].
+    pub signature: &'a [u8],
+}
+
 /// A platform ECDSA verifier.
 ///
 /// An answer decides the check: a backend must answer `Some(true)` only for a valid signature
@@ -67,4 +85,11 @@ pub trait EcdsaBackend: Send + Sync + core::fmt::Debug {
     /// `Some(false)`: invalid; `None`: this backend cannot check it (an unsupported curve or
     /// hash, or the platform API is unavailable), so the core's own code decides.
     fn verify(&self, check: &EcdsaCheck<'_>) -> Option<bool>;
+
+    /// Checks `check.signature` over the precomputed `check.digest`, with the same answers as
+    /// [`Self::verify`]. The default cannot check digests (`None`).
+    fn verify_digest(&self, check: &EcdsaDigestCheck<'_>) -> Option<bool> {
+        let _ = check;
+        None
+    }
 }

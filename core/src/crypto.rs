@@ -13,6 +13,7 @@ use signature::hazmat::PrehashVerifier;
 use crate::Error;
 use crate::backend::EcdsaBackend;
 use crate::backend::EcdsaCheck;
+use crate::backend::EcdsaDigestCheck;
 
 /// A hash function a signature scheme is paired with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +54,13 @@ impl<'a> Crypto<'a> {
     pub(crate) fn with(backend: Option<&'a dyn EcdsaBackend>) -> Self {
         Self { backend }
     }
+}
+
+/// What an ECDSA signature is checked over: the message, or only its digest.
+#[derive(Clone, Copy, Debug)]
+enum Signed<'a> {
+    Message(&'a [u8]),
+    Digest(&'a [u8]),
 }
 
 /// A decoded verification key.
@@ -151,11 +159,29 @@ impl PublicKey {
             return key.verify_strict(msg, &sig).map_err(|_| BadSignature);
         }
         if let Some(backend) = crypto.backend {
-            if let Some(answer) = self.ask_backend(backend, hash, msg, sig)? {
+            if let Some(answer) = self.ask_backend(backend, hash, Signed::Message(msg), sig)? {
                 return if answer { Ok(()) } else { Err(BadSignature) };
             }
         }
         self.verify_prehash(hash, padding, &hash.digest(msg), sig)
+    }
+
+    /// Verifies `sig` over a message known only by its `hash` digest `prehash`, asking
+    /// `crypto`'s backend first for ECDSA keys. Fails for Ed25519.
+    pub(crate) fn verify_digest(
+        &self,
+        crypto: Crypto<'_>,
+        hash: HashAlg,
+        padding: RsaPadding,
+        prehash: &[u8],
+        sig: &[u8],
+    ) -> Result<(), BadSignature> {
+        if let Some(backend) = crypto.backend {
+            if let Some(answer) = self.ask_backend(backend, hash, Signed::Digest(prehash), sig)? {
+                return if answer { Ok(()) } else { Err(BadSignature) };
+            }
+        }
+        self.verify_prehash(hash, padding, prehash, sig)
     }
 
     /// Hands an ECDSA check to `backend` once the core has validated the signature encoding
@@ -166,7 +192,7 @@ impl PublicKey {
         &self,
         backend: &dyn EcdsaBackend,
         hash: HashAlg,
-        msg: &[u8],
+        signed: Signed<'_>,
         sig: &[u8],
     ) -> Result<Option<bool>, BadSignature> {
         use crate::backend::Curve;
@@ -197,14 +223,24 @@ impl PublicKey {
             HashAlg::Sha384 => crate::backend::Hash::Sha384,
             HashAlg::Sha512 => crate::backend::Hash::Sha512,
         };
-        Ok(backend.verify(&EcdsaCheck {
-            curve,
-            hash,
-            spki: &spki,
-            point: &point,
-            message: msg,
-            signature: sig,
-        }))
+        Ok(match signed {
+            Signed::Message(message) => backend.verify(&EcdsaCheck {
+                curve,
+                hash,
+                spki: &spki,
+                point: &point,
+                message,
+                signature: sig,
+            }),
+            Signed::Digest(digest) => backend.verify_digest(&EcdsaDigestCheck {
+                curve,
+                hash,
+                spki: &spki,
+                point: &point,
+                digest,
+                signature: sig,
+            }),
+        })
     }
 
     /// Verifies `sig` over a message whose `hash` digest is `prehash`. Fails for Ed25519.

@@ -325,7 +325,8 @@ fn check_signature(
                 {
                     return Err(Error::ArtifactDigestInsufficient);
                 }
-                Artifact::Digest(d) => key.verify_prehash(
+                Artifact::Digest(d) => key.verify_digest(
+                    crypto,
                     crate::crypto::HashAlg::Sha256,
                     RsaPadding::Pkcs1v15,
                     &d.0,
@@ -676,6 +677,22 @@ mod tests {
             let sig = DerSignature::from_bytes(check.signature).unwrap();
             Some(key.verify(check.message, &sig).is_ok())
         }
+
+        fn verify_digest(&self, check: &crate::backend::EcdsaDigestCheck<'_>) -> Option<bool> {
+            use p256::ecdsa::signature::hazmat::PrehashVerifier;
+            use p256::pkcs8::DecodePublicKey;
+            self.calls
+                .fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+            assert_eq!(check.hash, crate::backend::Hash::Sha256);
+            assert_eq!(check.digest.len(), 32);
+            let key = p256::ecdsa::VerifyingKey::from_public_key_der(check.spki).unwrap();
+            assert_eq!(key.to_sec1_point(false).as_bytes(), check.point);
+            if !self.faithful {
+                return self.answer;
+            }
+            let sig = DerSignature::from_bytes(check.signature).unwrap();
+            Some(key.verify_prehash(check.digest, &sig).is_ok())
+        }
     }
 
     fn backend(answer: Option<bool>, faithful: bool) -> &'static Backend {
@@ -711,15 +728,19 @@ mod tests {
             assert_eq!(calls(b), if outcome.is_ok() { 3 } else { 1 });
         }
 
-        // Only a digest: the artifact check is a prehash one, which stays in the core.
-        let b = backend(None, true);
+        // Only a digest: the artifact check goes to `verify_digest`.
         let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT));
-        let got = builtin
-            .clone()
-            .with_ecdsa_backend(b)
-            .verify(&good(&w), digest, &policy, NOW);
-        assert_eq!(got, expected);
-        assert_eq!(calls(b), 2);
+        for (b, outcome) in [
+            (backend(None, true), expected.clone()),
+            (backend(Some(false), false), Err(Error::SignatureInvalid)),
+        ] {
+            let got = builtin
+                .clone()
+                .with_ecdsa_backend(b)
+                .verify(&good(&w), digest, &policy, NOW);
+            assert_eq!(got, outcome);
+            assert_eq!(calls(b), if outcome.is_ok() { 3 } else { 1 });
+        }
     }
 
     #[test]
