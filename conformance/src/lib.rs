@@ -25,6 +25,7 @@ pub mod generator;
 pub mod manifest;
 pub mod mutate;
 mod own;
+pub mod reference;
 
 pub use expect::Expectations;
 pub use expect::UPSTREAM_EXPECT;
@@ -38,6 +39,7 @@ pub use own::generate;
 pub use own::load_own;
 pub use own::own_dir;
 pub use own::run_own;
+pub use own::run_own_with;
 
 /// The default identity of the upstream suite (its README).
 pub const DEFAULT_IDENTITY: &str = "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main";
@@ -152,6 +154,15 @@ pub fn hash_file(path: &Path) -> std::io::Result<Sha256Digest> {
 
 /// Runs one case in one mode through the library.
 pub fn run(case: &Case, mode: Mode) -> Result<Verified, Error> {
+    run_with(case, mode, None)
+}
+
+/// [`run`], with `backend` (if any) installed as the verifier's ECDSA backend.
+pub fn run_with(
+    case: &Case,
+    mode: Mode,
+    backend: Option<&'static dyn sigverify::backend::EcdsaBackend>,
+) -> Result<Verified, Error> {
     let root = match &case.trusted_root {
         Some(path) => TrustedRoot::from_json(&fs::read(path).unwrap_or_default())?,
         None => TrustedRoot::production()?,
@@ -168,7 +179,11 @@ pub fn run(case: &Case, mode: Mode) -> Result<Verified, Error> {
             Artifact::Digest(hash_file(&case.artifact).unwrap_or(Sha256Digest([0; 32])))
         }
     };
-    Verifier::new(root, Config::default()).verify(&bundle, artifact, &policy, now())
+    let mut verifier = Verifier::new(root, Config::default());
+    if let Some(backend) = backend {
+        verifier = verifier.with_ecdsa_backend(backend);
+    }
+    verifier.verify(&bundle, artifact, &policy, now())
 }
 
 /// The outcome of a run as the overlay names it: `ok` or the error's name.

@@ -190,6 +190,15 @@ pub fn condition_from_json(v: &Value) -> Result<Condition, String> {
 
 /// Runs one own vector in one mode through the library, at the vector's fixed time.
 pub fn run_own(case: &OwnCase, mode: Mode) -> Result<Verified, Error> {
+    run_own_with(case, mode, None)
+}
+
+/// [`run_own`], with `backend` (if any) installed as the verifier's ECDSA backend.
+pub fn run_own_with(
+    case: &OwnCase,
+    mode: Mode,
+    backend: Option<&'static dyn sigverify::backend::EcdsaBackend>,
+) -> Result<Verified, Error> {
     let read = |f: &str| fs::read(case.dir.join(f)).unwrap_or_default();
     let root = match &case.root {
         OwnRoot::File(path) => TrustedRoot::from_json(&fs::read(path).unwrap_or_default())?,
@@ -211,6 +220,19 @@ pub fn run_own(case: &OwnCase, mode: Mode) -> Result<Verified, Error> {
     };
     let bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;
     let now = UnixTime(case.now);
+    if let Some(backend) = backend {
+        let verifier = Verifier::new(root, Config::default()).with_ecdsa_backend(backend);
+        return match mode {
+            Mode::Artifact => {
+                verifier.verify(&bundle, Artifact::Bytes(&read("artifact")), &policy, now)
+            }
+            Mode::Digest => {
+                let digest =
+                    crate::hash_file(&case.dir.join("artifact")).unwrap_or(Sha256Digest([0; 32]));
+                verifier.verify(&bundle, Artifact::Digest(digest), &policy, now)
+            }
+        };
+    }
     match mode {
         // The one-call API with the bytes ...
         Mode::Artifact => sigverify::verify(
