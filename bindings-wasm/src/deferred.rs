@@ -10,7 +10,9 @@
 //! check, a WebCrypto failure, an error from the deferred run) `index.js` discards the deferred
 //! run and verifies synchronously in WebAssembly, which gives the exact outcome.
 //!
-//! Outside a deferred run the recorder answers "cannot check", so the core's own code decides.
+//! Outside a deferred run the recorder answers "cannot check", so the core's own code decides:
+//! a browser verifier carries the recorder all the time, and its synchronous calls are plain
+//! WebAssembly verification.
 
 use std::cell::RefCell;
 

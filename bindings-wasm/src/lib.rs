@@ -106,11 +106,10 @@ static HOST_ECDSA: HostEcdsa = HostEcdsa;
 /// A verifier over one trusted root (the native side of the JavaScript `Verifier`).
 #[wasm_bindgen]
 pub struct NativeVerifier {
+    /// With node:crypto as its backend, or else with the recorder of [`deferred`], which
+    /// answers "cannot check" (the core decides) outside a deferred run.
     inner: sigverify::Verifier,
     platform_crypto: bool,
-    /// The same root with the recording backend of [`deferred`], where there is no platform
-    /// crypto (browsers): `index.js` confirms its checks with WebCrypto.
-    deferred: Option<sigverify::Verifier>,
 }
 
 /// A verifier over `root`; with `platform_crypto`, ECDSA checks go to the runtime's own
@@ -121,21 +120,14 @@ fn verifier(
 ) -> Result<NativeVerifier, JsValue> {
     let root = root.map_err(|e| core_error(&e))?;
     let platform_crypto = platform_crypto && host_ecdsa_available();
-    let (inner, deferred) = if platform_crypto {
-        let inner = sigverify::Verifier::new(root, Config::default());
-        (inner.with_ecdsa_backend(&HOST_ECDSA), None)
+    let backend: &'static dyn EcdsaBackend = if platform_crypto {
+        &HOST_ECDSA
     } else {
-        let deferred = sigverify::Verifier::new(root.clone(), Config::default())
-            .with_ecdsa_backend(&deferred::RECORDER);
-        (
-            sigverify::Verifier::new(root, Config::default()),
-            Some(deferred),
-        )
+        &deferred::RECORDER
     };
     Ok(NativeVerifier {
-        inner,
+        inner: sigverify::Verifier::new(root, Config::default()).with_ecdsa_backend(backend),
         platform_crypto,
-        deferred,
     })
 }
 
@@ -169,7 +161,7 @@ impl NativeVerifier {
     /// Whether the `deferred` mode of the verify methods is available (no platform crypto).
     #[wasm_bindgen(getter, js_name = deferredAvailable)]
     pub fn deferred_available(&self) -> bool {
-        self.deferred.is_some()
+        !self.platform_crypto
     }
 
     /// Verifies `bundle` (JSON bytes) over the artifact's bytes for `policy` at `now` (Unix
@@ -244,14 +236,12 @@ impl NativeVerifier {
         // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let now = UnixTime(now as u64);
-        let verifier = match (deferred, &self.deferred) {
-            (false, _) => &self.inner,
-            (true, Some(recording)) => recording,
-            (true, None) => return Err(type_error("no deferred mode with platform crypto")),
-        };
+        if deferred && self.platform_crypto {
+            return Err(type_error("no deferred mode with platform crypto"));
+        }
         let go = || match artifact {
-            Some(artifact) => verifier.verify(&bundle, artifact, &policy, now),
-            None => verifier.verify_dsse(&bundle, &policy, now),
+            Some(artifact) => self.inner.verify(&bundle, artifact, &policy, now),
+            None => self.inner.verify_dsse(&bundle, &policy, now),
         };
         if !deferred {
             return to_js(&Outcome::from(go().map_err(|e| core_error(&e))?));
