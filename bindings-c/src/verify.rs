@@ -74,7 +74,7 @@ pub unsafe extern "C" fn sigverify_verify(
                 let d = unsafe { bytes(artifact_sha256, SIGVERIFY_SHA256_LEN, "artifact_sha256") }?;
                 let d = <[u8; SIGVERIFY_SHA256_LEN]>::try_from(d)
                     .map_err(|_| Failure::InvalidArgument("digest length"))?;
-                Artifact::Digest(Sha256Digest(d))
+                Artifact::Digest(Sha256Digest(d).into())
             }
             (true, true) => return Err(Failure::NullParameter("artifact or artifact_sha256")),
             _ => {

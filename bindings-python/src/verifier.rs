@@ -205,7 +205,7 @@ impl VerificationResult {
 /// What was signed, owned by Rust so the GIL can be released while verifying.
 enum Input {
     Bytes(Vec<u8>),
-    Digest(sigverify::Sha256Digest),
+    Digest(sigverify::Digest),
 }
 
 impl Input {
@@ -217,7 +217,7 @@ impl Input {
             let digest = h.get().digest.as_bytes(input.py());
             let digest = <[u8; 32]>::try_from(digest)
                 .map_err(|_| PyValueError::new_err("a SHA2_256 digest is 32 bytes"))?;
-            return Ok(Self::Digest(sigverify::Sha256Digest(digest)));
+            return Ok(Self::Digest(sigverify::Sha256Digest(digest).into()));
         }
         Err(PyTypeError::new_err(format!(
             "input_ must be bytes or Hashed, not {}",

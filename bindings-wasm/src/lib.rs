@@ -15,8 +15,8 @@ use sigverify::Artifact;
 use sigverify::Bundle;
 use sigverify::Condition;
 use sigverify::Config;
+use sigverify::Digest;
 use sigverify::Policy;
-use sigverify::Sha256Digest;
 use sigverify::Sha256Hasher;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
@@ -195,8 +195,11 @@ impl NativeVerifier {
         now: f64,
         deferred: bool,
     ) -> Result<JsValue, JsValue> {
-        let digest = Sha256Digest::parse_prefixed(digest)
-            .ok_or_else(|| type_error("artifact digest must be \"sha256:\" and 64 hex digits"))?;
+        let digest = Digest::parse_prefixed(digest).ok_or_else(|| {
+            type_error(
+                "artifact digest must be \"sha256:\", \"sha384:\" or \"sha512:\" and the digest in hex",
+            )
+        })?;
         self.run(
             bundle,
             Some(Artifact::Digest(digest)),

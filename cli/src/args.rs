@@ -12,7 +12,8 @@ usage:
                           [--now UNIX] FILE_OR_DIGEST
   sigverify --help | --version
 
-FILE_OR_DIGEST is a digest when it is sha256:<64 hex digits> and no such file exists.
+FILE_OR_DIGEST is a digest when it is sha256:, sha384: or sha512: followed by the digest in hex
+and no such file exists. A file is read once, hashed with the algorithm the bundle needs.
 The trusted root defaults to the compiled-in Sigstore public-good production root
 (--staging: the staging root). --now sets the verification time (default: the system clock).
 Exit status: 0 verified, 1 not verified (reason on stderr), 2 usage error.

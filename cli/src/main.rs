@@ -14,9 +14,10 @@ use std::time::SystemTime;
 use sigverify::Artifact;
 use sigverify::Bundle;
 use sigverify::Config;
+use sigverify::Digest;
 use sigverify::Error;
+use sigverify::HashAlgorithm;
 use sigverify::Policy;
-use sigverify::Sha256Digest;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
@@ -101,13 +102,15 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
     let verifier = Verifier::new(root, Config::default());
     let path = Path::new(&a.input);
     if !path.exists() {
-        if let Some(digest) = Sha256Digest::parse_prefixed(&a.input) {
+        if let Some(digest) = Digest::parse_prefixed(&a.input) {
             return Ok(verifier.verify(&bundle, Artifact::Digest(digest), &policy, now)?);
         }
     }
-    let digest = hash_file(path)?;
+    // The bundle names the one hash it needs of the artifact; the file is read once.
+    let digest = hash_file(path, bundle.artifact_hash())?;
     match verifier.verify(&bundle, Artifact::Digest(digest), &policy, now) {
-        // Ed25519 signs whole messages: only then is the artifact read into memory.
+        // Ed25519 signs whole messages, and a P-384 or P-521 signature whose bundle declares
+        // no digest may be over another hash: only then is the artifact read into memory.
         Err(Error::ArtifactDigestInsufficient) => {
             let bytes = read(path, "artifact")?;
             Ok(verifier.verify(&bundle, Artifact::Bytes(&bytes), &policy, now)?)
@@ -116,11 +119,17 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
     }
 }
 
-/// Streams the file through SHA-256 in 64 KiB chunks.
-fn hash_file(path: &Path) -> Result<Sha256Digest, Failure> {
-    fs::File::open(path)
-        .and_then(Sha256Digest::of_reader)
-        .map_err(|e| Failure::Io(format!("cannot read artifact {}: {e}", path.display())))
+/// Streams the file through `alg` in 64 KiB chunks.
+fn hash_file(path: &Path, alg: HashAlgorithm) -> Result<Digest, Failure> {
+    let io =
+        |e: std::io::Error| Failure::Io(format!("cannot read artifact {}: {e}", path.display()));
+    let digests = fs::File::open(path)
+        .and_then(|f| Digest::all_of_reader(f, &[alg]))
+        .map_err(io)?;
+    digests
+        .into_iter()
+        .next()
+        .ok_or_else(|| Failure::Io("internal: no digest".into()))
 }
 
 fn system_now() -> UnixTime {

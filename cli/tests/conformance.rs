@@ -37,10 +37,9 @@ fn cli_upstream_cases_give_the_expected_outcome() {
             }
             match mode {
                 Mode::Artifact => cmd.arg(&case.artifact),
-                Mode::Digest => {
-                    let digest = sigverify_conformance::hash_file(&case.artifact).unwrap();
-                    cmd.arg(format!("sha256:{}", digest.to_hex()))
-                }
+                Mode::Digest => cmd.arg(
+                    sigverify_conformance::prefixed_digest(&case.bundle, &case.artifact).unwrap(),
+                ),
             };
             let out = cmd.output().unwrap();
             let stderr = String::from_utf8_lossy(&out.stderr);

@@ -10,6 +10,7 @@ use std::time::SystemTime;
 use sigverify::Artifact;
 use sigverify::Bundle;
 use sigverify::Config;
+use sigverify::Digest;
 use sigverify::Error;
 use sigverify::Policy;
 use sigverify::Sha256Digest;
@@ -152,6 +153,26 @@ pub fn hash_file(path: &Path) -> std::io::Result<Sha256Digest> {
     fs::File::open(path).and_then(Sha256Digest::of_reader)
 }
 
+/// Hashes a file in 64 KiB chunks with the algorithm `bundle` needs of its artifact
+/// ([`Bundle::artifact_hash`]), as a streaming caller does.
+pub fn digest_file(path: &Path, bundle: &Bundle) -> std::io::Result<Digest> {
+    let digests =
+        fs::File::open(path).and_then(|f| Digest::all_of_reader(f, &[bundle.artifact_hash()]))?;
+    digests
+        .into_iter()
+        .next()
+        .ok_or_else(|| std::io::Error::other("no digest"))
+}
+
+/// The `ALG:HEX` digest of `artifact` that the bundle at `bundle_path` needs; SHA-256 when
+/// the bundle does not parse (its run then fails before the digest matters).
+pub fn prefixed_digest(bundle_path: &Path, artifact: &Path) -> std::io::Result<String> {
+    match Bundle::from_json(&fs::read(bundle_path).unwrap_or_default()) {
+        Ok(bundle) => digest_file(artifact, &bundle).map(|d| d.to_prefixed_hex()),
+        Err(_) => hash_file(artifact).map(|d| format!("sha256:{}", d.to_hex())),
+    }
+}
+
 /// Runs one case in one mode through the library.
 pub fn run(case: &Case, mode: Mode) -> Result<Verified, Error> {
     run_with(case, mode, None)
@@ -175,9 +196,9 @@ pub fn run_with(
     let bytes = fs::read(&case.artifact).unwrap_or_default();
     let artifact = match mode {
         Mode::Artifact => Artifact::Bytes(&bytes),
-        Mode::Digest => {
-            Artifact::Digest(hash_file(&case.artifact).unwrap_or(Sha256Digest([0; 32])))
-        }
+        Mode::Digest => Artifact::Digest(
+            digest_file(&case.artifact, &bundle).unwrap_or(Digest::Sha256([0; 32])),
+        ),
     };
     let mut verifier = Verifier::new(root, Config::default());
     if let Some(backend) = backend {

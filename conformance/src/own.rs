@@ -10,9 +10,9 @@ use sigverify::Artifact;
 use sigverify::Bundle;
 use sigverify::Condition;
 use sigverify::Config;
+use sigverify::Digest;
 use sigverify::Error;
 use sigverify::Policy;
-use sigverify::Sha256Digest;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
@@ -227,8 +227,8 @@ pub fn run_own_with(
                 verifier.verify(&bundle, Artifact::Bytes(&read("artifact")), &policy, now)
             }
             Mode::Digest => {
-                let digest =
-                    crate::hash_file(&case.dir.join("artifact")).unwrap_or(Sha256Digest([0; 32]));
+                let digest = crate::digest_file(&case.dir.join("artifact"), &bundle)
+                    .unwrap_or(Digest::Sha256([0; 32]));
                 verifier.verify(&bundle, Artifact::Digest(digest), &policy, now)
             }
         };
@@ -242,13 +242,13 @@ pub fn run_own_with(
             &policy,
             now,
         ),
-        // ... and a long-lived verifier with the digest, streamed and passed as the
-        // `sha256:<hex>` text the CLI and bindings accept.
+        // ... and a long-lived verifier with the digest the bundle needs, streamed and passed
+        // as the `ALG:HEX` text the CLI and bindings accept.
         Mode::Digest => {
-            let hashed = crate::hash_file(&case.dir.join("artifact"))
-                .map(|d| format!("sha256:{}", d.to_hex()))
+            let hashed = crate::digest_file(&case.dir.join("artifact"), &bundle)
+                .map(|d| d.to_prefixed_hex())
                 .unwrap_or_default();
-            let digest = Sha256Digest::parse_prefixed(&hashed).unwrap_or(Sha256Digest([0; 32]));
+            let digest = Digest::parse_prefixed(&hashed).unwrap_or(Digest::Sha256([0; 32]));
             Verifier::new(root, Config::default()).verify(
                 &bundle,
                 Artifact::Digest(digest),

@@ -22,6 +22,8 @@ pub enum Curve {
     P256,
     /// NIST P-384 (secp384r1).
     P384,
+    /// NIST P-521 (secp521r1).
+    P521,
 }
 
 /// The hash an ECDSA signature was made over.

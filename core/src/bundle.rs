@@ -8,7 +8,8 @@ use alloc::vec::Vec;
 use serde::Deserialize;
 
 use crate::Error;
-use crate::encoding::base64_decode;
+use crate::digest::HashAlgorithm;
+use crate::encoding::base64_decode_proto;
 use crate::json::ProtoU64;
 use crate::limits;
 use crate::limits::Limit;
@@ -70,10 +71,18 @@ pub(crate) struct InclusionProof {
 #[derive(Clone, Debug)]
 pub(crate) enum Content {
     MessageSignature {
-        digest: Option<Vec<u8>>,
+        digest: Option<MessageDigest>,
         signature: Vec<u8>,
     },
     Dsse(Envelope),
+}
+
+/// The digest a message-signature bundle declares: an unauthenticated hint naming the hash the
+/// artifact is compared under (the signature decides; see the verifier).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MessageDigest {
+    pub(crate) alg: HashAlgorithm,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// A DSSE envelope with its single signature.
@@ -92,6 +101,19 @@ impl Bundle {
         let raw: RawBundle = serde_json::from_slice(input)
             .map_err(|_| Error::BundleJsonInvalid { path: "bundle" })?;
         Self::from_raw(raw)
+    }
+
+    /// The hash a caller that holds the artifact only as a stream should compute for
+    /// [`crate::Artifact::Digest`]: for a message signature, the algorithm of the digest the
+    /// bundle declares (SHA-256 when it declares none); for a DSSE envelope, the algorithm its
+    /// in-toto subjects name (SHA-256 when one lists it, else SHA-512, else SHA-384).
+    pub fn artifact_hash(&self) -> HashAlgorithm {
+        match &self.content {
+            Content::MessageSignature { digest, .. } => {
+                digest.as_ref().map_or(HashAlgorithm::Sha256, |d| d.alg)
+            }
+            Content::Dsse(env) => crate::dsse::subject_hash(&env.payload_type, &env.payload),
+        }
     }
 
     /// The format version of this bundle.
@@ -135,10 +157,10 @@ impl Bundle {
             (Some(m), None) => {
                 let digest = match m.message_digest {
                     Some(d) => {
-                        if d.algorithm != "SHA2_256" {
-                            return Err(Error::BundleDigestAlgorithmUnsupported);
-                        }
-                        Some(b64(&d.digest, "messageSignature.messageDigest.digest")?)
+                        let alg = HashAlgorithm::from_proto_name(&d.algorithm)
+                            .ok_or(Error::BundleDigestAlgorithmUnsupported)?;
+                        let bytes = b64(&d.digest, "messageSignature.messageDigest.digest")?;
+                        Some(MessageDigest { alg, bytes })
                     }
                     None => None,
                 };
@@ -253,7 +275,7 @@ fn inclusion_proof(p: RawInclusionProof) -> Result<InclusionProof, Error> {
 }
 
 fn b64(s: &str, path: &'static str) -> Result<Vec<u8>, Error> {
-    base64_decode(s).ok_or(Error::BundleBase64Invalid { path })
+    base64_decode_proto(s).ok_or(Error::BundleBase64Invalid { path })
 }
 
 fn int(v: ProtoU64, path: &'static str) -> Result<u64, Error> {
@@ -522,7 +544,7 @@ mod tests {
             }
         );
         assert_eq!(
-            v3(CERT_MATERIAL, PROOF, r#""messageSignature":{"messageDigest":{"algorithm":"SHA2_384","digest":"AAAA"},"signature":"AAAA"}"#)
+            v3(CERT_MATERIAL, PROOF, r#""messageSignature":{"messageDigest":{"algorithm":"SHA3_256","digest":"AAAA"},"signature":"AAAA"}"#)
                 .unwrap_err(),
             Error::BundleDigestAlgorithmUnsupported
         );

@@ -1,4 +1,4 @@
-//! Public keys and signature verification: ECDSA P-256/P-384, Ed25519, RSA PKCS#1 v1.5 and PSS.
+//! Public keys and signature verification: ECDSA P-256/P-384/P-521, Ed25519, RSA PKCS#1 v1.5 and PSS.
 //! All elliptic-curve and RSA crates are used here and nowhere else.
 
 use alloc::boxed::Box;
@@ -7,7 +7,6 @@ use alloc::vec::Vec;
 use der::Decode;
 use der::Encode;
 use rsa::pkcs8::DecodePublicKey;
-use sha2::Digest;
 use signature::hazmat::PrehashVerifier;
 
 use crate::Error;
@@ -15,23 +14,7 @@ use crate::backend::EcdsaBackend;
 use crate::backend::EcdsaCheck;
 use crate::backend::EcdsaDigestCheck;
 
-/// A hash function a signature scheme is paired with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum HashAlg {
-    Sha256,
-    Sha384,
-    Sha512,
-}
-
-impl HashAlg {
-    pub(crate) fn digest(self, msg: &[u8]) -> Vec<u8> {
-        match self {
-            Self::Sha256 => sha2::Sha256::digest(msg).to_vec(),
-            Self::Sha384 => sha2::Sha384::digest(msg).to_vec(),
-            Self::Sha512 => sha2::Sha512::digest(msg).to_vec(),
-        }
-    }
-}
+pub(crate) use crate::digest::HashAlgorithm as HashAlg;
 
 /// How an RSA key pads its signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +51,7 @@ enum Signed<'a> {
 pub(crate) enum PublicKey {
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
+    P521(p521::ecdsa::VerifyingKey),
     Ed25519(ed25519_dalek::VerifyingKey),
     Rsa(Box<rsa::PublicKey>),
 }
@@ -100,6 +84,11 @@ impl PublicKey {
                     .map(Self::P384)
                     .map_err(|_| Error::KeyInvalid);
             }
+            if curve == OID_P521 {
+                return p521::ecdsa::VerifyingKey::from_sec1_bytes(raw)
+                    .map(Self::P521)
+                    .map_err(|_| Error::KeyInvalid);
+            }
             return Err(Error::KeyUnsupported);
         }
         if alg == OID_ED25519 {
@@ -130,12 +119,31 @@ impl PublicKey {
         Ok(Self::Rsa(Box::new(key)))
     }
 
-    /// The hash this key signs with when nothing else says so: Sigstore pairs P-384 with
-    /// SHA-384 and everything else with SHA-256.
+    /// The hash this key signs with when nothing else says so (the protobuf specs'
+    /// `PublicKeyDetails`): P-384 with SHA-384, P-521 with SHA-512, everything else with
+    /// SHA-256. Ed25519 does not pre-hash; Rekor v2 logs its DSSE envelopes under SHA-512
+    /// (Ed25519ph's hash), which is what this gives for it.
     pub(crate) fn default_hash(&self) -> HashAlg {
         match self {
             Self::P384(_) => HashAlg::Sha384,
+            Self::P521(_) | Self::Ed25519(_) => HashAlg::Sha512,
             _ => HashAlg::Sha256,
+        }
+    }
+
+    /// The hashes a signature by this key may be over. Clients before 2023 (sigstore-python
+    /// before 2.0 among them) signed with P-384 and P-521 certificate keys over SHA-256, which
+    /// the protobuf specs keep as the deprecated `PKIX_ECDSA_P384_SHA_256` and
+    /// `PKIX_ECDSA_P521_SHA_256`; sigstore-go accepts them for bundles up to v0.3 as a
+    /// fallback after the default hash. `compat` asks for that fallback.
+    pub(crate) fn signature_hashes(&self, compat: bool) -> &'static [HashAlg] {
+        match self {
+            Self::P384(_) if compat => &[HashAlg::Sha384, HashAlg::Sha256],
+            Self::P384(_) => &[HashAlg::Sha384],
+            Self::P521(_) if compat => &[HashAlg::Sha512, HashAlg::Sha256],
+            Self::P521(_) => &[HashAlg::Sha512],
+            Self::Ed25519(_) => &[HashAlg::Sha512],
+            Self::P256(_) | Self::Rsa(_) => &[HashAlg::Sha256],
         }
     }
 
@@ -213,6 +221,14 @@ impl PublicKey {
                     key.to_sec1_point(false).as_bytes().to_vec(),
                 )
             }
+            Self::P521(key) => {
+                p521::ecdsa::Signature::from_der(sig).map_err(|_| BadSignature)?;
+                (
+                    Curve::P521,
+                    SPKI_P521_PREFIX,
+                    key.to_sec1_point(false).as_bytes().to_vec(),
+                )
+            }
             Self::Ed25519(_) | Self::Rsa(_) => return Ok(None),
         };
         let mut spki = Vec::with_capacity(spki_prefix.len().saturating_add(point.len()));
@@ -260,6 +276,10 @@ impl PublicKey {
                 let sig = p384::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
                 key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
             }
+            Self::P521(key) => {
+                let sig = p521::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
+                key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
+            }
             Self::Ed25519(_) => Err(BadSignature),
             Self::Rsa(key) => {
                 let result = match (padding, hash) {
@@ -296,6 +316,10 @@ const SPKI_P256_PREFIX: &[u8] =
 /// The same for P-384 (secp384r1) and its 97-byte point.
 const SPKI_P384_PREFIX: &[u8] =
     b"\x30\x76\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x05\x2b\x81\x04\x00\x22\x03\x62\x00";
+
+/// The same for P-521 (secp521r1) and its 133-byte point.
+const SPKI_P521_PREFIX: &[u8] =
+    b"\x30\x81\x9b\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x05\x2b\x81\x04\x00\x23\x03\x81\x86\x00";
 
 /// Re-encodes an SPKI to canonical DER, so keys from PEM and DER compare by bytes.
 pub(crate) fn canonical_spki(der: &[u8]) -> Option<Vec<u8>> {
@@ -370,6 +394,8 @@ const OID_P256: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 const OID_P384: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.34");
+const OID_P521: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.35");
 const OID_ED25519: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.3.101.112");
 const OID_RSA_ENCRYPTION: der::asn1::ObjectIdentifier =

@@ -1,6 +1,204 @@
-//! SHA-2 digests and the incremental hasher callers use to stream large artifacts.
+//! SHA-2 digests and the incremental hashers callers use to stream large artifacts.
 
-use sha2::Digest;
+use alloc::vec::Vec;
+
+use sha2::Digest as _;
+
+/// A hash function of the SHA-2 family, as bundles, log entries and in-toto subjects name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HashAlgorithm {
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+impl HashAlgorithm {
+    /// Every algorithm, in the order [`Digest::parse_prefixed`] and the bindings list them.
+    pub const ALL: [Self; 3] = [Self::Sha256, Self::Sha384, Self::Sha512];
+
+    /// The lowercase name used by in-toto subjects, Rekor v1 bodies and `ALG:HEX` digests
+    /// (`sha256`, `sha384`, `sha512`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sha256 => "sha256",
+            Self::Sha384 => "sha384",
+            Self::Sha512 => "sha512",
+        }
+    }
+
+    /// The protobuf `HashAlgorithm` name (`SHA2_256`, ...), used by bundles and Rekor v2.
+    pub fn proto_name(self) -> &'static str {
+        match self {
+            Self::Sha256 => "SHA2_256",
+            Self::Sha384 => "SHA2_384",
+            Self::Sha512 => "SHA2_512",
+        }
+    }
+
+    /// Parses a lowercase name (`sha384`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Parses a protobuf name (`SHA2_384`).
+    pub fn from_proto_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.proto_name() == name)
+    }
+
+    /// The digest length in bytes.
+    pub fn output_len(self) -> usize {
+        match self {
+            Self::Sha256 => 32,
+            Self::Sha384 => 48,
+            Self::Sha512 => 64,
+        }
+    }
+
+    /// Hashes `msg` into a byte vector.
+    pub(crate) fn digest(self, msg: &[u8]) -> Vec<u8> {
+        Digest::of(self, msg).as_bytes().to_vec()
+    }
+}
+
+/// A digest of an artifact in one of the supported algorithms (what digest-mode verification
+/// takes, e.g. from a [`Hasher`] over a stream).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Digest {
+    /// A SHA-256 digest.
+    Sha256([u8; 32]),
+    /// A SHA-384 digest.
+    Sha384([u8; 48]),
+    /// A SHA-512 digest.
+    Sha512([u8; 64]),
+}
+
+impl Digest {
+    /// Hashes `data` with `alg` in one call.
+    pub fn of(alg: HashAlgorithm, data: &[u8]) -> Self {
+        let mut h = Hasher::new(alg);
+        h.update(data);
+        h.finalize()
+    }
+
+    /// A digest from its algorithm and bytes; `None` when the length is not the algorithm's.
+    pub fn from_bytes(alg: HashAlgorithm, bytes: &[u8]) -> Option<Self> {
+        Some(match alg {
+            HashAlgorithm::Sha256 => Self::Sha256(bytes.try_into().ok()?),
+            HashAlgorithm::Sha384 => Self::Sha384(bytes.try_into().ok()?),
+            HashAlgorithm::Sha512 => Self::Sha512(bytes.try_into().ok()?),
+        })
+    }
+
+    /// Parses `ALG:HEX` (`sha256:`, `sha384:` or `sha512:` and the digest in hex of either
+    /// case), the form the CLI and the bindings accept.
+    pub fn parse_prefixed(s: &str) -> Option<Self> {
+        let (name, hex) = s.split_once(':')?;
+        match HashAlgorithm::from_name(name)? {
+            HashAlgorithm::Sha256 => crate::encoding::hex_decode::<32>(hex).map(Self::Sha256),
+            HashAlgorithm::Sha384 => crate::encoding::hex_decode::<48>(hex).map(Self::Sha384),
+            HashAlgorithm::Sha512 => crate::encoding::hex_decode::<64>(hex).map(Self::Sha512),
+        }
+    }
+
+    /// The algorithm.
+    pub fn algorithm(&self) -> HashAlgorithm {
+        match self {
+            Self::Sha256(_) => HashAlgorithm::Sha256,
+            Self::Sha384(_) => HashAlgorithm::Sha384,
+            Self::Sha512(_) => HashAlgorithm::Sha512,
+        }
+    }
+
+    /// The digest bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Sha256(d) => d,
+            Self::Sha384(d) => d,
+            Self::Sha512(d) => d,
+        }
+    }
+
+    /// `ALG:HEX` in lowercase.
+    pub fn to_prefixed_hex(&self) -> alloc::string::String {
+        alloc::format!(
+            "{}:{}",
+            self.algorithm().name(),
+            crate::encoding::hex_encode(self.as_bytes())
+        )
+    }
+}
+
+impl From<Sha256Digest> for Digest {
+    fn from(d: Sha256Digest) -> Self {
+        Self::Sha256(d.0)
+    }
+}
+
+/// Incremental hashing with any [`HashAlgorithm`].
+#[derive(Clone, Debug)]
+pub struct Hasher(HasherState);
+
+#[derive(Clone, Debug)]
+enum HasherState {
+    Sha256(sha2::Sha256),
+    Sha384(sha2::Sha384),
+    Sha512(sha2::Sha512),
+}
+
+impl Hasher {
+    /// A hasher over the empty input.
+    pub fn new(alg: HashAlgorithm) -> Self {
+        Self(match alg {
+            HashAlgorithm::Sha256 => HasherState::Sha256(sha2::Sha256::new()),
+            HashAlgorithm::Sha384 => HasherState::Sha384(sha2::Sha384::new()),
+            HashAlgorithm::Sha512 => HasherState::Sha512(sha2::Sha512::new()),
+        })
+    }
+
+    /// Feeds the next chunk.
+    pub fn update(&mut self, chunk: &[u8]) {
+        match &mut self.0 {
+            HasherState::Sha256(h) => h.update(chunk),
+            HasherState::Sha384(h) => h.update(chunk),
+            HasherState::Sha512(h) => h.update(chunk),
+        }
+    }
+
+    /// The digest of everything fed so far.
+    pub fn finalize(self) -> Digest {
+        match self.0 {
+            HasherState::Sha256(h) => Digest::Sha256(h.finalize().into()),
+            HasherState::Sha384(h) => Digest::Sha384(h.finalize().into()),
+            HasherState::Sha512(h) => Digest::Sha512(h.finalize().into()),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl Digest {
+    /// Hashes everything `reader` yields with each of `algs` (at most one of each), reading it
+    /// once, 64 KiB at a time, so a large artifact is never held in memory whole.
+    pub fn all_of_reader(
+        mut reader: impl std::io::Read,
+        algs: &[HashAlgorithm],
+    ) -> std::io::Result<Vec<Self>> {
+        let mut hashers: Vec<Hasher> = algs.iter().map(|a| Hasher::new(*a)).collect();
+        let mut buf = alloc::vec![0u8; 64 * 1024];
+        loop {
+            let n = reader.read(&mut buf)?;
+            if n == 0 {
+                return Ok(hashers.into_iter().map(Hasher::finalize).collect());
+            }
+            let chunk = buf.get(..n).unwrap_or_default();
+            for h in &mut hashers {
+                h.update(chunk);
+            }
+        }
+    }
+}
 
 /// A SHA-256 digest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,6 +300,39 @@ mod tests {
         assert_eq!(
             Sha256Digest::of_reader(&[][..]).unwrap(),
             Sha256Digest::of(b"")
+        );
+    }
+
+    #[test]
+    fn parses_every_prefixed_algorithm() {
+        for alg in HashAlgorithm::ALL {
+            let d = Digest::of(alg, b"abc");
+            assert_eq!(d.as_bytes().len(), alg.output_len());
+            assert_eq!(Digest::parse_prefixed(&d.to_prefixed_hex()), Some(d));
+            assert_eq!(Digest::from_bytes(alg, d.as_bytes()), Some(d));
+            assert_eq!(HashAlgorithm::from_proto_name(alg.proto_name()), Some(alg));
+        }
+        let short = alloc::format!("sha384:{}", Sha256Digest::of(b"abc").to_hex());
+        assert_eq!(Digest::parse_prefixed(&short), None);
+        assert_eq!(Digest::parse_prefixed("md5:00"), None);
+        assert_eq!(
+            Digest::of(HashAlgorithm::Sha512, b"abc").to_prefixed_hex(),
+            "sha512:ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+        );
+    }
+
+    #[cfg(feature = "std")]
+    #[test]
+    fn one_read_gives_every_requested_digest() {
+        let data = alloc::vec![3u8; 150_000];
+        let algs = [HashAlgorithm::Sha512, HashAlgorithm::Sha256];
+        let got = Digest::all_of_reader(&data[..], &algs).unwrap();
+        assert_eq!(
+            got,
+            [
+                Digest::of(HashAlgorithm::Sha512, &data),
+                Digest::of(HashAlgorithm::Sha256, &data)
+            ]
         );
     }
 

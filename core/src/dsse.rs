@@ -8,10 +8,11 @@ use alloc::vec::Vec;
 use serde::Deserialize;
 
 use crate::Error;
-use crate::digest::Sha256Digest;
-use crate::encoding::hex_decode;
+use crate::digest::Digest;
+use crate::digest::HashAlgorithm;
 use crate::limits;
 use crate::limits::Limit;
+use crate::verifier::Artifact;
 
 /// The in-toto payload type Sigstore attestations use.
 pub(crate) const IN_TOTO: &str = "application/vnd.in-toto+json";
@@ -29,13 +30,64 @@ pub(crate) fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Checks that the envelope carries an in-toto statement with a subject whose SHA-256 digest
-/// is the artifact's.
+/// Checks that the envelope carries an in-toto statement with a subject that names the
+/// artifact. A subject may list digests in several algorithms (npm names its tarballs by
+/// SHA-512 alone); it matches when any digest in an algorithm this verifier supports equals the
+/// artifact's in that algorithm. Given the bytes, the artifact is hashed with each algorithm the
+/// subjects use, once; given a digest, only subjects listing that algorithm can match.
 pub(crate) fn check_subject(
     payload_type: &str,
     payload: &[u8],
-    artifact: &Sha256Digest,
+    artifact: Artifact<'_>,
 ) -> Result<(), Error> {
+    let statement = statement(payload_type, payload)?;
+    let mut hashed: Vec<Digest> = Vec::new();
+    for subject in &statement.subject {
+        for (alg, hex) in subject.digest.supported() {
+            let want = match artifact {
+                Artifact::Digest(d) if d.algorithm() == alg => d,
+                Artifact::Digest(_) => continue,
+                Artifact::Bytes(bytes) => match hashed.iter().find(|d| d.algorithm() == alg) {
+                    Some(d) => *d,
+                    None => {
+                        let d = Digest::of(alg, bytes);
+                        hashed.push(d);
+                        d
+                    }
+                },
+            };
+            if hex_matches(hex, want.as_bytes()) {
+                return Ok(());
+            }
+        }
+    }
+    Err(Error::DsseSubjectMismatch)
+}
+
+/// The algorithm a caller holding only a stream should hash the artifact with to check this
+/// statement: SHA-256 when a subject lists it (the fastest on common hardware), else SHA-512,
+/// else SHA-384; SHA-256 when the payload names none (the check then fails on its own).
+pub(crate) fn subject_hash(payload_type: &str, payload: &[u8]) -> HashAlgorithm {
+    let Ok(statement) = statement(payload_type, payload) else {
+        return HashAlgorithm::Sha256;
+    };
+    let listed = |alg: HashAlgorithm| {
+        statement
+            .subject
+            .iter()
+            .any(|s| s.digest.supported().any(|(a, _)| a == alg))
+    };
+    [
+        HashAlgorithm::Sha256,
+        HashAlgorithm::Sha512,
+        HashAlgorithm::Sha384,
+    ]
+    .into_iter()
+    .find(|a| listed(*a))
+    .unwrap_or(HashAlgorithm::Sha256)
+}
+
+fn statement(payload_type: &str, payload: &[u8]) -> Result<Statement, Error> {
     if payload_type != IN_TOTO {
         return Err(Error::DssePayloadTypeUnsupported);
     }
@@ -47,15 +99,12 @@ pub(crate) fn check_subject(
         limits::MAX_SUBJECTS,
         Limit::Subjects,
     )?;
-    let found = statement
-        .subject
-        .iter()
-        .any(|s| s.digest.sha256.as_deref().and_then(hex_decode::<32>) == Some(artifact.0));
-    if found {
-        Ok(())
-    } else {
-        Err(Error::DsseSubjectMismatch)
-    }
+    Ok(statement)
+}
+
+/// Whether `hex` (either case) spells exactly `bytes`.
+fn hex_matches(hex: &str, bytes: &[u8]) -> bool {
+    crate::encoding::hex_decode_vec(hex).as_deref() == Some(bytes)
 }
 
 #[derive(Deserialize)]
@@ -70,14 +119,35 @@ struct Subject {
     digest: SubjectDigest,
 }
 
+/// The subject digests this verifier can check; other algorithms (sha1, gitCommit, ...) are
+/// ignored, as in sigstore-go.
 #[derive(Default, Deserialize)]
 struct SubjectDigest {
     sha256: Option<String>,
+    sha384: Option<String>,
+    sha512: Option<String>,
+}
+
+impl SubjectDigest {
+    fn supported(&self) -> impl Iterator<Item = (HashAlgorithm, &str)> {
+        [
+            (HashAlgorithm::Sha256, &self.sha256),
+            (HashAlgorithm::Sha384, &self.sha384),
+            (HashAlgorithm::Sha512, &self.sha512),
+        ]
+        .into_iter()
+        .filter_map(|(a, h)| h.as_deref().map(|h| (a, h)))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::digest::Sha256Digest;
+
+    fn d(s: &Sha256Digest) -> Artifact<'static> {
+        Artifact::Digest(Digest::from(*s))
+    }
 
     #[test]
     fn pae_matches_the_dsse_spec_example() {
@@ -89,7 +159,7 @@ mod tests {
 
     #[test]
     fn subjects_are_limited() {
-        let d = Sha256Digest::of(b"a");
+        let dg = Sha256Digest::of(b"a");
         let subject = format!(
             r#"{{"name":"x","digest":{{"sha256":"{}"}}}}"#,
             Sha256Digest::of(b"b").to_hex()
@@ -101,11 +171,11 @@ mod tests {
             )
         };
         assert_eq!(
-            check_subject(IN_TOTO, stmt(limits::MAX_SUBJECTS).as_bytes(), &d),
+            check_subject(IN_TOTO, stmt(limits::MAX_SUBJECTS).as_bytes(), d(&dg)),
             Err(Error::DsseSubjectMismatch)
         );
         assert_eq!(
-            check_subject(IN_TOTO, stmt(limits::MAX_SUBJECTS + 1).as_bytes(), &d),
+            check_subject(IN_TOTO, stmt(limits::MAX_SUBJECTS + 1).as_bytes(), d(&dg)),
             Err(Error::LimitExceeded {
                 limit: Limit::Subjects
             })
@@ -114,27 +184,73 @@ mod tests {
 
     #[test]
     fn subject_must_name_the_artifact() {
-        let d = Sha256Digest::of(b"a");
+        let a = Sha256Digest::of(b"a");
         let stmt = format!(
             r#"{{"_type":"https://in-toto.io/Statement/v1","subject":[{{"name":"x","digest":{{"sha256":"{}"}}}}]}}"#,
-            d.to_hex()
+            a.to_hex()
         );
-        assert_eq!(check_subject(IN_TOTO, stmt.as_bytes(), &d), Ok(()));
+        assert_eq!(check_subject(IN_TOTO, stmt.as_bytes(), d(&a)), Ok(()));
         assert_eq!(
-            check_subject(IN_TOTO, stmt.as_bytes(), &Sha256Digest::of(b"b")),
+            check_subject(IN_TOTO, stmt.as_bytes(), Artifact::Bytes(b"a")),
+            Ok(())
+        );
+        assert_eq!(
+            check_subject(IN_TOTO, stmt.as_bytes(), d(&Sha256Digest::of(b"b"))),
             Err(Error::DsseSubjectMismatch)
         );
         assert_eq!(
-            check_subject("text/plain", stmt.as_bytes(), &d),
+            check_subject("text/plain", stmt.as_bytes(), d(&a)),
             Err(Error::DssePayloadTypeUnsupported)
         );
         assert_eq!(
-            check_subject(IN_TOTO, b"{", &d),
+            check_subject(IN_TOTO, b"{", d(&a)),
             Err(Error::DsseStatementInvalid)
         );
         assert_eq!(
-            check_subject(IN_TOTO, br#"{"subject":{}}"#, &d),
+            check_subject(IN_TOTO, br#"{"subject":{}}"#, d(&a)),
             Err(Error::DsseStatementInvalid)
         );
+    }
+
+    #[test]
+    fn a_subject_matches_in_any_supported_algorithm() {
+        let art = b"package.tgz bytes";
+        let sha512 = Digest::of(HashAlgorithm::Sha512, art);
+        let hex = crate::encoding::hex_encode(sha512.as_bytes()).to_uppercase();
+        // npm's shape: the tarball named by SHA-512 alone, next to an algorithm we ignore.
+        let stmt = format!(
+            r#"{{"subject":[{{"name":"pkg","digest":{{"sha1":"00","sha512":"{hex}"}}}}]}}"#
+        );
+        let stmt = stmt.as_bytes();
+        assert_eq!(check_subject(IN_TOTO, stmt, Artifact::Bytes(art)), Ok(()));
+        assert_eq!(
+            check_subject(IN_TOTO, stmt, Artifact::Digest(sha512)),
+            Ok(())
+        );
+        assert_eq!(
+            check_subject(IN_TOTO, stmt, d(&Sha256Digest::of(art))),
+            Err(Error::DsseSubjectMismatch),
+            "a SHA-256 digest cannot match a subject named by SHA-512 alone"
+        );
+        assert_eq!(
+            check_subject(IN_TOTO, stmt, Artifact::Bytes(b"other")),
+            Err(Error::DsseSubjectMismatch)
+        );
+        assert_eq!(subject_hash(IN_TOTO, stmt), HashAlgorithm::Sha512);
+        let both = format!(
+            r#"{{"subject":[{{"digest":{{"sha384":"{}"}}}},{{"digest":{{"sha512":"{hex}","sha256":"{}"}}}}]}}"#,
+            crate::encoding::hex_encode(Digest::of(HashAlgorithm::Sha384, art).as_bytes()),
+            Sha256Digest::of(art).to_hex()
+        );
+        assert_eq!(
+            subject_hash(IN_TOTO, both.as_bytes()),
+            HashAlgorithm::Sha256
+        );
+        let sha384 = Digest::of(HashAlgorithm::Sha384, art);
+        assert_eq!(
+            check_subject(IN_TOTO, both.as_bytes(), Artifact::Digest(sha384)),
+            Ok(())
+        );
+        assert_eq!(subject_hash("text/plain", b"x"), HashAlgorithm::Sha256);
     }
 }

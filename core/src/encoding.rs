@@ -17,6 +17,40 @@ pub(crate) fn base64_decode(s: &str) -> Option<Vec<u8>> {
     STANDARD.decode(s).ok()
 }
 
+/// Decodes a protobuf-JSON `bytes` field the way the protobuf JSON mapping (and Go's
+/// `protojson`, which sigstore-go uses) reads it: the standard alphabet, or the URL-safe one when
+/// the text holds `-` or `_` (never a mix); padding present and correct when the length is a
+/// multiple of four, absent otherwise; trailing bits need not be zero (Go's decoders are not
+/// strict about them). CR and LF are skipped, and unlike protojson the length test does not
+/// count them, so MIME-wrapped fields that earlier releases accepted still decode. `None` on
+/// anything else.
+pub(crate) fn base64_decode_proto(s: &str) -> Option<Vec<u8>> {
+    use base64::alphabet;
+    use base64::engine::DecodePaddingMode;
+    use base64::engine::GeneralPurpose;
+    use base64::engine::GeneralPurposeConfig;
+    let url_safe = s.contains(['-', '_']);
+    let breaks = s.chars().filter(|c| matches!(c, '\n' | '\r')).count();
+    let padding = if s.len().saturating_sub(breaks).is_multiple_of(4) {
+        DecodePaddingMode::RequireCanonical
+    } else {
+        DecodePaddingMode::RequireNone
+    };
+    let config = GeneralPurposeConfig::new()
+        .with_decode_padding_mode(padding)
+        .with_decode_allow_trailing_bits(true);
+    let engine = if url_safe {
+        GeneralPurpose::new(&alphabet::URL_SAFE, config)
+    } else {
+        GeneralPurpose::new(&alphabet::STANDARD, config)
+    };
+    if s.contains(['\n', '\r']) {
+        let joined: String = s.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
+        return engine.decode(joined).ok();
+    }
+    engine.decode(s).ok()
+}
+
 /// Encodes bytes as standard, padded base64.
 pub(crate) fn base64_encode(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
@@ -48,6 +82,17 @@ pub fn hex_decode<const N: usize>(s: &str) -> Option<[u8; N]> {
         *slot = (nibble(*hi)? << 4) | nibble(*lo)?;
     }
     Some(out)
+}
+
+/// Decodes hex of either case, of any even length.
+pub(crate) fn hex_decode_vec(s: &str) -> Option<Vec<u8>> {
+    s.as_bytes()
+        .chunks(2)
+        .map(|pair| match pair {
+            [hi, lo] => Some((nibble(*hi)? << 4) | nibble(*lo)?),
+            _ => None,
+        })
+        .collect()
 }
 
 fn nibble(c: u8) -> Option<u8> {
@@ -88,6 +133,8 @@ pub(crate) fn pem_decode(text: &str, label: &str) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
+    use alloc::vec;
+
     use super::*;
 
     #[test]
@@ -102,11 +149,41 @@ mod tests {
     }
 
     #[test]
+    fn protobuf_bytes_take_both_alphabets_with_or_without_padding() {
+        // 0xfb 0xff: "+/8=" in the standard alphabet, "-_8=" in the URL-safe one.
+        for text in ["+/8=", "+/8", "-_8=", "-_8", "+/\n8=", "-_\r\n8="] {
+            assert_eq!(
+                base64_decode_proto(text),
+                Some(vec![0xfb, 0xff]),
+                "{text:?}"
+            );
+        }
+        assert_eq!(base64_decode_proto("aGk="), Some(b"hi".to_vec()));
+        assert_eq!(base64_decode_proto("aGk"), Some(b"hi".to_vec()));
+        // Non-zero trailing bits, as Go's non-strict decoders accept.
+        assert_eq!(base64_decode_proto("aGl="), Some(b"hi".to_vec()));
+        assert_eq!(base64_decode_proto(""), Some(vec![]));
+        for bad in [
+            "+_8=",  // alphabets mixed
+            "aGk==", // wrong padding for the length
+            "aG=",   // padding in an unpadded-length text
+            "a",     // a lone character
+            "aG k=", // whitespace other than line breaks
+            "aGk\t",
+        ] {
+            assert_eq!(base64_decode_proto(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn hex_round_trips_and_rejects_bad_input() {
         assert_eq!(hex_encode(&[0x00, 0xab, 0xff]), "00abff");
         assert_eq!(hex_decode::<3>("00ABff"), Some([0x00, 0xab, 0xff]));
         assert_eq!(hex_decode::<3>("00abf"), None);
         assert_eq!(hex_decode::<2>("zz00"), None);
+        assert_eq!(hex_decode_vec("00ABff"), Some(vec![0x00, 0xab, 0xff]));
+        assert_eq!(hex_decode_vec("00abf"), None);
+        assert_eq!(hex_decode_vec(""), Some(vec![]));
     }
 
     #[test]

@@ -31,6 +31,8 @@ mod verifier;
 mod x509;
 
 pub use bundle::Bundle;
+pub use digest::Digest;
+pub use digest::HashAlgorithm;
 pub use digest::Sha256Digest;
 pub use digest::Sha256Hasher;
 pub use error::Error;

@@ -65,12 +65,16 @@ pub(crate) fn verify_entry(
         }
         integrated_time = Some(t);
     }
+    let v2 = is_rekor_v2(entry);
     match &entry.inclusion_proof {
-        // Without a promise, the proof alone vouches for the index the entry claims.
-        Some(proof) if integrated_time.is_none() && proof.log_index != entry.log_index => {
+        // Rekor v2 has one index per log, so the proof vouches for the index the entry claims.
+        // A Rekor v1 log is sharded: its global `logIndex` (signed only by the promise) differs
+        // from the tree index the proof proves, and the two are not compared (as in
+        // sigstore-go and sigstore-python).
+        Some(proof) if v2 && proof.log_index != entry.log_index => {
             return Err(Error::TlogLogIndexMismatch { entry: index });
         }
-        Some(proof) => verify_inclusion(index, entry, proof, log, crypto)?,
+        Some(proof) => verify_inclusion(index, entry, proof, log, v2, crypto)?,
         None if integrated_time.is_none() => {
             return Err(Error::TlogEntryUnverifiable { entry: index });
         }
@@ -90,6 +94,7 @@ fn verify_inclusion(
     entry: &TlogEntry,
     proof: &crate::bundle::InclusionProof,
     log: &Log,
+    v2: bool,
     crypto: Crypto<'_>,
 ) -> Result<(), Error> {
     let leaf = merkle::leaf_hash(&entry.body);
@@ -103,13 +108,17 @@ fn verify_inclusion(
     let hint = hint_source
         .get(..4)
         .ok_or(Error::TlogCheckpointSignatureMissing { entry: index })?;
-    // C2SP signed-note: a signature is the log's only when both the key name (the log's host)
-    // and the key hint match; other lines are witnesses or unknown keys and are ignored.
+    // Rekor v2 (C2SP signed-note and tlog-checkpoint): a signature is the log's only when both
+    // the key name (the log's host) and the key hint match, and the origin is that host; other
+    // lines are witnesses or unknown keys and are ignored. Rekor v1 signs under its server's
+    // hostname setting, which a private instance need not set to the host of its `baseUrl`:
+    // there the key hint alone picks the line (as sigstore-go and sigstore-python do), the
+    // log's key decides, and the origin is not compared.
     let name = log_host(&log.base_url);
     let mut candidates = checkpoint
         .signatures
         .iter()
-        .filter(|s| s.key_hint == hint && s.name == name)
+        .filter(|s| s.key_hint == hint && (!v2 || s.name == name))
         .peekable();
     if candidates.peek().is_none() {
         return Err(Error::TlogCheckpointSignatureMissing { entry: index });
@@ -123,20 +132,19 @@ fn verify_inclusion(
     }) {
         return Err(Error::TlogCheckpointSignatureInvalid { entry: index });
     }
-    // C2SP tlog-checkpoint: the origin names the log. Rekor v1 writes `<host> - <tree id>`,
-    // Rekor v2 the host alone; either way it must be the log whose key signed the note.
-    let origin_ok = checkpoint.origin == name
-        || checkpoint
-            .origin
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.starts_with(" - "));
-    if !origin_ok {
+    if v2 && checkpoint.origin != name {
         return Err(Error::TlogCheckpointOriginMismatch { entry: index });
     }
     if checkpoint.size != proof.tree_size || checkpoint.root_hash != proof.root_hash {
         return Err(Error::TlogCheckpointRootMismatch { entry: index });
     }
     Ok(())
+}
+
+/// Whether an entry comes from a Rekor v2 log: only v2 writes `hashedrekord` and `dsse` bodies
+/// of version 0.0.2 (Rekor v1's `intoto` 0.0.2 is another kind).
+fn is_rekor_v2(entry: &TlogEntry) -> bool {
+    entry.version == "0.0.2" && matches!(entry.kind.as_str(), "hashedrekord" | "dsse")
 }
 
 /// The host of a log's base URL (`https://rekor.sigstore.dev/` -> `rekor.sigstore.dev`), which
@@ -264,7 +272,8 @@ mod tests {
             content: &w.content,
             certificate: None,
             spki: &w.signer_spki,
-            artifact: Some(w.artifact),
+            artifact: Some(w.artifact.into()),
+            pae_hash: crate::digest::HashAlgorithm::Sha256,
         };
         verify_entry(
             0,
@@ -368,28 +377,11 @@ mod tests {
         );
 
         let mut w = world();
-        let (note, hint) = (note_of(&w), w.log.log_id[..4].to_vec());
-        resign_checkpoint(&mut w, &note, &hint, "witness.example");
-        assert_eq!(
-            run(&w, 600),
-            Err(Error::TlogCheckpointSignatureMissing { entry: 0 })
-        );
-
-        let mut w = world();
         let c = &mut w.entry.inclusion_proof.as_mut().unwrap().checkpoint;
         *c = c.replacen("rekor.example - 1", "rekor.example - 2", 1);
         assert_eq!(
             run(&w, 600),
             Err(Error::TlogCheckpointSignatureInvalid { entry: 0 })
-        );
-
-        let mut w = world();
-        let note = note_of(&w).replace("rekor.example - 1", "other.example - 1");
-        let hint = w.log.log_id[..4].to_vec();
-        resign_checkpoint(&mut w, &note, &hint, "rekor.example");
-        assert_eq!(
-            run(&w, 600),
-            Err(Error::TlogCheckpointOriginMismatch { entry: 0 })
         );
 
         let mut w = world();
@@ -411,6 +403,38 @@ mod tests {
         );
         w.entry.inclusion_promise = None;
         assert_eq!(run(&w, 600), Err(Error::TlogEntryUnverifiable { entry: 0 }));
+    }
+
+    #[test]
+    fn a_rekor_v1_checkpoint_is_found_by_key_hint_under_any_name_and_origin() {
+        // A private Rekor v1 signs under its hostname setting, not the host of its baseUrl.
+        let mut w = world();
+        let note = note_of(&w).replace("rekor.example - 1", "rekor.internal - 1");
+        let hint = w.log.log_id[..4].to_vec();
+        resign_checkpoint(&mut w, &note, &hint, "rekor.internal");
+        assert!(run(&w, 600).is_ok());
+        // The hint picks the line; the log's key still decides.
+        let other = SigningKey::from_slice(&[3u8; 32]).unwrap();
+        let sig: DerSignature = other.sign(note.as_bytes());
+        let mut hinted = hint.clone();
+        hinted.extend_from_slice(sig.as_bytes());
+        w.entry.inclusion_proof.as_mut().unwrap().checkpoint = format!(
+            "{note}\n\u{2014} rekor.internal {}\n",
+            base64_encode(&hinted)
+        );
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointSignatureInvalid { entry: 0 })
+        );
+    }
+
+    #[test]
+    fn a_rekor_v1_entry_on_a_sharded_log_verifies_by_its_proof_alone() {
+        // Without a promise the global logIndex (here 7) differs from the tree index (0).
+        let mut w = world();
+        w.entry.inclusion_promise = None;
+        let e = run(&w, 600).unwrap();
+        assert_eq!((e.log_index, e.integrated_time), (7, None));
     }
 
     #[test]
@@ -450,7 +474,7 @@ mod tests {
 
         let mut w = world();
         // The inclusion promise does not cover the bundle's kindVersion; the body check does.
-        w.entry.version = "0.0.2".into();
+        w.entry.kind = "dsse".into();
         assert_eq!(
             run(&w, 600),
             Err(Error::TlogBodyMismatch {
@@ -462,7 +486,8 @@ mod tests {
             content: &w.content,
             certificate: None,
             spki: &w.signer_spki,
-            artifact: Some(w.artifact),
+            artifact: Some(w.artifact.into()),
+            pae_hash: crate::digest::HashAlgorithm::Sha256,
         };
         assert_eq!(
             body::check(0, "dsse", "0.0.1", &w.entry.body, &expected),
@@ -572,6 +597,15 @@ mod tests {
             Err(Error::TlogCheckpointSignatureMissing { entry: 0 })
         );
 
+        let (mut w, sk) = world_v2();
+        let host = alloc::string::ToString::to_string(log_host(&w.log.base_url));
+        let note = note_of(&w).replacen(&host, "other.example", 1);
+        sign_v2(&mut w, &sk, &note, &host);
+        assert_eq!(
+            run(&w, 600),
+            Err(Error::TlogCheckpointOriginMismatch { entry: 0 })
+        );
+
         let (mut w, _) = world_v2();
         let c = &mut w.entry.inclusion_proof.as_mut().unwrap().checkpoint;
         *c = c.replacen("\n\n\u{2014}", "\nextension line\n\n\u{2014}", 1);
@@ -625,43 +659,27 @@ mod tests {
     }
 
     #[test]
-    fn dsse_v2_bodies_match_payload_hash_and_signature() {
-        let (w, _) = world_v2();
-        let envelope = Content::Dsse(crate::bundle::Envelope {
-            payload: b"{}".to_vec(),
-            payload_type: "application/vnd.in-toto+json".into(),
-            signature: vec![7, 7],
-        });
-        let body = |hash: &[u8], sig: &[u8]| {
-            format!(
-                r#"{{"apiVersion":"0.0.2","kind":"dsse","spec":{{"dsseV002":{{"payloadHash":{{"algorithm":"SHA2_256","digest":"{}"}},"signatures":[{{"content":"{}","verifier":{{"publicKey":{{"rawBytes":"{}"}}}}}}]}}}}}}"#,
-                base64_encode(hash),
-                base64_encode(sig),
-                base64_encode(&w.signer_spki)
-            )
-        };
+    fn rekor_v2_dsse_entries_are_not_supported() {
+        // The Rekor v2 spec logs DSSE envelopes as hashedrekord 0.0.2 over the PAE.
+        let (mut w, _) = world_v2();
+        w.entry.kind = "dsse".into();
+        assert_eq!(run(&w, 600), Err(Error::TlogKindUnsupported { entry: 0 }));
         let expected = body::Expected {
-            content: &envelope,
+            content: &w.content,
             certificate: None,
             spki: &w.signer_spki,
             artifact: None,
+            pae_hash: crate::digest::HashAlgorithm::Sha256,
         };
-        let payload_hash = Sha256Digest::of(b"{}").0;
-        let check = |b: String| body::check(0, "dsse", "0.0.2", b.as_bytes(), &expected);
-        assert_eq!(check(body(&payload_hash, &[7, 7])), Ok(()));
         assert_eq!(
-            check(body(&[0; 32], &[7, 7])),
-            Err(Error::TlogBodyMismatch {
-                entry: 0,
-                field: "payloadHash"
-            })
-        );
-        assert_eq!(
-            check(body(&payload_hash, &[7, 8])),
-            Err(Error::TlogBodyMismatch {
-                entry: 0,
-                field: "signatures.content"
-            })
+            body::check(
+                0,
+                "dsse",
+                "0.0.2",
+                b"{\"kind\":\"dsse\",\"apiVersion\":\"0.0.2\",\"spec\":{}}",
+                &expected
+            ),
+            Err(Error::TlogKindUnsupported { entry: 0 })
         );
     }
 

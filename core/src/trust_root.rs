@@ -9,9 +9,10 @@ use serde::Deserialize;
 
 use crate::Error;
 use crate::crypto::PublicKey;
-use crate::encoding::base64_decode;
+use crate::encoding::base64_decode_proto;
 use crate::limits;
 use crate::limits::Limit;
+use crate::time::UnixTime;
 use crate::time::Validity;
 use crate::time::parse_rfc3339;
 use crate::x509::Certificate;
@@ -146,7 +147,16 @@ fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
         .checkpoint_key_id
         .map(|k| b64(&k.key_id, path))
         .transpose()?;
-    let validity = validity(raw.public_key.valid_for, path)?;
+    // `PublicKey.valid_for` is optional in the protobuf specs: a key without it has no
+    // bounds (as sigstore-go and sigstore-python read it). A present `validFor` still needs
+    // its `start`.
+    let validity = match raw.public_key.valid_for {
+        None => Validity {
+            start: UnixTime(0),
+            end: None,
+        },
+        some => validity(some, path)?,
+    };
     Ok(Log {
         base_url: raw.base_url,
         key,
@@ -196,7 +206,7 @@ fn validity(raw: Option<RawValidity>, path: &'static str) -> Result<Validity, Er
 }
 
 fn b64(s: &str, path: &'static str) -> Result<Vec<u8>, Error> {
-    base64_decode(s).ok_or(Error::TrustRootBase64Invalid { path })
+    base64_decode_proto(s).ok_or(Error::TrustRootBase64Invalid { path })
 }
 
 #[derive(Deserialize)]
@@ -285,7 +295,6 @@ mod tests {
     use alloc::string::String;
 
     use super::*;
-    use crate::time::UnixTime;
 
     /// An Ed25519 SPKI (RFC 8410 test key).
     const KEY: &str = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=";
@@ -312,6 +321,15 @@ mod tests {
     }
 
     #[test]
+    fn a_key_without_valid_for_has_no_bounds() {
+        let json = root_with_tlog("", KEY, "PKIX_ED25519");
+        let root = TrustedRoot::from_json(json.as_bytes()).unwrap();
+        let v = root.tlogs[0].validity;
+        assert!(v.contains(UnixTime(0)));
+        assert!(v.contains(UnixTime(u64::MAX)));
+    }
+
+    #[test]
     fn rejects_bad_roots() {
         let no_start = root_with_tlog(
             r#","validFor":{"end":"2022-12-31T23:59:59Z"}"#,
@@ -320,11 +338,6 @@ mod tests {
         );
         assert_eq!(
             TrustedRoot::from_json(no_start.as_bytes()).unwrap_err(),
-            Error::TrustRootValidityStartMissing { path: "tlogs" }
-        );
-        let no_validity = root_with_tlog("", KEY, "PKIX_ED25519");
-        assert_eq!(
-            TrustedRoot::from_json(no_validity.as_bytes()).unwrap_err(),
             Error::TrustRootValidityStartMissing { path: "tlogs" }
         );
         let bad_time = root_with_tlog(r#","validFor":{"start":"yesterday"}"#, KEY, "PKIX_ED25519");

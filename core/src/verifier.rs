@@ -10,10 +10,12 @@ use crate::backend::EcdsaBackend;
 use crate::bundle::Bundle;
 use crate::bundle::Content;
 use crate::bundle::Material;
+use crate::bundle::MessageDigest;
 use crate::crypto::Crypto;
 use crate::crypto::PublicKey;
 use crate::crypto::RsaPadding;
-use crate::digest::Sha256Digest;
+use crate::digest::Digest;
+use crate::digest::HashAlgorithm;
 use crate::policy::Policy;
 use crate::policy::PolicyKind;
 use crate::time::UnixTime;
@@ -55,13 +57,15 @@ impl Default for Config {
     }
 }
 
-/// What was signed: the artifact's bytes, or only its SHA-256 digest.
+/// What was signed: the artifact's bytes, or only its digest.
 #[derive(Clone, Copy, Debug)]
 pub enum Artifact<'a> {
     /// The whole artifact.
     Bytes(&'a [u8]),
-    /// The artifact's SHA-256 digest (e.g. from [`crate::Sha256Hasher`] over a stream).
-    Digest(Sha256Digest),
+    /// The artifact's digest (e.g. from a [`crate::digest::Hasher`] over a stream), in the
+    /// algorithm [`Bundle::artifact_hash`] names for the bundle. A digest in another algorithm
+    /// cannot be checked against what the bundle declares: `ArtifactDigestInsufficient`.
+    Digest(Digest),
 }
 
 /// The outcome of a successful verification.
@@ -173,13 +177,25 @@ impl Verifier {
             _ => return Err(Error::PolicyMaterialMismatch),
         };
         let crypto = Crypto::with(self.ecdsa);
-        let digest = artifact.map(|a| match a {
-            Artifact::Bytes(b) => Sha256Digest::of(b),
-            Artifact::Digest(d) => d,
-        });
+        // sigstore-go's fallback for old clients' P-384/P-521 signatures over SHA-256 applies to
+        // certificate keys (a managed key's hash is the caller's to fix).
+        let compat = signer.leaf.is_some();
+        let digest = match (&bundle.content, artifact) {
+            (Content::MessageSignature { digest, .. }, Some(a)) => {
+                Some(message_artifact_digest(digest.as_ref(), a)?)
+            }
+            _ => None,
+        };
 
         // Client spec "Signature verification": the signature covers this artifact.
-        check_signature(&bundle.content, signer.key, artifact, digest, crypto)?;
+        check_signature(
+            &bundle.content,
+            signer.key,
+            compat,
+            artifact,
+            digest,
+            crypto,
+        )?;
 
         // Client spec "Transparency log": each entry is authentic and describes this bundle.
         let expected = tlog::body::Expected {
@@ -187,6 +203,7 @@ impl Verifier {
             certificate: signer.leaf.map(|l| l.der.as_slice()),
             spki: signer.spki,
             artifact: digest,
+            pae_hash: signer.key.default_hash(),
         };
         let log_entries = bundle
             .tlog_entries
@@ -293,55 +310,97 @@ fn leaf_certificate(material: &Material) -> Result<Option<Certificate>, Error> {
     Ok(Some(leaf))
 }
 
+/// The artifact's digest in the algorithm a message-signature bundle declares (SHA-256 when it
+/// declares none), checked against the declared digest. The declared digest is an
+/// unauthenticated hint: it only names the algorithm and catches the wrong artifact early; the
+/// signature and the log entry decide.
+fn message_artifact_digest(
+    declared: Option<&MessageDigest>,
+    artifact: Artifact<'_>,
+) -> Result<Digest, Error> {
+    let alg = declared.map_or(HashAlgorithm::Sha256, |d| d.alg);
+    let digest = match artifact {
+        Artifact::Bytes(bytes) => Digest::of(alg, bytes),
+        Artifact::Digest(d) if declared.is_none() || d.algorithm() == alg => d,
+        Artifact::Digest(_) => return Err(Error::ArtifactDigestInsufficient),
+    };
+    if declared.is_some_and(|d| d.bytes != digest.as_bytes()) {
+        return Err(Error::SignatureDigestMismatch);
+    }
+    Ok(digest)
+}
+
 /// The message signature or DSSE envelope signature, and what it must cover. Without an
-/// artifact (DSSE only) the in-toto subjects are left to the caller.
+/// artifact (DSSE only) the in-toto subjects are left to the caller. `digest` is the
+/// artifact's digest for message signatures.
 fn check_signature(
     content: &Content,
     key: &PublicKey,
+    compat: bool,
     artifact: Option<Artifact<'_>>,
-    digest: Option<Sha256Digest>,
+    digest: Option<Digest>,
     crypto: Crypto<'_>,
 ) -> Result<(), Error> {
-    let hash = key.default_hash();
+    let hashes = key.signature_hashes(compat);
     match content {
-        Content::MessageSignature {
-            digest: bundle_digest,
-            signature,
-        } => {
+        Content::MessageSignature { signature, .. } => {
             let (Some(artifact), Some(digest)) = (artifact, digest) else {
                 return Err(Error::ArtifactRequired);
             };
-            if bundle_digest.as_deref().is_some_and(|d| d != digest.0) {
-                return Err(Error::SignatureDigestMismatch);
-            }
-            let result = match artifact {
+            match artifact {
                 Artifact::Bytes(bytes) => {
-                    key.verify(crypto, hash, RsaPadding::Pkcs1v15, bytes, signature)
+                    // The declared algorithm first: an old client's SHA-256 signature by a P-384
+                    // key is then one check, not two.
+                    let preferred = hashes.iter().filter(|h| **h == digest.algorithm());
+                    let others = hashes.iter().filter(|h| **h != digest.algorithm());
+                    if preferred.chain(others).any(|h| {
+                        key.verify(crypto, *h, RsaPadding::Pkcs1v15, bytes, signature)
+                            .is_ok()
+                    }) {
+                        Ok(())
+                    } else {
+                        Err(Error::SignatureInvalid)
+                    }
                 }
-                // Ed25519 signs the message itself, and P-384 keys sign its SHA-384: a
-                // SHA-256 digest cannot check either.
-                Artifact::Digest(_)
-                    if key.needs_message() || hash != crate::crypto::HashAlg::Sha256 =>
-                {
-                    return Err(Error::ArtifactDigestInsufficient);
+                // Ed25519 signs the message itself; a digest in a hash the key does not sign
+                // with cannot check the signature either.
+                Artifact::Digest(_) if key.needs_message() => {
+                    Err(Error::ArtifactDigestInsufficient)
                 }
-                Artifact::Digest(d) => key.verify_digest(
-                    crypto,
-                    crate::crypto::HashAlg::Sha256,
-                    RsaPadding::Pkcs1v15,
-                    &d.0,
-                    signature,
-                ),
-            };
-            result.map_err(|_| Error::SignatureInvalid)
+                Artifact::Digest(d) if !hashes.contains(&d.algorithm()) => {
+                    Err(Error::ArtifactDigestInsufficient)
+                }
+                Artifact::Digest(d) => {
+                    let result = key.verify_digest(
+                        crypto,
+                        d.algorithm(),
+                        RsaPadding::Pkcs1v15,
+                        d.as_bytes(),
+                        signature,
+                    );
+                    match result {
+                        Ok(()) => Ok(()),
+                        // Only the fallback hash was available: the signature may be over the
+                        // key's own hash, which needs the artifact itself.
+                        Err(_) if hashes.first() != Some(&d.algorithm()) => {
+                            Err(Error::ArtifactDigestInsufficient)
+                        }
+                        Err(_) => Err(Error::SignatureInvalid),
+                    }
+                }
+            }
         }
         Content::Dsse(env) => {
             let pae = crate::dsse::pae(&env.payload_type, &env.payload);
-            key.verify(crypto, hash, RsaPadding::Pkcs1v15, &pae, &env.signature)
-                .map_err(|_| Error::DsseSignatureInvalid)?;
-            match digest {
-                Some(digest) => {
-                    crate::dsse::check_subject(&env.payload_type, &env.payload, &digest)
+            if !hashes.iter().any(|h| {
+                key.verify(crypto, *h, RsaPadding::Pkcs1v15, &pae, &env.signature)
+                    .is_ok()
+            }) {
+                return Err(Error::DsseSignatureInvalid);
+            }
+            match artifact {
+                Some(artifact) => {
+                    crate::dsse::check_subject(&env.payload_type, &env.payload, artifact)
                 }
                 None => Ok(()),
             }
@@ -359,6 +418,7 @@ mod tests {
     use p256::ecdsa::signature::Signer;
 
     use super::*;
+    use crate::digest::Sha256Digest;
     use crate::encoding::base64_encode;
     use crate::testing;
     use crate::testing::Role;
@@ -510,7 +570,7 @@ mod tests {
         assert_eq!(v.signing_times, vec![UnixTime(Y2025)]);
         assert!(v.log_entries.is_empty());
         assert_eq!(v.statement, None);
-        let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT));
+        let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT).into());
         assert_eq!(verifier.verify(&good(&w), digest, &policy, NOW), Ok(v));
     }
 
@@ -729,7 +789,7 @@ mod tests {
         }
 
         // Only a digest: the artifact check goes to `verify_digest`.
-        let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT));
+        let digest = Artifact::Digest(Sha256Digest::of(ARTIFACT).into());
         for (b, outcome) in [
             (backend(None, true), expected.clone()),
             (backend(Some(false), false), Err(Error::SignatureInvalid)),

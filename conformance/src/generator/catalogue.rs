@@ -50,6 +50,7 @@ pub fn all(w: &World) -> Res<Vec<Vector>> {
     c.signature()?;
     c.policy()?;
     c.limits()?;
+    c.hash_algorithms()?;
     c.root_names_and_times()?;
     c.token_forms()?;
     let mut out = c.out;
@@ -758,21 +759,18 @@ impl Catalogue<'_> {
         self.add(
             "ok-v0.3-dsse-rekor2-hashedrekord",
             "happy path: DSSE logged as hashedrekord 0.0.2 over the PAE on Rekor v2",
-            Spec {
-                dsse_as_hashedrekord: true,
-                ..v2(true)
-            },
+            v2(true),
             OK,
         )?;
         self.add2(
             "ok-v0.3-message-fulcio-p384-leaf",
-            "happy path: Fulcio leaf over a P-384 key (the message signature is over SHA-384, so a SHA-256 digest alone cannot check it)",
+            "happy path: Fulcio leaf over a P-384 key, as sigstore-go and cosign sign: SHA-384 signature, SHA2_384 message digest, sha384 hashedrekord",
             Spec {
                 signer: SignerKind::Fulcio(KeyType::P384),
                 ..Spec::happy()
             },
             OK,
-            "ARTIFACT_DIGEST_INSUFFICIENT",
+            OK,
         )?;
         self.add(
             "ok-v0.3-dsse-fulcio-p384-leaf",
@@ -798,14 +796,15 @@ impl Catalogue<'_> {
         for (t, label) in [
             (KeyType::P256, "p256"),
             (KeyType::P384, "p384"),
+            (KeyType::P521, "p521"),
             (KeyType::Ed25519, "ed25519"),
             (KeyType::Rsa, "rsa2048"),
         ] {
             let digest_msg = match t {
-                KeyType::P256 | KeyType::Rsa => OK,
-                // A SHA-256 digest cannot check these: Ed25519 signs the message and P-384
-                // keys sign its SHA-384.
-                KeyType::P384 | KeyType::Ed25519 => "ARTIFACT_DIGEST_INSUFFICIENT",
+                // The digest the bundle declares checks these.
+                KeyType::P256 | KeyType::P384 | KeyType::P521 | KeyType::Rsa => OK,
+                // Ed25519 signs the message itself: no digest can check it.
+                KeyType::Ed25519 => "ARTIFACT_DIGEST_INSUFFICIENT",
             };
             for dsse in [false, true] {
                 let content = if dsse { "dsse" } else { "message" };
@@ -835,6 +834,157 @@ impl Catalogue<'_> {
                 )?;
             }
         }
+        Ok(())
+    }
+
+    /// Hash algorithms other than SHA-256: P-384 and P-521 leaves as current clients sign
+    /// (the key's own hash throughout), as old clients signed (SHA-256), and in-toto subjects
+    /// named by SHA-384 or SHA-512 (npm names its tarballs by SHA-512 alone).
+    fn hash_algorithms(&mut self) -> Res<()> {
+        let fulcio = |t: KeyType, s: Spec| Spec {
+            signer: SignerKind::Fulcio(t),
+            ..s
+        };
+        let legacy = |s: Spec| Spec {
+            legacy_sha256: true,
+            ..s
+        };
+        let subjects = |algs: Vec<&'static str>| Spec {
+            subject_algs: algs,
+            ..v1_dsse()
+        };
+        let cases: Vec<Case<Spec>> = vec![
+            (
+                "ok-hash-p521-leaf-message-rekor1",
+                "Fulcio leaf over a P-521 key: SHA-512 signature, SHA2_512 message digest, sha512 hashedrekord 0.0.1",
+                fulcio(KeyType::P521, Spec::happy()),
+                OK,
+            ),
+            (
+                "ok-hash-p521-leaf-dsse-rekor1",
+                "DSSE by a Fulcio leaf over a P-521 key (SHA-512 over the PAE)",
+                fulcio(KeyType::P521, v1_dsse()),
+                OK,
+            ),
+            (
+                "ok-hash-p384-leaf-message-rekor2-tsa",
+                "P-384 Fulcio leaf on Rekor v2: hashedrekord 0.0.2 with a SHA2_384 digest",
+                fulcio(KeyType::P384, v2(false)),
+                OK,
+            ),
+            (
+                "ok-hash-p384-leaf-dsse-rekor2-tsa",
+                "DSSE by a P-384 Fulcio leaf on Rekor v2: hashedrekord 0.0.2 over SHA-384 of the PAE",
+                fulcio(KeyType::P384, v2(true)),
+                OK,
+            ),
+            (
+                "ok-hash-p521-leaf-dsse-rekor2-tsa",
+                "DSSE by a P-521 Fulcio leaf on Rekor v2: hashedrekord 0.0.2 over SHA-512 of the PAE",
+                fulcio(KeyType::P521, v2(true)),
+                OK,
+            ),
+            (
+                "ok-hash-p384-leaf-legacy-sha256",
+                "P-384 Fulcio leaf signing over SHA-256, as sigstore-python before 2.0 did (sigstore-go's compatibility fallback)",
+                legacy(fulcio(KeyType::P384, version(Spec::happy(), 1))),
+                OK,
+            ),
+            (
+                "ok-hash-p521-leaf-legacy-sha256-dsse",
+                "DSSE by a P-521 Fulcio leaf signing the PAE over SHA-256 (the compatibility fallback)",
+                legacy(fulcio(KeyType::P521, v1_dsse())),
+                OK,
+            ),
+            (
+                "hash-p384-leaf-rekor-algorithm-differs",
+                "P-384 bundle declares SHA2_384 but its hashedrekord entry names sha256 (with the SHA-256 value)",
+                Spec {
+                    body_hook: Some(Rc::new(|b: &mut Value| {
+                        let digest = super::sigstore::hash("sha256", super::sigstore::ARTIFACT);
+                        if let Some(h) = b.pointer_mut("/spec/data/hash") {
+                            *h = json!({"algorithm": "sha256", "value": pki::hex(&digest)});
+                        }
+                    })),
+                    ..fulcio(KeyType::P384, Spec::happy())
+                },
+                "TLOG_BODY_MISMATCH",
+            ),
+            (
+                "hash-p384-leaf-declared-sha512",
+                "P-384 bundle whose message digest claims SHA2_512 (its bytes are the SHA-384 digest)",
+                Spec {
+                    bundle_hook: set(
+                        "/messageSignature/messageDigest/algorithm",
+                        json!("SHA2_512"),
+                    ),
+                    ..fulcio(KeyType::P384, Spec::happy())
+                },
+                "SIGNATURE_DIGEST_MISMATCH",
+            ),
+            (
+                "hash-p384-leaf-rekor2-pae-sha256",
+                "DSSE by a P-384 leaf on Rekor v2, the PAE logged under SHA2_256 instead of the key's SHA-384",
+                Spec {
+                    body_hook: Some(Rc::new(|b: &mut Value| {
+                        if let Some(d) = b.pointer_mut("/spec/hashedRekordV002/data/algorithm") {
+                            *d = json!("SHA2_256");
+                        }
+                    })),
+                    ..fulcio(KeyType::P384, v2(true))
+                },
+                "TLOG_BODY_MISMATCH",
+            ),
+            (
+                "ok-dsse-subject-sha512-only",
+                "in-toto subject named by SHA-512 alone, as npm names its tarballs",
+                subjects(vec!["sha512"]),
+                OK,
+            ),
+            (
+                "ok-dsse-subject-sha384-only",
+                "in-toto subject named by SHA-384 alone",
+                subjects(vec!["sha384"]),
+                OK,
+            ),
+            (
+                "ok-dsse-subject-sha256-and-sha512",
+                "in-toto subject named by SHA-256 and SHA-512",
+                subjects(vec!["sha512", "sha256"]),
+                OK,
+            ),
+            (
+                "dsse-subject-sha512-other",
+                "in-toto subject named by SHA-512 alone, of another artifact",
+                Spec {
+                    artifact: b"another artifact".to_vec(),
+                    statement: Some(super::sigstore::statement_with(
+                        super::sigstore::ARTIFACT,
+                        &["sha512"],
+                    )),
+                    ..v1_dsse()
+                },
+                "DSSE_SUBJECT_MISMATCH",
+            ),
+            (
+                "dsse-subject-unsupported-algorithm-only",
+                "in-toto subject named only by an algorithm the verifier does not support (sha1)",
+                subjects(vec!["sha1"]),
+                "DSSE_SUBJECT_MISMATCH",
+            ),
+        ];
+        for (name, readme, spec, expect) in cases {
+            self.add(name, readme, spec, expect)?;
+        }
+        // A managed key's hash is the caller's to fix: no SHA-256 fallback for it, and a SHA-256
+        // digest cannot check a P-384 key's signature.
+        self.add2(
+            "hash-managed-p384-legacy-sha256",
+            "managed P-384 key signing over SHA-256: the fallback is for certificate keys only",
+            legacy(managed(KeyType::P384, self.w)?),
+            "SIGNATURE_INVALID",
+            "ARTIFACT_DIGEST_INSUFFICIENT",
+        )?;
         Ok(())
     }
 
@@ -942,12 +1092,12 @@ impl Catalogue<'_> {
                 "BUNDLE_INCLUSION_PROMISE_MISSING",
             ),
             (
-                "bundle-digest-algorithm-sha384",
-                "messageDigest.algorithm is SHA2_384",
+                "bundle-digest-algorithm-sha3",
+                "messageDigest.algorithm is SHA3_256, which no Sigstore client writes",
                 Spec {
                     bundle_hook: set(
                         "/messageSignature/messageDigest/algorithm",
-                        json!("SHA2_384"),
+                        json!("SHA3_256"),
                     ),
                     ..Spec::happy()
                 },
@@ -1214,10 +1364,10 @@ impl Catalogue<'_> {
                 "TRUST_ROOT_JSON_INVALID",
             ),
             (
-                "root-tlog-validity-missing",
-                "the Rekor v1 key has no validFor",
+                "ok-root-tlog-validity-missing",
+                "the Rekor v1 key has no validFor, which the protobuf specs allow: no bounds",
                 remove("/tlogs/0/publicKey/validFor"),
-                "TRUST_ROOT_VALIDITY_START_MISSING",
+                OK,
             ),
             (
                 "root-ca-validity-start-missing",
@@ -1430,15 +1580,15 @@ impl Catalogue<'_> {
             },
             "POLICY_KEY_INVALID",
         )?;
-        let p521 = der::seq(&[
-            &der::seq(&[&der::oid("1.2.840.10045.2.1"), &der::oid("1.3.132.0.35")]),
-            &der::tlv(der::BIT_STRING, &[&[0u8, 4][..], &[7u8; 132][..]].concat()),
+        let k256 = der::seq(&[
+            &der::seq(&[&der::oid("1.2.840.10045.2.1"), &der::oid("1.3.132.0.10")]),
+            &der::tlv(der::BIT_STRING, &[&[0u8, 4][..], &[7u8; 64][..]].concat()),
         ]);
         self.add(
-            "key-policy-p521-unsupported",
-            "key.pub is a P-521 key, which Sigstore does not use",
+            "key-policy-secp256k1-unsupported",
+            "key.pub is a secp256k1 key, which Sigstore does not use",
             Spec {
-                policy: PolicySpec::Key(pki::pem("PUBLIC KEY", &p521)),
+                policy: PolicySpec::Key(pki::pem("PUBLIC KEY", &k256)),
                 ..managed(KeyType::P256, w)?
             },
             "KEY_UNSUPPORTED",
@@ -1467,10 +1617,10 @@ impl Catalogue<'_> {
             "SIGNATURE_INVALID",
         )?;
         let mut s = Spec::happy();
-        s.leaf.spki = Some(p521.clone());
+        s.leaf.spki = Some(k256.clone());
         self.add(
-            "key-leaf-p521-unsupported",
-            "the Fulcio leaf certifies a P-521 key, which Sigstore does not use",
+            "key-leaf-secp256k1-unsupported",
+            "the Fulcio leaf certifies a secp256k1 key, which Sigstore does not use",
             s,
             "KEY_UNSUPPORTED",
         )?;
@@ -2064,15 +2214,18 @@ impl Catalogue<'_> {
                 "TLOG_KEY_UNKNOWN",
             ),
             (
-                "tlog-proof-only-log-index-mismatch",
-                "no inclusion promise, and the entry's logIndex differs from its proof's",
+                "ok-tlog-proof-only-sharded-log-index",
+                "Rekor v1, no inclusion promise: the entry's global logIndex differs from its proof's tree index, as on a sharded log",
                 Spec {
                     promise: false,
                     tsa: true,
-                    bundle_hook: set("/verificationMaterial/tlogEntries/0/logIndex", json!("3")),
+                    bundle_hook: set(
+                        "/verificationMaterial/tlogEntries/0/logIndex",
+                        json!("154562758"),
+                    ),
                     ..h()
                 },
-                "TLOG_LOG_INDEX_MISMATCH",
+                OK,
             ),
             (
                 "tlog-rekor2-log-index-mismatch",
@@ -2320,12 +2473,6 @@ impl Catalogue<'_> {
                 "TLOG_CHECKPOINT_ROOT_MISMATCH",
             ),
             (
-                "key-name-wrong",
-                "the log's signature line names another key",
-                |n| n.name = "rekor.other.test".into(),
-                "TLOG_CHECKPOINT_SIGNATURE_MISSING",
-            ),
-            (
                 "key-hint-wrong",
                 "the log's signature line carries another key hint",
                 |n| {
@@ -2354,12 +2501,6 @@ impl Catalogue<'_> {
                 "checkpoint body carries an extension line (allowed, signed)",
                 |n| n.extra.push("extension: virtual".into()),
                 OK,
-            ),
-            (
-                "origin-resigned",
-                "checkpoint origin changed to another log's name and re-signed by the log key",
-                |n| n.origin = "another.origin.test".into(),
-                "TLOG_CHECKPOINT_ORIGIN_MISMATCH",
             ),
             (
                 "witness-added",
@@ -2391,6 +2532,55 @@ impl Catalogue<'_> {
                 expect,
             )?;
         }
+        // The signer's name and the origin bind a Rekor v2 checkpoint to its log (C2SP); a
+        // Rekor v1 log signs under its server's hostname setting, which a private instance need
+        // not set to its baseUrl's host, so v1 is matched by key hint alone.
+        let name_cases: Vec<Case<fn(&mut Note)>> = vec![
+            (
+                "key-name-wrong",
+                "the log's signature line names another key",
+                |n| n.name = "rekor.other.test".into(),
+                "TLOG_CHECKPOINT_SIGNATURE_MISSING",
+            ),
+            (
+                "origin-resigned",
+                "checkpoint origin changed to another log's name and re-signed by the log key",
+                |n| n.origin = "another.origin.test".into(),
+                "TLOG_CHECKPOINT_ORIGIN_MISMATCH",
+            ),
+        ];
+        for (label, readme, f, expect) in name_cases {
+            self.add(
+                &format!("checkpoint-{label}-rekor2"),
+                readme,
+                Spec {
+                    note_hook: Some(Rc::new(f)),
+                    ..v2(false)
+                },
+                expect,
+            )?;
+            self.add(
+                &format!("ok-checkpoint-{label}-rekor1"),
+                &format!("{readme}: Rekor v1 identifies its signature by key hint"),
+                Spec {
+                    note_hook: Some(Rc::new(f)),
+                    ..Spec::happy()
+                },
+                OK,
+            )?;
+        }
+        self.add(
+            "ok-checkpoint-private-hostname-rekor1",
+            "a private Rekor v1 signs its checkpoint under a hostname that is not its baseUrl's host (name and origin)",
+            Spec {
+                note_hook: Some(Rc::new(|n: &mut Note| {
+                    n.name = "rekor-00001-deployment".into();
+                    n.origin = "rekor-00001-deployment - 6364419738405537866".into();
+                })),
+                ..Spec::happy()
+            },
+            OK,
+        )?;
         let text_cases: Vec<Case<TextEdit>> = vec![
             (
                 "signature-flipped",
@@ -2954,7 +3144,6 @@ impl Catalogue<'_> {
                 "body-v2-hashedrekord-dsse-pae-differs",
                 "hashedrekord 0.0.2 for a DSSE bundle: data.digest is the payload's, not the PAE's",
                 Spec {
-                    dsse_as_hashedrekord: true,
                     body_hook: Some(put(
                         "/spec/hashedRekordV002/data/digest",
                         json!(b64(&[4u8; 32])),
@@ -2963,74 +3152,15 @@ impl Catalogue<'_> {
                 },
                 mismatch,
             ),
-            // dsse 0.0.2
+            // dsse 0.0.2: dropped from Rekor v2 (DSSE is logged as hashedrekord 0.0.2).
             (
-                "body-v2-dsse-spec-missing",
-                "dsse 0.0.2: no dsseV002",
-                body(v2d(), del("/spec/dsseV002")),
-                invalid,
-            ),
-            (
-                "body-v2-dsse-payload-hash-differs",
-                "dsse 0.0.2: payloadHash is another digest",
-                body(
-                    v2d(),
-                    put("/spec/dsseV002/payloadHash/digest", json!(b64(&[5u8; 32]))),
-                ),
-                mismatch,
-            ),
-            (
-                "body-v2-dsse-payload-hash-algorithm",
-                "dsse 0.0.2: payloadHash.algorithm is SHA2_512",
-                body(
-                    v2d(),
-                    put("/spec/dsseV002/payloadHash/algorithm", json!("SHA2_512")),
-                ),
-                mismatch,
-            ),
-            (
-                "body-v2-dsse-two-signatures",
-                "dsse 0.0.2: two logged signatures",
-                body(
-                    v2d(),
-                    Rc::new(|b: &mut Value| {
-                        if let Some(Value::Array(a)) = b.pointer_mut("/spec/dsseV002/signatures") {
-                            let f = a.first().cloned();
-                            a.extend(f);
-                        }
-                    }),
-                ),
-                mismatch,
-            ),
-            (
-                "body-v2-dsse-signature-differs",
-                "dsse 0.0.2: the logged signature is another one",
-                body(
-                    v2d(),
-                    put(
-                        "/spec/dsseV002/signatures/0/content",
-                        json!(other_sig.clone()),
-                    ),
-                ),
-                mismatch,
-            ),
-            (
-                "body-v2-dsse-verifier-differs",
-                "dsse 0.0.2: the verifier is another certificate",
-                body(
-                    v2d(),
-                    put(
-                        "/spec/dsseV002/signatures/0/verifier/x509Certificate/rawBytes",
-                        json!(b64(b"\x30\x00")),
-                    ),
-                ),
-                mismatch,
-            ),
-            (
-                "body-v2-dsse-verifier-missing",
-                "dsse 0.0.2: the signature has no verifier",
-                body(v2d(), del("/spec/dsseV002/signatures/0/verifier")),
-                invalid,
+                "tlog-rekor2-dsse-entry-unsupported",
+                "a DSSE bundle logged as Rekor v2 dsse 0.0.2, which the Rekor v2 spec dropped and current clients reject",
+                Spec {
+                    dsse_v002_entry: true,
+                    ..v2d()
+                },
+                "TLOG_KIND_UNSUPPORTED",
             ),
         ];
         for (name, readme, spec, expect) in cases {

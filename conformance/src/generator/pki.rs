@@ -31,6 +31,8 @@ pub enum Key {
     P256(p256::ecdsa::SigningKey),
     /// ECDSA P-384 with SHA-384.
     P384(p384::ecdsa::SigningKey),
+    /// ECDSA P-521 with SHA-512.
+    P521(p521::ecdsa::SigningKey),
     /// Ed25519 (pure).
     Ed25519(ed25519_dalek::SigningKey),
     /// RSA 2048, PKCS#1 v1.5 with SHA-256 (the fixed key of `keys/`).
@@ -44,6 +46,8 @@ pub enum KeyType {
     P256,
     /// ECDSA P-384.
     P384,
+    /// ECDSA P-521.
+    P521,
     /// Ed25519.
     Ed25519,
     /// RSA 2048 (the one fixed key).
@@ -68,6 +72,14 @@ impl Key {
                     p384::ecdsa::SigningKey::from_slice(&wide)
                         .ok()
                         .map(Self::P384)
+                }
+                KeyType::P521 => {
+                    let mut wide = vec![0u8; 2];
+                    wide.extend_from_slice(&material);
+                    wide.extend_from_slice(&sha256(&material));
+                    p521::ecdsa::SigningKey::from_slice(&wide)
+                        .ok()
+                        .map(Self::P521)
                 }
                 KeyType::Ed25519 => Some(Self::Ed25519(ed25519_dalek::SigningKey::from_bytes(
                     &material,
@@ -98,6 +110,7 @@ impl Key {
         match self {
             Self::P256(_) => KeyType::P256,
             Self::P384(_) => KeyType::P384,
+            Self::P521(_) => KeyType::P521,
             Self::Ed25519(_) => KeyType::Ed25519,
             Self::Rsa(_) => KeyType::Rsa,
         }
@@ -121,6 +134,7 @@ impl Key {
         let der = match self {
             Self::P256(k) => k.verifying_key().to_public_key_der(),
             Self::P384(k) => k.verifying_key().to_public_key_der(),
+            Self::P521(k) => k.verifying_key().to_public_key_der(),
             Self::Rsa(k) => {
                 use rsa::pkcs8::EncodePublicKey as _;
                 return k
@@ -146,7 +160,37 @@ impl Key {
         Ok(pem("PUBLIC KEY", &self.spki()?))
     }
 
-    /// Signs `msg`: DER ECDSA over SHA-256 (P-256) or SHA-384 (P-384), or pure Ed25519.
+    /// Signs `msg` as clients before 2023 did with P-384 and P-521 keys: DER ECDSA over its
+    /// SHA-256 digest (other keys sign as [`Key::sign`] does).
+    pub fn sign_legacy_sha256(&self, msg: &[u8]) -> Vec<u8> {
+        use p384::ecdsa::signature::hazmat::PrehashSigner as _;
+        let prehash = sha256(msg);
+        match self {
+            Self::P384(k) => {
+                let sig: Result<p384::ecdsa::Signature, _> = k.sign_prehash(&prehash);
+                sig.map(|s| s.to_der().as_bytes().to_vec())
+                    .unwrap_or_default()
+            }
+            Self::P521(k) => {
+                let sig: Result<p521::ecdsa::Signature, _> = k.sign_prehash(&prehash);
+                sig.map(|s| s.to_der().as_bytes().to_vec())
+                    .unwrap_or_default()
+            }
+            _ => self.sign(msg),
+        }
+    }
+
+    /// The hash this key's signatures are over (its protobuf-specs default).
+    pub fn hash_name(&self) -> &'static str {
+        match self {
+            Self::P384(_) => "sha384",
+            Self::P521(_) | Self::Ed25519(_) => "sha512",
+            Self::P256(_) | Self::Rsa(_) => "sha256",
+        }
+    }
+
+    /// Signs `msg`: DER ECDSA over SHA-256 (P-256), SHA-384 (P-384) or SHA-512 (P-521), or
+    /// pure Ed25519.
     pub fn sign(&self, msg: &[u8]) -> Vec<u8> {
         match self {
             Self::P256(k) => {
@@ -156,6 +200,13 @@ impl Key {
             Self::P384(k) => {
                 let sig: p384::ecdsa::DerSignature = k.sign(msg);
                 sig.as_bytes().to_vec()
+            }
+            Self::P521(k) => {
+                use p521::ecdsa::signature::hazmat::PrehashSigner as _;
+                let prehash = sha2::Sha512::digest(msg);
+                let sig: Result<p521::ecdsa::Signature, _> = k.sign_prehash(&prehash);
+                sig.map(|s| s.to_der().as_bytes().to_vec())
+                    .unwrap_or_default()
             }
             Self::Ed25519(k) => {
                 use ed25519_dalek::Signer as _;
@@ -175,6 +226,7 @@ impl Key {
         match self {
             Self::P256(_) => seq(&[&oid("1.2.840.10045.4.3.2")]),
             Self::P384(_) => seq(&[&oid("1.2.840.10045.4.3.3")]),
+            Self::P521(_) => seq(&[&oid("1.2.840.10045.4.3.4")]),
             Self::Ed25519(_) => seq(&[&oid("1.3.101.112")]),
             Self::Rsa(_) => seq(&[&oid("1.2.840.113549.1.1.11"), &[0x05, 0x00]]),
         }
@@ -185,6 +237,7 @@ impl Key {
         match self {
             Self::P256(_) => "PKIX_ECDSA_P256_SHA_256",
             Self::P384(_) => "PKIX_ECDSA_P384_SHA_384",
+            Self::P521(_) => "PKIX_ECDSA_P521_SHA_512",
             Self::Ed25519(_) => "PKIX_ED25519",
             Self::Rsa(_) => "PKIX_RSA_PKCS1V15_2048_SHA256",
         }

@@ -57,6 +57,8 @@ pub struct World {
     pub leaf_p256: Key,
     /// A P-384 ephemeral key.
     pub leaf_p384: Key,
+    /// A P-521 ephemeral key.
+    pub leaf_p521: Key,
     /// The CT log.
     pub ct: Key,
     /// Rekor v1 (P-256).
@@ -73,6 +75,8 @@ pub struct World {
     pub managed_p256: Key,
     /// Managed P-384 key.
     pub managed_p384: Key,
+    /// Managed P-521 key.
+    pub managed_p521: Key,
     /// Managed Ed25519 key.
     pub managed_ed25519: Key,
     /// Managed RSA 2048 key (fixed, committed), also the RSA CT log of some vectors.
@@ -93,6 +97,7 @@ impl World {
             rogue_ca: k(KeyType::P384, "rogue ca")?,
             leaf_p256: k(KeyType::P256, "leaf p256")?,
             leaf_p384: k(KeyType::P384, "leaf p384")?,
+            leaf_p521: k(KeyType::P521, "leaf p521")?,
             ct: k(KeyType::P256, "ct log")?,
             rekor1: k(KeyType::P256, "rekor v1")?,
             rekor2: k(KeyType::Ed25519, "rekor v2")?,
@@ -101,6 +106,7 @@ impl World {
             tsa: k(KeyType::P256, "tsa leaf")?,
             managed_p256: k(KeyType::P256, "managed p256")?,
             managed_p384: k(KeyType::P384, "managed p384")?,
+            managed_p521: k(KeyType::P521, "managed p521")?,
             managed_ed25519: k(KeyType::Ed25519, "managed ed25519")?,
             managed_rsa: Key::fixed_rsa()?,
             attacker: k(KeyType::P256, "attacker")?,
@@ -113,6 +119,7 @@ impl World {
         match t {
             KeyType::P256 => &self.managed_p256,
             KeyType::P384 => &self.managed_p384,
+            KeyType::P521 => &self.managed_p521,
             KeyType::Ed25519 => &self.managed_ed25519,
             KeyType::Rsa => &self.managed_rsa,
         }
@@ -326,8 +333,13 @@ pub struct Spec {
     pub dsse: bool,
     /// For DSSE on Rekor v1: log as intoto 0.0.2 instead of dsse 0.0.1.
     pub intoto: bool,
-    /// For DSSE on Rekor v2: log as hashedrekord 0.0.2 over the PAE.
-    pub dsse_as_hashedrekord: bool,
+    /// For DSSE on Rekor v2: log as the dropped dsse 0.0.2 kind instead of hashedrekord 0.0.2
+    /// over the PAE.
+    pub dsse_v002_entry: bool,
+    /// Sign as clients before 2023 did: P-384 and P-521 keys over SHA-256, declared SHA2_256.
+    pub legacy_sha256: bool,
+    /// The digest algorithms naming the artifact in the in-toto statement's subject.
+    pub subject_algs: Vec<&'static str>,
     /// Which log.
     pub log: LogKind,
     /// Include an inclusion promise (Rekor v1).
@@ -388,7 +400,9 @@ impl Spec {
             version: 3,
             dsse: false,
             intoto: false,
-            dsse_as_hashedrekord: false,
+            dsse_v002_entry: false,
+            legacy_sha256: false,
+            subject_algs: vec!["sha256"],
             log: LogKind::V1,
             promise: true,
             proof: true,
@@ -498,15 +512,51 @@ pub struct Built {
     pub now: u64,
 }
 
-/// The in-toto statement naming `digest`.
+/// The in-toto statement naming an artifact by its SHA-256 `digest`.
 pub fn statement(digest: &[u8; 32]) -> Vec<u8> {
+    statement_of(&[("sha256", digest.to_vec())])
+}
+
+/// The in-toto statement naming `artifact` by its digests in `algs` (`sha256`, `sha384`,
+/// `sha512`).
+pub fn statement_with(artifact: &[u8], algs: &[&str]) -> Vec<u8> {
+    let digests: Vec<(&str, Vec<u8>)> = algs.iter().map(|a| (*a, hash(a, artifact))).collect();
+    statement_of(&digests)
+}
+
+/// The in-toto statement whose one subject lists `digests` (algorithm name, digest).
+fn statement_of(digests: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let digests: serde_json::Map<String, Value> = digests
+        .iter()
+        .map(|(a, d)| ((*a).to_owned(), json!(hex(d))))
+        .collect();
     let v = json!({
         "_type": "https://in-toto.io/Statement/v1",
-        "subject": [{"name": "firmware.bin", "digest": {"sha256": hex(digest)}}],
+        "subject": [{"name": "firmware.bin", "digest": digests}],
         "predicateType": "https://slsa.dev/provenance/v1",
         "predicate": {"buildDefinition": {"buildType": "https://virtual.test/build/v1"}}
     });
     super::json::compact(&v).into_bytes()
+}
+
+/// The digest of `data` under `alg` (`sha256`, `sha384` or `sha512`; other names hash nothing).
+pub fn hash(alg: &str, data: &[u8]) -> Vec<u8> {
+    use sha2::Digest as _;
+    match alg {
+        "sha256" => sha2::Sha256::digest(data).to_vec(),
+        "sha384" => sha2::Sha384::digest(data).to_vec(),
+        "sha512" => sha2::Sha512::digest(data).to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// The protobuf `HashAlgorithm` name of `alg`.
+fn proto_hash(alg: &str) -> &'static str {
+    match alg {
+        "sha384" => "SHA2_384",
+        "sha512" => "SHA2_512",
+        _ => "SHA2_256",
+    }
 }
 
 /// DSSE v1 pre-authentication encoding.
@@ -817,12 +867,26 @@ fn sign_note(w: &World, s: &Spec, log: LogKind, size: u64, root: &[u8]) -> Res<S
 
 /// Builds the files of one vector.
 pub fn build(w: &World, s: &Spec) -> Res<Built> {
-    let digest = sha256(&s.artifact);
     let key = match s.signer {
         SignerKind::Fulcio(KeyType::P384) => &w.leaf_p384,
+        SignerKind::Fulcio(KeyType::P521) => &w.leaf_p521,
         SignerKind::Fulcio(_) => &w.leaf_p256,
         SignerKind::Managed(t) => w.managed(t),
     };
+    // What sigstore-go and cosign write: the key's own hash for the message digest and the
+    // logged PAE (Ed25519 message signatures keep SHA-256, Ed25519ph's SHA-512 for the PAE);
+    // old clients: SHA-256 throughout.
+    let msg_alg = match key.kind() {
+        _ if s.legacy_sha256 => "sha256",
+        KeyType::P384 | KeyType::P521 => key.hash_name(),
+        _ => "sha256",
+    };
+    let pae_alg = if s.legacy_sha256 {
+        "sha256"
+    } else {
+        key.hash_name()
+    };
+    let digest = hash(msg_alg, &s.artifact);
     let leaf = match s.signer {
         SignerKind::Fulcio(_) => Some(leaf_cert(w, s, key)?),
         SignerKind::Managed(_) => None,
@@ -830,14 +894,21 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
     let (inter, fulcio_root) = ca_certs(w)?;
 
     // Content.
-    let payload = s.statement.clone().unwrap_or_else(|| statement(&digest));
+    let payload = s
+        .statement
+        .clone()
+        .unwrap_or_else(|| statement_with(&s.artifact, &s.subject_algs));
     let pae_bytes = pae(&s.payload_type, &payload);
     let signed: &[u8] = match (s.sign_other, s.dsse) {
         (true, _) => b"something else entirely",
         (false, true) => &pae_bytes,
         (false, false) => &s.artifact,
     };
-    let signature = key.sign(signed);
+    let signature = if s.legacy_sha256 {
+        key.sign_legacy_sha256(signed)
+    } else {
+        key.sign(signed)
+    };
     let content = if s.dsse {
         json!({"dsseEnvelope": {
             "payload": b64(&payload),
@@ -846,7 +917,7 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
         }})
     } else {
         json!({"messageSignature": {
-            "messageDigest": {"algorithm": "SHA2_256", "digest": b64(&digest)},
+            "messageDigest": {"algorithm": proto_hash(msg_alg), "digest": b64(&digest)},
             "signature": b64(&signature)
         }})
     };
@@ -883,7 +954,7 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
                 "hashedrekord",
                 "0.0.1",
                 json!({"apiVersion": "0.0.1", "kind": "hashedrekord", "spec": {
-                    "data": {"hash": {"algorithm": "sha256", "value": hex(&digest)}},
+                    "data": {"hash": {"algorithm": msg_alg, "value": hex(&digest)}},
                     "signature": {"content": b64(&signature), "publicKey": {"content": b64(verifier_pem.as_bytes())}}
                 }}),
             ),
@@ -908,7 +979,7 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
                     "signatures": [{"signature": b64(&signature), "verifier": b64(verifier_pem.as_bytes())}]
                 }}),
             ),
-            (_, true) if !s.dsse_as_hashedrekord => (
+            (_, true) if s.dsse_v002_entry => (
                 "dsse",
                 "0.0.2",
                 json!({"apiVersion": "0.0.2", "kind": "dsse", "spec": {"dsseV002": {
@@ -917,12 +988,16 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
                 }}}),
             ),
             (_, dsse) => {
-                let logged = if dsse { sha256(&pae_bytes) } else { digest };
+                let (alg, logged) = if dsse {
+                    (pae_alg, hash(pae_alg, &pae_bytes))
+                } else {
+                    (msg_alg, digest.clone())
+                };
                 (
                     "hashedrekord",
                     "0.0.2",
                     json!({"apiVersion": "0.0.2", "kind": "hashedrekord", "spec": {"hashedRekordV002": {
-                        "data": {"algorithm": "SHA2_256", "digest": b64(&logged)},
+                        "data": {"algorithm": proto_hash(alg), "digest": b64(&logged)},
                         "signature": {"content": b64(&signature), "verifier": verifier_v2}
                     }}}),
                 )
