@@ -58,7 +58,7 @@ pub unsafe extern "C" fn sigverify_policy_new_identity(
         new_policy(policy_out, error_out, || {
             // SAFETY: both are NULL or NUL-terminated, per the contract.
             let (identity, issuer) = (utf8(identity, "identity")?, utf8(issuer, "issuer")?);
-            Ok(Policy::identity(identity, issuer))
+            Ok(Policy::identity(identity, issuer)?)
         })
     }
 }

@@ -61,10 +61,13 @@ pub(crate) struct Policy(pub(crate) sigverify::Policy);
 
 #[pymethods]
 impl Policy {
-    /// A Fulcio certificate meeting `condition`.
+    /// A Fulcio certificate meeting `condition`; raises the core's policy error for a
+    /// condition that would hold for anyone or no one (an empty all-of, any-of or value).
     #[staticmethod]
-    fn certificate(condition: PyRef<'_, Condition>) -> Self {
-        Self(sigverify::Policy::certificate(condition.0.clone()))
+    fn certificate(py: Python<'_>, condition: PyRef<'_, Condition>) -> PyResult<Self> {
+        sigverify::Policy::certificate(condition.0.clone())
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
     }
 
     /// A managed key: a PEM `PUBLIC KEY` block (`str` or `bytes`), or DER SPKI (`bytes` not

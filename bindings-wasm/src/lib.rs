@@ -334,7 +334,7 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
             }
             .map_err(|e| core_error(&e))
         }
-        None => Ok(Policy::certificate(condition(spec)?)),
+        None => Policy::certificate(condition(spec)?).map_err(|e| core_error(&e)),
     }
 }
 

@@ -90,7 +90,7 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
                 _ => Policy::public_key_der(&pem)?,
             }
         }
-        (None, Some(identity), Some(issuer)) => Policy::identity(identity.clone(), issuer.clone()),
+        (None, Some(identity), Some(issuer)) => Policy::identity(identity.clone(), issuer.clone())?,
         _ => {
             return Err(Failure::Io(
                 "internal: policy arguments were not validated".into(),

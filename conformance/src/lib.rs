@@ -190,7 +190,7 @@ pub fn run_with(
     };
     let policy = match &case.key {
         Some(path) => Policy::public_key_pem(&fs::read_to_string(path).unwrap_or_default())?,
-        None => Policy::identity(case.identity.clone(), case.issuer.clone()),
+        None => Policy::identity(case.identity.clone(), case.issuer.clone())?,
     };
     let bundle = Bundle::from_json(&fs::read(&case.bundle).unwrap_or_default())?;
     let bytes = fs::read(&case.artifact).unwrap_or_default();

@@ -205,7 +205,9 @@ pub fn run_own_with(
         OwnRoot::Named(name) => TrustedRoot::named(name)?,
     };
     let policy = match &case.policy {
-        OwnPolicy::Identity(identity, issuer) => Policy::identity(identity.clone(), issuer.clone()),
+        OwnPolicy::Identity(identity, issuer) => {
+            Policy::identity(identity.clone(), issuer.clone())?
+        }
         OwnPolicy::Key(path) => {
             Policy::public_key_pem(&fs::read_to_string(path).unwrap_or_default())?
         }
@@ -215,7 +217,7 @@ pub fn run_own_with(
                 .map_err(|e| e.to_string())
                 .and_then(|v| condition_from_json(&v))
                 .unwrap_or(Condition::AnyOf(Vec::new()));
-            Policy::certificate(condition)
+            Policy::certificate(condition)?
         }
     };
     let bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;

@@ -32,7 +32,7 @@ fn dsse_bundles_verify_without_the_artifact() {
         };
         let verifier = Verifier::new(root, Config::default());
         let bundle = Bundle::from_json(&std::fs::read(&case.bundle).unwrap()).unwrap();
-        let policy = Policy::identity(case.identity.clone(), case.issuer.clone());
+        let policy = Policy::identity(case.identity.clone(), case.issuer.clone()).unwrap();
         let result = verifier.verify_dsse(&bundle, &policy, now);
         if name == "happy-path-v0.3" {
             assert_eq!(result.unwrap_err(), Error::ArtifactRequired);

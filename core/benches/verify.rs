@@ -42,7 +42,8 @@ fn main() {
     let policy = Policy::identity(
         "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main",
         "https://token.actions.githubusercontent.com",
-    );
+    )
+    .unwrap();
     let root = TrustedRoot::production().unwrap();
     let verifier = Verifier::new(root, Config::default());
     let now = UnixTime(1_800_000_000);

@@ -163,6 +163,27 @@ errors! {
     /// A certificate extension is malformed.
     CertExtensionInvalid { oid: &'static str } = 405, "CERT_EXTENSION_INVALID",
         "certificate extension is malformed";
+    /// The signing certificate has no identity: no URI or email SAN and no Fulcio username.
+    CertIdentityMissing = 406, "CERT_IDENTITY_MISSING",
+        "signing certificate has no identity (URI, email or Fulcio username SAN)";
+    /// The signing certificate has no OIDC issuer extension (v1 or v2), or an empty one.
+    CertIssuerMissing = 407, "CERT_ISSUER_MISSING",
+        "signing certificate has no OIDC issuer extension";
+    /// The signing certificate carries both OIDC issuer extensions with different values.
+    CertIssuerConflict = 408, "CERT_ISSUER_CONFLICT",
+        "signing certificate's OIDC issuer extensions (v1 and v2) disagree";
+    /// The signing certificate has a critical extension this verifier does not process.
+    CertCriticalExtensionUnknown { oid: String } = 409, "CERT_CRITICAL_EXTENSION_UNKNOWN",
+        "signing certificate has a critical extension the verifier does not process";
+    /// The signing certificate carries the CT precertificate poison extension.
+    CertIsPrecertificate = 410, "CERT_IS_PRECERTIFICATE",
+        "signing certificate is a CT precertificate (poison extension)";
+    /// The signing certificate carries the same extension twice.
+    CertExtensionDuplicate = 411, "CERT_EXTENSION_DUPLICATE",
+        "signing certificate carries an extension twice";
+    /// The signing certificate's TBS signature algorithm differs from its outer one.
+    CertSignatureAlgorithmMismatch = 412, "CERT_SIGNATURE_ALGORITHM_MISMATCH",
+        "signing certificate's inner and outer signature algorithms differ";
 
     // --- 5xx: signed certificate timestamps ----------------------------------------------------
     /// The signing certificate carries no verifiable embedded SCT.
@@ -311,6 +332,12 @@ errors! {
     /// A policy condition is malformed (e.g. an OID that does not parse).
     PolicyConditionInvalid = 1006, "POLICY_CONDITION_INVALID",
         "policy condition is malformed";
+    /// An all-of condition with no conditions would hold for any signer.
+    PolicyAllOfEmpty = 1007, "POLICY_ALL_OF_EMPTY",
+        "policy all-of condition has no conditions";
+    /// A policy names an empty identity, issuer or extension value, which no signer can mean.
+    PolicyValueEmpty = 1008, "POLICY_VALUE_EMPTY",
+        "policy names an empty identity, issuer or extension value";
 
     // --- 11xx: thresholds ----------------------------------------------------------------------
     /// Fewer verified tlog entries than the configuration requires.

@@ -93,10 +93,25 @@ impl Condition {
         }
     }
 
+    fn validate(&self) -> Result<(), Error> {
+        match self {
+            Self::Identity(v) | Self::Issuer(v) if v.is_empty() => Err(Error::PolicyValueEmpty),
+            Self::Identity(_) | Self::Issuer(_) => Ok(()),
+            Self::Extension { oid, .. } if der::asn1::ObjectIdentifier::new(oid).is_err() => {
+                Err(Error::PolicyConditionInvalid)
+            }
+            Self::Extension { value, .. } if value.is_empty() => Err(Error::PolicyValueEmpty),
+            Self::Extension { .. } => Ok(()),
+            Self::AllOf(all) if all.is_empty() => Err(Error::PolicyAllOfEmpty),
+            Self::AnyOf(any) if any.is_empty() => Err(Error::PolicyAnyOfEmpty),
+            Self::AllOf(list) | Self::AnyOf(list) => list.iter().try_for_each(Self::validate),
+        }
+    }
+
     fn check(&self, leaf: &Certificate) -> Result<(), Error> {
         match self {
             Self::Identity(want) => {
-                let found = leaf.san.clone().unwrap_or_default();
+                let found = leaf.san.clone().ok_or(Error::CertIdentityMissing)?;
                 if found == *want {
                     Ok(())
                 } else {
@@ -104,7 +119,10 @@ impl Condition {
                 }
             }
             Self::Issuer(want) => {
-                let found = leaf.fulcio_issuer.clone()?.unwrap_or_default();
+                let found = leaf
+                    .fulcio_issuer
+                    .clone()?
+                    .ok_or(Error::CertIssuerMissing)?;
                 if found == *want {
                     Ok(())
                 } else {
@@ -138,20 +156,24 @@ impl Condition {
 }
 
 impl Policy {
-    /// A Fulcio certificate whose SAN (URI or email) equals `identity` exactly and whose OIDC
-    /// issuer extension (v2, else v1) equals `issuer` exactly.
-    pub fn identity(identity: impl Into<String>, issuer: impl Into<String>) -> Self {
+    /// A Fulcio certificate whose identity (SAN) equals `identity` exactly and whose OIDC
+    /// issuer extension equals `issuer` exactly. Either being empty is `PolicyValueEmpty`.
+    pub fn identity(identity: impl Into<String>, issuer: impl Into<String>) -> Result<Self, Error> {
         Self::certificate(Condition::AllOf(alloc::vec![
             Condition::identity(identity),
             Condition::issuer(issuer)
         ]))
     }
 
-    /// A Fulcio certificate meeting `condition`.
-    pub fn certificate(condition: Condition) -> Self {
-        Self {
+    /// A Fulcio certificate meeting `condition`. A condition that would hold for any signer or
+    /// none is refused here, not at verification: an empty all-of (`PolicyAllOfEmpty`) or
+    /// any-of (`PolicyAnyOfEmpty`), an empty value (`PolicyValueEmpty`), an OID that does not
+    /// parse (`PolicyConditionInvalid`).
+    pub fn certificate(condition: Condition) -> Result<Self, Error> {
+        condition.validate()?;
+        Ok(Self {
             kind: PolicyKind::Certificate(condition),
-        }
+        })
     }
 
     /// A managed key, from a PEM `PUBLIC KEY` block.
@@ -179,8 +201,11 @@ pub(crate) fn check_certificate(
     condition: &Condition,
 ) -> Result<(String, String), Error> {
     condition.check(leaf)?;
-    let identity = leaf.san.clone().unwrap_or_default();
-    let issuer = leaf.fulcio_issuer.clone()?.unwrap_or_default();
+    let identity = leaf.san.clone().ok_or(Error::CertIdentityMissing)?;
+    let issuer = leaf
+        .fulcio_issuer
+        .clone()?
+        .ok_or(Error::CertIssuerMissing)?;
     Ok((identity, issuer))
 }
 
@@ -274,10 +299,51 @@ mod tests {
         cert.san = None;
         assert_eq!(
             check_certificate(&cert, &both(id, iss)),
-            Err(Error::PolicyIdentityMismatch {
-                found: String::new()
-            })
+            Err(Error::CertIdentityMissing)
         );
+        cert.san = Some(id.into());
+        cert.fulcio_issuer = Ok(None);
+        assert_eq!(
+            check_certificate(&cert, &Condition::identity(id)),
+            Err(Error::CertIssuerMissing)
+        );
+    }
+
+    #[test]
+    fn policies_that_hold_for_anyone_or_no_one_are_refused_when_built() {
+        let err = |c: Condition| Policy::certificate(c).map(|_| ()).unwrap_err();
+        assert_eq!(
+            err(Condition::AllOf(alloc::vec![])),
+            Error::PolicyAllOfEmpty
+        );
+        assert_eq!(
+            err(Condition::AnyOf(alloc::vec![])),
+            Error::PolicyAnyOfEmpty
+        );
+        assert_eq!(
+            err(Condition::AllOf(alloc::vec![
+                Condition::identity("x"),
+                Condition::AnyOf(alloc::vec![])
+            ])),
+            Error::PolicyAnyOfEmpty
+        );
+        assert_eq!(err(Condition::identity("")), Error::PolicyValueEmpty);
+        assert_eq!(err(Condition::issuer("")), Error::PolicyValueEmpty);
+        assert_eq!(
+            err(Condition::extension(fulcio_oid::SOURCE_REPOSITORY_REF, "")),
+            Error::PolicyValueEmpty
+        );
+        assert_eq!(
+            err(Condition::extension("not an oid", "x")),
+            Error::PolicyConditionInvalid
+        );
+        assert_eq!(
+            Policy::identity("", "https://issuer")
+                .map(|_| ())
+                .unwrap_err(),
+            Error::PolicyValueEmpty
+        );
+        assert!(Policy::identity("a@b.c", "https://issuer").is_ok());
     }
 }
 
@@ -310,7 +376,7 @@ mod extension_tests {
             &[repo, source_ref],
         );
         let cert = Certificate::from_der(&der).unwrap();
-        let check = |c: Condition| check_certificate(&cert, &c).map(|_| ());
+        let check = |c: Condition| c.check(&cert);
         assert_eq!(
             check(Condition::extension(
                 fulcio_oid::GITHUB_WORKFLOW_REPOSITORY,

@@ -561,7 +561,7 @@ mod tests {
     fn a_tsa_only_bundle_verifies_when_the_config_allows_it() {
         let w = world((Y2025 - 60, Y2025 + 600));
         let verifier = Verifier::new(root(&w), tsa_only());
-        let policy = Policy::identity(ID, ISS);
+        let policy = Policy::identity(ID, ISS).unwrap();
         let v = verifier
             .verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW)
             .unwrap();
@@ -577,7 +577,7 @@ mod tests {
     #[test]
     fn thresholds_are_enforced() {
         let w = world((Y2025 - 60, Y2025 + 600));
-        let policy = Policy::identity(ID, ISS);
+        let policy = Policy::identity(ID, ISS).unwrap();
         let run = |config: Config, b: &Bundle| {
             Verifier::new(root(&w), config).verify(b, Artifact::Bytes(ARTIFACT), &policy, NOW)
         };
@@ -627,7 +627,7 @@ mod tests {
     fn each_step_names_its_failure() {
         let w = world((Y2025 - 60, Y2025 + 600));
         let verifier = Verifier::new(root(&w), tsa_only());
-        let policy = Policy::identity(ID, ISS);
+        let policy = Policy::identity(ID, ISS).unwrap();
         let run = |b: &Bundle, artifact: &[u8], p: &Policy| {
             verifier.verify(b, Artifact::Bytes(artifact), p, NOW)
         };
@@ -645,14 +645,18 @@ mod tests {
             Err(Error::SignatureInvalid)
         );
         assert_eq!(
-            run(&good(&w), ARTIFACT, &Policy::identity("https://evil", ISS)),
+            run(
+                &good(&w),
+                ARTIFACT,
+                &Policy::identity("https://evil", ISS).unwrap()
+            ),
             Err(Error::PolicyIdentityMismatch { found: ID.into() })
         );
         assert_eq!(
             run(
                 &good(&w),
                 ARTIFACT,
-                &Policy::identity(ID, "https://accounts.google.com")
+                &Policy::identity(ID, "https://accounts.google.com").unwrap()
             ),
             Err(Error::PolicyIssuerMismatch { found: ISS.into() })
         );
@@ -678,7 +682,7 @@ mod tests {
     fn the_certificate_must_be_valid_at_the_signing_time_and_chain_to_the_root() {
         let expired = world((Y2025 - 600, Y2025 - 1));
         let verifier = Verifier::new(root(&expired), tsa_only());
-        let policy = Policy::identity(ID, ISS);
+        let policy = Policy::identity(ID, ISS).unwrap();
         assert_eq!(
             verifier.verify(&good(&expired), Artifact::Bytes(ARTIFACT), &policy, NOW),
             Err(Error::CertNotValidAtSigningTime)
@@ -770,7 +774,7 @@ mod tests {
     #[test]
     fn an_ecdsa_backend_gets_every_message_check_and_decides_it() {
         let w = world((Y2025 - 60, Y2025 + 600));
-        let policy = Policy::identity(ID, ISS);
+        let policy = Policy::identity(ID, ISS).unwrap();
         let builtin = Verifier::new(root(&w), tsa_only());
         let expected = builtin.verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW);
         assert!(expected.is_ok());
@@ -806,7 +810,7 @@ mod tests {
     #[test]
     fn a_backend_never_sees_a_signature_the_core_rejects_by_its_encoding() {
         let w = world((Y2025 - 60, Y2025 + 600));
-        let policy = Policy::identity(ID, ISS);
+        let policy = Policy::identity(ID, ISS).unwrap();
         let b = backend(Some(true), false);
         let verifier = Verifier::new(root(&w), tsa_only()).with_ecdsa_backend(b);
         let mut not_der = w.signature.clone();

@@ -37,11 +37,29 @@ pub(crate) struct Certificate {
     pub(crate) key_usage: Option<KeyUsage>,
     pub(crate) code_signing: bool,
     pub(crate) time_stamping: bool,
+    /// The extendedKeyUsage extension is critical and names timeStamping alone (RFC 3161 §2.3).
+    pub(crate) time_stamping_only: bool,
     pub(crate) serial: Vec<u8>,
     pub(crate) subject_key_id: Option<Vec<u8>>,
     pub(crate) san: Option<String>,
     pub(crate) fulcio_issuer: Result<Option<String>, Error>,
     pub(crate) extensions: Vec<(der::asn1::ObjectIdentifier, Vec<u8>)>,
+    /// What the signing-certificate profile rejects, found while parsing.
+    pub(crate) profile: Profile,
+}
+
+/// Departures from the profile of a signing certificate, recorded at parse time and checked by
+/// [`verify_leaf`] (a CA or TSA certificate of the trusted root is not held to them).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Profile {
+    /// A critical extension this verifier does not process (RFC 5280 §4.2: must be rejected).
+    pub(crate) unknown_critical: Option<der::asn1::ObjectIdentifier>,
+    /// The same extension twice (RFC 5280 §4.2).
+    pub(crate) duplicate: bool,
+    /// The CT precertificate poison (RFC 6962 §3.1): a precertificate, not a certificate.
+    pub(crate) ct_poison: bool,
+    /// The TBS signature algorithm differs from the outer one (RFC 5280 §4.1.1.2).
+    pub(crate) algorithm_mismatch: bool,
 }
 
 impl Certificate {
@@ -61,6 +79,8 @@ impl Certificate {
             .subject_public_key_info()
             .to_der()
             .map_err(|_| ())?;
+        let algorithm_mismatch =
+            tbs_cert.signature().to_der().map_err(|_| ())? != alg.to_der().map_err(|_| ())?;
         let mut out = Self {
             der: der.to_vec(),
             tbs: tbs.raw.to_vec(),
@@ -78,11 +98,16 @@ impl Certificate {
             key_usage: None,
             code_signing: false,
             time_stamping: false,
+            time_stamping_only: false,
             serial: raw_serial(tbs.value).ok_or(())?.to_vec(),
             subject_key_id: None,
             san: None,
             fulcio_issuer: Ok(None),
             extensions: Vec::new(),
+            profile: Profile {
+                algorithm_mismatch,
+                ..Profile::default()
+            },
         };
         for ext in tbs_cert
             .extensions()
@@ -90,14 +115,27 @@ impl Certificate {
             .unwrap_or_default()
         {
             let value = ext.extn_value.as_bytes();
-            out.read_extension(&ext.extn_id, value)?;
+            if out.extensions.iter().any(|(o, _)| *o == ext.extn_id) {
+                out.profile.duplicate = true;
+            }
+            if ext.extn_id == oid::CT_POISON {
+                out.profile.ct_poison = true;
+            } else if ext.critical && !oid::PROCESSED.contains(&ext.extn_id) {
+                out.profile.unknown_critical.get_or_insert(ext.extn_id);
+            }
+            out.read_extension(&ext.extn_id, value, ext.critical)?;
             out.extensions.push((ext.extn_id, value.to_vec()));
         }
         out.fulcio_issuer = fulcio_issuer(&out.extensions);
         Ok(out)
     }
 
-    fn read_extension(&mut self, id: &der::asn1::ObjectIdentifier, value: &[u8]) -> Result<(), ()> {
+    fn read_extension(
+        &mut self,
+        id: &der::asn1::ObjectIdentifier,
+        value: &[u8],
+        critical: bool,
+    ) -> Result<(), ()> {
         if *id == oid::BASIC_CONSTRAINTS {
             self.is_ca = BasicConstraints::from_der(value).map_err(|_| ())?.ca;
         } else if *id == oid::KEY_USAGE {
@@ -106,16 +144,13 @@ impl Certificate {
             let eku = ExtendedKeyUsage::from_der(value).map_err(|_| ())?;
             self.code_signing = eku.0.contains(&oid::CODE_SIGNING);
             self.time_stamping = eku.0.contains(&oid::TIME_STAMPING);
+            self.time_stamping_only = critical && eku.0.as_slice() == [oid::TIME_STAMPING];
         } else if *id == oid::SUBJECT_KEY_ID {
             let (ski, _) = asn1::expect(value, asn1::OCTET_STRING).ok_or(())?;
             self.subject_key_id = Some(ski.value.to_vec());
         } else if *id == oid::SUBJECT_ALT_NAME {
             let san = SubjectAltName::from_der(value).map_err(|_| ())?;
-            self.san = san.0.iter().find_map(|name| match name {
-                GeneralName::UniformResourceIdentifier(uri) => Some(String::from(uri.as_str())),
-                GeneralName::Rfc822Name(email) => Some(String::from(email.as_str())),
-                _ => None,
-            });
+            self.san = identity(&san.0);
         }
         Ok(())
     }
@@ -164,6 +199,7 @@ pub(crate) fn verify_leaf<'a>(
     if !leaf.code_signing {
         return Err(Error::CertExtendedKeyUsageInvalid);
     }
+    check_profile(leaf)?;
     let issuer = cas
         .iter()
         .filter(|ca| times.iter().all(|t| ca.validity.contains(*t)))
@@ -173,6 +209,35 @@ pub(crate) fn verify_leaf<'a>(
         return Err(Error::CertNotValidAtSigningTime);
     }
     Ok(issuer)
+}
+
+/// The signing-certificate profile (as Go's x509 and pyca/cryptography's verifier enforce it
+/// for sigstore-go and sigstore-python): one of each extension, none critical that this
+/// verifier does not process, not a CT precertificate, the same signature algorithm inside and
+/// outside the TBS, and an identity and an OIDC issuer that agree with themselves.
+fn check_profile(leaf: &Certificate) -> Result<(), Error> {
+    let p = &leaf.profile;
+    if p.duplicate {
+        return Err(Error::CertExtensionDuplicate);
+    }
+    if p.ct_poison {
+        return Err(Error::CertIsPrecertificate);
+    }
+    if let Some(oid) = p.unknown_critical {
+        return Err(Error::CertCriticalExtensionUnknown {
+            oid: alloc::string::ToString::to_string(&oid),
+        });
+    }
+    if p.algorithm_mismatch {
+        return Err(Error::CertSignatureAlgorithmMismatch);
+    }
+    if leaf.san.is_none() {
+        return Err(Error::CertIdentityMissing);
+    }
+    if leaf.fulcio_issuer.clone()?.is_none() {
+        return Err(Error::CertIssuerMissing);
+    }
+    Ok(())
 }
 
 /// Whether `leaf` was issued by `chain[0]` of a trusted chain, and every certificate of the
@@ -209,6 +274,37 @@ pub(crate) fn chain_links_hold(chain: &[Certificate]) -> bool {
     })
 }
 
+/// The identity a Fulcio certificate carries, in sigstore-go's order: the first URI SAN, else
+/// the first email SAN, else the Fulcio username (an otherName of type `1.3.6.1.4.1.57264.1.7`
+/// holding a UTF8String, and the only otherName). Empty names count as absent.
+fn identity(names: &[GeneralName]) -> Option<String> {
+    let uri = names.iter().find_map(|n| match n {
+        GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str()),
+        _ => None,
+    });
+    let email = names.iter().find_map(|n| match n {
+        GeneralName::Rfc822Name(email) => Some(email.as_str()),
+        _ => None,
+    });
+    let mut others = names.iter().filter_map(|n| match n {
+        GeneralName::OtherName(other) => Some(other),
+        _ => None,
+    });
+    let username = match (others.next(), others.next()) {
+        (Some(other), None) if other.type_id == oid::FULCIO_USERNAME => {
+            der::asn1::Utf8StringRef::try_from(&other.value)
+                .ok()
+                .map(|s| s.as_str())
+        }
+        _ => None,
+    };
+    [uri, email, username]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty())
+        .map(String::from)
+}
+
 /// The serial number's DER content octets, exactly as CMS SignerIdentifiers repeat them.
 fn raw_serial(tbs: &[u8]) -> Option<&[u8]> {
     let (first, rest) = asn1::read(tbs)?;
@@ -220,27 +316,35 @@ fn raw_serial(tbs: &[u8]) -> Option<&[u8]> {
     (serial.tag == asn1::INTEGER).then_some(serial.value)
 }
 
-/// The OIDC issuer: the v2 extension (DER UTF8String) wins over the deprecated v1 (raw bytes).
+/// The OIDC issuer: the v2 extension (DER UTF8String) or the deprecated v1 (raw bytes). A
+/// certificate carrying both with different values names no issuer: `CertIssuerConflict`.
 fn fulcio_issuer(exts: &[(der::asn1::ObjectIdentifier, Vec<u8>)]) -> Result<Option<String>, Error> {
     let find = |id| {
         exts.iter()
             .find(|(o, _)| *o == id)
             .map(|(_, v)| v.as_slice())
     };
-    if let Some(v2) = find(oid::FULCIO_ISSUER_V2) {
-        let s =
-            der::asn1::Utf8StringRef::from_der(v2).map_err(|_| Error::CertExtensionInvalid {
-                oid: "1.3.6.1.4.1.57264.1.8",
-            })?;
-        return Ok(Some(String::from(s.as_str())));
+    let v2 = find(oid::FULCIO_ISSUER_V2)
+        .map(|v| {
+            der::asn1::Utf8StringRef::from_der(v)
+                .map(|s| s.as_str())
+                .map_err(|_| Error::CertExtensionInvalid {
+                    oid: "1.3.6.1.4.1.57264.1.8",
+                })
+        })
+        .transpose()?;
+    let v1 = find(oid::FULCIO_ISSUER_V1)
+        .map(|v| {
+            core::str::from_utf8(v).map_err(|_| Error::CertExtensionInvalid {
+                oid: "1.3.6.1.4.1.57264.1.1",
+            })
+        })
+        .transpose()?;
+    match (v2, v1) {
+        (Some(a), Some(b)) if a != b => Err(Error::CertIssuerConflict),
+        (Some(s), _) | (None, Some(s)) if !s.is_empty() => Ok(Some(String::from(s))),
+        _ => Ok(None),
     }
-    if let Some(v1) = find(oid::FULCIO_ISSUER_V1) {
-        let s = core::str::from_utf8(v1).map_err(|_| Error::CertExtensionInvalid {
-            oid: "1.3.6.1.4.1.57264.1.1",
-        })?;
-        return Ok(Some(String::from(s)));
-    }
-    Ok(None)
 }
 
 #[cfg(test)]
@@ -318,8 +422,15 @@ mod tests {
         );
         assert_eq!(
             fulcio_issuer(&[v1.clone(), v2.clone()]),
+            Err(Error::CertIssuerConflict)
+        );
+        let v1_same = (oid::FULCIO_ISSUER_V1, b"https://v2".to_vec());
+        assert_eq!(
+            fulcio_issuer(&[v1_same, v2.clone()]),
             Ok(Some("https://v2".into()))
         );
+        let empty = (oid::FULCIO_ISSUER_V1, Vec::new());
+        assert_eq!(fulcio_issuer(&[empty]), Ok(None));
         assert_eq!(fulcio_issuer(&[]), Ok(None));
         let bad_v2 = (oid::FULCIO_ISSUER_V2, b"https://raw".to_vec());
         assert_eq!(

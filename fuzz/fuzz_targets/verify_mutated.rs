@@ -45,7 +45,7 @@ fn vectors() -> &'static [Vector] {
                 };
                 let policy = match &case.key {
                     Some(k) => Policy::public_key_pem(&std::fs::read_to_string(k).ok()?).ok()?,
-                    None => Policy::identity(case.identity.clone(), case.issuer.clone()),
+                    None => Policy::identity(case.identity.clone(), case.issuer.clone()).ok()?,
                 };
                 let verifier = Verifier::new(root, Config::default());
                 let artifact = std::fs::read(&case.artifact).ok()?;

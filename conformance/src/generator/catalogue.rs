@@ -130,6 +130,21 @@ fn flip_b64(v: &mut Value, at: isize) {
     *v = Value::String(engine.encode(bytes));
 }
 
+/// The Fulcio username otherName type (Fulcio OID registry).
+const USERNAME: &str = "1.3.6.1.4.1.57264.1.7";
+
+/// A subjectAltName extension (critical, as Fulcio writes it) over encoded GeneralNames.
+fn san_ext(names: &[Vec<u8>]) -> Vec<u8> {
+    let refs: Vec<&[u8]> = names.iter().map(Vec::as_slice).collect();
+    pki::extension("2.5.29.17", true, &der::seq(&refs))
+}
+
+/// An otherName GeneralName: `[0] { type-id, [0] EXPLICIT UTF8String }`.
+fn other_name(type_id: &str, value: &str) -> Vec<u8> {
+    let inner = der::tlv(0xa0, &der::tlv(der::UTF8_STRING, value.as_bytes()));
+    der::tlv(0xa0, &[der::oid(type_id), inner].concat())
+}
+
 fn v1_dsse() -> Spec {
     Spec {
         dsse: true,
@@ -1890,6 +1905,60 @@ impl Catalogue<'_> {
             },
             "CERT_CHAIN_UNTRUSTED",
         )?;
+        self.signing_certificate_profile()
+    }
+
+    /// The signing-certificate profile: extensions the leaf may not carry, or not twice, and
+    /// one signature algorithm inside and outside the TBS.
+    fn signing_certificate_profile(&mut self) -> Res<()> {
+        let with_ext = |ext: Vec<u8>| {
+            let mut s = Spec::happy();
+            s.leaf.extra.push(ext);
+            s
+        };
+        let cases: Vec<Case<Spec>> = vec![
+            (
+                "cert-critical-extension-unknown",
+                "the leaf carries a critical extension the verifier does not process",
+                with_ext(pki::extension("1.3.6.1.4.1.99999.1", true, &[0x05, 0x00])),
+                "CERT_CRITICAL_EXTENSION_UNKNOWN",
+            ),
+            (
+                "ok-cert-noncritical-extension-unknown",
+                "the leaf carries a non-critical extension the verifier does not know (ignored)",
+                with_ext(pki::extension("1.3.6.1.4.1.99999.1", false, &[0x05, 0x00])),
+                OK,
+            ),
+            (
+                "cert-ct-poison",
+                "the leaf carries the CT precertificate poison: it is a precertificate",
+                with_ext(pki::extension(
+                    "1.3.6.1.4.1.11129.2.4.3",
+                    true,
+                    &[0x05, 0x00],
+                )),
+                "CERT_IS_PRECERTIFICATE",
+            ),
+            (
+                "cert-extension-duplicate",
+                "the leaf carries the workflow repository extension twice",
+                with_ext(pki::fulcio_raw(5, b"virtual-org/evil")),
+                "CERT_EXTENSION_DUPLICATE",
+            ),
+            (
+                "cert-signature-algorithm-mismatch",
+                "the leaf's outer signatureAlgorithm (ecdsa-with-SHA256) differs from its TBS one (ecdsa-with-SHA384)",
+                {
+                    let mut s = Spec::happy();
+                    s.leaf.outer_algorithm = Some(der::seq(&[&der::oid("1.2.840.10045.4.3.2")]));
+                    s
+                },
+                "CERT_SIGNATURE_ALGORITHM_MISMATCH",
+            ),
+        ];
+        for (name, readme, spec, expect) in cases {
+            self.add(name, readme, spec, expect)?;
+        }
         Ok(())
     }
 
@@ -3788,25 +3857,25 @@ impl Catalogue<'_> {
                 "POLICY_ISSUER_MISMATCH",
             ),
             (
-                "policy-certificate-without-san",
-                "the leaf has no subjectAltName",
+                "cert-identity-missing",
+                "the leaf has no subjectAltName: no identity, whatever the policy",
                 {
                     let mut s = h();
                     s.leaf.san = None;
                     s
                 },
-                "POLICY_IDENTITY_MISMATCH",
+                "CERT_IDENTITY_MISSING",
             ),
             (
-                "policy-certificate-without-issuer",
-                "the leaf has no issuer extension",
+                "cert-issuer-missing",
+                "the leaf has no issuer extension: no issuer, whatever the policy",
                 {
                     let mut s = h();
                     s.leaf.issuer_v1 = None;
                     s.leaf.issuer_v2 = None;
                     s
                 },
-                "POLICY_ISSUER_MISMATCH",
+                "CERT_ISSUER_MISSING",
             ),
             (
                 "ok-policy-email-identity",
@@ -3841,15 +3910,105 @@ impl Catalogue<'_> {
                 OK,
             ),
             (
-                "policy-issuer-v1-v2-disagree",
-                "v1 and v2 issuer extensions disagree: v2 wins",
+                "cert-issuer-v1-v2-disagree",
+                "v1 and v2 issuer extensions disagree: the leaf names no issuer",
                 {
                     let mut s = h();
                     s.leaf.issuer_v1 = Some(b"https://accounts.google.com".to_vec());
                     s.policy = id(IDENTITY, "https://accounts.google.com");
                     s
                 },
-                "POLICY_ISSUER_MISMATCH",
+                "CERT_ISSUER_CONFLICT",
+            ),
+            (
+                "ok-policy-username-identity",
+                "the leaf's identity is a Fulcio username (otherName 1.3.6.1.4.1.57264.1.7)",
+                {
+                    let mut s = h();
+                    s.leaf.san = None;
+                    s.leaf
+                        .extra
+                        .push(san_ext(&[other_name(USERNAME, "signer!oidc.virtual.test")]));
+                    s.policy = id("signer!oidc.virtual.test", ISSUER);
+                    s
+                },
+                OK,
+            ),
+            (
+                "policy-username-identity-other",
+                "the leaf's Fulcio username is another one",
+                {
+                    let mut s = h();
+                    s.leaf.san = None;
+                    s.leaf
+                        .extra
+                        .push(san_ext(&[other_name(USERNAME, "signer!oidc.virtual.test")]));
+                    s.policy = id("signer@oidc.virtual.test", ISSUER);
+                    s
+                },
+                "POLICY_IDENTITY_MISMATCH",
+            ),
+            (
+                "ok-policy-uri-before-email",
+                "the leaf has an email SAN, then a URI SAN: the URI is the identity (sigstore-go's order)",
+                {
+                    let mut s = h();
+                    s.leaf.san = None;
+                    s.leaf.extra.push(san_ext(&[
+                        der::tlv(0x81, b"signer@virtual.test"),
+                        der::tlv(0x86, IDENTITY.as_bytes()),
+                    ]));
+                    s
+                },
+                OK,
+            ),
+            (
+                "policy-email-not-identity-when-uri",
+                "the leaf has an email SAN and a URI SAN: the email is not the identity",
+                {
+                    let mut s = h();
+                    s.leaf.san = None;
+                    s.leaf.extra.push(san_ext(&[
+                        der::tlv(0x81, b"signer@virtual.test"),
+                        der::tlv(0x86, IDENTITY.as_bytes()),
+                    ]));
+                    s.policy = id("signer@virtual.test", ISSUER);
+                    s
+                },
+                "POLICY_IDENTITY_MISMATCH",
+            ),
+            (
+                "cert-identity-other-name-unknown-type",
+                "the leaf's only SAN is an otherName of another type (not a Fulcio username)",
+                {
+                    let mut s = h();
+                    s.leaf.san = None;
+                    s.leaf.extra.push(san_ext(&[other_name(
+                        "1.3.6.1.4.1.311.20.2.3",
+                        "signer@virtual.test",
+                    )]));
+                    s.policy = id("signer@virtual.test", ISSUER);
+                    s
+                },
+                "CERT_IDENTITY_MISSING",
+            ),
+            (
+                "policy-identity-empty",
+                "the expected identity is empty: refused when the policy is built",
+                Spec {
+                    policy: id("", ISSUER),
+                    ..h()
+                },
+                "POLICY_VALUE_EMPTY",
+            ),
+            (
+                "policy-issuer-empty",
+                "the expected issuer is empty: refused when the policy is built",
+                Spec {
+                    policy: id(IDENTITY, ""),
+                    ..h()
+                },
+                "POLICY_VALUE_EMPTY",
             ),
         ];
         for (name, readme, spec, expect) in cases {
@@ -3929,10 +4088,10 @@ impl Catalogue<'_> {
                 "POLICY_EXTENSION_MISMATCH",
             ),
             (
-                "ok-policy-all-of-empty",
-                "policy allOf with no condition accepts any trusted certificate",
+                "policy-all-of-empty",
+                "policy allOf with no condition would accept any trusted certificate: refused when built",
                 json!({"allOf": []}),
-                OK,
+                "POLICY_ALL_OF_EMPTY",
             ),
         ];
         for (name, readme, policy, expect) in json_cases {

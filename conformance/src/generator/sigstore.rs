@@ -182,6 +182,8 @@ pub struct LeafSpec {
     pub issued_by: LeafIssuer,
     /// Certify this SubjectPublicKeyInfo instead of the signing key's.
     pub spki: Option<Vec<u8>>,
+    /// Write this outer signatureAlgorithm instead of the one inside the TBS (same length).
+    pub outer_algorithm: Option<Vec<u8>>,
 }
 
 /// Which CT log signs the SCT.
@@ -436,6 +438,7 @@ impl Spec {
                 eku: vec![pki::CODE_SIGNING],
                 issued_by: LeafIssuer::Intermediate,
                 spki: None,
+                outer_algorithm: None,
             },
             sct: SctSpec {
                 present: true,
@@ -741,7 +744,21 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
         };
         cert.extensions.push(pki::sct_list_extension(&list));
     }
-    Ok(cert.sign(issuer_key))
+    let signed = cert.sign(issuer_key);
+    Ok(match &l.outer_algorithm {
+        // The outer AlgorithmIdentifier is the last one, right before the signature BIT STRING.
+        Some(other) => {
+            let inner = issuer_key.algorithm();
+            let at = signed
+                .windows(inner.len())
+                .rposition(|w| w == inner.as_slice())
+                .ok_or("no outer signature algorithm")?;
+            let mut out = signed.clone();
+            out.splice(at..at + inner.len(), other.iter().copied());
+            out
+        }
+        None => signed,
+    })
 }
 
 /// RFC 6962 Merkle tree hash of `leaves` (leaf hashes).

@@ -26,3 +26,22 @@ pub(crate) const TIME_STAMPING: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
 /// RFC 5280 §4.2.1.2 subjectKeyIdentifier.
 pub(crate) const SUBJECT_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.14");
+/// RFC 6962 §3.1 precertificate poison.
+pub(crate) const CT_POISON: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.3");
+/// Fulcio OID registry: username identity, an otherName SAN holding a UTF8String.
+pub(crate) const FULCIO_USERNAME: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.57264.1.7");
+/// RFC 5280 §4.2.1.1 authorityKeyIdentifier.
+pub(crate) const AUTHORITY_KEY_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.35");
+
+/// The extensions whose meaning this verifier processes, so they may be critical in a signing
+/// certificate (RFC 5280 §4.2: a critical extension it cannot process must be rejected).
+pub(crate) const PROCESSED: [ObjectIdentifier; 6] = [
+    BASIC_CONSTRAINTS,
+    KEY_USAGE,
+    EXTENDED_KEY_USAGE,
+    SUBJECT_ALT_NAME,
+    SUBJECT_KEY_ID,
+    AUTHORITY_KEY_ID,
+];
