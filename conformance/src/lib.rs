@@ -207,6 +207,23 @@ pub fn run_with(
     verifier.verify(&bundle, artifact, &policy, now())
 }
 
+/// The items a verification skipped, one line each: `timestamp 0 TIMESTAMP_IMPRINT_MISMATCH`,
+/// `tlog-entry 1 TLOG_KEY_UNKNOWN`, `sct 0 SCT_LOG_UNKNOWN`.
+pub fn skipped_lines(v: &Verified) -> Vec<String> {
+    v.skipped
+        .iter()
+        .map(|s| {
+            let (kind, i) = match s.item {
+                sigverify::SkippedItem::TlogEntry(i) => ("tlog-entry", i),
+                sigverify::SkippedItem::Timestamp(i) => ("timestamp", i),
+                sigverify::SkippedItem::Sct(i) => ("sct", i),
+                _ => ("item", 0),
+            };
+            format!("{kind} {i} {}", s.reason.name())
+        })
+        .collect()
+}
+
 /// The outcome of a run as the overlay names it: `ok` or the error's name.
 pub fn outcome_name(result: &Result<Verified, Error>) -> String {
     match result {

@@ -90,6 +90,8 @@ pub struct OwnCase {
     pub expect: String,
     /// Expected outcome with the digest only.
     pub expect_digest: String,
+    /// The items a verifying vector must skip (`skipped`, one per line).
+    pub skipped: Vec<String>,
 }
 
 impl OwnCase {
@@ -122,6 +124,11 @@ pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
         } else {
             expect.clone()
         };
+        let skipped = if path.join("skipped").is_file() {
+            read("skipped")?.lines().map(str::to_owned).collect()
+        } else {
+            Vec::new()
+        };
         let policy = if path.join("key.pub").is_file() {
             OwnPolicy::Key(path.join("key.pub"))
         } else if path.join("policy.json").is_file() {
@@ -150,6 +157,7 @@ pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
             now,
             expect,
             expect_digest,
+            skipped,
         });
     }
     cases.sort_by(|a, b| a.name.cmp(&b.name));

@@ -24,14 +24,19 @@ fn own_vectors_give_the_expected_outcome() {
                 Err(e) => format!("{e}"),
                 Ok(_) => "verified".to_owned(),
             };
-            if outcome == expected {
+            let skipped = match &result {
+                Ok(v) => sigverify_conformance::skipped_lines(v),
+                Err(_) => case.skipped.clone(),
+            };
+            if outcome == expected && skipped == case.skipped {
                 passed += 1;
                 println!("pass {:60} {:8} {outcome}", case.name, mode.name());
             } else {
                 println!(
-                    "FAIL {:60} {:8} expected {expected}, got {outcome}: {detail}",
+                    "FAIL {:60} {:8} expected {expected} skipping {:?}, got {outcome} skipping {skipped:?}: {detail}",
                     case.name,
-                    mode.name()
+                    mode.name(),
+                    case.skipped
                 );
                 failed.push(format!("{} ({})", case.name, mode.name()));
             }

@@ -278,6 +278,10 @@ errors! {
     /// genTime lies outside the validity of a certificate of the TSA's chain.
     TimestampCertNotValidAtTime = 706, "TIMESTAMP_CERT_NOT_VALID_AT_TIME",
         "timestamp time is outside the validity of the TSA certificates";
+    /// The timestamp's signer certificate is a CA, or its extendedKeyUsage is not critical or
+    /// names more than timeStamping.
+    TimestampSignerInvalid = 708, "TIMESTAMP_SIGNER_INVALID",
+        "timestamp signer is not a timestamping end-entity certificate (critical EKU naming timeStamping alone)";
 
     // --- 8xx: DSSE -----------------------------------------------------------------------------
     /// The DSSE envelope signature does not verify.

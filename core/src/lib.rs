@@ -44,6 +44,8 @@ pub use tlog::LogEntry;
 pub use trust_root::TrustedRoot;
 pub use verifier::Artifact;
 pub use verifier::Config;
+pub use verifier::Skipped;
+pub use verifier::SkippedItem;
 pub use verifier::Statement;
 pub use verifier::Verified;
 pub use verifier::Verifier;

@@ -25,18 +25,21 @@ struct Sct<'a> {
     signature: &'a [u8],
 }
 
-/// Verifies that at least `required` embedded SCTs are signed by CT logs of the trusted root
-/// that were valid at each SCT's time. When too few verify, the most specific failure is
-/// reported. `required == 0` checks nothing (deployments without certificate transparency).
+/// Verifies that embedded SCTs from at least `required` distinct CT logs of the trusted root
+/// (valid at each SCT's time) sign the precertificate the leaf was issued from; a second SCT
+/// from the same log counts once (as in sigstore-go). SCTs that do not verify are skipped and
+/// returned with their reasons (by position in the list); when too few verify, the most
+/// specific failure is the error. `required == 0` checks nothing (deployments without
+/// certificate transparency).
 pub(crate) fn verify_embedded(
     leaf: &Certificate,
     issuer: &Certificate,
     ctlogs: &[Log],
     required: usize,
     crypto: Crypto<'_>,
-) -> Result<(), Error> {
+) -> Result<Vec<(usize, Error)>, Error> {
     if required == 0 {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let Some(ext) = leaf.extension(&oid::SCT_LIST) else {
         return Err(Error::SctMissing);
@@ -49,16 +52,22 @@ pub(crate) fn verify_embedded(
     let tbs = precert_tbs(&leaf.tbs).ok_or(Error::SctListInvalid)?;
     let issuer_key_hash = sha256(&[&issuer.spki]);
     let mut best = Error::SctMissing;
-    let mut verified = 0usize;
-    for sct in &scts {
+    let mut logs: Vec<&[u8]> = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, sct) in scts.iter().enumerate() {
         match verify_one(sct, &tbs, &issuer_key_hash, ctlogs, crypto) {
-            Ok(()) => verified = verified.saturating_add(1),
-            Err(e) if rank(&e) > rank(&best) => best = e,
-            Err(_) => {}
+            Ok(()) if !logs.contains(&sct.log_id) => logs.push(sct.log_id),
+            Ok(()) => {}
+            Err(e) => {
+                if rank(&e) > rank(&best) {
+                    best = e.clone();
+                }
+                skipped.push((i, e));
+            }
         }
     }
-    if verified >= required {
-        Ok(())
+    if logs.len() >= required {
+        Ok(skipped)
     } else {
         Err(best)
     }
@@ -246,7 +255,7 @@ mod tests {
         );
         assert_eq!(
             verify_embedded(&cert_with(1), &issuer, &[], 0, Crypto::BUILTIN),
-            Ok(()),
+            Ok(alloc::vec![]),
             "threshold 0 checks nothing"
         );
     }

@@ -19,6 +19,8 @@ use crate::x509::Certificate;
 pub(crate) struct Stamp {
     pub(crate) time: UnixTime,
     pub(crate) tst_info: [u8; 32],
+    /// The timestamp authority of the trusted root that vouches for it (its position).
+    pub(crate) authority: usize,
 }
 
 /// Verifies one timestamp over `signature` (the bundle's signature bytes) against the TSAs of
@@ -71,12 +73,17 @@ pub(crate) fn verify(
     };
     key.verify(crypto, hash, padding, &signed, parsed.signature)
         .map_err(|_| Error::TimestampSignatureInvalid)?;
+    // RFC 3161 §2.3 and the timestamp-authority profile sigstore's TSA client checks: an
+    // end-entity certificate whose critical extendedKeyUsage names timeStamping alone.
     if !signer.time_stamping {
         return Err(Error::TimestampChainUntrusted);
     }
+    if signer.is_ca || !signer.time_stamping_only {
+        return Err(Error::TimestampSignerInvalid);
+    }
 
     let mut best = Error::TimestampChainUntrusted;
-    for tsa in tsas {
+    for (authority, tsa) in tsas.iter().enumerate() {
         let path_ok = match tsa.chain.split_first() {
             // The chain's own links were checked when the trusted root was parsed.
             Some((leaf, _)) if leaf.der == signer.der => true,
@@ -99,6 +106,7 @@ pub(crate) fn verify(
         return Ok(Stamp {
             time: gen_time,
             tst_info: crate::digest::sha256(&[parsed.tst_info_der]),
+            authority,
         });
     }
     Err(best)
@@ -402,6 +410,7 @@ mod tests {
                 start: UnixTime(Y2024),
                 end: authority_end.map(UnixTime),
             },
+            uri: alloc::string::String::new(),
         };
         Tsa {
             root,

@@ -41,6 +41,9 @@ pub(crate) struct Log {
 pub(crate) struct Authority {
     pub(crate) chain: Vec<Certificate>,
     pub(crate) validity: Validity,
+    /// The authority's URI (empty when the root gives none): entries naming the same URI are
+    /// one authority when counting independent timestamps.
+    pub(crate) uri: String,
 }
 
 impl TrustedRoot {
@@ -189,6 +192,7 @@ fn authority(raw: RawAuthority, path: &'static str) -> Result<Authority, Error> 
     Ok(Authority {
         chain,
         validity: validity(raw.valid_for, path)?,
+        uri: raw.uri,
     })
 }
 
@@ -275,6 +279,8 @@ struct RawValidity {
 struct RawAuthority {
     cert_chain: RawChain,
     valid_for: Option<RawValidity>,
+    #[serde(default)]
+    uri: String,
 }
 
 #[derive(Deserialize)]

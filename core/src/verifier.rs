@@ -81,6 +81,30 @@ pub struct Verified {
     pub log_entries: Vec<LogEntry>,
     /// The DSSE statement, for DSSE bundles.
     pub statement: Option<Statement>,
+    /// The items of the bundle that did not verify and were left out, each with its reason
+    /// (the thresholds were met without them).
+    pub skipped: Vec<Skipped>,
+}
+
+/// An item of a bundle left out of a successful verification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// Which item.
+    pub item: SkippedItem,
+    /// Why it did not verify.
+    pub reason: Error,
+}
+
+/// Which item of a bundle was skipped, by its position in the bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SkippedItem {
+    /// A transparency-log entry (`verificationMaterial.tlogEntries[i]`).
+    TlogEntry(usize),
+    /// An RFC 3161 timestamp (`timestampVerificationData.rfc3161Timestamps[i]`).
+    Timestamp(usize),
+    /// An SCT embedded in the signing certificate (position in its SCT list).
+    Sct(usize),
 }
 
 /// A verified DSSE payload.
@@ -205,69 +229,82 @@ impl Verifier {
             artifact: digest,
             pae_hash: signer.key.default_hash(),
         };
-        let log_entries = bundle
-            .tlog_entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| tlog::verify_entry(i, e, &self.root.tlogs, &expected, now, crypto))
-            .collect::<Result<Vec<_>, _>>()?;
-        // A repeated entry must not count twice towards the threshold.
-        for (i, e) in log_entries.iter().enumerate() {
-            let earlier = log_entries.get(..i).unwrap_or_default();
-            if earlier
-                .iter()
-                .any(|o| o.log_id == e.log_id && o.log_index == e.log_index)
-            {
-                return Err(Error::TlogEntryDuplicate { entry: i });
-            }
-        }
+        let mut skipped = Vec::new();
+        let log_entries = self.verify_entries(bundle, &expected, now, crypto, &mut skipped)?;
         // Client spec "Timestamps": each RFC 3161 token is over the signature, by a trusted TSA.
-        let signature = match &bundle.content {
-            Content::MessageSignature { signature, .. } => signature,
-            Content::Dsse(env) => &env.signature,
-        };
-        let timestamps = bundle
-            .timestamps
-            .iter()
-            .map(|t| crate::timestamp::verify(t, signature, &self.root.tsas, crypto))
-            .collect::<Result<Vec<_>, _>>()?;
-        for (i, stamp) in timestamps.iter().enumerate() {
-            if timestamps
-                .get(..i)
-                .unwrap_or_default()
+        let stamps = self.verify_timestamps(bundle, crypto, &mut skipped)?;
+
+        // Thresholds count independent witnesses, as sigstore-go does: distinct logs (one
+        // integrated time each) and distinct timestamp authorities. When too few verified, the
+        // reason a skipped item gave is the more precise error.
+        let first_skip = |kind: fn(&SkippedItem) -> bool| {
+            skipped
                 .iter()
-                .any(|o| o.tst_info == stamp.tst_info)
-            {
-                return Err(Error::TimestampDuplicate);
+                .find(|s| kind(&s.item))
+                .map(|s| s.reason.clone())
+        };
+        let is_entry = |i: &SkippedItem| matches!(i, SkippedItem::TlogEntry(_));
+        let is_stamp = |i: &SkippedItem| matches!(i, SkippedItem::Timestamp(_));
+        let mut logs: Vec<&[u8]> = Vec::new();
+        let mut log_times = Vec::new();
+        for e in &log_entries {
+            if !logs.contains(&e.log_id.as_slice()) {
+                logs.push(&e.log_id);
+                log_times.extend(e.integrated_time);
             }
         }
-        if log_entries.len() < self.config.tlog_entries {
-            return Err(Error::TlogThresholdNotMet);
+        if logs.len() < self.config.tlog_entries {
+            return Err(first_skip(is_entry).unwrap_or(Error::TlogThresholdNotMet));
         }
-        if timestamps.len() < self.config.signed_timestamps {
-            return Err(Error::TimestampThresholdNotMet);
+        let mut authorities: Vec<(&str, usize)> = Vec::new();
+        for stamp in &stamps {
+            let uri = self
+                .root
+                .tsas
+                .get(stamp.authority)
+                .map_or("", |a| a.uri.as_str());
+            // Entries of the root naming one URI are one authority (a TSA whose keys rotated).
+            let key = if uri.is_empty() {
+                (uri, stamp.authority)
+            } else {
+                (uri, 0)
+            };
+            if !authorities.contains(&key) {
+                authorities.push(key);
+            }
         }
+        if authorities.len() < self.config.signed_timestamps {
+            return Err(first_skip(is_stamp).unwrap_or(Error::TimestampThresholdNotMet));
+        }
+        if log_times.len().saturating_add(authorities.len()) < self.config.observer_timestamps.get()
+        {
+            return Err(first_skip(is_stamp)
+                .or_else(|| first_skip(is_entry))
+                .unwrap_or(Error::TimeThresholdNotMet));
+        }
+        // The certificate must be valid at every verified time, counted or not.
         let mut signing_times: Vec<UnixTime> = log_entries
             .iter()
             .filter_map(|e| e.integrated_time)
-            .chain(timestamps.iter().map(|s| s.time))
+            .chain(stamps.iter().map(|s| s.time))
             .collect();
         signing_times.sort_unstable();
-        if signing_times.len() < self.config.observer_timestamps.get() {
-            return Err(Error::TimeThresholdNotMet);
-        }
 
         // Client spec "Certificate": chain to a trusted CA at every signing time, then SCTs.
         let (identity, issuer) = match (signer.leaf, &policy.kind) {
             (Some(leaf), PolicyKind::Certificate(condition)) => {
                 let ca = crate::x509::verify_leaf(leaf, &self.root.cas, &signing_times, crypto)?;
-                crate::sct::verify_embedded(
+                let scts = crate::sct::verify_embedded(
                     leaf,
                     ca,
                     &self.root.ctlogs,
                     self.config.certificate_timestamps,
                     crypto,
                 )?;
+                skipped.extend(scts.into_iter().map(|(i, reason)| Skipped {
+                    item: SkippedItem::Sct(i),
+                    reason,
+                }));
                 let (identity, issuer) = crate::policy::check_certificate(leaf, condition)?;
                 (Some(identity), Some(issuer))
             }
@@ -286,7 +323,84 @@ impl Verifier {
             signing_times,
             log_entries,
             statement,
+            skipped,
         })
+    }
+
+    /// Verifies every tlog entry. As in sigstore-go, an entry of a log the trusted root does
+    /// not know, or whose inclusion promise does not verify, is skipped (it proves nothing,
+    /// and the threshold decides); any other failure of an entry fails the bundle.
+    fn verify_entries(
+        &self,
+        bundle: &Bundle,
+        expected: &tlog::body::Expected<'_>,
+        now: UnixTime,
+        crypto: Crypto<'_>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<Vec<LogEntry>, Error> {
+        let mut verified: Vec<LogEntry> = Vec::new();
+        for (i, entry) in bundle.tlog_entries.iter().enumerate() {
+            match tlog::verify_entry(i, entry, &self.root.tlogs, expected, now, crypto) {
+                Ok(e) => {
+                    // A repeated entry must not count twice.
+                    if verified
+                        .iter()
+                        .any(|o| o.log_id == e.log_id && o.log_index == e.log_index)
+                    {
+                        return Err(Error::TlogEntryDuplicate { entry: i });
+                    }
+                    verified.push(e);
+                }
+                Err(
+                    reason @ (Error::TlogKeyUnknown { .. }
+                    | Error::TlogInclusionPromiseInvalid { .. }),
+                ) => skipped.push(Skipped {
+                    item: SkippedItem::TlogEntry(i),
+                    reason,
+                }),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(verified)
+    }
+
+    /// Verifies every RFC 3161 timestamp. As in sigstore-go and sigstore-python, one that does
+    /// not verify (malformed, over another signature, by a TSA the root does not trust) is
+    /// skipped and does not count; the same token twice fails the bundle (sigstore-python).
+    fn verify_timestamps(
+        &self,
+        bundle: &Bundle,
+        crypto: Crypto<'_>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<Vec<crate::timestamp::Stamp>, Error> {
+        let signature = match &bundle.content {
+            Content::MessageSignature { signature, .. } => signature,
+            Content::Dsse(env) => &env.signature,
+        };
+        for (i, token) in bundle.timestamps.iter().enumerate() {
+            if bundle
+                .timestamps
+                .get(..i)
+                .unwrap_or_default()
+                .contains(token)
+            {
+                return Err(Error::TimestampDuplicate);
+            }
+        }
+        let mut stamps: Vec<crate::timestamp::Stamp> = Vec::new();
+        for (i, token) in bundle.timestamps.iter().enumerate() {
+            match crate::timestamp::verify(token, signature, &self.root.tsas, crypto) {
+                Ok(stamp) if stamps.iter().any(|o| o.tst_info == stamp.tst_info) => {
+                    return Err(Error::TimestampDuplicate);
+                }
+                Ok(stamp) => stamps.push(stamp),
+                Err(reason) => skipped.push(Skipped {
+                    item: SkippedItem::Timestamp(i),
+                    reason,
+                }),
+            }
+        }
+        Ok(stamps)
     }
 }
 
@@ -618,9 +732,137 @@ mod tests {
             tamper_digest_attr: false,
             status: 0,
         });
+        // Two tokens of one TSA are one independent witness, not two (as in sigstore-go).
         let two = bundle(&[&w.leaf], &w.signature, &[&w.token, &later]);
-        let v = run(two_stamps, &two).unwrap();
+        assert_eq!(run(two_stamps, &two), Err(Error::TimestampThresholdNotMet));
+        let one = Config {
+            signed_timestamps: 1,
+            ..tsa_only()
+        };
+        let v = run(one, &two).unwrap();
         assert_eq!(v.signing_times, vec![UnixTime(Y2025), UnixTime(Y2025 + 60)]);
+
+        // A second TSA of the root makes two.
+        let (other_root_key, other_key) = (testing::key(3), testing::key(4));
+        let other_root = testing::cert(
+            "tsa2-root",
+            &other_root_key,
+            "tsa2-root",
+            &other_root_key,
+            1,
+            (Y2024, Y2030),
+            Role::Ca,
+            &[],
+        );
+        let other_leaf = testing::cert(
+            "tsa2",
+            &other_key,
+            "tsa2-root",
+            &other_root_key,
+            9,
+            (Y2024, Y2030),
+            Role::TimeStamping,
+            &[],
+        );
+        let other_token = testing::token(&TokenSpec {
+            signed_over: &w.signature,
+            gen_time: "20250101000200Z",
+            tsa_key: &other_key,
+            tsa_issuer: "tsa2-root",
+            tsa_serial: 9,
+            embedded: &[],
+            content_type: testing::TST_INFO,
+            tamper_digest_attr: false,
+            status: 0,
+        });
+        let two_tsas = |uris: (&str, &str)| {
+            let json = format!(
+                r#"{{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+                "certificateAuthorities":[{{"certChain":{{"certificates":[{}]}},"validFor":{{"start":"2024-01-01T00:00:00Z"}}}}],
+                "timestampAuthorities":[{{"uri":"{}","certChain":{{"certificates":[{}]}},"validFor":{{"start":"2024-01-01T00:00:00Z"}}}},
+                {{"uri":"{}","certChain":{{"certificates":[{}]}},"validFor":{{"start":"2024-01-01T00:00:00Z"}}}}]}}"#,
+                certs(&[&w.fulcio_root]),
+                uris.0,
+                certs(&w.tsa_chain.iter().collect::<Vec<_>>()),
+                uris.1,
+                certs(&[&other_leaf, &other_root]),
+            );
+            TrustedRoot::from_json(json.as_bytes()).unwrap()
+        };
+        let both = bundle(&[&w.leaf], &w.signature, &[&w.token, &other_token]);
+        let verify_both = |root: TrustedRoot| {
+            Verifier::new(root, two_stamps).verify(&both, Artifact::Bytes(ARTIFACT), &policy, NOW)
+        };
+        assert_eq!(
+            verify_both(two_tsas(("https://a.test", "https://b.test")))
+                .unwrap()
+                .signing_times
+                .len(),
+            2
+        );
+        assert_eq!(
+            verify_both(two_tsas(("", ""))).unwrap().signing_times.len(),
+            2
+        );
+        // Two entries of the root under one URI are one authority whose keys rotated.
+        assert_eq!(
+            verify_both(two_tsas(("https://a.test", "https://a.test"))),
+            Err(Error::TimestampThresholdNotMet)
+        );
+    }
+
+    #[test]
+    fn a_timestamp_that_does_not_verify_is_skipped_with_its_reason() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let policy = Policy::identity(ID, ISS).unwrap();
+        let verifier = Verifier::new(root(&w), tsa_only());
+        // Over another signature, and by a TSA the root does not know.
+        let foreign = testing::token(&TokenSpec {
+            signed_over: &w.signature,
+            gen_time: "20250101000100Z",
+            tsa_key: &testing::key(5),
+            tsa_issuer: "elsewhere",
+            tsa_serial: 3,
+            embedded: &[],
+            content_type: testing::TST_INFO,
+            tamper_digest_attr: false,
+            status: 0,
+        });
+        let other_sig = testing::token(&TokenSpec {
+            signed_over: b"another signature",
+            gen_time: "20250101000100Z",
+            tsa_key: &testing::key(2),
+            tsa_issuer: "tsa-root",
+            tsa_serial: 7,
+            embedded: &[],
+            content_type: testing::TST_INFO,
+            tamper_digest_attr: false,
+            status: 0,
+        });
+        let b = bundle(&[&w.leaf], &w.signature, &[&foreign, &w.token, &other_sig]);
+        let v = verifier
+            .verify(&b, Artifact::Bytes(ARTIFACT), &policy, NOW)
+            .unwrap();
+        assert_eq!(v.signing_times, vec![UnixTime(Y2025)]);
+        assert_eq!(
+            v.skipped,
+            vec![
+                Skipped {
+                    item: SkippedItem::Timestamp(0),
+                    reason: Error::TimestampChainUntrusted
+                },
+                Skipped {
+                    item: SkippedItem::Timestamp(2),
+                    reason: Error::TimestampImprintMismatch
+                },
+            ]
+        );
+        // Without the good one, no time is proven: the first skipped reason is the error.
+        let bad = bundle(&[&w.leaf], &w.signature, &[&foreign, &other_sig]);
+        assert_eq!(
+            verifier.verify(&bad, Artifact::Bytes(ARTIFACT), &policy, NOW),
+            Err(Error::TimestampChainUntrusted)
+        );
     }
 
     #[test]

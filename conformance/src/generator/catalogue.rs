@@ -656,7 +656,24 @@ impl Catalogue<'_> {
             built,
             expect: expect.to_owned(),
             expect_digest: expect_digest.to_owned(),
+            skipped: Vec::new(),
         });
+        Ok(())
+    }
+
+    /// A vector that verifies while skipping `skipped` (lines as [`crate::skipped_lines`]
+    /// writes them).
+    fn add_skipping(
+        &mut self,
+        name: &str,
+        readme: &str,
+        spec: Spec,
+        skipped: &[String],
+    ) -> Res<()> {
+        self.add(name, readme, spec, OK)?;
+        if let Some(v) = self.out.last_mut() {
+            v.skipped = skipped.to_vec();
+        }
         Ok(())
     }
 
@@ -2156,6 +2173,63 @@ impl Catalogue<'_> {
             },
             "TLOG_KEY_UNKNOWN",
         )?;
+        // sigstore-go skips an entry of a log the root does not know and one whose promise
+        // does not verify: a second, good entry then carries the bundle.
+        let extra_entry = |f: fn(&mut Value)| -> Option<JsonHook> {
+            Some(Rc::new(move |v: &mut Value| {
+                if let Some(Value::Array(a)) = v.pointer_mut("/verificationMaterial/tlogEntries") {
+                    if let Some(mut copy) = a.first().cloned() {
+                        f(&mut copy);
+                        a.insert(0, copy);
+                    }
+                }
+            }))
+        };
+        self.add_skipping(
+            "ok-tlog-skipped-unknown-log",
+            "an extra tlog entry, first, whose logId names no log of the trusted root: skipped",
+            Spec {
+                bundle_hook: extra_entry(|e| {
+                    if let Some(id) = e.pointer_mut("/logId/keyId") {
+                        *id = json!(b64(&[9u8; 32]));
+                    }
+                }),
+                ..Spec::happy()
+            },
+            &["tlog-entry 0 TLOG_KEY_UNKNOWN".to_owned()],
+        )?;
+        self.add_skipping(
+            "ok-tlog-skipped-set-invalid",
+            "an extra tlog entry, first, whose inclusion promise does not verify: skipped",
+            Spec {
+                bundle_hook: extra_entry(|e| {
+                    if let Some(t) = e.pointer_mut("/integratedTime") {
+                        *t = json!("1");
+                    }
+                }),
+                ..Spec::happy()
+            },
+            &["tlog-entry 0 TLOG_INCLUSION_PROMISE_INVALID".to_owned()],
+        )?;
+        self.add(
+            "tlog-extra-entry-proof-invalid",
+            "an extra tlog entry whose inclusion proof does not verify: fails the bundle (sigstore-go)",
+            Spec {
+                bundle_hook: extra_entry(|e| {
+                    if let Some(t) = e.pointer_mut("/inclusionProof/logIndex") {
+                        *t = json!("2");
+                    }
+                    if let Some(t) = e.pointer_mut("/logIndex") {
+                        *t = json!("2");
+                    }
+                    if let Some(p) = e.as_object_mut() {
+                        p.remove("inclusionPromise");
+                    }
+                }),
+                ..Spec::happy()
+            },
+            "TLOG_INCLUSION_PROOF_INVALID",
+        )?;
         self.on_bases(
             "tlog-kind-unsupported",
             "tlog entry kindVersion is rekord 0.0.1",
@@ -3320,6 +3394,24 @@ impl Catalogue<'_> {
                 "TIMESTAMP_CHAIN_UNTRUSTED",
             ),
             (
+                "cert-eku-not-critical",
+                "the TSA certificate's extKeyUsage (timeStamping) is not critical",
+                |t| t.eku_critical = false,
+                "TIMESTAMP_SIGNER_INVALID",
+            ),
+            (
+                "cert-eku-also-code-signing",
+                "the TSA certificate's extKeyUsage names timeStamping and codeSigning",
+                |t| t.eku = vec![pki::TIME_STAMPING, pki::CODE_SIGNING],
+                "TIMESTAMP_SIGNER_INVALID",
+            ),
+            (
+                "cert-is-ca",
+                "the TSA signing certificate is a CA",
+                |t| t.cert_ca = true,
+                "TIMESTAMP_SIGNER_INVALID",
+            ),
+            (
                 "cert-expired",
                 "the TSA certificate expired one second before genTime",
                 |t| t.cert_validity = (super::sigstore::Y2024, T0 + 2),
@@ -3369,15 +3461,42 @@ impl Catalogue<'_> {
             ),
         ];
         for (label, readme, f, expect) in token_cases {
+            let tamper = |mut s: Spec| {
+                f(&mut s.token);
+                s
+            };
+            // A timestamp that does not verify is skipped, as sigstore-go and sigstore-python
+            // skip it: on Rekor v1 the integrated time still proves when the bundle was signed.
+            // Duplicates, limits and a genTime outside the leaf's validity fail the bundle.
+            let skippable = !matches!(
+                expect,
+                OK | "TIMESTAMP_DUPLICATE" | LIMIT | "CERT_NOT_VALID_AT_SIGNING_TIME"
+            );
+            if skippable {
+                for (base, spec) in bases().into_iter().skip(1) {
+                    self.add(
+                        &format!("tsa-{label}-{base}"),
+                        &format!("{readme} ({base}: no other time source)"),
+                        tamper(spec),
+                        expect,
+                    )?;
+                }
+                self.add_skipping(
+                    &format!("ok-tsa-skipped-{label}-rekor1"),
+                    &format!(
+                        "{readme}: skipped, the integrated time proves the signing time (rekor1)"
+                    ),
+                    tamper(with_tsa(Spec::happy())),
+                    &[format!("timestamp 0 {expect}")],
+                )?;
+                continue;
+            }
             let prefix = if expect == OK { "ok-tsa" } else { "tsa" };
             self.on_bases(
                 &format!("{prefix}-{label}"),
                 readme,
                 &bases(),
-                &|mut s| {
-                    f(&mut s.token);
-                    s
-                },
+                &tamper,
                 expect,
             )?;
         }
@@ -3775,6 +3894,7 @@ impl Catalogue<'_> {
                 built,
                 expect: "SIGNATURE_DIGEST_MISMATCH".into(),
                 expect_digest: "SIGNATURE_DIGEST_MISMATCH".into(),
+                skipped: Vec::new(),
             });
         }
         self.add(
@@ -3800,6 +3920,7 @@ impl Catalogue<'_> {
             built: no_digest_other,
             expect: "SIGNATURE_INVALID".into(),
             expect_digest: "SIGNATURE_INVALID".into(),
+            skipped: Vec::new(),
         });
         Ok(())
     }

@@ -265,6 +265,10 @@ pub struct TsaSpec {
     pub econtent_type: String,
     /// The ContentInfo content type OID.
     pub content_info_type: String,
+    /// Whether the TSA certificate's extKeyUsage is critical.
+    pub eku_critical: bool,
+    /// Whether the TSA certificate is a CA (basicConstraints CA:TRUE).
+    pub cert_ca: bool,
 }
 
 /// A `validFor` interval: start (or none) and optional end.
@@ -476,6 +480,8 @@ impl Spec {
                 crls: false,
                 econtent_type: pki::TST_INFO_OID.into(),
                 content_info_type: "1.2.840.113549.1.7.2".into(),
+                eku_critical: true,
+                cert_ca: false,
             },
             root: RootSpec {
                 ca: (Some(Y2024), None),
@@ -646,7 +652,10 @@ fn tsa_certs(w: &World, s: &TsaSpec) -> Res<(Vec<u8>, Vec<u8>)> {
         pki::subject_key_id(&tsa_ski(w)?),
     ];
     if !s.eku.is_empty() {
-        exts.push(pki::extended_key_usage(&s.eku, true));
+        exts.push(pki::extended_key_usage(&s.eku, s.eku_critical));
+    }
+    if s.cert_ca {
+        exts.push(pki::basic_constraints(true));
     }
     let leaf = CertSpec {
         serial: vec![0x20, 2],

@@ -26,6 +26,9 @@ pub struct Vector {
     pub expect: String,
     /// Expected outcome with only the digest.
     pub expect_digest: String,
+    /// For a vector that verifies: the items it must skip, as [`crate::skipped_lines`] names
+    /// them (`timestamp 0 TIMESTAMP_IMPRINT_MISMATCH`).
+    pub skipped: Vec<String>,
 }
 
 /// Every file of one vector, by name, in a fixed order.
@@ -53,6 +56,12 @@ pub fn files(v: &Vector) -> Vec<(String, Vec<u8>)> {
         out.push((
             "expect.digest".to_owned(),
             format!("{}\n", v.expect_digest).into_bytes(),
+        ));
+    }
+    if !v.skipped.is_empty() {
+        out.push((
+            "skipped".to_owned(),
+            format!("{}\n", v.skipped.join("\n")).into_bytes(),
         ));
     }
     match &b.policy {
@@ -91,7 +100,8 @@ fn entry(v: &Vector) -> Value {
         "policy": policy,
         "config": "default",
         "now": v.built.now,
-        "expected": {"artifact": v.expect, "digest": v.expect_digest}
+        "expected": {"artifact": v.expect, "digest": v.expect_digest},
+        "skipped": v.skipped
     })
 }
 
