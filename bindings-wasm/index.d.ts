@@ -32,6 +32,13 @@ export type ErrorName =
   | 'CERT_KEY_USAGE_INVALID'
   | 'CERT_EXTENDED_KEY_USAGE_INVALID'
   | 'CERT_EXTENSION_INVALID'
+  | 'CERT_IDENTITY_MISSING'
+  | 'CERT_ISSUER_MISSING'
+  | 'CERT_ISSUER_CONFLICT'
+  | 'CERT_CRITICAL_EXTENSION_UNKNOWN'
+  | 'CERT_IS_PRECERTIFICATE'
+  | 'CERT_EXTENSION_DUPLICATE'
+  | 'CERT_SIGNATURE_ALGORITHM_MISMATCH'
   | 'SCT_MISSING'
   | 'SCT_LIST_INVALID'
   | 'SCT_LOG_UNKNOWN'
@@ -61,6 +68,7 @@ export type ErrorName =
   | 'TIMESTAMP_TSA_NOT_VALID_AT_TIME'
   | 'TIMESTAMP_DUPLICATE'
   | 'TIMESTAMP_CERT_NOT_VALID_AT_TIME'
+  | 'TIMESTAMP_SIGNER_INVALID'
   | 'DSSE_SIGNATURE_INVALID'
   | 'DSSE_PAYLOAD_TYPE_UNSUPPORTED'
   | 'DSSE_STATEMENT_INVALID'
@@ -76,6 +84,8 @@ export type ErrorName =
   | 'POLICY_EXTENSION_MISMATCH'
   | 'POLICY_ANY_OF_EMPTY'
   | 'POLICY_CONDITION_INVALID'
+  | 'POLICY_ALL_OF_EMPTY'
+  | 'POLICY_VALUE_EMPTY'
   | 'TLOG_THRESHOLD_NOT_MET'
   | 'TIMESTAMP_THRESHOLD_NOT_MET'
   | 'TIME_THRESHOLD_NOT_MET'
@@ -152,6 +162,18 @@ export interface VerificationResult {
   logEntries: LogEntry[];
   /** The DSSE statement for DSSE bundles, else null. */
   statement: Statement | null;
+  /** Items that did not verify and were left out (the thresholds were met without them). */
+  skipped: Skipped[];
+}
+
+/** An item of the bundle left out of a successful verification, with the reason. */
+export interface Skipped {
+  item: 'tlogEntry' | 'timestamp' | 'sct';
+  /** Its position in the bundle (for an SCT: in the certificate's SCT list). */
+  index: number;
+  /** The core error that made it fail. */
+  code: number;
+  name: ErrorName;
 }
 
 /** How a verifier checks signatures. */

@@ -1,10 +1,13 @@
 //! `sigverify_verify`: the one call that checks a bundle.
 
+use core::ffi::c_char;
 use core::ffi::c_int;
 use std::time::SystemTime;
 
 use sigverify::Artifact;
 use sigverify::Bundle;
+use sigverify::Digest;
+use sigverify::HashAlgorithm;
 use sigverify::Sha256Digest;
 use sigverify::UnixTime;
 
@@ -83,21 +86,113 @@ pub unsafe extern "C" fn sigverify_verify(
                 ));
             }
         };
-        let now = match now {
-            0 => system_time()?,
-            t => UnixTime(t),
-        };
-        let bundle = Bundle::from_json(bundle)?;
-        let verified = verifier.verify(&bundle, artifact, policy, now)?;
-        if !result_out.is_null() {
-            let result = sigverify_result::into_raw(ResultData::new(verified));
-            // SAFETY: `result_out` is non-NULL and, per the contract, writable.
-            unsafe { result_out.write(result) };
-        }
-        Ok(())
+        // SAFETY: `result_out` is NULL or writable for one pointer, per the contract.
+        unsafe { run(verifier, bundle, artifact, policy, now, result_out) }
     };
     // SAFETY: `error_out` is NULL or writable, per this function's contract.
     unsafe { panic::status(error_out, body) }
+}
+
+/// Verifies a Sigstore bundle over an artifact known by its digest in any algorithm the
+/// bundle may need: `digest` is NUL-terminated `sha256:`, `sha384:` or `sha512:` followed by
+/// the digest in hex (npm provenance names tarballs by SHA-512; P-384 keys sign SHA-384).
+/// `sigverify_bundle_artifact_hash` says which algorithm a bundle needs. Every other parameter
+/// and the return value are as for `sigverify_verify`; a `digest` that does not parse gives
+/// `SIGVERIFY_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `verifier` and `policy` are NULL or live handles; `bundle` is NULL or readable for
+/// `bundle_len` bytes; `digest` is NULL or NUL-terminated; `result_out` and `error_out` are
+/// NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verify_digest(
+    verifier: *const sigverify_verifier,
+    bundle: *const u8,
+    bundle_len: usize,
+    digest: *const c_char,
+    policy: *const sigverify_policy,
+    now: u64,
+    result_out: *mut *mut sigverify_result,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract each pointer is NULL or valid as documented.
+        let (verifier, bundle, policy, digest) = unsafe {
+            (
+                sigverify_verifier::borrow(verifier, "verifier")?,
+                bytes(bundle, bundle_len, "bundle")?,
+                sigverify_policy::borrow(policy, "policy")?,
+                crate::handle::utf8(digest, "digest")?,
+            )
+        };
+        let digest = Digest::parse_prefixed(digest).ok_or(Failure::InvalidArgument(
+            "digest must be sha256:, sha384: or sha512: and the digest in hex",
+        ))?;
+        // SAFETY: `result_out` is NULL or writable for one pointer, per the contract.
+        unsafe {
+            run(
+                verifier,
+                bundle,
+                Artifact::Digest(digest),
+                policy,
+                now,
+                result_out,
+            )
+        }
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
+}
+
+/// The hash algorithm a bundle needs of its artifact, for `sigverify_verify_digest`: the
+/// static NUL-terminated name `"sha256"`, `"sha384"` or `"sha512"`, or NULL when `bundle` is
+/// NULL or does not parse. The returned string is never freed.
+///
+/// # Safety
+/// `bundle` is NULL or readable for `bundle_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_bundle_artifact_hash(
+    bundle: *const u8,
+    bundle_len: usize,
+) -> *const c_char {
+    panic::or(core::ptr::null(), || {
+        // SAFETY: per this function's contract `bundle` is NULL or readable.
+        let Ok(json) = (unsafe { bytes(bundle, bundle_len, "bundle") }) else {
+            return core::ptr::null();
+        };
+        match Bundle::from_json(json).map(|b| b.artifact_hash()) {
+            Ok(HashAlgorithm::Sha256) => c"sha256".as_ptr(),
+            Ok(HashAlgorithm::Sha384) => c"sha384".as_ptr(),
+            Ok(HashAlgorithm::Sha512) => c"sha512".as_ptr(),
+            _ => core::ptr::null(),
+        }
+    })
+}
+
+/// Parses the bundle, verifies it and hands out the result.
+///
+/// # Safety
+/// `result_out` is NULL or valid for writing one pointer.
+unsafe fn run(
+    verifier: &sigverify::Verifier,
+    bundle: &[u8],
+    artifact: Artifact<'_>,
+    policy: &sigverify::Policy,
+    now: u64,
+    result_out: *mut *mut sigverify_result,
+) -> Result<(), Failure> {
+    let now = match now {
+        0 => system_time()?,
+        t => UnixTime(t),
+    };
+    let bundle = Bundle::from_json(bundle)?;
+    let verified = verifier.verify(&bundle, artifact, policy, now)?;
+    if !result_out.is_null() {
+        let result = sigverify_result::into_raw(ResultData::new(verified));
+        // SAFETY: `result_out` is non-NULL and, per the contract, writable.
+        unsafe { result_out.write(result) };
+    }
+    Ok(())
 }
 
 /// The system clock in Unix seconds.

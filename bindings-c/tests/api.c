@@ -98,6 +98,21 @@ int main(int argc, char **argv) {
                SIGVERIFY_OK, err);
   sigverify_result_free(r);
   r = NULL;
+  /* The same digest as prefixed text, in the algorithm the bundle names. */
+  {
+    char text[7 + 64 + 1];
+    const char *alg = sigverify_bundle_artifact_hash(bundle, bundle_len);
+    CHECK(alg != NULL && strcmp(alg, "sha256") == 0);
+    memcpy(text, "sha256:", 7);
+    for (i = 0; i < 32; i++) snprintf(text + 7 + 2 * i, 3, "%02x", digest[i]);
+    CHECK_STATUS(sigverify_verify_digest(from_file, bundle, bundle_len, text, p, 0, &r, &err),
+                 SIGVERIFY_OK, err);
+    sigverify_result_free(r);
+    r = NULL;
+    text[7] = text[7] == '0' ? '1' : '0';
+    CHECK_STATUS(sigverify_verify_digest(from_file, bundle, bundle_len, text, p, 0, &r, &err),
+                 SIGVERIFY_SIGNATURE_DIGEST_MISMATCH, err);
+  }
 
   /* Failures carry the core's code and name; result_out is not written. */
   CHECK(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, wrong, 0, &r, &err) ==

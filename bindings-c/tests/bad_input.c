@@ -182,6 +182,20 @@ static void verify_arguments(const sigverify_verifier *v, const sigverify_policy
                SIGVERIFY_BUNDLE_JSON_INVALID, err);
   CHECK_STATUS(sigverify_verify(v, bundle, 2, art, 1, NULL, p, 0, NULL, NULL),
                SIGVERIFY_BUNDLE_JSON_INVALID, err);
+  /* The prefixed-digest entry point: NULL and malformed digests, an unparsable bundle. */
+  CHECK_STATUS(sigverify_verify_digest(v, bundle, 2, NULL, p, 0, &r, &err),
+               SIGVERIFY_NULL_PARAMETER, err);
+  CHECK_STATUS(sigverify_verify_digest(v, bundle, 2, "sha512:00", p, 0, &r, &err),
+               SIGVERIFY_INVALID_ARGUMENT, err);
+  CHECK_STATUS(sigverify_verify_digest(v, bundle, 2, "md5:d41d8cd98f00b204e9800998ecf8427e", p, 0,
+                                       &r, &err),
+               SIGVERIFY_INVALID_ARGUMENT, err);
+  CHECK_STATUS(sigverify_verify_digest(v, bundle, 2,
+                                       "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                                       p, 0, &r, &err),
+               SIGVERIFY_BUNDLE_JSON_INVALID, err);
+  CHECK(sigverify_bundle_artifact_hash(NULL, 0) == NULL);
+  CHECK(sigverify_bundle_artifact_hash(bundle, 2) == NULL);
   CHECK(r == NULL);
 }
 

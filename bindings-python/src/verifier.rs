@@ -71,15 +71,39 @@ impl Bundle {
             .map(Self)
             .map_err(|e| errors::to_py(py, &e))
     }
+
+    /// The hash to compute of the artifact when passing a [`Hashed`] input: what the bundle
+    /// declares for a message signature, what the in-toto subjects name for DSSE.
+    fn artifact_hash(&self) -> HashAlgorithm {
+        match self.0.artifact_hash() {
+            sigverify::HashAlgorithm::Sha384 => HashAlgorithm::SHA2_384,
+            sigverify::HashAlgorithm::Sha512 => HashAlgorithm::SHA2_512,
+            _ => HashAlgorithm::SHA2_256,
+        }
+    }
 }
 
-/// A hash algorithm of a [`Hashed`] input; only SHA2-256 is supported.
+/// A hash algorithm of a [`Hashed`] input.
 #[pyclass(eq, eq_int, frozen, from_py_object, module = "sigverify._sigverify")]
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[allow(non_camel_case_types)]
 pub(crate) enum HashAlgorithm {
     /// SHA-256.
     SHA2_256,
+    /// SHA-384 (P-384 keys as sigstore-go and cosign sign, some in-toto subjects).
+    SHA2_384,
+    /// SHA-512 (P-521 keys; npm names its tarballs by SHA-512 alone).
+    SHA2_512,
+}
+
+impl HashAlgorithm {
+    fn core(self) -> sigverify::HashAlgorithm {
+        match self {
+            Self::SHA2_256 => sigverify::HashAlgorithm::Sha256,
+            Self::SHA2_384 => sigverify::HashAlgorithm::Sha384,
+            Self::SHA2_512 => sigverify::HashAlgorithm::Sha512,
+        }
+    }
 }
 
 /// The digest of an artifact, for verifying without its bytes.
@@ -87,7 +111,7 @@ pub(crate) enum HashAlgorithm {
 pub(crate) struct Hashed {
     /// The hash algorithm.
     algorithm: HashAlgorithm,
-    /// The raw digest (32 bytes).
+    /// The raw digest (32, 48 or 64 bytes, as the algorithm gives).
     digest: Py<PyBytes>,
 }
 
@@ -96,9 +120,11 @@ impl Hashed {
     #[new]
     #[pyo3(signature = (*, algorithm, digest))]
     fn new(algorithm: HashAlgorithm, digest: Bound<'_, PyBytes>) -> PyResult<Self> {
-        if digest.as_bytes().len() != 32 {
+        let want = algorithm.core().output_len();
+        if digest.as_bytes().len() != want {
             return Err(PyValueError::new_err(format!(
-                "a SHA2_256 digest is 32 bytes, not {}",
+                "a {} digest is {want} bytes, not {}",
+                algorithm.core().proto_name(),
                 digest.as_bytes().len()
             )));
         }
@@ -115,7 +141,10 @@ impl Hashed {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        format!("Hashed(algorithm=HashAlgorithm.SHA2_256, digest=bytes.fromhex('{hex}'))")
+        format!(
+            "Hashed(algorithm=HashAlgorithm.{}, digest=bytes.fromhex('{hex}'))",
+            self.algorithm.core().proto_name()
+        )
     }
 }
 
@@ -158,6 +187,9 @@ pub(crate) struct VerificationResult {
     log_entries: Vec<Py<LogEntry>>,
     /// `(payload_type, payload)` of a DSSE bundle, else `None`.
     statement: Option<(String, Py<PyBytes>)>,
+    /// `(item, index, code, name)` of each item left out because it did not verify: item is
+    /// `"tlog_entry"`, `"timestamp"` or `"sct"`, and code and name are the core error's.
+    skipped: Vec<(&'static str, usize, u16, &'static str)>,
 }
 
 #[pymethods]
@@ -198,6 +230,19 @@ impl VerificationResult {
             statement: v
                 .statement
                 .map(|s| (s.payload_type, PyBytes::new(py, &s.payload).unbind())),
+            skipped: v
+                .skipped
+                .iter()
+                .map(|s| {
+                    let (item, index) = match s.item {
+                        sigverify::SkippedItem::TlogEntry(i) => ("tlog_entry", i),
+                        sigverify::SkippedItem::Timestamp(i) => ("timestamp", i),
+                        sigverify::SkippedItem::Sct(i) => ("sct", i),
+                        _ => ("item", 0),
+                    };
+                    (item, index, s.reason.code(), s.reason.name())
+                })
+                .collect(),
         })
     }
 }
@@ -214,10 +259,13 @@ impl Input {
             return Ok(Self::Bytes(b.as_bytes().to_vec()));
         }
         if let Ok(h) = input.cast::<Hashed>() {
-            let digest = h.get().digest.as_bytes(input.py());
-            let digest = <[u8; 32]>::try_from(digest)
-                .map_err(|_| PyValueError::new_err("a SHA2_256 digest is 32 bytes"))?;
-            return Ok(Self::Digest(sigverify::Sha256Digest(digest).into()));
+            let h = h.get();
+            let digest =
+                sigverify::Digest::from_bytes(h.algorithm.core(), h.digest.as_bytes(input.py()))
+                    .ok_or_else(|| {
+                        PyValueError::new_err("the digest's length is not its algorithm's")
+                    })?;
+            return Ok(Self::Digest(digest));
         }
         Err(PyTypeError::new_err(format!(
             "input_ must be bytes or Hashed, not {}",

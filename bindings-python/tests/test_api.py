@@ -200,3 +200,41 @@ def test_bundle_json_roundtrip_mutation(verifier: sigverify.Verifier, artifact: 
     with pytest.raises(sigverify.SignatureError) as e:
         verifier.verify_artifact(artifact, b, GOOD)
     assert e.value.name == "SIGNATURE_INVALID"
+
+
+EXAMPLES = Path(__file__).parents[2] / "conformance" / "examples"
+
+
+def test_an_npm_tarball_named_by_sha512_verifies_from_its_digest() -> None:
+    case = EXAMPLES / "go-npm-sigstore-2.0.0-provenance"
+    bundle = sigverify.Bundle.from_json((case / "bundle.sigstore.json").read_bytes())
+    assert bundle.artifact_hash() == sigverify.HashAlgorithm.SHA2_512
+    hashed = sigverify.hash_file(case / "artifact", algorithm=bundle.artifact_hash())
+    assert hashed.digest == hashlib.sha512((case / "artifact").read_bytes()).digest()
+    pol = policy.Identity(
+        identity=(case / "identity").read_text().strip(), issuer=(case / "issuer").read_text().strip()
+    )
+    now = int((case / "now").read_text())
+    result = sigverify.Verifier.production().verify_artifact(hashed, bundle, pol, now=now)
+    assert result.identity == (case / "identity").read_text().strip()
+    # A SHA2-256 digest cannot match a subject named by SHA2-512 alone.
+    sha256 = sigverify.hash_file(case / "artifact")
+    with pytest.raises(sigverify.VerificationError) as e:
+        sigverify.Verifier.production().verify_artifact(sha256, bundle, pol, now=now)
+    assert e.value.name == "DSSE_SUBJECT_MISMATCH"
+    with pytest.raises(ValueError):
+        sigverify.Hashed(algorithm=sigverify.HashAlgorithm.SHA2_512, digest=bytes(32))
+
+
+def test_a_timestamp_that_does_not_verify_is_skipped_and_reported() -> None:
+    case = EXAMPLES / "py-tsa-2-timestamps"
+    verifier = sigverify.Verifier(
+        trusted_root=sigverify.TrustedRoot.from_file(str(case / "trusted_root.json"))
+    )
+    pol = policy.Identity(
+        identity=(case / "identity").read_text().strip(), issuer=(case / "issuer").read_text().strip()
+    )
+    bundle = sigverify.Bundle.from_json((case / "bundle.sigstore.json").read_bytes())
+    now = int((case / "now").read_text())
+    result = verifier.verify_artifact((case / "artifact").read_bytes(), bundle, pol, now=now)
+    assert result.skipped == [("timestamp", 1, 701, "TIMESTAMP_IMPRINT_MISMATCH")]

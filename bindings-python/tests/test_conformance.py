@@ -60,9 +60,13 @@ def outcome(row: Row) -> str:
             pol = policy.Identity(identity=row.identity, issuer=row.issuer)
         input_: bytes | sigverify.Hashed
         if row.mode == "digest":
-            input_ = sigverify.Hashed(
-                algorithm=sigverify.HashAlgorithm.SHA2_256, digest=bytes.fromhex(row.digest)
-            )
+            name, hexdigest = row.digest.split(":", 1)
+            algorithm = {
+                "sha256": sigverify.HashAlgorithm.SHA2_256,
+                "sha384": sigverify.HashAlgorithm.SHA2_384,
+                "sha512": sigverify.HashAlgorithm.SHA2_512,
+            }[name]
+            input_ = sigverify.Hashed(algorithm=algorithm, digest=bytes.fromhex(hexdigest))
         else:
             input_ = Path(row.artifact).read_bytes()
         now = None if row.now == "-" else int(row.now)

@@ -18,6 +18,7 @@ use sigverify::Config;
 use sigverify::Digest;
 use sigverify::Policy;
 use sigverify::Sha256Hasher;
+use sigverify::SkippedItem;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
@@ -377,6 +378,20 @@ struct Outcome {
     signing_times: Vec<u64>,
     log_entries: Vec<LogEntryOut>,
     statement: Option<StatementOut>,
+    skipped: Vec<SkippedOut>,
+}
+
+/// An item of the bundle left out because it did not verify (the thresholds were met without).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SkippedOut {
+    /// `tlogEntry`, `timestamp` or `sct`.
+    item: &'static str,
+    /// Its position in the bundle (or in the certificate's SCT list).
+    index: usize,
+    /// Why: the core error's stable code and name.
+    code: u16,
+    name: &'static str,
 }
 
 /// One verified transparency-log entry.
@@ -429,6 +444,24 @@ impl From<Verified> for Outcome {
                 payload_type: s.payload_type,
                 payload: s.payload,
             }),
+            skipped: v
+                .skipped
+                .iter()
+                .map(|s| {
+                    let (item, index) = match s.item {
+                        SkippedItem::TlogEntry(i) => ("tlogEntry", i),
+                        SkippedItem::Timestamp(i) => ("timestamp", i),
+                        SkippedItem::Sct(i) => ("sct", i),
+                        _ => ("item", 0),
+                    };
+                    SkippedOut {
+                        item,
+                        index,
+                        code: s.reason.code(),
+                        name: s.reason.name(),
+                    }
+                })
+                .collect(),
         }
     }
 }

@@ -39,6 +39,7 @@ pub use own::examples_dir;
 pub use own::generate;
 pub use own::load_own;
 pub use own::own_dir;
+pub use own::own_root_and_policy;
 pub use own::run_own;
 pub use own::run_own_with;
 

@@ -7,10 +7,10 @@
 //! | column | meaning |
 //! | --- | --- |
 //! | `id` | `<suite>/<case>` |
-//! | `mode` | `artifact` (pass the bytes) or `digest` (pass only the SHA-256) |
+//! | `mode` | `artifact` (pass the bytes) or `digest` (pass only the digest) |
 //! | `bundle` | path of `bundle.sigstore.json` |
 //! | `artifact` | path of the artifact |
-//! | `digest` | lowercase hex SHA-256 of the artifact |
+//! | `digest` | `ALG:HEX` digest of the artifact in the algorithm its bundle needs (`sha256:`, `sha384:` or `sha512:`; see `Bundle::artifact_hash`) |
 //! | `policy` | `identity` or `key` |
 //! | `identity`, `issuer` | for `identity`; `-` otherwise |
 //! | `key` | path of the PEM public key for `key`; `-` otherwise |
@@ -41,16 +41,10 @@ pub fn render_upstream(dir: &Path) -> Result<String, String> {
     let mut out = String::from(HEADER);
     out.push('\n');
     for case in &cases {
-        let digest = crate::hash_file(&case.artifact)
+        let digest = crate::prefixed_digest(&case.bundle, &case.artifact)
             .map_err(|e| format!("{}: {e}", case.artifact.display()))?;
         for mode in [Mode::Artifact, Mode::Digest] {
-            line(
-                &mut out,
-                case,
-                mode,
-                &digest.to_hex(),
-                &expect.expected(case, mode),
-            );
+            line(&mut out, case, mode, &digest, &expect.expected(case, mode));
         }
     }
     Ok(out)
@@ -89,8 +83,8 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
             continue;
         }
         let artifact = case.dir.join("artifact");
-        let digest =
-            crate::hash_file(&artifact).map_err(|e| format!("{}: {e}", artifact.display()))?;
+        let digest = crate::prefixed_digest(&case.dir.join("bundle.sigstore.json"), &artifact)
+            .map_err(|e| format!("{}: {e}", artifact.display()))?;
         for mode in [Mode::Artifact, Mode::Digest] {
             let _ = writeln!(
                 out,
@@ -99,7 +93,7 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
                 mode.name(),
                 path(&case.dir.join("bundle.sigstore.json")),
                 path(&artifact),
-                digest.to_hex(),
+                digest,
                 root,
                 case.now,
                 case.expected(mode),

@@ -201,13 +201,8 @@ pub fn run_own(case: &OwnCase, mode: Mode) -> Result<Verified, Error> {
     run_own_with(case, mode, None)
 }
 
-/// [`run_own`], with `backend` (if any) installed as the verifier's ECDSA backend.
-pub fn run_own_with(
-    case: &OwnCase,
-    mode: Mode,
-    backend: Option<&'static dyn sigverify::backend::EcdsaBackend>,
-) -> Result<Verified, Error> {
-    let read = |f: &str| fs::read(case.dir.join(f)).unwrap_or_default();
+/// The trusted root and the policy an own vector names.
+pub fn own_root_and_policy(case: &OwnCase) -> Result<(TrustedRoot, Policy), Error> {
     let root = match &case.root {
         OwnRoot::File(path) => TrustedRoot::from_json(&fs::read(path).unwrap_or_default())?,
         OwnRoot::Named(name) => TrustedRoot::named(name)?,
@@ -228,6 +223,17 @@ pub fn run_own_with(
             Policy::certificate(condition)?
         }
     };
+    Ok((root, policy))
+}
+
+/// [`run_own`], with `backend` (if any) installed as the verifier's ECDSA backend.
+pub fn run_own_with(
+    case: &OwnCase,
+    mode: Mode,
+    backend: Option<&'static dyn sigverify::backend::EcdsaBackend>,
+) -> Result<Verified, Error> {
+    let read = |f: &str| fs::read(case.dir.join(f)).unwrap_or_default();
+    let (root, policy) = own_root_and_policy(case)?;
     let bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;
     let now = UnixTime(case.now);
     if let Some(backend) = backend {

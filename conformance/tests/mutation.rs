@@ -21,6 +21,7 @@ use sigverify::Bundle;
 use sigverify::Config;
 use sigverify::Policy;
 use sigverify::TrustedRoot;
+use sigverify::UnixTime;
 use sigverify::Verifier;
 use sigverify_conformance::mutate;
 
@@ -40,63 +41,57 @@ fn mutated_vectors_never_panic_and_never_verify_changed_content() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5167_7e21);
-    let cases = sigverify_conformance::load_upstream(&dir).unwrap();
-    let now = sigverify_conformance::now();
+    let targets = targets(&dir);
     let mut repaired = 0usize;
     let (mut total, mut accepted_same, mut slowest) =
         (0usize, 0usize, (Duration::ZERO, String::new()));
     let mut failures = Vec::new();
     let started = Instant::now();
-    for (n, case) in cases.iter().enumerate() {
-        let root = match &case.trusted_root {
-            Some(p) => TrustedRoot::from_json(&std::fs::read(p).unwrap()),
-            None => TrustedRoot::production(),
-        };
-        let Ok(root) = root else { continue };
-        let policy = match &case.key {
-            Some(k) => Policy::public_key_pem(&std::fs::read_to_string(k).unwrap()),
-            None => Policy::identity(case.identity.clone(), case.issuer.clone()),
-        };
-        let Ok(policy) = policy else { continue };
-        let verifier = Verifier::new(root, Config::default());
-        let artifact = std::fs::read(&case.artifact).unwrap();
-        let bytes = std::fs::read(&case.bundle).unwrap();
-        let original = Bundle::from_json(&bytes)
-            .and_then(|b| verifier.verify(&b, Artifact::Bytes(&artifact), &policy, now));
-        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+    for (n, t) in targets.iter().enumerate() {
+        let (case_name, verifier, policy, artifact, bytes, now) = (
+            &t.name,
+            &t.verifier,
+            &t.policy,
+            &t.artifact,
+            &t.bytes,
+            t.now,
+        );
+        let original = Bundle::from_json(bytes)
+            .and_then(|b| verifier.verify(&b, Artifact::Bytes(artifact), policy, now));
+        let Ok(doc) = serde_json::from_slice::<serde_json::Value>(bytes) else {
             continue;
         };
         let mut rng = mutate::Rng::new(seed ^ u64::try_from(n).unwrap());
         let mut done = 0;
         while done < per_vector {
-            let Some(m) = mutate::mutate(&bytes, &doc, &mut rng) else {
+            let Some(m) = mutate::mutate(bytes, &doc, &mut rng) else {
                 continue;
             };
             done += 1;
             let t = Instant::now();
             let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let bundle = Bundle::from_json(&m.json)?;
-                verifier.verify(&bundle, Artifact::Bytes(&artifact), &policy, now)
+                verifier.verify(&bundle, Artifact::Bytes(artifact), policy, now)
             }));
             let elapsed = t.elapsed();
             if elapsed > slowest.0 {
-                slowest = (elapsed, format!("{} {} ({})", case.name, m.path, m.what));
+                slowest = (elapsed, format!("{} {} ({})", case_name, m.path, m.what));
             }
             total += 1;
             match outcome {
-                Err(_) => failures.push(format!("PANIC {} {} ({})", case.name, m.path, m.what)),
+                Err(_) => failures.push(format!("PANIC {} {} ({})", case_name, m.path, m.what)),
                 Ok(Ok(verified)) => match &original {
                     Ok(o) if sigverify_conformance::means_no_more(&verified, o) => {
                         accepted_same += 1
                     }
                     Ok(_) => failures.push(format!(
                         "ACCEPTED CHANGED BUNDLE {} {} ({})",
-                        case.name, m.path, m.what
+                        case_name, m.path, m.what
                     )),
                     Err(_) => {
                         println!(
                             "repaired by mutation: {} {} ({})",
-                            case.name, m.path, m.what
+                            case_name, m.path, m.what
                         );
                         repaired += 1;
                     }
@@ -109,7 +104,7 @@ fn mutated_vectors_never_panic_and_never_verify_changed_content() {
     println!(
         "mutation: {total} mutated bundles over {} vectors in {:.1} s ({:.0} us per verification, slowest {:.1} ms: {}); \
          {accepted_same} verified with an unchanged result, {repaired} failing vectors repaired",
-        cases.len(),
+        targets.len(),
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1e6 / total.max(1) as f64,
         slowest.0.as_secs_f64() * 1e3,
@@ -128,4 +123,67 @@ fn mutated_vectors_never_panic_and_never_verify_changed_content() {
         "{} mutations panicked or were wrongly accepted",
         failures.len()
     );
+}
+
+/// One vector to mutate: its verifier, policy, artifact, bundle bytes and time.
+struct Target {
+    name: String,
+    verifier: Verifier,
+    policy: Policy,
+    artifact: Vec<u8>,
+    bytes: Vec<u8>,
+    now: UnixTime,
+}
+
+/// Every upstream case (at the current time), and the own vectors of hash algorithms, subject
+/// digests, Fulcio usernames and skipped items (at their own times), which the upstream cases
+/// do not exercise.
+fn targets(dir: &std::path::Path) -> Vec<Target> {
+    let now = sigverify_conformance::now();
+    let mut out = Vec::new();
+    for case in sigverify_conformance::load_upstream(dir).unwrap() {
+        let root = match &case.trusted_root {
+            Some(p) => TrustedRoot::from_json(&std::fs::read(p).unwrap()),
+            None => TrustedRoot::production(),
+        };
+        let Ok(root) = root else { continue };
+        let policy = match &case.key {
+            Some(k) => Policy::public_key_pem(&std::fs::read_to_string(k).unwrap()),
+            None => Policy::identity(case.identity.clone(), case.issuer.clone()),
+        };
+        let Ok(policy) = policy else { continue };
+        out.push(Target {
+            name: case.name.clone(),
+            verifier: Verifier::new(root, Config::default()),
+            policy,
+            artifact: std::fs::read(&case.artifact).unwrap(),
+            bytes: std::fs::read(&case.bundle).unwrap(),
+            now,
+        });
+    }
+    let own = sigverify_conformance::load_own(&sigverify_conformance::own_dir()).unwrap();
+    const PREFIXES: [&str; 7] = [
+        "ok-hash-",
+        "ok-dsse-subject-",
+        "ok-managed-p521-",
+        "ok-policy-username-",
+        "ok-tsa-skipped-imprint",
+        "ok-tlog-skipped-",
+        "ok-v0.3-message-fulcio-p384",
+    ];
+    for case in own
+        .iter()
+        .filter(|c| PREFIXES.iter().any(|p| c.name.starts_with(p)))
+    {
+        let (root, policy) = sigverify_conformance::own_root_and_policy(case).unwrap();
+        out.push(Target {
+            name: format!("own/{}", case.name),
+            verifier: Verifier::new(root, Config::default()),
+            policy,
+            artifact: std::fs::read(case.dir.join("artifact")).unwrap(),
+            bytes: std::fs::read(case.dir.join("bundle.sigstore.json")).unwrap(),
+            now: UnixTime(case.now),
+        });
+    }
+    out
 }

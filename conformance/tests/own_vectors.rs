@@ -70,6 +70,9 @@ fn real_bundle_examples_verify() {
                 case.name,
                 mode.name()
             );
+            if let Ok(v) = &result {
+                assert_eq!(sigverify_conformance::skipped_lines(v), case.skipped);
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Entry points for the fuzz targets (`fuzz/`) into parsers that are not public API. Compiled
 //! only with the `fuzzing` feature, which adds no behaviour and is not a stable interface.
 
-use crate::Sha256Digest;
 use crate::TrustedRoot;
 use crate::bundle::Content;
 use crate::bundle::Envelope;
@@ -39,9 +38,15 @@ pub fn timestamp(token: &[u8], signature: &[u8], root: &TrustedRoot) -> bool {
     crate::timestamp::verify(token, signature, &root.tsas, crate::crypto::Crypto::BUILTIN).is_ok()
 }
 
-/// Parses an in-toto statement and matches its subjects.
+/// Parses an in-toto statement and matches its subjects: against a digest, and against bytes
+/// (which hashes them with every algorithm the subjects name).
 pub fn statement(payload: &[u8]) -> bool {
-    crate::dsse::check_subject(crate::dsse::IN_TOTO, payload, &Sha256Digest([0; 32])).is_ok()
+    let digest = crate::Artifact::Digest(crate::Digest::Sha512([0; 64]));
+    let by_digest = crate::dsse::check_subject(crate::dsse::IN_TOTO, payload, digest).is_ok();
+    let bytes = crate::Artifact::Bytes(b"fuzz");
+    let by_bytes = crate::dsse::check_subject(crate::dsse::IN_TOTO, payload, bytes).is_ok();
+    let _ = crate::dsse::subject_hash(crate::dsse::IN_TOTO, payload);
+    by_digest || by_bytes
 }
 
 /// Parses a Rekor entry body of every supported kind against a fixed bundle description.
@@ -61,7 +66,8 @@ pub fn tlog_body(body: &[u8]) -> bool {
             content,
             certificate: Some(&[0x30, 0x00]),
             spki: &[],
-            artifact: Some(Sha256Digest([0; 32])),
+            artifact: Some(crate::Digest::Sha256([0; 32])),
+            pae_hash: crate::HashAlgorithm::Sha384,
         };
         for (kind, version) in crate::tlog::body::SUPPORTED {
             any |= crate::tlog::body::check(0, kind, version, body, &expected).is_ok();

@@ -20,6 +20,7 @@ use sigverify_conformance::mutate;
 use sigverify_conformance::mutate::Entropy as _;
 
 struct Vector {
+    now: UnixTime,
     verifier: Verifier,
     policy: Policy,
     artifact: Vec<u8>,
@@ -54,10 +55,35 @@ fn vectors() -> &'static [Vector] {
                 let original = Bundle::from_json(&bytes)
                     .and_then(|b| verifier.verify(&b, Artifact::Bytes(&artifact), &policy, NOW))
                     .ok();
-                Some(Vector { verifier, policy, artifact, bytes, doc, original })
+                Some(Vector { now: NOW, verifier, policy, artifact, bytes, doc, original })
             })
+            .chain(own_vectors())
             .collect()
     })
+}
+
+/// The own vectors of the paths the upstream cases do not reach: P-384/P-521 keys and their
+/// hashes, SHA-384/512 subjects, Fulcio usernames, skipped timestamps and entries.
+fn own_vectors() -> Vec<Vector> {
+    const PREFIXES: [&str; 6] =
+        ["ok-hash-", "ok-dsse-subject-", "ok-managed-p521-", "ok-policy-username-", "ok-tsa-skipped-imprint", "ok-tlog-skipped-"];
+    let cases = sigverify_conformance::load_own(&sigverify_conformance::own_dir()).unwrap_or_default();
+    cases
+        .iter()
+        .filter(|c| PREFIXES.iter().any(|p| c.name.starts_with(p)))
+        .filter_map(|case| {
+            let (root, policy) = sigverify_conformance::own_root_and_policy(case).ok()?;
+            let verifier = Verifier::new(root, Config::default());
+            let artifact = std::fs::read(case.dir.join("artifact")).ok()?;
+            let bytes = std::fs::read(case.dir.join("bundle.sigstore.json")).ok()?;
+            let doc = serde_json::from_slice(&bytes).ok()?;
+            let now = UnixTime(case.now);
+            let original = Bundle::from_json(&bytes)
+                .and_then(|b| verifier.verify(&b, Artifact::Bytes(&artifact), &policy, now))
+                .ok();
+            Some(Vector { now, verifier, policy, artifact, bytes, doc, original })
+        })
+        .collect()
 }
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
@@ -76,7 +102,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         }
     }
     let Ok(bundle) = Bundle::from_json(&bytes) else { return };
-    let Ok(verified) = v.verifier.verify(&bundle, Artifact::Bytes(&v.artifact), &v.policy, NOW) else { return };
+    let Ok(verified) = v.verifier.verify(&bundle, Artifact::Bytes(&v.artifact), &v.policy, v.now) else { return };
     if let Some(original) = &v.original {
         assert!(
             sigverify_conformance::means_no_more(&verified, original),

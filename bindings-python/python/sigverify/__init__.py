@@ -76,15 +76,26 @@ __all__ = [
 _CHUNK = 1 << 20
 
 
-def hash_file(path: Union[str, "os.PathLike[str]"], *, chunk_size: int = _CHUNK) -> Hashed:
-    """Hashes a file of any size with SHA2-256, reading it ``chunk_size`` bytes at a time.
+def hash_file(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    algorithm: HashAlgorithm = HashAlgorithm.SHA2_256,
+    chunk_size: int = _CHUNK,
+) -> Hashed:
+    """Hashes a file of any size with ``algorithm``, reading it ``chunk_size`` bytes at a time.
 
-    The result can be passed to :meth:`Verifier.verify_artifact` in place of the bytes.
+    The result can be passed to :meth:`Verifier.verify_artifact` in place of the bytes; use
+    ``bundle.artifact_hash()`` as the algorithm (npm provenance names tarballs by SHA2-512).
     """
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
-    h = hashlib.sha256()
+    if algorithm == HashAlgorithm.SHA2_512:
+        h = hashlib.sha512()
+    elif algorithm == HashAlgorithm.SHA2_384:
+        h = hashlib.sha384()
+    else:
+        h = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(chunk_size):
             h.update(chunk)
-    return Hashed(algorithm=HashAlgorithm.SHA2_256, digest=h.digest())
+    return Hashed(algorithm=algorithm, digest=h.digest())

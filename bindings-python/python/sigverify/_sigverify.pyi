@@ -113,25 +113,32 @@ class Bundle:
     @staticmethod
     def from_json(doc: Union[str, bytes]) -> "Bundle":
         """Parses a bundle document; raises :class:`BundleError` or :class:`LimitError`."""
+    def artifact_hash(self) -> "HashAlgorithm":
+        """The hash to compute of the artifact for a :class:`Hashed` input: what a message
+        signature declares, or what the in-toto subjects name (SHA-256 first, then SHA-512)."""
 
 @final
 class HashAlgorithm:
     """The hash algorithm of a :class:`Hashed` input."""
 
-    #: SHA-256, the only algorithm Sigstore bundles use for artifacts.
+    #: SHA-256.
     SHA2_256: ClassVar["HashAlgorithm"]
+    #: SHA-384 (P-384 signatures as sigstore-go and cosign make them; some in-toto subjects).
+    SHA2_384: ClassVar["HashAlgorithm"]
+    #: SHA-512 (P-521 signatures; npm names its tarballs by SHA-512 alone).
+    SHA2_512: ClassVar["HashAlgorithm"]
     def __int__(self) -> int: ...
 
 @final
 class Hashed:
     """The digest of an artifact, for verifying without its bytes."""
 
-    #: The hash algorithm (only SHA2-256).
+    #: The hash algorithm.
     algorithm: HashAlgorithm
     #: The raw digest (32 bytes).
     digest: bytes
     def __new__(cls, *, algorithm: HashAlgorithm, digest: bytes) -> "Hashed":
-        """Raises ``ValueError`` unless ``digest`` is 32 bytes."""
+        """Raises ``ValueError`` unless ``digest`` has the algorithm's length (32, 48 or 64 bytes)."""
 
 @final
 class LogEntry:
@@ -160,6 +167,9 @@ class VerificationResult:
     log_entries: list[LogEntry]
     #: ``(payload_type, payload)`` of a DSSE bundle, else ``None``.
     statement: Optional[tuple[str, bytes]]
+    #: ``(item, index, code, name)`` of each item left out because it did not verify:
+    #: ``item`` is ``"tlog_entry"``, ``"timestamp"`` or ``"sct"``.
+    skipped: list[tuple[str, int, int, str]]
 
 @final
 class Verifier:

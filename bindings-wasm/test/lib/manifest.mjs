@@ -53,7 +53,7 @@ export async function runRow(api, row, read, how = 'sync') {
       const policy = row.policy === 'key' ? { key: await text(row.key) }
         : { identity: row.identity, issuer: row.issuer };
       const artifact = row.mode === 'artifact' ? await read(row.artifact)
-        : { digest: `sha256:${row.digest}` };
+        : { digest: row.digest };
       const now = row.now === '-' ? undefined : { now: Number(row.now) * 1000 };
       const bundle = await read(row.bundle);
       if (how === 'async') await verifier.verifyArtifactAsync(bundle, artifact, policy, now);

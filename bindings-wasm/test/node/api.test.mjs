@@ -122,6 +122,7 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
       integratedTime: 1710869186,
     }],
     statement: null,
+    skipped: [],
   };
   assert.deepEqual(v.verifyArtifact(bundle, artifact(), POLICY), expected);
   const digest = new Sha256().update(artifact()).digest();
@@ -130,6 +131,8 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
   assert.deepEqual(v.verifyArtifact(bundle, artifact(), { allOf: [{ identity: IDENTITY }, { anyOf: [{ issuer: 'x' }, { issuer: ISSUER }] }] }), expected);
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { ...POLICY, issuer: 'https://accounts.google.com' }), 'POLICY_ISSUER_MISMATCH');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { anyOf: [] }), 'POLICY_ANY_OF_EMPTY');
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { allOf: [] }), 'POLICY_ALL_OF_EMPTY');
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { identity: '', issuer: ISSUER }), 'POLICY_VALUE_EMPTY');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { extension: { oid: 'not an oid', value: 'x' } }), 'POLICY_CONDITION_INVALID');
   throwsCore(() => v.verifyArtifact(bundle, new Uint8Array([1]), POLICY), 'SIGNATURE_DIGEST_MISMATCH');
   // `now` before the certificate: 2020.
@@ -255,4 +258,33 @@ test('verifyArtifactAsync without platform crypto: WebCrypto confirms every defe
   assert.deepEqual(await sync.verifyArtifactAsync(bundle, artifact(), POLICY), sync.verifyArtifact(bundle, artifact(), POLICY));
   v.free();
   sync.free();
+});
+
+const EXAMPLES = path.join(ROOT, 'conformance', 'examples');
+const example = (name, file) => readFileSync(path.join(EXAMPLES, name, file));
+const exampleText = (name, file) => example(name, file).toString('utf8').trim();
+
+test('an npm tarball named by SHA-512 verifies from its sha512: digest, not from its SHA-256', () => {
+  const name = 'go-npm-sigstore-2.0.0-provenance';
+  const v = Verifier.production();
+  const policy = { identity: exampleText(name, 'identity'), issuer: exampleText(name, 'issuer') };
+  const now = { now: Number(exampleText(name, 'now')) * 1000 };
+  const tarball = example(name, 'artifact');
+  const sha512 = `sha512:${createHash('sha512').update(tarball).digest('hex')}`;
+  const bundle = example(name, 'bundle.sigstore.json');
+  assert.equal(v.verifyArtifact(bundle, { digest: sha512 }, policy, now).identity, policy.identity);
+  assert.equal(v.verifyArtifact(bundle, tarball, policy, now).identity, policy.identity);
+  const sha256 = `sha256:${createHash('sha256').update(tarball).digest('hex')}`;
+  throwsCore(() => v.verifyArtifact(bundle, { digest: sha256 }, policy, now), 'DSSE_SUBJECT_MISMATCH');
+  v.free();
+});
+
+test('a timestamp that does not verify is skipped and reported', () => {
+  const name = 'py-tsa-2-timestamps';
+  const v = Verifier.fromTrustedRoot(example(name, 'trusted_root.json'));
+  const policy = { identity: exampleText(name, 'identity'), issuer: exampleText(name, 'issuer') };
+  const now = { now: Number(exampleText(name, 'now')) * 1000 };
+  const result = v.verifyArtifact(example(name, 'bundle.sigstore.json'), example(name, 'artifact'), policy, now);
+  assert.deepEqual(result.skipped, [{ item: 'timestamp', index: 1, code: 701, name: 'TIMESTAMP_IMPRINT_MISMATCH' }]);
+  v.free();
 });
