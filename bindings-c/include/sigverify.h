@@ -184,6 +184,41 @@
 #define SIGVERIFY_CERT_EXTENSION_INVALID 405
 
 /**
+ * Core error `CERT_IDENTITY_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_IDENTITY_MISSING 406
+
+/**
+ * Core error `CERT_ISSUER_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_ISSUER_MISSING 407
+
+/**
+ * Core error `CERT_ISSUER_CONFLICT` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_ISSUER_CONFLICT 408
+
+/**
+ * Core error `CERT_CRITICAL_EXTENSION_UNKNOWN` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_CRITICAL_EXTENSION_UNKNOWN 409
+
+/**
+ * Core error `CERT_IS_PRECERTIFICATE` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_IS_PRECERTIFICATE 410
+
+/**
+ * Core error `CERT_EXTENSION_DUPLICATE` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_EXTENSION_DUPLICATE 411
+
+/**
+ * Core error `CERT_SIGNATURE_ALGORITHM_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_CERT_SIGNATURE_ALGORITHM_MISMATCH 412
+
+/**
  * Core error `SCT_MISSING` (`sigverify::Error`).
  */
 #define SIGVERIFY_SCT_MISSING 500
@@ -329,6 +364,11 @@
 #define SIGVERIFY_TIMESTAMP_CERT_NOT_VALID_AT_TIME 706
 
 /**
+ * Core error `TIMESTAMP_SIGNER_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TIMESTAMP_SIGNER_INVALID 708
+
+/**
  * Core error `DSSE_SIGNATURE_INVALID` (`sigverify::Error`).
  */
 #define SIGVERIFY_DSSE_SIGNATURE_INVALID 800
@@ -402,6 +442,16 @@
  * Core error `POLICY_CONDITION_INVALID` (`sigverify::Error`).
  */
 #define SIGVERIFY_POLICY_CONDITION_INVALID 1006
+
+/**
+ * Core error `POLICY_ALL_OF_EMPTY` (`sigverify::Error`).
+ */
+#define SIGVERIFY_POLICY_ALL_OF_EMPTY 1007
+
+/**
+ * Core error `POLICY_VALUE_EMPTY` (`sigverify::Error`).
+ */
+#define SIGVERIFY_POLICY_VALUE_EMPTY 1008
 
 /**
  * Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
@@ -818,6 +868,39 @@ int sigverify_verify(const struct sigverify_verifier *verifier,
                      uint64_t now,
                      struct sigverify_result **result_out,
                      struct sigverify_error **error_out);
+
+/**
+ * Verifies a Sigstore bundle over an artifact known by its digest in any algorithm the
+ * bundle may need: `digest` is NUL-terminated `sha256:`, `sha384:` or `sha512:` followed by
+ * the digest in hex (npm provenance names tarballs by SHA-512; P-384 keys sign SHA-384).
+ * `sigverify_bundle_artifact_hash` says which algorithm a bundle needs. Every other parameter
+ * and the return value are as for `sigverify_verify`; a `digest` that does not parse gives
+ * `SIGVERIFY_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `verifier` and `policy` are NULL or live handles; `bundle` is NULL or readable for
+ * `bundle_len` bytes; `digest` is NULL or NUL-terminated; `result_out` and `error_out` are
+ * NULL or valid for writing one pointer.
+ */
+int sigverify_verify_digest(const struct sigverify_verifier *verifier,
+                            const uint8_t *bundle,
+                            size_t bundle_len,
+                            const char *digest,
+                            const struct sigverify_policy *policy,
+                            uint64_t now,
+                            struct sigverify_result **result_out,
+                            struct sigverify_error **error_out);
+
+/**
+ * The hash algorithm a bundle needs of its artifact, for `sigverify_verify_digest`: the
+ * static NUL-terminated name `"sha256"`, `"sha384"` or `"sha512"`, or NULL when `bundle` is
+ * NULL or does not parse. The returned string is never freed.
+ *
+ * # Safety
+ * `bundle` is NULL or readable for `bundle_len` bytes.
+ */
+const char *sigverify_bundle_artifact_hash(const uint8_t *bundle,
+                                           size_t bundle_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -62,6 +62,20 @@ pub const SIGVERIFY_CERT_KEY_USAGE_INVALID: c_int = 403;
 pub const SIGVERIFY_CERT_EXTENDED_KEY_USAGE_INVALID: c_int = 404;
 /// Core error `CERT_EXTENSION_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_CERT_EXTENSION_INVALID: c_int = 405;
+/// Core error `CERT_IDENTITY_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_IDENTITY_MISSING: c_int = 406;
+/// Core error `CERT_ISSUER_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_ISSUER_MISSING: c_int = 407;
+/// Core error `CERT_ISSUER_CONFLICT` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_ISSUER_CONFLICT: c_int = 408;
+/// Core error `CERT_CRITICAL_EXTENSION_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_CRITICAL_EXTENSION_UNKNOWN: c_int = 409;
+/// Core error `CERT_IS_PRECERTIFICATE` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_IS_PRECERTIFICATE: c_int = 410;
+/// Core error `CERT_EXTENSION_DUPLICATE` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_EXTENSION_DUPLICATE: c_int = 411;
+/// Core error `CERT_SIGNATURE_ALGORITHM_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_CERT_SIGNATURE_ALGORITHM_MISMATCH: c_int = 412;
 /// Core error `SCT_MISSING` (`sigverify::Error`).
 pub const SIGVERIFY_SCT_MISSING: c_int = 500;
 /// Core error `SCT_LIST_INVALID` (`sigverify::Error`).
@@ -120,6 +134,8 @@ pub const SIGVERIFY_TIMESTAMP_TSA_NOT_VALID_AT_TIME: c_int = 705;
 pub const SIGVERIFY_TIMESTAMP_DUPLICATE: c_int = 707;
 /// Core error `TIMESTAMP_CERT_NOT_VALID_AT_TIME` (`sigverify::Error`).
 pub const SIGVERIFY_TIMESTAMP_CERT_NOT_VALID_AT_TIME: c_int = 706;
+/// Core error `TIMESTAMP_SIGNER_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_SIGNER_INVALID: c_int = 708;
 /// Core error `DSSE_SIGNATURE_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_DSSE_SIGNATURE_INVALID: c_int = 800;
 /// Core error `DSSE_PAYLOAD_TYPE_UNSUPPORTED` (`sigverify::Error`).
@@ -150,6 +166,10 @@ pub const SIGVERIFY_POLICY_EXTENSION_MISMATCH: c_int = 1004;
 pub const SIGVERIFY_POLICY_ANY_OF_EMPTY: c_int = 1005;
 /// Core error `POLICY_CONDITION_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_POLICY_CONDITION_INVALID: c_int = 1006;
+/// Core error `POLICY_ALL_OF_EMPTY` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_ALL_OF_EMPTY: c_int = 1007;
+/// Core error `POLICY_VALUE_EMPTY` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_VALUE_EMPTY: c_int = 1008;
 /// Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
 pub const SIGVERIFY_TLOG_THRESHOLD_NOT_MET: c_int = 1100;
 /// Core error `TIMESTAMP_THRESHOLD_NOT_MET` (`sigverify::Error`).
@@ -190,6 +210,13 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (403, c"CERT_KEY_USAGE_INVALID"),
     (404, c"CERT_EXTENDED_KEY_USAGE_INVALID"),
     (405, c"CERT_EXTENSION_INVALID"),
+    (406, c"CERT_IDENTITY_MISSING"),
+    (407, c"CERT_ISSUER_MISSING"),
+    (408, c"CERT_ISSUER_CONFLICT"),
+    (409, c"CERT_CRITICAL_EXTENSION_UNKNOWN"),
+    (410, c"CERT_IS_PRECERTIFICATE"),
+    (411, c"CERT_EXTENSION_DUPLICATE"),
+    (412, c"CERT_SIGNATURE_ALGORITHM_MISMATCH"),
     (500, c"SCT_MISSING"),
     (501, c"SCT_LIST_INVALID"),
     (502, c"SCT_LOG_UNKNOWN"),
@@ -219,6 +246,7 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (705, c"TIMESTAMP_TSA_NOT_VALID_AT_TIME"),
     (707, c"TIMESTAMP_DUPLICATE"),
     (706, c"TIMESTAMP_CERT_NOT_VALID_AT_TIME"),
+    (708, c"TIMESTAMP_SIGNER_INVALID"),
     (800, c"DSSE_SIGNATURE_INVALID"),
     (801, c"DSSE_PAYLOAD_TYPE_UNSUPPORTED"),
     (802, c"DSSE_STATEMENT_INVALID"),
@@ -234,6 +262,8 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1004, c"POLICY_EXTENSION_MISMATCH"),
     (1005, c"POLICY_ANY_OF_EMPTY"),
     (1006, c"POLICY_CONDITION_INVALID"),
+    (1007, c"POLICY_ALL_OF_EMPTY"),
+    (1008, c"POLICY_VALUE_EMPTY"),
     (1100, c"TLOG_THRESHOLD_NOT_MET"),
     (1102, c"TIMESTAMP_THRESHOLD_NOT_MET"),
     (1101, c"TIME_THRESHOLD_NOT_MET"),

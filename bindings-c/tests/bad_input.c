@@ -111,10 +111,10 @@ static void policies(void) {
   CHECK_STATUS(sigverify_policy_new_public_key_der(not_utf8, sizeof not_utf8, &p, NULL),
                SIGVERIFY_POLICY_KEY_INVALID, err);
   CHECK(p == NULL);
-  /* Empty strings are a policy the core accepts (and that matches nothing real). */
-  CHECK_STATUS(sigverify_policy_new_identity("", "", &p, &err), SIGVERIFY_OK, err);
-  CHECK(p != NULL);
-  sigverify_policy_free(p);
+  /* An empty identity or issuer would match no real signer: refused when built. */
+  CHECK_STATUS(sigverify_policy_new_identity("", ISS, &p, &err), SIGVERIFY_POLICY_VALUE_EMPTY, err);
+  CHECK_STATUS(sigverify_policy_new_identity(ID, "", &p, &err), SIGVERIFY_POLICY_VALUE_EMPTY, err);
+  CHECK(p == NULL);
 }
 
 static void hasher(void) {
