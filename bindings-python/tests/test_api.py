@@ -7,6 +7,7 @@ import importlib.metadata
 import json
 import threading
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -122,8 +123,6 @@ def test_now_before_signing(verifier: sigverify.Verifier, bundle: sigverify.Bund
         (policy.AllOf([policy.OIDCIssuer(ISSUER), policy.GitHubWorkflowRef("refs/heads/x")]), False),
         (policy.AnyOf([policy.OIDCIssuer("x"), policy.GitHubWorkflowRef("refs/heads/main")]), True),
         (policy.AnyOf([policy.OIDCIssuer("x"), policy.GitHubWorkflowRef("y")]), False),
-        (policy.AnyOf([]), False),
-        (policy.AllOf([]), True),
         (policy.Extension("1.3.6.1.4.1.57264.1.1", ISSUER), True),
     ],
 )
@@ -238,3 +237,17 @@ def test_a_timestamp_that_does_not_verify_is_skipped_and_reported() -> None:
     now = int((case / "now").read_text())
     result = verifier.verify_artifact((case / "artifact").read_bytes(), bundle, pol, now=now)
     assert result.skipped == [("timestamp", 1, 701, "TIMESTAMP_IMPRINT_MISMATCH")]
+
+
+def test_policies_that_hold_for_anyone_or_no_one_are_refused_when_built() -> None:
+    cases: list[tuple[Callable[[], object], str]] = [
+        (lambda: policy.AnyOf([]), "POLICY_ANY_OF_EMPTY"),
+        (lambda: policy.AllOf([]), "POLICY_ALL_OF_EMPTY"),
+        (lambda: policy.Identity(identity="", issuer=ISSUER), "POLICY_VALUE_EMPTY"),
+        (lambda: policy.Identity(identity=IDENTITY, issuer=""), "POLICY_VALUE_EMPTY"),
+        (lambda: policy.AllOf([policy.OIDCIssuer(ISSUER), policy.AnyOf([])]), "POLICY_ANY_OF_EMPTY"),
+    ]
+    for build, name in cases:
+        with pytest.raises(sigverify.PolicyError) as e:
+            build()
+        assert e.value.name == name

@@ -1,6 +1,7 @@
 //! Drives the `sigverify` binary through the sigstore-conformance CLI protocol for every
-//! upstream case, in both modes (artifact path and `sha256:` digest), and checks exit status
-//! and the error name on stderr against the overlay.
+//! upstream case, own vector and real-bundle example the resolved manifest lists, in both modes
+//! (artifact path and `ALG:HEX` digest), and checks exit status and the error name on stderr
+//! against the expected outcome.
 
 use std::process::Command;
 
@@ -41,30 +42,17 @@ fn cli_upstream_cases_give_the_expected_outcome() {
                     sigverify_conformance::prefixed_digest(&case.bundle, &case.artifact).unwrap(),
                 ),
             };
-            let out = cmd.output().unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            let outcome = if out.status.success() {
-                "ok".to_owned()
-            } else {
-                // `sigverify: NAME (code N): ...`
-                stderr
-                    .strip_prefix("sigverify: ")
-                    .and_then(|s| s.split(' ').next())
-                    .unwrap_or("<unparsed>")
-                    .to_owned()
-            };
-            let exit_ok = out.status.success() == (outcome == "ok")
-                && (out.status.success() || out.status.code() == Some(1));
-            let one_line = out.status.success() || stderr.trim_end().lines().count() == 1;
-            let verdict = expect.check(case, mode, &outcome);
-            if verdict == Verdict::Pass && exit_ok && one_line {
+            let run = run(&mut cmd);
+            let verdict = expect.check(case, mode, &run.outcome);
+            if verdict == Verdict::Pass && run.well_formed {
                 passed += 1;
             } else {
                 println!(
-                    "FAIL {} ({}): {verdict:?}, exit {:?}, stderr: {stderr}",
+                    "FAIL {} ({}): {verdict:?}, exit {:?}, stderr: {}",
                     case.name,
                     mode.name(),
-                    out.status.code()
+                    run.exit,
+                    run.stderr
                 );
                 failed.push(format!("{} ({})", case.name, mode.name()));
             }
@@ -76,4 +64,110 @@ fn cli_upstream_cases_give_the_expected_outcome() {
         "mismatched cases:\n{}",
         failed.join("\n")
     );
+}
+
+#[test]
+fn cli_own_vectors_and_examples_give_the_expected_outcome() {
+    let mut rows =
+        sigverify_conformance::manifest::render_own(&sigverify_conformance::own_dir()).unwrap();
+    rows.push_str(
+        &sigverify_conformance::manifest::render_examples(&sigverify_conformance::examples_dir())
+            .unwrap(),
+    );
+    let (mut passed, mut failed) = (0, Vec::new());
+    for line in rows
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let col: Vec<&str> = line.split('\t').collect();
+        let [
+            id,
+            mode,
+            bundle,
+            artifact,
+            digest,
+            policy,
+            identity,
+            issuer,
+            key,
+            root,
+            now,
+            expected,
+        ] = col.as_slice()
+        else {
+            panic!("manifest row with {} columns: {line}", col.len());
+        };
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigverify"));
+        cmd.arg("verify-bundle").arg("--bundle").arg(bundle);
+        if *policy == "key" {
+            cmd.arg("--key").arg(key);
+        } else {
+            cmd.arg("--certificate-identity")
+                .arg(identity)
+                .arg("--certificate-oidc-issuer")
+                .arg(issuer);
+        }
+        match *root {
+            "production" => {}
+            "staging" => {
+                cmd.arg("--staging");
+            }
+            path => {
+                cmd.arg("--trusted-root").arg(path);
+            }
+        }
+        if *now != "-" {
+            cmd.arg("--now").arg(now);
+        }
+        cmd.arg(if *mode == "digest" { digest } else { artifact });
+        let run = run(&mut cmd);
+        if run.outcome == *expected && run.well_formed {
+            passed += 1;
+        } else {
+            println!(
+                "FAIL {id} ({mode}): expected {expected}, got {}, exit {:?}, stderr: {}",
+                run.outcome, run.exit, run.stderr
+            );
+            failed.push(format!("{id} ({mode})"));
+        }
+    }
+    println!(
+        "own vectors and examples (CLI): {passed} passed, {} failed",
+        failed.len()
+    );
+    assert!(passed > 1000, "only {passed} rows ran");
+    assert!(failed.is_empty(), "mismatched rows:\n{}", failed.join("\n"));
+}
+
+/// What one CLI run said.
+struct Run {
+    /// `ok`, or the error name from `sigverify: NAME (code N): ...` on stderr.
+    outcome: String,
+    /// Exit 0 exactly when verified, 1 otherwise, and one line on stderr when not verified.
+    well_formed: bool,
+    exit: Option<i32>,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let outcome = if out.status.success() {
+        "ok".to_owned()
+    } else {
+        stderr
+            .strip_prefix("sigverify: ")
+            .and_then(|s| s.split(' ').next())
+            .unwrap_or("<unparsed>")
+            .to_owned()
+    };
+    let exit_ok = out.status.success() == (outcome == "ok")
+        && (out.status.success() || out.status.code() == Some(1));
+    let one_line = out.status.success() || stderr.trim_end().lines().count() == 1;
+    Run {
+        outcome,
+        well_formed: exit_ok && one_line,
+        exit: out.status.code(),
+        stderr,
+    }
 }

@@ -38,6 +38,7 @@ pub use own::condition_from_json;
 pub use own::examples_dir;
 pub use own::generate;
 pub use own::load_own;
+pub use own::own_config;
 pub use own::own_dir;
 pub use own::own_root_and_policy;
 pub use own::run_own;

@@ -92,6 +92,8 @@ pub struct OwnCase {
     pub expect_digest: String,
     /// The items a verifying vector must skip (`skipped`, one per line).
     pub skipped: Vec<String>,
+    /// Thresholds other than the default (`config`: `tlog_entries=2 ...`), or `None`.
+    pub config: Option<String>,
 }
 
 impl OwnCase {
@@ -129,6 +131,11 @@ pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
         } else {
             Vec::new()
         };
+        let config = if path.join("config").is_file() {
+            Some(read("config")?)
+        } else {
+            None
+        };
         let policy = if path.join("key.pub").is_file() {
             OwnPolicy::Key(path.join("key.pub"))
         } else if path.join("policy.json").is_file() {
@@ -158,6 +165,7 @@ pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
             expect,
             expect_digest,
             skipped,
+            config,
         });
     }
     cases.sort_by(|a, b| a.name.cmp(&b.name));
@@ -201,6 +209,31 @@ pub fn run_own(case: &OwnCase, mode: Mode) -> Result<Verified, Error> {
     run_own_with(case, mode, None)
 }
 
+/// The `Config` of an own vector: the default, with the thresholds its `config` file sets
+/// (`tlog_entries`, `signed_timestamps`, `observer_timestamps`, `certificate_timestamps`).
+pub fn own_config(case: &OwnCase) -> Result<Config, String> {
+    let mut config = Config::default();
+    for pair in case.config.iter().flat_map(|c| c.split_whitespace()) {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("{}: config `{pair}` is not key=value", case.name))?;
+        let n: usize = value
+            .parse()
+            .map_err(|e| format!("{}: config `{pair}`: {e}", case.name))?;
+        match key {
+            "tlog_entries" => config.tlog_entries = n,
+            "signed_timestamps" => config.signed_timestamps = n,
+            "certificate_timestamps" => config.certificate_timestamps = n,
+            "observer_timestamps" => {
+                config.observer_timestamps = std::num::NonZeroUsize::new(n)
+                    .ok_or_else(|| format!("{}: observer_timestamps is never 0", case.name))?;
+            }
+            _ => return Err(format!("{}: unknown config key `{key}`", case.name)),
+        }
+    }
+    Ok(config)
+}
+
 /// The trusted root and the policy an own vector names.
 pub fn own_root_and_policy(case: &OwnCase) -> Result<(TrustedRoot, Policy), Error> {
     let root = match &case.root {
@@ -236,8 +269,16 @@ pub fn run_own_with(
     let (root, policy) = own_root_and_policy(case)?;
     let bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;
     let now = UnixTime(case.now);
-    if let Some(backend) = backend {
-        let verifier = Verifier::new(root, Config::default()).with_ecdsa_backend(backend);
+    // A malformed `config` file is a broken vector: no threshold at all would pass.
+    let config = own_config(case).unwrap_or(Config {
+        tlog_entries: usize::MAX,
+        ..Config::default()
+    });
+    if backend.is_some() || config != Config::default() {
+        let mut verifier = Verifier::new(root, config);
+        if let Some(backend) = backend {
+            verifier = verifier.with_ecdsa_backend(backend);
+        }
         return match mode {
             Mode::Artifact => {
                 verifier.verify(&bundle, Artifact::Bytes(&read("artifact")), &policy, now)

@@ -41,7 +41,7 @@ fn mutated_vectors_never_panic_and_never_verify_changed_content() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5167_7e21);
-    let targets = targets(&dir);
+    let targets = targets(&dir).unwrap();
     let mut repaired = 0usize;
     let (mut total, mut accepted_same, mut slowest) =
         (0usize, 0usize, (Duration::ZERO, String::new()));
@@ -138,17 +138,18 @@ struct Target {
 /// Every upstream case (at the current time), and the own vectors of hash algorithms, subject
 /// digests, Fulcio usernames and skipped items (at their own times), which the upstream cases
 /// do not exercise.
-fn targets(dir: &std::path::Path) -> Vec<Target> {
+fn targets(dir: &std::path::Path) -> Result<Vec<Target>, String> {
     let now = sigverify_conformance::now();
     let mut out = Vec::new();
-    for case in sigverify_conformance::load_upstream(dir).unwrap() {
+    let read = |p: &std::path::Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    for case in sigverify_conformance::load_upstream(dir).map_err(|e| e.to_string())? {
         let root = match &case.trusted_root {
-            Some(p) => TrustedRoot::from_json(&std::fs::read(p).unwrap()),
+            Some(p) => TrustedRoot::from_json(&read(p)?),
             None => TrustedRoot::production(),
         };
         let Ok(root) = root else { continue };
         let policy = match &case.key {
-            Some(k) => Policy::public_key_pem(&std::fs::read_to_string(k).unwrap()),
+            Some(k) => Policy::public_key_pem(&String::from_utf8_lossy(&read(k)?)),
             None => Policy::identity(case.identity.clone(), case.issuer.clone()),
         };
         let Ok(policy) = policy else { continue };
@@ -156,12 +157,12 @@ fn targets(dir: &std::path::Path) -> Vec<Target> {
             name: case.name.clone(),
             verifier: Verifier::new(root, Config::default()),
             policy,
-            artifact: std::fs::read(&case.artifact).unwrap(),
-            bytes: std::fs::read(&case.bundle).unwrap(),
+            artifact: read(&case.artifact)?,
+            bytes: read(&case.bundle)?,
             now,
         });
     }
-    let own = sigverify_conformance::load_own(&sigverify_conformance::own_dir()).unwrap();
+    let own = sigverify_conformance::load_own(&sigverify_conformance::own_dir())?;
     const PREFIXES: [&str; 7] = [
         "ok-hash-",
         "ok-dsse-subject-",
@@ -175,15 +176,16 @@ fn targets(dir: &std::path::Path) -> Vec<Target> {
         .iter()
         .filter(|c| PREFIXES.iter().any(|p| c.name.starts_with(p)))
     {
-        let (root, policy) = sigverify_conformance::own_root_and_policy(case).unwrap();
+        let (root, policy) =
+            sigverify_conformance::own_root_and_policy(case).map_err(|e| e.to_string())?;
         out.push(Target {
             name: format!("own/{}", case.name),
             verifier: Verifier::new(root, Config::default()),
             policy,
-            artifact: std::fs::read(case.dir.join("artifact")).unwrap(),
-            bytes: std::fs::read(case.dir.join("bundle.sigstore.json")).unwrap(),
+            artifact: read(&case.dir.join("artifact"))?,
+            bytes: read(&case.dir.join("bundle.sigstore.json"))?,
             now: UnixTime(case.now),
         });
     }
-    out
+    Ok(out)
 }

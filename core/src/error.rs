@@ -353,6 +353,9 @@ errors! {
     /// No verified time source (integrated time or timestamp) proves when the bundle was signed.
     TimeThresholdNotMet = 1101, "TIME_THRESHOLD_NOT_MET",
         "fewer verified signing-time sources than required";
+    /// Embedded SCTs verified, but from fewer distinct CT logs than the configuration requires.
+    SctThresholdNotMet = 1103, "SCT_THRESHOLD_NOT_MET",
+        "fewer distinct CT logs signed the certificate's SCTs than required";
 
     // --- 12xx: input limits --------------------------------------------------------------------
     /// An input exceeds one of the documented limits.

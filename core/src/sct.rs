@@ -49,9 +49,13 @@ pub(crate) fn verify_embedded(
         .ok_or(Error::SctListInvalid)?;
     let scts = parse_list(list.value).ok_or(Error::SctListInvalid)?;
     limits::check(scts.len(), limits::MAX_SCTS, Limit::Scts)?;
+    if scts.is_empty() {
+        return Err(Error::SctMissing);
+    }
     let tbs = precert_tbs(&leaf.tbs).ok_or(Error::SctListInvalid)?;
     let issuer_key_hash = sha256(&[&issuer.spki]);
-    let mut best = Error::SctMissing;
+    // With SCTs that all verify but too few logs behind them, the threshold is the reason.
+    let mut best = Error::SctThresholdNotMet;
     let mut logs: Vec<&[u8]> = Vec::new();
     let mut skipped = Vec::new();
     for (i, sct) in scts.iter().enumerate() {

@@ -205,7 +205,7 @@ def _conditions(children: Sequence[CertificatePolicy], what: str) -> list[Condit
 
 
 class AllOf(CertificatePolicy):
-    """Every child policy holds."""
+    """Every child policy holds (an empty ``AllOf`` is refused: ``PolicyError``)."""
 
     __slots__ = ()
 
@@ -214,7 +214,7 @@ class AllOf(CertificatePolicy):
 
 
 class AnyOf(CertificatePolicy):
-    """At least one child policy holds (an empty ``AnyOf`` never holds)."""
+    """At least one child policy holds (an empty ``AnyOf`` is refused: ``PolicyError``)."""
 
     __slots__ = ()
 

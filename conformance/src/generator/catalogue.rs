@@ -657,7 +657,24 @@ impl Catalogue<'_> {
             expect: expect.to_owned(),
             expect_digest: expect_digest.to_owned(),
             skipped: Vec::new(),
+            config: String::new(),
         });
+        Ok(())
+    }
+
+    /// A vector verified under thresholds other than the default (`key=value ...`).
+    fn add_with_config(
+        &mut self,
+        name: &str,
+        readme: &str,
+        spec: Spec,
+        config: &str,
+        expect: &str,
+    ) -> Res<()> {
+        self.add(name, readme, spec, expect)?;
+        if let Some(v) = self.out.last_mut() {
+            v.config = config.to_owned();
+        }
         Ok(())
     }
 
@@ -2229,6 +2246,57 @@ impl Catalogue<'_> {
                 ..Spec::happy()
             },
             "TLOG_INCLUSION_PROOF_INVALID",
+        )?;
+        // Thresholds count logs, not entries (sigstore-go): one log twice is one witness.
+        let twice = Spec {
+            logged_again_at: Some(3),
+            ..Spec::happy()
+        };
+        self.add(
+            "ok-tlog-one-log-two-entries",
+            "the bundle logged twice in one log (two entries, two indices): verifies under the default threshold",
+            twice.clone(),
+            OK,
+        )?;
+        self.add_with_config(
+            "tlog-one-log-two-entries-threshold-2",
+            "two entries of one log do not meet a threshold of two tlog entries (config tlog_entries=2)",
+            twice.clone(),
+            "tlog_entries=2",
+            "TLOG_THRESHOLD_NOT_MET",
+        )?;
+        self.add_with_config(
+            "time-one-log-two-entries-threshold-2",
+            "two integrated times from one log are one signing time (config observer_timestamps=2)",
+            twice,
+            "observer_timestamps=2",
+            "TIME_THRESHOLD_NOT_MET",
+        )?;
+        let mut sct_twice = Spec::happy();
+        sct_twice.sct.copies = 2;
+        self.add_with_config(
+            "sct-one-log-twice-threshold-2",
+            "the same SCT embedded twice is one CT log, not two (config certificate_timestamps=2)",
+            sct_twice.clone(),
+            "certificate_timestamps=2",
+            "SCT_THRESHOLD_NOT_MET",
+        )?;
+        self.add(
+            "ok-sct-one-log-twice",
+            "the same SCT embedded twice verifies under the default threshold",
+            sct_twice,
+            OK,
+        )?;
+        self.add_with_config(
+            "ok-tsa-only-private-instance",
+            "no tlog entry and no SCT, a TSA timestamp only, as GitHub's private instance signs (config tlog_entries=0 certificate_timestamps=0)",
+            Spec {
+                log: LogKind::None,
+                tsa: true,
+                ..Spec::happy()
+            },
+            "tlog_entries=0 certificate_timestamps=0",
+            OK,
         )?;
         self.on_bases(
             "tlog-kind-unsupported",
@@ -3895,6 +3963,7 @@ impl Catalogue<'_> {
                 expect: "SIGNATURE_DIGEST_MISMATCH".into(),
                 expect_digest: "SIGNATURE_DIGEST_MISMATCH".into(),
                 skipped: Vec::new(),
+                config: String::new(),
             });
         }
         self.add(
@@ -3921,6 +3990,7 @@ impl Catalogue<'_> {
             expect: "SIGNATURE_INVALID".into(),
             expect_digest: "SIGNATURE_INVALID".into(),
             skipped: Vec::new(),
+            config: String::new(),
         });
         Ok(())
     }

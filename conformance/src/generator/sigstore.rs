@@ -374,6 +374,8 @@ pub struct Spec {
     pub tree_size: u64,
     /// The entry's index in the log.
     pub index: u64,
+    /// Log the same body a second time, at this index of the same tree (one log, two entries).
+    pub logged_again_at: Option<u64>,
     /// The TSA token.
     pub token: TsaSpec,
     /// Trusted root windows.
@@ -459,6 +461,7 @@ impl Spec {
             integrated_time: T0 + 5,
             tree_size: 13,
             index: 9,
+            logged_again_at: None,
             token: TsaSpec {
                 gen_time: T0 + 3,
                 over_other: false,
@@ -1033,9 +1036,10 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
             hook(&mut body);
         }
         let body = super::json::compact(&body).into_bytes();
+        let indices: Vec<u64> = std::iter::once(s.index).chain(s.logged_again_at).collect();
         let leaves: Vec<[u8; 32]> = (0..s.tree_size)
             .map(|i| {
-                let data = if i == s.index {
+                let data = if indices.contains(&i) {
                     body.clone()
                 } else {
                     format!("virtual rekor entry {i}").into_bytes()
@@ -1043,55 +1047,59 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
                 sha256(&[&[0u8][..], &data].concat())
             })
             .collect();
-        let index = usize::try_from(s.index).map_err(|e| e.to_string())?;
         let root = mth(&leaves);
-        let hashes: Vec<String> = path(index, &leaves).iter().map(|h| b64(h)).collect();
         let (log_key, id) = match s.log {
             LogKind::V2 => (&w.rekor2, log_id(&w.rekor2)?),
             _ => (&w.rekor1, log_id(&w.rekor1)?),
         };
-        let mut entry = json!({
-            "logIndex": s.index.to_string(),
-            "logId": {"keyId": b64(&id)},
-            "kindVersion": {"kind": kind, "version": version},
-            "canonicalizedBody": b64(&body)
-        });
-        if s.log == LogKind::V1 {
-            put(
-                &mut entry,
-                "integratedTime",
-                json!(s.integrated_time.to_string()),
-            );
+        let mut entries = Vec::new();
+        for &at in &indices {
+            let index = usize::try_from(at).map_err(|e| e.to_string())?;
+            let hashes: Vec<String> = path(index, &leaves).iter().map(|h| b64(h)).collect();
+            let mut entry = json!({
+                "logIndex": at.to_string(),
+                "logId": {"keyId": b64(&id)},
+                "kindVersion": {"kind": kind, "version": version},
+                "canonicalizedBody": b64(&body)
+            });
+            if s.log == LogKind::V1 {
+                put(
+                    &mut entry,
+                    "integratedTime",
+                    json!(s.integrated_time.to_string()),
+                );
+            }
+            if s.promise && s.log == LogKind::V1 {
+                let payload = format!(
+                    r#"{{"body":"{}","integratedTime":{},"logID":"{}","logIndex":{}}}"#,
+                    b64(&body),
+                    s.integrated_time,
+                    hex(&id),
+                    at
+                );
+                put(
+                    &mut entry,
+                    "inclusionPromise",
+                    json!({"signedEntryTimestamp": b64(&log_key.sign(payload.as_bytes()))}),
+                );
+            }
+            if s.proof {
+                let checkpoint = sign_note(w, s, s.log, s.tree_size, &root)?;
+                put(
+                    &mut entry,
+                    "inclusionProof",
+                    json!({
+                        "logIndex": at.to_string(),
+                        "rootHash": b64(&root),
+                        "treeSize": s.tree_size.to_string(),
+                        "hashes": hashes,
+                        "checkpoint": {"envelope": checkpoint}
+                    }),
+                );
+            }
+            entries.push(entry);
         }
-        if s.promise && s.log == LogKind::V1 {
-            let payload = format!(
-                r#"{{"body":"{}","integratedTime":{},"logID":"{}","logIndex":{}}}"#,
-                b64(&body),
-                s.integrated_time,
-                hex(&id),
-                s.index
-            );
-            put(
-                &mut entry,
-                "inclusionPromise",
-                json!({"signedEntryTimestamp": b64(&log_key.sign(payload.as_bytes()))}),
-            );
-        }
-        if s.proof {
-            let checkpoint = sign_note(w, s, s.log, s.tree_size, &root)?;
-            put(
-                &mut entry,
-                "inclusionProof",
-                json!({
-                    "logIndex": s.index.to_string(),
-                    "rootHash": b64(&root),
-                    "treeSize": s.tree_size.to_string(),
-                    "hashes": hashes,
-                    "checkpoint": {"envelope": checkpoint}
-                }),
-            );
-        }
-        material.insert("tlogEntries".into(), json!([entry]));
+        material.insert("tlogEntries".into(), Value::Array(entries));
     } else {
         material.insert("tlogEntries".into(), json!([]));
     }

@@ -24,6 +24,9 @@ pub struct Vector {
     pub expect: String,
     /// Expected outcome with only the digest.
     pub expect_digest: String,
+    /// Thresholds other than the default `Config`, as `key=value` pairs separated by spaces
+    /// (`tlog_entries=2`); empty for the default.
+    pub config: String,
     /// For a vector that verifies: the items it must skip, as [`crate::skipped_lines`] names
     /// them (`timestamp 0 TIMESTAMP_IMPRINT_MISMATCH`).
     pub skipped: Vec<String>,
@@ -55,6 +58,9 @@ pub fn files(v: &Vector) -> Vec<(String, Vec<u8>)> {
             "expect.digest".to_owned(),
             format!("{}\n", v.expect_digest).into_bytes(),
         ));
+    }
+    if !v.config.is_empty() {
+        out.push(("config".to_owned(), format!("{}\n", v.config).into_bytes()));
     }
     if !v.skipped.is_empty() {
         out.push((
@@ -96,7 +102,7 @@ fn entry(v: &Vector) -> Value {
             None => format!("{n}/trusted_root.json"),
         },
         "policy": policy,
-        "config": "default",
+        "config": if v.config.is_empty() { "default" } else { v.config.as_str() },
         "now": v.built.now,
         "expected": {"artifact": v.expect, "digest": v.expect_digest},
         "skipped": v.skipped
