@@ -585,6 +585,103 @@ impl Catalogue<'_> {
             },
             OK,
         )?;
+        // Protobuf JSON accepts standard and URL-safe base64, with or without padding (never
+        // a mix of alphabets; padding only where the length calls for it).
+        let url_safe = |v: &mut Value| {
+            let t = v
+                .as_str()
+                .unwrap_or_default()
+                .replace('+', "-")
+                .replace('/', "_");
+            *v = json!(t);
+        };
+        let unpadded = |v: &mut Value| {
+            let t = v
+                .as_str()
+                .unwrap_or_default()
+                .trim_end_matches('=')
+                .to_owned();
+            *v = json!(t);
+        };
+        const CERT: &str = "/verificationMaterial/certificate/rawBytes";
+        const DIGEST: &str = "/messageSignature/messageDigest/digest";
+        let b64_cases: Vec<Case<Option<JsonHook>>> = vec![
+            (
+                "ok-bundle-base64-url-safe",
+                "certificate rawBytes in the URL-safe alphabet, padded",
+                edit(CERT, url_safe),
+                OK,
+            ),
+            (
+                "ok-bundle-base64-unpadded",
+                "message digest in the standard alphabet without its padding",
+                edit(DIGEST, unpadded),
+                OK,
+            ),
+            (
+                "ok-bundle-base64-url-safe-unpadded",
+                "certificate rawBytes URL-safe and unpadded, message digest unpadded",
+                Some(Rc::new(move |b: &mut Value| {
+                    for (pointer, f) in [
+                        (CERT, url_safe as fn(&mut Value)),
+                        (CERT, unpadded),
+                        (DIGEST, unpadded),
+                    ] {
+                        if let Some(v) = b.pointer_mut(pointer) {
+                            f(v);
+                        }
+                    }
+                })),
+                OK,
+            ),
+            (
+                "bundle-base64-alphabets-mixed",
+                "certificate rawBytes with its first '+' written '-' and every '/' kept: two alphabets",
+                edit(CERT, |v| {
+                    let t = v.as_str().unwrap_or_default().replacen('+', "-", 1);
+                    *v = json!(t);
+                }),
+                "BUNDLE_BASE64_INVALID",
+            ),
+            (
+                "bundle-base64-padding-extra",
+                "message digest with one '=' more than its length allows",
+                edit(DIGEST, |v| {
+                    let t = format!("{}=", v.as_str().unwrap_or_default());
+                    *v = json!(t);
+                }),
+                "BUNDLE_BASE64_INVALID",
+            ),
+        ];
+        for (name, readme, hook, expect) in b64_cases {
+            self.add(
+                name,
+                readme,
+                Spec {
+                    bundle_hook: hook,
+                    ..Spec::happy()
+                },
+                expect,
+            )?;
+        }
+        self.add(
+            "ok-root-base64-url-safe",
+            "the trusted root's Rekor key in the URL-safe alphabet, unpadded",
+            Spec {
+                root_hook: edit("/tlogs/0/publicKey/rawBytes", |v| {
+                    let t = v
+                        .as_str()
+                        .unwrap_or_default()
+                        .replace('+', "-")
+                        .replace('/', "_")
+                        .trim_end_matches('=')
+                        .to_owned();
+                    *v = json!(t);
+                }),
+                ..Spec::happy()
+            },
+            OK,
+        )?;
         let rsa_garbage = der::seq(&[
             &der::seq(&[&der::oid("1.2.840.113549.1.1.1"), &[0x05, 0x00]]),
             &der::tlv(der::BIT_STRING, &[0, 0x30, 0x03, 0x02, 0x01, 0x01]),
