@@ -86,9 +86,11 @@ export type ErrorName =
   | 'POLICY_CONDITION_INVALID'
   | 'POLICY_ALL_OF_EMPTY'
   | 'POLICY_VALUE_EMPTY'
+  | 'POLICY_PATTERN_INVALID'
   | 'TLOG_THRESHOLD_NOT_MET'
   | 'TIMESTAMP_THRESHOLD_NOT_MET'
   | 'TIME_THRESHOLD_NOT_MET'
+  | 'SCT_THRESHOLD_NOT_MET'
   | 'LIMIT_EXCEEDED';
 
 /** Every core error, `{ code, name }`, in the core's table order. */

@@ -454,6 +454,11 @@
 #define SIGVERIFY_POLICY_VALUE_EMPTY 1008
 
 /**
+ * Core error `POLICY_PATTERN_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_POLICY_PATTERN_INVALID 1009
+
+/**
  * Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
  */
 #define SIGVERIFY_TLOG_THRESHOLD_NOT_MET 1100
@@ -467,6 +472,11 @@
  * Core error `TIME_THRESHOLD_NOT_MET` (`sigverify::Error`).
  */
 #define SIGVERIFY_TIME_THRESHOLD_NOT_MET 1101
+
+/**
+ * Core error `SCT_THRESHOLD_NOT_MET` (`sigverify::Error`).
+ */
+#define SIGVERIFY_SCT_THRESHOLD_NOT_MET 1103
 
 /**
  * Core error `LIMIT_EXCEEDED` (`sigverify::Error`).

@@ -170,12 +170,16 @@ pub const SIGVERIFY_POLICY_CONDITION_INVALID: c_int = 1006;
 pub const SIGVERIFY_POLICY_ALL_OF_EMPTY: c_int = 1007;
 /// Core error `POLICY_VALUE_EMPTY` (`sigverify::Error`).
 pub const SIGVERIFY_POLICY_VALUE_EMPTY: c_int = 1008;
+/// Core error `POLICY_PATTERN_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_PATTERN_INVALID: c_int = 1009;
 /// Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
 pub const SIGVERIFY_TLOG_THRESHOLD_NOT_MET: c_int = 1100;
 /// Core error `TIMESTAMP_THRESHOLD_NOT_MET` (`sigverify::Error`).
 pub const SIGVERIFY_TIMESTAMP_THRESHOLD_NOT_MET: c_int = 1102;
 /// Core error `TIME_THRESHOLD_NOT_MET` (`sigverify::Error`).
 pub const SIGVERIFY_TIME_THRESHOLD_NOT_MET: c_int = 1101;
+/// Core error `SCT_THRESHOLD_NOT_MET` (`sigverify::Error`).
+pub const SIGVERIFY_SCT_THRESHOLD_NOT_MET: c_int = 1103;
 /// Core error `LIMIT_EXCEEDED` (`sigverify::Error`).
 pub const SIGVERIFY_LIMIT_EXCEEDED: c_int = 1200;
 
@@ -264,8 +268,10 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1006, c"POLICY_CONDITION_INVALID"),
     (1007, c"POLICY_ALL_OF_EMPTY"),
     (1008, c"POLICY_VALUE_EMPTY"),
+    (1009, c"POLICY_PATTERN_INVALID"),
     (1100, c"TLOG_THRESHOLD_NOT_MET"),
     (1102, c"TIMESTAMP_THRESHOLD_NOT_MET"),
     (1101, c"TIME_THRESHOLD_NOT_MET"),
+    (1103, c"SCT_THRESHOLD_NOT_MET"),
     (1200, c"LIMIT_EXCEEDED"),
 ];

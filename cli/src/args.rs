@@ -12,6 +12,18 @@ usage:
                           [--now UNIX] FILE_OR_DIGEST
   sigverify --help | --version
 
+Identity: --certificate-identity ID or --certificate-identity-regexp RE, and
+--certificate-oidc-issuer URL or --certificate-oidc-issuer-regexp RE. A pattern must match the
+whole value (write .* to search); matching takes linear time.
+Thresholds (default: the public-good profile, one tlog entry, one SCT, one signing time):
+  --tlog-threshold N       distinct transparency logs that must verify the bundle
+  --timestamp-threshold N  distinct timestamp authorities whose timestamps must verify
+  --sct-threshold N        distinct CT logs whose SCTs the certificate must carry
+  --instance github-private
+                           GitHub's Sigstore instance for private repositories: no tlog entry,
+                           no SCT, one RFC 3161 timestamp (give its trusted root with
+                           --trusted-root)
+
 FILE_OR_DIGEST is a digest when it is sha256:, sha384: or sha512: followed by the digest in hex
 and no such file exists. A file is read once, hashed with the algorithm the bundle needs.
 The trusted root defaults to the compiled-in Sigstore public-good production root
@@ -38,6 +50,16 @@ pub(crate) struct VerifyArgs {
     pub(crate) staging: bool,
     pub(crate) now: Option<UnixTime>,
     pub(crate) input: String,
+    /// `--certificate-identity-regexp`.
+    pub(crate) identity_regexp: Option<String>,
+    /// `--certificate-oidc-issuer-regexp`.
+    pub(crate) issuer_regexp: Option<String>,
+    /// `--tlog-threshold`, `--timestamp-threshold`, `--sct-threshold`.
+    pub(crate) tlog_threshold: Option<usize>,
+    pub(crate) timestamp_threshold: Option<usize>,
+    pub(crate) sct_threshold: Option<usize>,
+    /// `--instance github-private`.
+    pub(crate) github_private: bool,
 }
 
 pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
@@ -76,6 +98,19 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
                         format!("--now takes Unix seconds, not `{v}`")
                     })?));
             }
+            "--certificate-identity-regexp" => a.identity_regexp = Some(value()?),
+            "--certificate-oidc-issuer-regexp" => a.issuer_regexp = Some(value()?),
+            "--tlog-threshold" => a.tlog_threshold = Some(count(flag, &value()?)?),
+            "--timestamp-threshold" => a.timestamp_threshold = Some(count(flag, &value()?)?),
+            "--sct-threshold" => a.sct_threshold = Some(count(flag, &value()?)?),
+            "--instance" => match value()?.as_str() {
+                "github-private" => a.github_private = true,
+                other => {
+                    return Err(format!(
+                        "unknown instance `{other}` (known: github-private)"
+                    ));
+                }
+            },
             "--help" | "-h" => return Ok(Command::Help),
             f if f.starts_with("--") => return Err(format!("unknown option `{f}`")),
             _ if input.is_none() => input = Some(arg.clone()),
@@ -84,13 +119,31 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     }
     a.bundle = bundle.ok_or("--bundle is required")?;
     a.input = input.ok_or("FILE_OR_DIGEST is required")?;
-    match (&a.key, &a.identity, &a.issuer) {
-        (Some(_), None, None) | (None, Some(_), Some(_)) => Ok(Command::Verify(a)),
+    if a.identity.is_some() && a.identity_regexp.is_some() {
+        return Err(
+            "give --certificate-identity or --certificate-identity-regexp, not both".into(),
+        );
+    }
+    if a.issuer.is_some() && a.issuer_regexp.is_some() {
+        return Err(
+            "give --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both".into(),
+        );
+    }
+    let identity = a.identity.is_some() || a.identity_regexp.is_some();
+    let issuer = a.issuer.is_some() || a.issuer_regexp.is_some();
+    match (&a.key, identity, issuer) {
+        (Some(_), false, false) | (None, true, true) => Ok(Command::Verify(a)),
         (Some(_), _, _) => Err(
             "--key cannot be combined with --certificate-identity/--certificate-oidc-issuer".into(),
         ),
-        _ => Err("give --certificate-identity and --certificate-oidc-issuer, or --key".into()),
+        _ => Err("give --certificate-identity and --certificate-oidc-issuer (or their -regexp forms), or --key".into()),
     }
+}
+
+/// A threshold: a count of independent witnesses.
+fn count(flag: &str, v: &str) -> Result<usize, String> {
+    v.parse()
+        .map_err(|_| format!("{flag} takes a count, not `{v}`"))
 }
 
 #[cfg(test)]
@@ -124,6 +177,24 @@ mod tests {
     }
 
     #[test]
+    fn parses_patterns_thresholds_and_instances() {
+        let c = parse(&argv("verify-bundle --bundle b --certificate-identity-regexp https://github\\.com/o/r/.* --certificate-oidc-issuer-regexp=https://.* --tlog-threshold 0 --sct-threshold=0 --timestamp-threshold 1 --instance github-private a")).unwrap();
+        let Command::Verify(a) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(
+            a.identity_regexp.as_deref(),
+            Some("https://github\\.com/o/r/.*")
+        );
+        assert_eq!(a.issuer_regexp.as_deref(), Some("https://.*"));
+        assert_eq!(
+            (a.tlog_threshold, a.sct_threshold, a.timestamp_threshold),
+            (Some(0), Some(0), Some(1))
+        );
+        assert!(a.github_private);
+    }
+
+    #[test]
     fn rejects_incomplete_or_contradictory_arguments() {
         for bad in [
             "verify-bundle a.txt",
@@ -135,6 +206,14 @@ mod tests {
             "verify-bundle --bundle b --key k --now soon a.txt",
             "verify-bundle --bundle",
             "frobnicate",
+        ] {
+            assert!(parse(&argv(bad)).is_err(), "{bad}");
+        }
+        for bad in [
+            "verify-bundle --bundle b --certificate-identity id --certificate-identity-regexp .* --certificate-oidc-issuer i a",
+            "verify-bundle --bundle b --certificate-identity-regexp .* a",
+            "verify-bundle --bundle b --key k --tlog-threshold many a",
+            "verify-bundle --bundle b --key k --instance github-public a",
         ] {
             assert!(parse(&argv(bad)).is_err(), "{bad}");
         }

@@ -13,6 +13,7 @@ use std::time::SystemTime;
 
 use sigverify::Artifact;
 use sigverify::Bundle;
+use sigverify::Condition;
 use sigverify::Config;
 use sigverify::Digest;
 use sigverify::Error;
@@ -82,24 +83,31 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
         (None, true) => TrustedRoot::staging()?,
         (None, false) => TrustedRoot::production()?,
     };
-    let policy = match (&a.key, &a.identity, &a.issuer) {
-        (Some(key), None, None) => {
+    let policy = match &a.key {
+        Some(key) => {
             let pem = read(key, "key")?;
             match std::str::from_utf8(&pem) {
                 Ok(text) if text.contains("-----BEGIN") => Policy::public_key_pem(text)?,
                 _ => Policy::public_key_der(&pem)?,
             }
         }
-        (None, Some(identity), Some(issuer)) => Policy::identity(identity.clone(), issuer.clone())?,
-        _ => {
-            return Err(Failure::Io(
-                "internal: policy arguments were not validated".into(),
-            ));
+        None => {
+            let identity = match (&a.identity, &a.identity_regexp) {
+                (Some(exact), _) => Condition::identity(exact.clone()),
+                (None, Some(re)) => Condition::identity_matching(re)?,
+                (None, None) => return Err(Failure::Io("internal: no identity".into())),
+            };
+            let issuer = match (&a.issuer, &a.issuer_regexp) {
+                (Some(exact), _) => Condition::issuer(exact.clone()),
+                (None, Some(re)) => Condition::issuer_matching(re)?,
+                (None, None) => return Err(Failure::Io("internal: no issuer".into())),
+            };
+            Policy::certificate(Condition::AllOf(vec![identity, issuer]))?
         }
     };
     let bundle = Bundle::from_json(&read(&a.bundle, "bundle")?)?;
     let now = a.now.unwrap_or_else(system_now);
-    let verifier = Verifier::new(root, Config::default());
+    let verifier = Verifier::new(root, config(a));
     let path = Path::new(&a.input);
     if !path.exists() {
         if let Some(digest) = Digest::parse_prefixed(&a.input) {
@@ -130,6 +138,31 @@ fn hash_file(path: &Path, alg: HashAlgorithm) -> Result<Digest, Failure> {
         .into_iter()
         .next()
         .ok_or_else(|| Failure::Io("internal: no digest".into()))
+}
+
+/// The thresholds: the public-good profile, or GitHub's private instance (a TSA timestamp, no
+/// tlog entry, no SCT), with any threshold given on the command line on top.
+fn config(a: &VerifyArgs) -> Config {
+    let mut config = if a.github_private {
+        Config {
+            tlog_entries: 0,
+            signed_timestamps: 1,
+            certificate_timestamps: 0,
+            ..Config::default()
+        }
+    } else {
+        Config::default()
+    };
+    if let Some(n) = a.tlog_threshold {
+        config.tlog_entries = n;
+    }
+    if let Some(n) = a.timestamp_threshold {
+        config.signed_timestamps = n;
+    }
+    if let Some(n) = a.sct_threshold {
+        config.certificate_timestamps = n;
+    }
+    config
 }
 
 fn system_now() -> UnixTime {

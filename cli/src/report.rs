@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use sigverify::Error;
+use sigverify::SkippedItem;
 use sigverify::Verified;
 
 use crate::args::VerifyArgs;
@@ -28,6 +29,21 @@ pub(crate) fn success(v: &Verified) -> String {
             s.payload.len()
         );
     }
+    for s in &v.skipped {
+        let item = match s.item {
+            SkippedItem::TlogEntry(i) => format!("tlog entry {i}"),
+            SkippedItem::Timestamp(i) => format!("timestamp {i}"),
+            SkippedItem::Sct(i) => format!("SCT {i}"),
+            _ => "an item".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "  skipped:  {item}: {} (code {}): {}",
+            s.reason.name(),
+            s.reason.code(),
+            s.reason
+        );
+    }
     out
 }
 
@@ -36,18 +52,28 @@ pub(crate) fn failure(e: &Error, a: &VerifyArgs) -> String {
     let mut line = format!("sigverify: {} (code {}): {e}", e.name(), e.code());
     match e {
         Error::PolicyIdentityMismatch { found } => {
-            let _ = write!(
-                line,
-                "; expected identity `{}`, found `{found}`",
-                a.identity.as_deref().unwrap_or("")
-            );
+            let _ = match (&a.identity, &a.identity_regexp) {
+                (None, Some(re)) => {
+                    write!(line, "; expected identity matching `{re}`, found `{found}`")
+                }
+                (exact, _) => write!(
+                    line,
+                    "; expected identity `{}`, found `{found}`",
+                    exact.as_deref().unwrap_or("")
+                ),
+            };
         }
         Error::PolicyIssuerMismatch { found } => {
-            let _ = write!(
-                line,
-                "; expected issuer `{}`, found `{found}`",
-                a.issuer.as_deref().unwrap_or("")
-            );
+            let _ = match (&a.issuer, &a.issuer_regexp) {
+                (None, Some(re)) => {
+                    write!(line, "; expected issuer matching `{re}`, found `{found}`")
+                }
+                (exact, _) => write!(
+                    line,
+                    "; expected issuer `{}`, found `{found}`",
+                    exact.as_deref().unwrap_or("")
+                ),
+            };
         }
         _ => {}
     }

@@ -34,6 +34,7 @@ pub use expect::Verdict;
 pub use own::OwnCase;
 pub use own::OwnPolicy;
 pub use own::OwnRoot;
+pub use own::PolicyJsonError;
 pub use own::condition_from_json;
 pub use own::examples_dir;
 pub use own::generate;

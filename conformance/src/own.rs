@@ -174,15 +174,28 @@ pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
 
 /// Parses a `policy.json` condition: `{"identity": s}`, `{"issuer": s}`,
 /// `{"extension": {"oid": s, "value": s}}`, `{"allOf": [..]}` or `{"anyOf": [..]}`.
-pub fn condition_from_json(v: &Value) -> Result<Condition, String> {
-    let obj = v.as_object().ok_or("a condition must be an object")?;
+pub fn condition_from_json(v: &Value) -> Result<Condition, PolicyJsonError> {
+    let malformed = |m: &str| PolicyJsonError::Malformed(m.to_owned());
+    let obj = v
+        .as_object()
+        .ok_or_else(|| malformed("a condition must be an object"))?;
     let [(key, value)] = obj.iter().collect::<Vec<_>>()[..] else {
-        return Err("a condition has exactly one member".into());
+        return Err(malformed("a condition has exactly one member"));
     };
-    let text = |v: &Value| v.as_str().map(str::to_owned).ok_or("expected a string");
+    let text = |v: &Value| {
+        v.as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| malformed("expected a string"))
+    };
     Ok(match key.as_str() {
         "identity" => Condition::identity(text(value)?),
         "issuer" => Condition::issuer(text(value)?),
+        "identityRegex" => {
+            Condition::identity_matching(&text(value)?).map_err(PolicyJsonError::Core)?
+        }
+        "issuerRegex" => {
+            Condition::issuer_matching(&text(value)?).map_err(PolicyJsonError::Core)?
+        }
         "extension" => Condition::extension(
             text(value.get("oid").unwrap_or(&Value::Null))?,
             text(value.get("value").unwrap_or(&Value::Null))?,
@@ -190,7 +203,7 @@ pub fn condition_from_json(v: &Value) -> Result<Condition, String> {
         "allOf" | "anyOf" => {
             let items = value
                 .as_array()
-                .ok_or("allOf/anyOf take an array")?
+                .ok_or_else(|| malformed("allOf/anyOf take an array"))?
                 .iter()
                 .map(condition_from_json)
                 .collect::<Result<Vec<_>, _>>()?;
@@ -200,8 +213,18 @@ pub fn condition_from_json(v: &Value) -> Result<Condition, String> {
                 Condition::AnyOf(items)
             }
         }
-        other => return Err(format!("unknown condition `{other}`")),
+        other => return Err(malformed(&format!("unknown condition `{other}`"))),
     })
+}
+
+/// Why a `policy.json` gave no condition: it is malformed (a broken vector), or the core
+/// refused a value in it (an outcome the vector expects, e.g. `POLICY_PATTERN_INVALID`).
+#[derive(Debug)]
+pub enum PolicyJsonError {
+    /// Not the format of `policy.json`.
+    Malformed(String),
+    /// The core's error for a value.
+    Core(Error),
 }
 
 /// Runs one own vector in one mode through the library, at the vector's fixed time.
@@ -249,10 +272,15 @@ pub fn own_root_and_policy(case: &OwnCase) -> Result<(TrustedRoot, Policy), Erro
         }
         OwnPolicy::Json(path) => {
             let text = fs::read(path).unwrap_or_default();
-            let condition = serde_json::from_slice(&text)
-                .map_err(|e| e.to_string())
-                .and_then(|v| condition_from_json(&v))
-                .unwrap_or(Condition::AnyOf(Vec::new()));
+            let parsed = serde_json::from_slice(&text)
+                .map_err(|e| PolicyJsonError::Malformed(e.to_string()))
+                .and_then(|v| condition_from_json(&v));
+            // A malformed policy.json is a broken vector: an empty any-of never verifies.
+            let condition = match parsed {
+                Ok(c) => c,
+                Err(PolicyJsonError::Core(e)) => return Err(e),
+                Err(PolicyJsonError::Malformed(_)) => Condition::AnyOf(Vec::new()),
+            };
             Policy::certificate(condition)?
         }
     };

@@ -342,6 +342,9 @@ errors! {
     /// A policy names an empty identity, issuer or extension value, which no signer can mean.
     PolicyValueEmpty = 1008, "POLICY_VALUE_EMPTY",
         "policy names an empty identity, issuer or extension value";
+    /// An identity or issuer pattern is not a regular expression this verifier accepts.
+    PolicyPatternInvalid = 1009, "POLICY_PATTERN_INVALID",
+        "policy identity or issuer pattern is not a valid regular expression";
 
     // --- 11xx: thresholds ----------------------------------------------------------------------
     /// Fewer verified tlog entries than the configuration requires.

@@ -19,6 +19,7 @@ mod error;
 pub mod fuzzing;
 mod json;
 pub mod limits;
+pub mod pattern;
 pub mod policy;
 mod sct;
 #[cfg(test)]
@@ -37,6 +38,7 @@ pub use digest::Sha256Digest;
 pub use digest::Sha256Hasher;
 pub use error::Error;
 pub use limits::Limit;
+pub use pattern::Pattern;
 pub use policy::Condition;
 pub use policy::Policy;
 pub use time::UnixTime;

@@ -38,6 +38,12 @@ pub enum Limit {
     Scts,
     /// [`MAX_TRUST_ROOT_ENTRIES`]
     TrustRootEntries,
+    /// [`MAX_PATTERN_BYTES`]
+    PatternBytes,
+    /// [`MAX_PATTERN_NFA_BYTES`]
+    PatternNfaBytes,
+    /// [`MAX_PATTERN_NESTING`]
+    PatternNesting,
 }
 
 impl fmt::Display for Limit {
@@ -55,6 +61,12 @@ impl fmt::Display for Limit {
             Self::Subjects => ("in-toto subjects", MAX_SUBJECTS),
             Self::Scts => ("embedded SCTs", MAX_SCTS),
             Self::TrustRootEntries => ("trusted root entries per kind", MAX_TRUST_ROOT_ENTRIES),
+            Self::PatternBytes => ("identity or issuer pattern bytes", MAX_PATTERN_BYTES),
+            Self::PatternNfaBytes => ("compiled pattern bytes", MAX_PATTERN_NFA_BYTES),
+            Self::PatternNesting => (
+                "pattern nesting depth",
+                usize::try_from(MAX_PATTERN_NESTING).unwrap_or(usize::MAX),
+            ),
         };
         write!(f, "{what} > {max}")
     }
@@ -97,6 +109,18 @@ pub const MAX_SCTS: usize = 32;
 
 /// Most logs, CAs or TSAs of one kind in a trusted root; public-good has fewer than 10.
 pub const MAX_TRUST_ROOT_ENTRIES: usize = 64;
+
+/// Longest identity or issuer pattern, in bytes. A workflow identity pattern is 100-200 bytes;
+/// 1 KiB bounds parsing without limiting real patterns.
+pub const MAX_PATTERN_BYTES: usize = 1024;
+
+/// Largest compiled pattern (its Thompson NFA), in bytes. Matching costs time proportional to
+/// this size times the value's length, so it bounds the work of one match; bounded repetitions
+/// (`[a-z]{1000}`) are what reach it. Real identity patterns compile to a few KiB.
+pub const MAX_PATTERN_NFA_BYTES: usize = 64 * 1024;
+
+/// Deepest nesting of groups and repetitions in a pattern; bounds the parser's recursion.
+pub const MAX_PATTERN_NESTING: u32 = 32;
 
 /// Returns `Err(LimitExceeded)` when `count > max`.
 pub(crate) fn check(count: usize, max: usize, limit: Limit) -> Result<(), crate::Error> {

@@ -9,6 +9,7 @@ use der::Decode;
 use crate::Error;
 use crate::crypto::PublicKey;
 use crate::crypto::canonical_spki;
+use crate::pattern::Pattern;
 use crate::x509::Certificate;
 
 /// The signer a bundle must come from.
@@ -32,6 +33,10 @@ pub enum Condition {
     Identity(String),
     /// The OIDC issuer (Fulcio extension v2 `1.3.6.1.4.1.57264.1.8`, else v1 `.1.1`) equals this.
     Issuer(String),
+    /// The identity (SAN) matches this pattern as a whole ([`Pattern`]).
+    IdentityMatches(Pattern),
+    /// The OIDC issuer matches this pattern as a whole ([`Pattern`]).
+    IssuerMatches(Pattern),
     /// The Fulcio extension with this OID (dotted, under `1.3.6.1.4.1.57264.1.`) equals this
     /// value. Arcs 1-6 hold raw UTF-8 (the deprecated v1 extensions); later arcs hold a DER
     /// UTF8String.
@@ -85,6 +90,17 @@ impl Condition {
         Self::Issuer(issuer.into())
     }
 
+    /// The identity matches `pattern` (anchored at both ends; see [`Pattern`]). A pattern that
+    /// does not compile is `PolicyPatternInvalid` or `LimitExceeded`.
+    pub fn identity_matching(pattern: &str) -> Result<Self, Error> {
+        Pattern::new(pattern).map(Self::IdentityMatches)
+    }
+
+    /// The OIDC issuer matches `pattern` (anchored at both ends; see [`Pattern`]).
+    pub fn issuer_matching(pattern: &str) -> Result<Self, Error> {
+        Pattern::new(pattern).map(Self::IssuerMatches)
+    }
+
     /// The Fulcio extension `oid` equals `value`.
     pub fn extension(oid: impl Into<String>, value: impl Into<String>) -> Self {
         Self::Extension {
@@ -97,6 +113,7 @@ impl Condition {
         match self {
             Self::Identity(v) | Self::Issuer(v) if v.is_empty() => Err(Error::PolicyValueEmpty),
             Self::Identity(_) | Self::Issuer(_) => Ok(()),
+            Self::IdentityMatches(_) | Self::IssuerMatches(_) => Ok(()),
             Self::Extension { oid, .. } if der::asn1::ObjectIdentifier::new(oid).is_err() => {
                 Err(Error::PolicyConditionInvalid)
             }
@@ -124,6 +141,25 @@ impl Condition {
                     .clone()?
                     .ok_or(Error::CertIssuerMissing)?;
                 if found == *want {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyIssuerMismatch { found })
+                }
+            }
+            Self::IdentityMatches(pattern) => {
+                let found = leaf.san.clone().ok_or(Error::CertIdentityMissing)?;
+                if pattern.matches(&found) {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyIdentityMismatch { found })
+                }
+            }
+            Self::IssuerMatches(pattern) => {
+                let found = leaf
+                    .fulcio_issuer
+                    .clone()?
+                    .ok_or(Error::CertIssuerMissing)?;
+                if pattern.matches(&found) {
                     Ok(())
                 } else {
                     Err(Error::PolicyIssuerMismatch { found })
@@ -306,6 +342,45 @@ mod tests {
         assert_eq!(
             check_certificate(&cert, &Condition::identity(id)),
             Err(Error::CertIssuerMissing)
+        );
+    }
+
+    #[test]
+    fn identity_and_issuer_patterns_match_whole_values() {
+        let root = crate::trust_root::TrustedRoot::production().unwrap();
+        let mut cert = root.cas[1].chain[0].clone();
+        let id = "https://github.com/o/r/.github/workflows/w.yml@refs/tags/v1.2.0";
+        let iss = "https://token.actions.githubusercontent.com";
+        cert.san = Some(id.into());
+        cert.fulcio_issuer = Ok(Some(iss.into()));
+        let check = |c: Condition| check_certificate(&cert, &c).map(|_| ());
+        let any_release = r"https://github\.com/o/r/\.github/workflows/w\.yml@refs/tags/v[0-9.]+";
+        let both = |i: &str, s: &str| {
+            Condition::AllOf(alloc::vec![
+                Condition::identity_matching(i).unwrap(),
+                Condition::issuer_matching(s).unwrap()
+            ])
+        };
+        assert_eq!(
+            check(both(any_release, r"https://token\.actions\..*")),
+            Ok(())
+        );
+        assert_eq!(
+            check(both(r"https://github\.com/o/r/.*@refs/heads/.*", iss)),
+            Err(Error::PolicyIdentityMismatch { found: id.into() })
+        );
+        // Anchored: a pattern naming a part of the value does not match it.
+        assert_eq!(
+            check(both("o/r", iss)),
+            Err(Error::PolicyIdentityMismatch { found: id.into() })
+        );
+        assert_eq!(
+            check(both(any_release, "https://accounts\\.google\\.com")),
+            Err(Error::PolicyIssuerMismatch { found: iss.into() })
+        );
+        assert_eq!(
+            Condition::identity_matching("(").unwrap_err(),
+            Error::PolicyPatternInvalid
         );
     }
 

@@ -4376,6 +4376,45 @@ impl Catalogue<'_> {
                 "POLICY_EXTENSION_MISMATCH",
             ),
             (
+                "ok-policy-identity-regex",
+                "identity and issuer patterns: any release tag of the workflow (anchored)",
+                json!({"allOf": [
+                    {"identityRegex": "https://github\\.com/virtual-org/app/\\.github/workflows/release\\.yml@refs/tags/v[0-9.]+"},
+                    {"issuerRegex": "https://token\\.actions\\.githubusercontent\\.com"}
+                ]}),
+                OK,
+            ),
+            (
+                "policy-identity-regex-unanchored",
+                "an identity pattern naming part of the identity does not match it: patterns are anchored",
+                json!({"allOf": [{"identityRegex": "virtual-org/app"}, {"issuer": ISSUER}]}),
+                "POLICY_IDENTITY_MISMATCH",
+            ),
+            (
+                "ok-policy-identity-regex-search",
+                "an identity pattern that asks for a search with .* on both sides",
+                json!({"allOf": [{"identityRegex": ".*virtual-org/app.*"}, {"issuer": ISSUER}]}),
+                OK,
+            ),
+            (
+                "policy-issuer-regex-other",
+                "an issuer pattern for another issuer",
+                json!({"allOf": [{"identity": IDENTITY}, {"issuerRegex": "https://accounts\\.google\\.com"}]}),
+                "POLICY_ISSUER_MISMATCH",
+            ),
+            (
+                "policy-identity-regex-invalid",
+                "an identity pattern that does not parse",
+                json!({"identityRegex": "https://(unclosed"}),
+                "POLICY_PATTERN_INVALID",
+            ),
+            (
+                "policy-identity-regex-too-long",
+                "an identity pattern one byte over the 1024-byte limit",
+                json!({"identityRegex": "a".repeat(1025)}),
+                LIMIT,
+            ),
+            (
                 "policy-all-of-empty",
                 "policy allOf with no condition would accept any trusted certificate: refused when built",
                 json!({"allOf": []}),

@@ -1,0 +1,222 @@
+//! Identity and issuer patterns: regular expressions that must match the whole value.
+//!
+//! cosign and sigstore-go search for an unanchored match, so `octo/app` there also accepts
+//! `evil/octo/apple`; here a pattern is anchored at both ends, and a caller who wants a search
+//! writes `.*` explicitly. Matching runs on a Thompson NFA simulation (regex-automata's PikeVM):
+//! linear in the length of the value, with no backtracking, whatever the pattern.
+//!
+//! The syntax is the `regex` crate's (close to Go's RE2): no look-around, no backreferences.
+//! Classes are ASCII (`\w`, `\d`, `\s`, `.`, case folding); non-ASCII text in a pattern matches
+//! its UTF-8 bytes. Both the pattern and its compiled form are bounded
+//! ([`limits::MAX_PATTERN_BYTES`], [`limits::MAX_PATTERN_NFA_BYTES`],
+//! [`limits::MAX_PATTERN_NESTING`]).
+
+use alloc::format;
+use alloc::string::String;
+use core::fmt;
+
+use regex_automata::Anchored;
+use regex_automata::Input;
+use regex_automata::nfa::thompson;
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::util::syntax;
+
+use crate::Error;
+use crate::limits;
+use crate::limits::Limit;
+
+/// A compiled pattern and its source text.
+#[derive(Clone)]
+pub struct Pattern {
+    source: String,
+    vm: PikeVM,
+}
+
+impl Pattern {
+    /// Compiles `source`, to match whole values only. A pattern that does not parse is
+    /// `PolicyPatternInvalid`; one over a size limit is `LimitExceeded`.
+    pub fn new(source: &str) -> Result<Self, Error> {
+        limits::check(source.len(), limits::MAX_PATTERN_BYTES, Limit::PatternBytes)?;
+        let anchored = format!(r"\A(?:{source})\z");
+        let vm = PikeVM::builder()
+            .syntax(
+                syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false)
+                    .nest_limit(limits::MAX_PATTERN_NESTING),
+            )
+            .thompson(
+                thompson::Config::new()
+                    .utf8(false)
+                    .nfa_size_limit(Some(limits::MAX_PATTERN_NFA_BYTES)),
+            )
+            .build(&anchored)
+            .map_err(|e| {
+                if e.size_limit().is_some() {
+                    Error::LimitExceeded {
+                        limit: Limit::PatternNfaBytes,
+                    }
+                } else {
+                    // The nesting limit is a syntax error of regex-syntax; report it as the
+                    // limit when the pattern is deeper than allowed.
+                    if nesting(source) > limits::MAX_PATTERN_NESTING {
+                        Error::LimitExceeded {
+                            limit: Limit::PatternNesting,
+                        }
+                    } else {
+                        Error::PolicyPatternInvalid
+                    }
+                }
+            })?;
+        Ok(Self {
+            source: String::from(source),
+            vm,
+        })
+    }
+
+    /// Whether the pattern matches all of `value`.
+    pub fn matches(&self, value: &str) -> bool {
+        let mut cache = self.vm.create_cache();
+        let input = Input::new(value).anchored(Anchored::Yes);
+        self.vm.is_match(&mut cache, input)
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+}
+
+/// How deeply groups and repetitions nest, counted as regex-syntax counts them (an upper
+/// bound: every opening parenthesis and repetition operator deepens it).
+fn nesting(source: &str) -> u32 {
+    let (mut depth, mut max) = (0u32, 0u32);
+    let mut escaped = false;
+    for c in source.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => {
+                depth = depth.saturating_add(1);
+                max = max.max(depth);
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for Pattern {}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::ToString;
+
+    use super::*;
+
+    const WORKFLOW: &str =
+        r"https://github\.com/octo/app/\.github/workflows/release\.yml@refs/tags/v.*";
+
+    #[test]
+    fn a_pattern_matches_the_whole_value_only() {
+        let p = Pattern::new(WORKFLOW).unwrap();
+        assert!(
+            p.matches("https://github.com/octo/app/.github/workflows/release.yml@refs/tags/v1.2.3")
+        );
+        assert!(
+            !p.matches("https://github.com/octo/app/.github/workflows/release.yml@refs/heads/main")
+        );
+        // The unanchored-search footgun of cosign and sigstore-go: a prefix or suffix around a
+        // match is not a match.
+        let repo = Pattern::new("octo/app").unwrap();
+        assert!(repo.matches("octo/app"));
+        assert!(!repo.matches("evil/octo/app"));
+        assert!(!repo.matches("octo/apple"));
+        // Alternation is anchored as a whole, not only its first branch.
+        let alt = Pattern::new("a|ab").unwrap();
+        assert!(alt.matches("ab"));
+        assert!(!alt.matches("abc"));
+        // Searching is the caller's explicit choice.
+        assert!(
+            Pattern::new(".*octo/app.*")
+                .unwrap()
+                .matches("evil/octo/apple")
+        );
+        assert!(
+            Pattern::new("(?i)OCTO@EXAMPLE\\.COM")
+                .unwrap()
+                .matches("octo@example.com")
+        );
+        assert_eq!(p.as_str(), WORKFLOW);
+        assert_eq!(p, Pattern::new(WORKFLOW).unwrap());
+    }
+
+    #[test]
+    fn matching_takes_time_linear_in_the_value() {
+        // Catastrophic for a backtracker: (a+)+b over a run of a's with no b.
+        let p = Pattern::new("(a+)+b").unwrap();
+        let value = "a".repeat(4096);
+        assert!(!p.matches(&value));
+    }
+
+    #[test]
+    fn malformed_patterns_are_refused() {
+        for bad in ["(", "a{2,1}", "[z-a]", "(?<name", r"\p{Greek}"] {
+            assert_eq!(
+                Pattern::new(bad).unwrap_err(),
+                Error::PolicyPatternInvalid,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn pattern_limits_hold_at_and_fail_past_their_value() {
+        let at = "a".repeat(limits::MAX_PATTERN_BYTES);
+        assert!(Pattern::new(&at).is_ok());
+        let past = "a".repeat(limits::MAX_PATTERN_BYTES + 1);
+        assert_eq!(
+            Pattern::new(&past).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::PatternBytes
+            }
+        );
+        let depth = limits::MAX_PATTERN_NESTING as usize;
+        let nested = |n: usize| "(".repeat(n) + "a" + &")".repeat(n);
+        assert!(Pattern::new(&nested(depth / 2)).is_ok());
+        assert_eq!(
+            Pattern::new(&nested(depth + 1)).unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::PatternNesting
+            }
+        );
+        // Small text, large automaton: bounded repetition multiplies the NFA.
+        assert_eq!(
+            Pattern::new("[a-z]{1000}[a-z]{1000}[a-z]{1000}").unwrap_err(),
+            Error::LimitExceeded {
+                limit: Limit::PatternNfaBytes
+            }
+        );
+        assert!(Pattern::new("[a-z]{100}").is_ok());
+        assert_eq!(
+            Error::LimitExceeded {
+                limit: Limit::PatternNfaBytes
+            }
+            .to_string(),
+            "input exceeds a verifier limit (limit: compiled pattern bytes > 65536)"
+        );
+    }
+}
