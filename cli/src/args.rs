@@ -36,7 +36,7 @@ Exit status: 0 verified, 1 not verified (reason on stderr), 2 usage error.
 pub(crate) enum Command {
     Help,
     Version,
-    Verify(VerifyArgs),
+    Verify(Box<VerifyArgs>),
 }
 
 /// The arguments of `verify-bundle`.
@@ -132,7 +132,7 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     let identity = a.identity.is_some() || a.identity_regexp.is_some();
     let issuer = a.issuer.is_some() || a.issuer_regexp.is_some();
     match (&a.key, identity, issuer) {
-        (Some(_), false, false) | (None, true, true) => Ok(Command::Verify(a)),
+        (Some(_), false, false) | (None, true, true) => Ok(Command::Verify(Box::new(a))),
         (Some(_), _, _) => Err(
             "--key cannot be combined with --certificate-identity/--certificate-oidc-issuer".into(),
         ),

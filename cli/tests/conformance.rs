@@ -150,7 +150,17 @@ struct Run {
 }
 
 fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
+    let out = match cmd.output() {
+        Ok(out) => out,
+        Err(e) => {
+            return Run {
+                outcome: format!("<spawn failed: {e}>"),
+                well_formed: false,
+                exit: None,
+                stderr: String::new(),
+            };
+        }
+    };
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let outcome = if out.status.success() {
         "ok".to_owned()
