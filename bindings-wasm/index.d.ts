@@ -118,6 +118,11 @@ export type ArtifactInput = Uint8Array | ArrayBuffer | ArrayBufferView | { diges
 export interface Condition {
   /** The certificate SAN (workflow URL or e-mail) equals this. */
   identity?: string;
+  /** The identity matches this regular expression as a whole (anchored at both ends; write
+   * `.*` to search). Linear-time matching; at most 1024 bytes. */
+  identityRegex?: string;
+  /** The OIDC issuer matches this regular expression as a whole. */
+  issuerRegex?: string;
   /** The OIDC issuer equals this. */
   issuer?: string;
   /** The Fulcio extension `oid` (dotted, `1.3.6.1.4.1.57264.1.*`) equals `value`. */

@@ -667,6 +667,23 @@ int sigverify_policy_new_identity(const char *identity,
                                   struct sigverify_error **error_out);
 
 /**
+ * Creates a policy requiring a Fulcio certificate whose identity (SAN) matches the regular
+ * expression `identity_pattern` and whose OIDC issuer matches `issuer_pattern`. Each pattern
+ * must match the whole value (write `.*` to search), unlike cosign's; matching takes time
+ * linear in the value. A pattern that does not compile gives `SIGVERIFY_POLICY_PATTERN_INVALID`,
+ * one over 1024 bytes or compiling past 64 KiB `SIGVERIFY_LIMIT_EXCEEDED`. Ownership and
+ * errors as for `sigverify_policy_new_identity`.
+ *
+ * # Safety
+ * `identity_pattern` and `issuer_pattern` are NULL or NUL-terminated strings; `policy_out`
+ * and `error_out` are NULL or valid for writing one pointer.
+ */
+int sigverify_policy_new_identity_regexp(const char *identity_pattern,
+                                         const char *issuer_pattern,
+                                         struct sigverify_policy **policy_out,
+                                         struct sigverify_error **error_out);
+
+/**
  * Creates a policy requiring a signature by the managed public key in PEM form
  * (`-----BEGIN PUBLIC KEY-----`, SPKI) held in `pem[0..pem_len]`. The bytes are copied.
  * A key that cannot be decoded gives `SIGVERIFY_POLICY_KEY_INVALID` (PEM bytes that are

@@ -3,6 +3,7 @@
 use core::ffi::c_char;
 use core::ffi::c_int;
 
+use sigverify::Condition;
 use sigverify::Policy;
 
 use crate::error::Failure;
@@ -59,6 +60,39 @@ pub unsafe extern "C" fn sigverify_policy_new_identity(
             // SAFETY: both are NULL or NUL-terminated, per the contract.
             let (identity, issuer) = (utf8(identity, "identity")?, utf8(issuer, "issuer")?);
             Ok(Policy::identity(identity, issuer)?)
+        })
+    }
+}
+
+/// Creates a policy requiring a Fulcio certificate whose identity (SAN) matches the regular
+/// expression `identity_pattern` and whose OIDC issuer matches `issuer_pattern`. Each pattern
+/// must match the whole value (write `.*` to search), unlike cosign's; matching takes time
+/// linear in the value. A pattern that does not compile gives `SIGVERIFY_POLICY_PATTERN_INVALID`,
+/// one over 1024 bytes or compiling past 64 KiB `SIGVERIFY_LIMIT_EXCEEDED`. Ownership and
+/// errors as for `sigverify_policy_new_identity`.
+///
+/// # Safety
+/// `identity_pattern` and `issuer_pattern` are NULL or NUL-terminated strings; `policy_out`
+/// and `error_out` are NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_new_identity_regexp(
+    identity_pattern: *const c_char,
+    issuer_pattern: *const c_char,
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_policy(policy_out, error_out, || {
+            // SAFETY: both are NULL or NUL-terminated, per the contract.
+            let (identity, issuer) = (
+                utf8(identity_pattern, "identity_pattern")?,
+                utf8(issuer_pattern, "issuer_pattern")?,
+            );
+            Ok(Policy::certificate(Condition::AllOf(vec![
+                Condition::identity_matching(identity)?,
+                Condition::issuer_matching(issuer)?,
+            ]))?)
         })
     }
 }

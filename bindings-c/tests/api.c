@@ -98,6 +98,24 @@ int main(int argc, char **argv) {
                SIGVERIFY_OK, err);
   sigverify_result_free(r);
   r = NULL;
+  /* An identity pattern: anchored at both ends. */
+  {
+    sigverify_policy *re = NULL;
+    CHECK_STATUS(sigverify_policy_new_identity_regexp(
+                     "https://github\\.com/sigstore-conformance/.*", "https://token\\..*", &re, &err),
+                 SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, re, 0, &r, &err),
+                 SIGVERIFY_OK, err);
+    sigverify_result_free(r);
+    r = NULL;
+    sigverify_policy_free(re);
+    re = NULL;
+    CHECK_STATUS(sigverify_policy_new_identity_regexp("sigstore-conformance", ".*", &re, &err),
+                 SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, re, 0, &r, &err),
+                 SIGVERIFY_POLICY_IDENTITY_MISMATCH, err);
+    sigverify_policy_free(re);
+  }
   /* The same digest as prefixed text, in the algorithm the bundle names. */
   {
     char text[7 + 64 + 1];

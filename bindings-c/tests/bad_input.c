@@ -114,6 +114,18 @@ static void policies(void) {
   /* An empty identity or issuer would match no real signer: refused when built. */
   CHECK_STATUS(sigverify_policy_new_identity("", ISS, &p, &err), SIGVERIFY_POLICY_VALUE_EMPTY, err);
   CHECK_STATUS(sigverify_policy_new_identity(ID, "", &p, &err), SIGVERIFY_POLICY_VALUE_EMPTY, err);
+  /* Patterns: NULL, malformed, too long. */
+  CHECK_STATUS(sigverify_policy_new_identity_regexp(NULL, ".*", &p, &err), SIGVERIFY_NULL_PARAMETER,
+               err);
+  CHECK_STATUS(sigverify_policy_new_identity_regexp("(", ".*", &p, &err),
+               SIGVERIFY_POLICY_PATTERN_INVALID, err);
+  {
+    char long_pattern[1026];
+    memset(long_pattern, 'a', 1025);
+    long_pattern[1025] = '\0';
+    CHECK_STATUS(sigverify_policy_new_identity_regexp(long_pattern, ".*", &p, &err),
+                 SIGVERIFY_LIMIT_EXCEEDED, err);
+  }
   CHECK(p == NULL);
 }
 

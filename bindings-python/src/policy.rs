@@ -28,6 +28,23 @@ impl Condition {
         Self(sigverify::Condition::Issuer(issuer))
     }
 
+    /// The certificate's SAN matches the regular expression `pattern` as a whole; raises the
+    /// core's `POLICY_PATTERN_INVALID` or `LIMIT_EXCEEDED` for a pattern it refuses.
+    #[staticmethod]
+    fn identity_matching(py: Python<'_>, pattern: &str) -> PyResult<Self> {
+        sigverify::Condition::identity_matching(pattern)
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+
+    /// The certificate's OIDC issuer matches the regular expression `pattern` as a whole.
+    #[staticmethod]
+    fn issuer_matching(py: Python<'_>, pattern: &str) -> PyResult<Self> {
+        sigverify::Condition::issuer_matching(pattern)
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+
     /// The Fulcio extension `oid` (dotted) equals `value`.
     #[staticmethod]
     fn extension(oid: String, value: String) -> Self {

@@ -251,3 +251,17 @@ def test_policies_that_hold_for_anyone_or_no_one_are_refused_when_built() -> Non
         with pytest.raises(sigverify.PolicyError) as e:
             build()
         assert e.value.name == name
+
+
+def test_identity_patterns_match_whole_values(
+    verifier: sigverify.Verifier, bundle: sigverify.Bundle, artifact: bytes
+) -> None:
+    beacon = r"https://github\.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.*"
+    pol = policy.IdentityRegex(identity=beacon, issuer=r"https://token\.actions\..*")
+    assert verifier.verify_artifact(artifact, bundle, pol).identity == IDENTITY
+    with pytest.raises(sigverify.VerificationError) as e:
+        verifier.verify_artifact(artifact, bundle, policy.IdentityRegex(identity="sigstore-conformance"))
+    assert e.value.name == "POLICY_IDENTITY_MISMATCH"
+    with pytest.raises(sigverify.PolicyError) as p:
+        policy.IdentityRegex(identity="(")
+    assert p.value.name == "POLICY_PATTERN_INVALID"

@@ -265,6 +265,8 @@ impl NativeVerifier {
 struct PolicySpec {
     identity: Option<String>,
     issuer: Option<String>,
+    identity_regex: Option<String>,
+    issuer_regex: Option<String>,
     extension: Option<ExtensionSpec>,
     all_of: Option<Vec<PolicySpec>>,
     any_of: Option<Vec<PolicySpec>>,
@@ -321,6 +323,8 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
         Some(key) => {
             if spec.identity.is_some()
                 || spec.issuer.is_some()
+                || spec.identity_regex.is_some()
+                || spec.issuer_regex.is_some()
                 || spec.extension.is_some()
                 || spec.all_of.is_some()
                 || spec.any_of.is_some()
@@ -350,6 +354,18 @@ fn condition(spec: PolicySpec) -> Result<Condition, JsValue> {
     let mut all = Vec::new();
     all.extend(spec.identity.map(Condition::Identity));
     all.extend(spec.issuer.map(Condition::Issuer));
+    // Patterns are anchored at both ends (see sigverify::Pattern); a bad one is the core's error.
+    for (pattern, make) in [
+        (
+            spec.identity_regex,
+            Condition::identity_matching as fn(&str) -> _,
+        ),
+        (spec.issuer_regex, Condition::issuer_matching),
+    ] {
+        if let Some(p) = pattern {
+            all.push(make(&p).map_err(|e| core_error(&e))?);
+        }
+    }
     all.extend(spec.extension.map(|e| Condition::Extension {
         oid: e.oid,
         value: e.value,
@@ -362,7 +378,7 @@ fn condition(spec: PolicySpec) -> Result<Condition, JsValue> {
     }
     match all.len() {
         0 => Err(type_error(
-            "policy: give `identity` and `issuer`, `key`, `extension`, `allOf` or `anyOf`",
+            "policy: give `identity` (or `identityRegex`) and `issuer` (or `issuerRegex`), `key`, `extension`, `allOf` or `anyOf`",
         )),
         1 => all.pop().ok_or_else(|| type_error("policy: empty")),
         _ => Ok(Condition::AllOf(all)),

@@ -22,6 +22,7 @@ __all__ = [
     "GitHubWorkflowSHA",
     "GitHubWorkflowTrigger",
     "Identity",
+    "IdentityRegex",
     "OIDCBuildSignerURI",
     "OIDCBuildTrigger",
     "OIDCIssuer",
@@ -59,6 +60,22 @@ class CertificatePolicy(VerificationPolicy):
     def __init__(self, condition: Condition) -> None:
         self._condition = condition
         self._native = Policy.certificate(condition)
+
+
+class IdentityRegex(CertificatePolicy):
+    """The certificate's identity (SAN) matches the regular expression ``identity`` and, when
+    given, its OIDC issuer matches ``issuer``. Each pattern must match the whole value (write
+    ``.*`` to search), unlike cosign's; matching takes linear time. A pattern that does not
+    compile raises :class:`sigverify.PolicyError` (``POLICY_PATTERN_INVALID``) or
+    :class:`sigverify.LimitError`."""
+
+    __slots__ = ()
+
+    def __init__(self, *, identity: str, issuer: Optional[str] = None) -> None:
+        cond = Condition.identity_matching(_text(identity, "identity"))
+        if issuer is not None:
+            cond = Condition.all_of([cond, Condition.issuer_matching(_text(issuer, "issuer"))])
+        super().__init__(cond)
 
 
 class Identity(CertificatePolicy):

@@ -132,6 +132,10 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { ...POLICY, issuer: 'https://accounts.google.com' }), 'POLICY_ISSUER_MISMATCH');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { anyOf: [] }), 'POLICY_ANY_OF_EMPTY');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { allOf: [] }), 'POLICY_ALL_OF_EMPTY');
+  const beacon = 'https://github\\.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.*';
+  assert.deepEqual(v.verifyArtifact(bundle, artifact(), { identityRegex: beacon, issuerRegex: 'https://token\\.actions\\..*' }), expected);
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { identityRegex: 'sigstore-conformance', issuer: ISSUER }), 'POLICY_IDENTITY_MISMATCH');
+  throwsCore(() => v.verifyArtifact(bundle, artifact(), { identityRegex: '(', issuer: ISSUER }), 'POLICY_PATTERN_INVALID');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { identity: '', issuer: ISSUER }), 'POLICY_VALUE_EMPTY');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { extension: { oid: 'not an oid', value: 'x' } }), 'POLICY_CONDITION_INVALID');
   throwsCore(() => v.verifyArtifact(bundle, new Uint8Array([1]), POLICY), 'SIGNATURE_DIGEST_MISMATCH');
