@@ -183,8 +183,26 @@ export interface Skipped {
   name: ErrorName;
 }
 
+/**
+ * What a deployment requires of every bundle: how many distinct transparency logs, timestamp
+ * authorities, trusted signing times and CT logs must vouch. Missing counts take the
+ * public-good value (1, 0, 1, 1).
+ */
+export interface Thresholds {
+  tlogEntries?: number;
+  signedTimestamps?: number;
+  /** At least 1. */
+  observerTimestamps?: number;
+  certificateTimestamps?: number;
+}
+
 /** How a verifier checks signatures. */
 export interface VerifierOptions {
+  /**
+   * The requirements: `'public-good'` (the default), `'github-private'` (GitHub's instance for
+   * private repositories: one timestamp, no tlog entry, no SCT), or explicit thresholds.
+   */
+  config?: 'public-good' | 'github-private' | Thresholds;
   /**
    * Hand ECDSA signature checks to the runtime's own implementation where it has a synchronous
    * one (Node >= 20.16: OpenSSL through `node:crypto`); default true. Browsers have none, so
@@ -206,6 +224,8 @@ export declare class Verifier {
   static fromTrustedRoot(json: JsonInput, options?: VerifierOptions): Verifier;
   /** Whether ECDSA checks go to the runtime's own implementation (Node's crypto). */
   readonly platformCrypto: boolean;
+  /** The requirements this verifier applies. */
+  readonly config: Required<Thresholds>;
   /** Verifies `bundle` over `artifact` for `policy`; throws VerificationError otherwise. */
   verifyArtifact(bundle: JsonInput, artifact: ArtifactInput, policy: Policy, options?: VerifyOptions): VerificationResult;
   /**

@@ -86,6 +86,20 @@ function platformCrypto(options) {
   return value;
 }
 
+// `options.config` (default: the public-good profile): a profile name or threshold counts.
+function configured(native, options) {
+  const config = options?.config;
+  if (config !== undefined) {
+    try {
+      call(() => native.setConfig(config));
+    } catch (e) {
+      native.free();
+      throw e;
+    }
+  }
+  return new Verifier(native);
+}
+
 // WebCrypto, present in browsers (secure contexts, which include 127.0.0.1), workers and Node.
 const subtle = globalThis.crypto?.subtle;
 
@@ -118,19 +132,24 @@ export class Verifier {
   /** A verifier over the compiled-in Sigstore public-good production root. */
   static production(options) {
     const platform = platformCrypto(options);
-    return new Verifier(call(() => NativeVerifier.production(platform)));
+    return configured(call(() => NativeVerifier.production(platform)), options);
   }
 
   /** A verifier over the compiled-in Sigstore public-good staging root. */
   static staging(options) {
     const platform = platformCrypto(options);
-    return new Verifier(call(() => NativeVerifier.staging(platform)));
+    return configured(call(() => NativeVerifier.staging(platform)), options);
   }
 
   /** A verifier over a `trusted_root.json` (string, bytes or parsed object). */
   static fromTrustedRoot(json, options) {
     const platform = platformCrypto(options);
-    return new Verifier(call(() => NativeVerifier.fromTrustedRoot(jsonBytes(json), platform)));
+    return configured(call(() => NativeVerifier.fromTrustedRoot(jsonBytes(json), platform)), options);
+  }
+
+  /** The requirements this verifier applies: `{ tlogEntries, signedTimestamps, ... }`. */
+  get config() {
+    return call(() => this.#native.config);
   }
 
   /**

@@ -550,6 +550,29 @@ typedef struct sigverify_result sigverify_result;
  */
 typedef struct sigverify_verifier sigverify_verifier;
 
+/**
+ * What a deployment requires of every bundle: how many distinct transparency logs, timestamp
+ * authorities, trusted signing times and CT logs must vouch for it (`sigverify::Config`).
+ */
+typedef struct sigverify_config {
+  /**
+   * Distinct transparency logs whose entries must verify.
+   */
+  size_t tlog_entries;
+  /**
+   * Distinct timestamp authorities whose RFC 3161 timestamps must verify.
+   */
+  size_t signed_timestamps;
+  /**
+   * Trusted signing times of either kind; at least 1.
+   */
+  size_t observer_timestamps;
+  /**
+   * Distinct CT logs whose embedded SCTs must verify.
+   */
+  size_t certificate_timestamps;
+} sigverify_config;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -848,6 +871,33 @@ int sigverify_verifier_new_from_trusted_root(const uint8_t *json,
                                              size_t json_len,
                                              struct sigverify_verifier **verifier_out,
                                              struct sigverify_error **error_out);
+
+/**
+ * The Sigstore public-good requirements: one tlog entry, one SCT, one signing time (what
+ * every `sigverify_verifier_new_*` starts with).
+ */
+struct sigverify_config sigverify_config_public_good(void);
+
+/**
+ * GitHub's Sigstore instance for private repositories: one RFC 3161 timestamp, no tlog entry,
+ * no SCT (use it with GitHub's trusted root).
+ */
+struct sigverify_config sigverify_config_github_private(void);
+
+/**
+ * Creates a verifier over the same trusted root as `verifier`, with the requirements in
+ * `*config`. `observer_timestamps` of 0 gives `SIGVERIFY_INVALID_ARGUMENT`. `verifier` is not
+ * changed and stays usable. Ownership and errors as for `sigverify_verifier_new_production`.
+ *
+ * # Safety
+ * `verifier` is NULL or a live verifier; `config` is NULL or valid for reading one
+ * `sigverify_config`; `verifier_out` and `error_out` are NULL or valid for writing one
+ * pointer.
+ */
+int sigverify_verifier_with_config(const struct sigverify_verifier *verifier,
+                                   const struct sigverify_config *config,
+                                   struct sigverify_verifier **verifier_out,
+                                   struct sigverify_error **error_out);
 
 /**
  * Frees a verifier. NULL is a no-op. Results obtained from it stay valid.

@@ -93,6 +93,87 @@ pub unsafe extern "C" fn sigverify_verifier_new_from_trusted_root(
     }
 }
 
+/// What a deployment requires of every bundle: how many distinct transparency logs, timestamp
+/// authorities, trusted signing times and CT logs must vouch for it (`sigverify::Config`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct sigverify_config {
+    /// Distinct transparency logs whose entries must verify.
+    pub tlog_entries: usize,
+    /// Distinct timestamp authorities whose RFC 3161 timestamps must verify.
+    pub signed_timestamps: usize,
+    /// Trusted signing times of either kind; at least 1.
+    pub observer_timestamps: usize,
+    /// Distinct CT logs whose embedded SCTs must verify.
+    pub certificate_timestamps: usize,
+}
+
+impl From<Config> for sigverify_config {
+    fn from(c: Config) -> Self {
+        Self {
+            tlog_entries: c.tlog_entries,
+            signed_timestamps: c.signed_timestamps,
+            observer_timestamps: c.observer_timestamps.get(),
+            certificate_timestamps: c.certificate_timestamps,
+        }
+    }
+}
+
+/// The Sigstore public-good requirements: one tlog entry, one SCT, one signing time (what
+/// every `sigverify_verifier_new_*` starts with).
+#[no_mangle]
+pub extern "C" fn sigverify_config_public_good() -> sigverify_config {
+    Config::default().into()
+}
+
+/// GitHub's Sigstore instance for private repositories: one RFC 3161 timestamp, no tlog entry,
+/// no SCT (use it with GitHub's trusted root).
+#[no_mangle]
+pub extern "C" fn sigverify_config_github_private() -> sigverify_config {
+    Config::github_private().into()
+}
+
+/// Creates a verifier over the same trusted root as `verifier`, with the requirements in
+/// `*config`. `observer_timestamps` of 0 gives `SIGVERIFY_INVALID_ARGUMENT`. `verifier` is not
+/// changed and stays usable. Ownership and errors as for `sigverify_verifier_new_production`.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier; `config` is NULL or valid for reading one
+/// `sigverify_config`; `verifier_out` and `error_out` are NULL or valid for writing one
+/// pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verifier_with_config(
+    verifier: *const sigverify_verifier,
+    config: *const sigverify_config,
+    verifier_out: *mut *mut sigverify_verifier,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract `verifier` is NULL or live.
+        let base = unsafe { sigverify_verifier::borrow(verifier, "verifier") }?;
+        if config.is_null() {
+            return Err(Failure::NullParameter("config"));
+        }
+        // SAFETY: non-NULL and, per the contract, readable for one `sigverify_config`.
+        let c = unsafe { config.read() };
+        let out = out_param(verifier_out, "verifier_out")?;
+        let observer_timestamps = core::num::NonZeroUsize::new(c.observer_timestamps).ok_or(
+            Failure::InvalidArgument("observer_timestamps is at least 1"),
+        )?;
+        let next = base.clone().with_config(Config {
+            tlog_entries: c.tlog_entries,
+            signed_timestamps: c.signed_timestamps,
+            observer_timestamps,
+            certificate_timestamps: c.certificate_timestamps,
+        });
+        // SAFETY: `out` is non-NULL and, per this function's contract, writable.
+        unsafe { out.write(sigverify_verifier::into_raw(next)) };
+        Ok(())
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
+}
+
 /// Frees a verifier. NULL is a no-op. Results obtained from it stay valid.
 ///
 /// # Safety

@@ -98,6 +98,37 @@ int main(int argc, char **argv) {
                SIGVERIFY_OK, err);
   sigverify_result_free(r);
   r = NULL;
+  /* Requirements: the GitHub private-instance profile wants a timestamp this bundle lacks;
+     explicit counts; the base verifier is unchanged. */
+  {
+    sigverify_verifier *gh = NULL;
+    sigverify_config c = sigverify_config_github_private();
+    CHECK(c.tlog_entries == 0 && c.signed_timestamps == 1 && c.observer_timestamps == 1 &&
+          c.certificate_timestamps == 0);
+    CHECK_STATUS(sigverify_verifier_with_config(from_file, &c, &gh, &err), SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(gh, bundle, bundle_len, NULL, 0, digest, p, 0, &r, &err),
+                 SIGVERIFY_TIMESTAMP_THRESHOLD_NOT_MET, err);
+    sigverify_verifier_free(gh);
+    gh = NULL;
+    c = sigverify_config_public_good();
+    CHECK(c.tlog_entries == 1 && c.certificate_timestamps == 1);
+    c.tlog_entries = 2;
+    CHECK_STATUS(sigverify_verifier_with_config(from_file, &c, &gh, &err), SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(gh, bundle, bundle_len, NULL, 0, digest, p, 0, &r, &err),
+                 SIGVERIFY_TLOG_THRESHOLD_NOT_MET, err);
+    sigverify_verifier_free(gh);
+    gh = NULL;
+    c.observer_timestamps = 0;
+    CHECK_STATUS(sigverify_verifier_with_config(from_file, &c, &gh, &err),
+                 SIGVERIFY_INVALID_ARGUMENT, err);
+    CHECK_STATUS(sigverify_verifier_with_config(from_file, NULL, &gh, &err),
+                 SIGVERIFY_NULL_PARAMETER, err);
+    CHECK(gh == NULL);
+    CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, p, 0, &r, &err),
+                 SIGVERIFY_OK, err);
+    sigverify_result_free(r);
+    r = NULL;
+  }
   /* An identity pattern: anchored at both ends. */
   {
     sigverify_policy *re = NULL;

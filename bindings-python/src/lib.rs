@@ -31,6 +31,7 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::Hashed>()?;
     m.add_class::<verifier::LogEntry>()?;
     m.add_class::<verifier::VerificationResult>()?;
+    m.add_class::<verifier::Config>()?;
     m.add_class::<verifier::Verifier>()?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;

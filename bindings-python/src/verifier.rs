@@ -286,26 +286,127 @@ impl Input {
 #[pyclass(frozen, module = "sigverify._sigverify")]
 pub(crate) struct Verifier(sigverify::Verifier);
 
+/// What a deployment requires of every bundle ([`sigverify::Config`]): how many distinct
+/// transparency logs, timestamp authorities, trusted signing times and CT logs must vouch.
+#[pyclass(frozen, get_all, eq, from_py_object, module = "sigverify._sigverify")]
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Config {
+    /// Distinct transparency logs whose entries must verify.
+    tlog_entries: usize,
+    /// Distinct timestamp authorities whose RFC 3161 timestamps must verify.
+    signed_timestamps: usize,
+    /// Trusted signing times of either kind (never 0).
+    observer_timestamps: usize,
+    /// Distinct CT logs whose embedded SCTs must verify.
+    certificate_timestamps: usize,
+}
+
+#[pymethods]
+impl Config {
+    /// Thresholds, each defaulting to the public-good profile's.
+    #[new]
+    #[pyo3(signature = (*, tlog_entries = 1, signed_timestamps = 0, observer_timestamps = 1, certificate_timestamps = 1))]
+    fn new(
+        tlog_entries: usize,
+        signed_timestamps: usize,
+        observer_timestamps: usize,
+        certificate_timestamps: usize,
+    ) -> PyResult<Self> {
+        if observer_timestamps == 0 {
+            return Err(PyValueError::new_err(
+                "observer_timestamps is at least 1: a short-lived certificate needs a signing time",
+            ));
+        }
+        Ok(Self {
+            tlog_entries,
+            signed_timestamps,
+            observer_timestamps,
+            certificate_timestamps,
+        })
+    }
+
+    /// The Sigstore public-good profile: one tlog entry, one SCT, one signing time.
+    #[staticmethod]
+    fn public_good() -> Self {
+        Self::from_core(sigverify::Config::default())
+    }
+
+    /// GitHub's instance for private repositories: one RFC 3161 timestamp, no tlog entry, no
+    /// SCT (use it with GitHub's trusted root).
+    #[staticmethod]
+    fn github_private() -> Self {
+        Self::from_core(sigverify::Config::github_private())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Config(tlog_entries={}, signed_timestamps={}, observer_timestamps={}, certificate_timestamps={})",
+            self.tlog_entries,
+            self.signed_timestamps,
+            self.observer_timestamps,
+            self.certificate_timestamps
+        )
+    }
+}
+
+impl Config {
+    fn from_core(c: sigverify::Config) -> Self {
+        Self {
+            tlog_entries: c.tlog_entries,
+            signed_timestamps: c.signed_timestamps,
+            observer_timestamps: c.observer_timestamps.get(),
+            certificate_timestamps: c.certificate_timestamps,
+        }
+    }
+
+    fn core(self) -> sigverify::Config {
+        sigverify::Config {
+            tlog_entries: self.tlog_entries,
+            signed_timestamps: self.signed_timestamps,
+            observer_timestamps: core::num::NonZeroUsize::new(self.observer_timestamps)
+                .unwrap_or(core::num::NonZeroUsize::MIN),
+            certificate_timestamps: self.certificate_timestamps,
+        }
+    }
+}
+
+/// The verifier over `root` with `config` (the public-good profile when `None`).
+fn with_config(root: sigverify::TrustedRoot, config: Option<Config>) -> Verifier {
+    let verifier = crate::ecdsa::verifier(root);
+    Verifier(match config {
+        Some(c) => verifier.with_config(c.core()),
+        None => verifier,
+    })
+}
+
 #[pymethods]
 impl Verifier {
     #[new]
-    #[pyo3(signature = (*, trusted_root))]
-    fn new(trusted_root: PyRef<'_, TrustedRoot>) -> Self {
-        Self(crate::ecdsa::verifier(trusted_root.0.clone()))
+    #[pyo3(signature = (*, trusted_root, config = None))]
+    fn new(trusted_root: PyRef<'_, TrustedRoot>, config: Option<Config>) -> Self {
+        with_config(trusted_root.0.clone(), config)
     }
 
     /// A verifier over the compiled-in Sigstore public-good production root.
     #[staticmethod]
-    fn production(py: Python<'_>) -> PyResult<Self> {
+    #[pyo3(signature = (*, config = None))]
+    fn production(py: Python<'_>, config: Option<Config>) -> PyResult<Self> {
         let root = TrustedRoot::production(py)?;
-        Ok(Self(crate::ecdsa::verifier(root.0)))
+        Ok(with_config(root.0, config))
     }
 
     /// A verifier over the compiled-in Sigstore public-good staging root.
     #[staticmethod]
-    fn staging(py: Python<'_>) -> PyResult<Self> {
+    #[pyo3(signature = (*, config = None))]
+    fn staging(py: Python<'_>, config: Option<Config>) -> PyResult<Self> {
         let root = TrustedRoot::staging(py)?;
-        Ok(Self(crate::ecdsa::verifier(root.0)))
+        Ok(with_config(root.0, config))
+    }
+
+    /// The requirements this verifier applies.
+    #[getter]
+    fn config(&self) -> Config {
+        Config::from_core(self.0.config())
     }
 
     /// Verifies a bundle over `input_` (`bytes` or `Hashed`) for `policy`, at `now` (Unix

@@ -265,3 +265,25 @@ def test_identity_patterns_match_whole_values(
     with pytest.raises(sigverify.PolicyError) as p:
         policy.IdentityRegex(identity="(")
     assert p.value.name == "POLICY_PATTERN_INVALID"
+
+
+def test_the_github_private_instance_needs_its_config() -> None:
+    case = EXAMPLES / "gh-github-instance-tsa-only"
+    root = sigverify.TrustedRoot.from_file(str(case / "trusted_root.json"))
+    pol = policy.Identity(
+        identity=(case / "identity").read_text().strip(), issuer=(case / "issuer").read_text().strip()
+    )
+    bundle = sigverify.Bundle.from_json((case / "bundle.sigstore.json").read_bytes())
+    artifact = (case / "artifact").read_bytes()
+    now = int((case / "now").read_text())
+    with pytest.raises(sigverify.ThresholdError) as e:
+        sigverify.Verifier(trusted_root=root).verify_artifact(artifact, bundle, pol, now=now)
+    assert e.value.name == "TLOG_THRESHOLD_NOT_MET"
+    private = sigverify.Verifier(trusted_root=root, config=sigverify.Config.github_private())
+    assert private.config == sigverify.Config(
+        tlog_entries=0, signed_timestamps=1, certificate_timestamps=0
+    )
+    assert private.verify_artifact(artifact, bundle, pol, now=now).log_entries == []
+    assert sigverify.Verifier.production().config == sigverify.Config.public_good()
+    with pytest.raises(ValueError):
+        sigverify.Config(observer_timestamps=0)

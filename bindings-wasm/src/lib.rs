@@ -153,6 +153,54 @@ impl NativeVerifier {
         verifier(TrustedRoot::from_json(json), platform_crypto)
     }
 
+    /// Sets the requirements (see `VerifierOptions.config` in `index.d.ts`): `"public-good"`,
+    /// `"github-private"`, or `{ tlogEntries, signedTimestamps, observerTimestamps,
+    /// certificateTimestamps }`, each missing count taking the public-good value.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&mut self, config: JsValue) -> Result<(), JsValue> {
+        let config = if let Some(name) = config.as_string() {
+            match name.as_str() {
+                "public-good" => Config::default(),
+                "github-private" => Config::github_private(),
+                other => {
+                    return Err(type_error(&format!(
+                        "config: unknown profile `{other}` (public-good, github-private)"
+                    )));
+                }
+            }
+        } else {
+            let spec: ConfigSpec = serde_wasm_bindgen::from_value(config)
+                .map_err(|e| type_error(&format!("config: {e}")))?;
+            let base = Config::default();
+            Config {
+                tlog_entries: spec.tlog_entries.unwrap_or(base.tlog_entries),
+                signed_timestamps: spec.signed_timestamps.unwrap_or(base.signed_timestamps),
+                observer_timestamps: match spec.observer_timestamps {
+                    None => base.observer_timestamps,
+                    Some(n) => core::num::NonZeroUsize::new(n)
+                        .ok_or_else(|| type_error("config: observerTimestamps is at least 1"))?,
+                },
+                certificate_timestamps: spec
+                    .certificate_timestamps
+                    .unwrap_or(base.certificate_timestamps),
+            }
+        };
+        self.inner = self.inner.clone().with_config(config);
+        Ok(())
+    }
+
+    /// The requirements this verifier applies, as `{ tlogEntries, ... }`.
+    #[wasm_bindgen(getter)]
+    pub fn config(&self) -> Result<JsValue, JsValue> {
+        let c = self.inner.config();
+        to_js(&ConfigSpec {
+            tlog_entries: Some(c.tlog_entries),
+            signed_timestamps: Some(c.signed_timestamps),
+            observer_timestamps: Some(c.observer_timestamps.get()),
+            certificate_timestamps: Some(c.certificate_timestamps),
+        })
+    }
+
     /// Whether ECDSA checks go to the runtime's own implementation.
     #[wasm_bindgen(getter, js_name = platformCrypto)]
     pub fn platform_crypto(&self) -> bool {
@@ -256,6 +304,16 @@ impl NativeVerifier {
         let result = Outcome::from(verified.map_err(|e| core_error(&e))?);
         to_js(&DeferredRun { result, checks })
     }
+}
+
+/// The JavaScript thresholds object (`VerifierOptions.config`).
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct ConfigSpec {
+    tlog_entries: Option<usize>,
+    signed_timestamps: Option<usize>,
+    observer_timestamps: Option<usize>,
+    certificate_timestamps: Option<usize>,
 }
 
 /// The JavaScript policy object: `{ key }` alone, or any of the certificate conditions (all

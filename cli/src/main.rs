@@ -144,12 +144,7 @@ fn hash_file(path: &Path, alg: HashAlgorithm) -> Result<Digest, Failure> {
 /// tlog entry, no SCT), with any threshold given on the command line on top.
 fn config(a: &VerifyArgs) -> Config {
     let mut config = if a.github_private {
-        Config {
-            tlog_entries: 0,
-            signed_timestamps: 1,
-            certificate_timestamps: 0,
-            ..Config::default()
-        }
+        Config::github_private()
     } else {
         Config::default()
     };

@@ -43,6 +43,20 @@ pub struct Config {
     pub certificate_timestamps: usize,
 }
 
+impl Config {
+    /// GitHub's Sigstore instance for private repositories: its Fulcio issues certificates
+    /// without SCTs and nothing is logged; one RFC 3161 timestamp proves the signing time. Use
+    /// it with GitHub's trusted root (supplied by the caller, like any other root).
+    pub const fn github_private() -> Self {
+        Self {
+            tlog_entries: 0,
+            signed_timestamps: 1,
+            observer_timestamps: NonZeroUsize::MIN,
+            certificate_timestamps: 0,
+        }
+    }
+}
+
 impl Default for Config {
     /// The public-good profile: one verified tlog entry, one embedded SCT and one trusted
     /// signing time of either kind. Rekor v2 entries carry no integrated time, so they need a
@@ -139,6 +153,18 @@ impl Verifier {
             config,
             ecdsa: None,
         }
+    }
+
+    /// The same trusted root under other requirements.
+    #[must_use]
+    pub fn with_config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// The requirements this verifier applies.
+    pub fn config(&self) -> Config {
+        self.config
     }
 
     /// Hands ECDSA signature checks to `backend` (a platform's optimised implementation)
@@ -663,6 +689,29 @@ mod tests {
             certificate_timestamps: 0,
             ..Config::default()
         }
+    }
+
+    #[test]
+    fn the_github_private_profile_needs_a_timestamp_and_nothing_else() {
+        let w = world((Y2025 - 60, Y2025 + 600));
+        let policy = Policy::identity(ID, ISS).unwrap();
+        let verifier = Verifier::new(root(&w), Config::default());
+        assert_eq!(
+            verifier.verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW),
+            Err(Error::TlogThresholdNotMet)
+        );
+        let verifier = verifier.with_config(Config::github_private());
+        assert_eq!(verifier.config(), Config::github_private());
+        assert!(
+            verifier
+                .verify(&good(&w), Artifact::Bytes(ARTIFACT), &policy, NOW)
+                .is_ok()
+        );
+        let no_stamp = bundle(&[&w.leaf], &w.signature, &[]);
+        assert_eq!(
+            verifier.verify(&no_stamp, Artifact::Bytes(ARTIFACT), &policy, NOW),
+            Err(Error::TimestampThresholdNotMet)
+        );
     }
 
     fn good(w: &World) -> Bundle {

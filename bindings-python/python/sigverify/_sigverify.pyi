@@ -30,6 +30,7 @@ __all__ = [
     "Hashed",
     "LogEntry",
     "VerificationResult",
+    "Config",
     "Verifier",
     "Condition",
     "Policy",
@@ -172,19 +173,52 @@ class VerificationResult:
     skipped: list[tuple[str, int, int, str]]
 
 @final
+class Config:
+    """What a deployment requires of every bundle: how many distinct transparency logs,
+    timestamp authorities, trusted signing times and CT logs must vouch for it."""
+
+    #: Distinct transparency logs whose entries must verify.
+    tlog_entries: int
+    #: Distinct timestamp authorities whose RFC 3161 timestamps must verify.
+    signed_timestamps: int
+    #: Trusted signing times of either kind (at least 1).
+    observer_timestamps: int
+    #: Distinct CT logs whose embedded SCTs must verify.
+    certificate_timestamps: int
+    def __new__(
+        cls,
+        *,
+        tlog_entries: int = 1,
+        signed_timestamps: int = 0,
+        observer_timestamps: int = 1,
+        certificate_timestamps: int = 1,
+    ) -> "Config":
+        """Thresholds, each defaulting to the public-good profile's; ``ValueError`` when
+        ``observer_timestamps`` is 0."""
+    @staticmethod
+    def public_good() -> "Config":
+        """One tlog entry, one SCT, one signing time."""
+    @staticmethod
+    def github_private() -> "Config":
+        """GitHub's instance for private repositories: one timestamp, no tlog entry, no SCT."""
+
+@final
 class Verifier:
     """A verifier over one trusted root, with the public-good requirements (one verified tlog
-    entry, one embedded SCT, one trusted signing time). Thread-safe; the GIL is released while
-    verifying."""
+    entry, one embedded SCT, one trusted signing time) unless ``config`` says otherwise.
+    Thread-safe; the GIL is released while verifying."""
 
-    def __new__(cls, *, trusted_root: TrustedRoot) -> "Verifier":
+    def __new__(cls, *, trusted_root: TrustedRoot, config: Optional[Config] = None) -> "Verifier":
         """A verifier over ``trusted_root``."""
     @staticmethod
-    def production() -> "Verifier":
+    def production(*, config: Optional[Config] = None) -> "Verifier":
         """A verifier over the compiled-in production root."""
     @staticmethod
-    def staging() -> "Verifier":
+    def staging(*, config: Optional[Config] = None) -> "Verifier":
         """A verifier over the compiled-in staging root."""
+    @property
+    def config(self) -> Config:
+        """The requirements this verifier applies."""
     def verify_artifact(
         self,
         input_: Union[bytes, Hashed],

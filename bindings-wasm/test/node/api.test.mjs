@@ -292,3 +292,26 @@ test('a timestamp that does not verify is skipped and reported', () => {
   assert.deepEqual(result.skipped, [{ item: 'timestamp', index: 1, code: 701, name: 'TIMESTAMP_IMPRINT_MISMATCH' }]);
   v.free();
 });
+
+test('thresholds: the github-private profile, explicit counts, bad values', () => {
+  const name = 'gh-github-instance-tsa-only';
+  const policy = { identity: exampleText(name, 'identity'), issuer: exampleText(name, 'issuer') };
+  const now = { now: Number(exampleText(name, 'now')) * 1000 };
+  const bundle = example(name, 'bundle.sigstore.json');
+  const artifact = example(name, 'artifact');
+  const root = example(name, 'trusted_root.json');
+  const publicGood = Verifier.fromTrustedRoot(root);
+  assert.deepEqual(publicGood.config, { tlogEntries: 1, signedTimestamps: 0, observerTimestamps: 1, certificateTimestamps: 1 });
+  throwsCore(() => publicGood.verifyArtifact(bundle, artifact, policy, now), 'TLOG_THRESHOLD_NOT_MET');
+  publicGood.free();
+  const privateInstance = Verifier.fromTrustedRoot(root, { config: 'github-private' });
+  assert.deepEqual(privateInstance.config, { tlogEntries: 0, signedTimestamps: 1, observerTimestamps: 1, certificateTimestamps: 0 });
+  assert.deepEqual(privateInstance.verifyArtifact(bundle, artifact, policy, now).logEntries, []);
+  privateInstance.free();
+  const counts = Verifier.fromTrustedRoot(root, { config: { tlogEntries: 0, certificateTimestamps: 0 } });
+  assert.equal(counts.verifyArtifact(bundle, artifact, policy, now).identity, policy.identity);
+  counts.free();
+  assert.throws(() => Verifier.production({ config: 'github-public' }), TypeError);
+  assert.throws(() => Verifier.production({ config: { observerTimestamps: 0 } }), TypeError);
+  assert.throws(() => Verifier.production({ config: { tlogs: 1 } }), TypeError);
+});
