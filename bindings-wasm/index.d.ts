@@ -133,8 +133,30 @@ export interface Condition {
   anyOf?: Condition[];
 }
 
-/** Who must have signed: certificate conditions, or a managed key (PEM text or DER bytes). */
-export type Policy = Condition | { key: string | Uint8Array };
+/**
+ * Who built the artifact, as `gh attestation verify` checks it: `owner` or `repo`
+ * (`'OWNER/REPO'`), then optionally the signing workflow (`signerWorkflow`
+ * `'OWNER/REPO/.github/workflows/FILE[@REF]'`, the whole path, or `signerRepo`), `sourceRef`
+ * (in full, `'refs/tags/v1.2.3'`), `sourceDigest`, `signerDigest`, `issuer` (default: GitHub
+ * Actions of `host`), `host` (`'github.com'` or a `'NAME.ghe.com'` tenant) and
+ * `denySelfHostedRunners`. Read from the certificate's Fulcio extensions; names compare
+ * without regard to case.
+ */
+export interface GitHubPolicy {
+  owner?: string;
+  repo?: string;
+  signerWorkflow?: string;
+  signerRepo?: string;
+  sourceRef?: string;
+  sourceDigest?: string;
+  signerDigest?: string;
+  issuer?: string;
+  host?: string;
+  denySelfHostedRunners?: boolean;
+}
+
+/** Who must have signed: certificate conditions, a GitHub policy, or a managed key (PEM text or DER bytes). */
+export type Policy = Condition | { github: GitHubPolicy } | { key: string | Uint8Array };
 
 /** Options of every verify call. */
 export interface VerifyOptions {

@@ -551,6 +551,53 @@ typedef struct sigverify_result sigverify_result;
 typedef struct sigverify_verifier sigverify_verifier;
 
 /**
+ * A GitHub-shaped policy with the semantics of `gh attestation verify` (see
+ * `sigverify_policy_new_github`). Every string is NULL (not given) or NUL-terminated UTF-8.
+ */
+typedef struct sigverify_github_policy {
+  /**
+   * `"github.com"` (when NULL) or a data-residency tenant `"NAME.ghe.com"`.
+   */
+  const char *host;
+  /**
+   * The organisation or user whose repository built the artifact.
+   */
+  const char *owner;
+  /**
+   * The repository that built it, `"OWNER/REPO"` (give `owner` or `repo`).
+   */
+  const char *repo;
+  /**
+   * The signing workflow, `"OWNER/REPO/.github/workflows/FILE"` with an optional `"@REF"`.
+   */
+  const char *signer_workflow;
+  /**
+   * The repository whose workflow signed, `"OWNER/REPO"`.
+   */
+  const char *signer_repo;
+  /**
+   * The git ref built, in full (`"refs/tags/v1.2.3"`).
+   */
+  const char *source_ref;
+  /**
+   * The commit built.
+   */
+  const char *source_digest;
+  /**
+   * The commit of the signing workflow.
+   */
+  const char *signer_digest;
+  /**
+   * The OIDC issuer, when not GitHub Actions of `host`.
+   */
+  const char *issuer;
+  /**
+   * Non-zero: only runners hosted by GitHub.
+   */
+  int deny_self_hosted_runners;
+} sigverify_github_policy;
+
+/**
  * What a deployment requires of every bundle: how many distinct transparency logs, timestamp
  * authorities, trusted signing times and CT logs must vouch for it (`sigverify::Config`).
  */
@@ -705,6 +752,25 @@ int sigverify_policy_new_identity_regexp(const char *identity_pattern,
                                          const char *issuer_pattern,
                                          struct sigverify_policy **policy_out,
                                          struct sigverify_error **error_out);
+
+/**
+ * Creates a policy requiring a GitHub Actions certificate that `*github` describes, read from
+ * its Fulcio extensions: the source repository (owner, URI, ref, digest), the signing
+ * workflow (the SAN: the whole workflow path, or any workflow of the signer repository, by
+ * default of the source repository), the OIDC issuer and the runner. Names compare without
+ * regard to case. A malformed combination (neither or both of `owner` and `repo`, both
+ * signer fields, a repository that is not `OWNER/REPO`, another host) gives
+ * `SIGVERIFY_POLICY_CONDITION_INVALID`. The strings are copied; ownership and errors as for
+ * `sigverify_policy_new_identity`.
+ *
+ * # Safety
+ * `github` is NULL or valid for reading one `sigverify_github_policy` whose strings are each
+ * NULL or NUL-terminated; `policy_out` and `error_out` are NULL or valid for writing one
+ * pointer.
+ */
+int sigverify_policy_new_github(const struct sigverify_github_policy *github,
+                                struct sigverify_policy **policy_out,
+                                struct sigverify_error **error_out);
 
 /**
  * Creates a policy requiring a signature by the managed public key in PEM form

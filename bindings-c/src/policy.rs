@@ -97,6 +97,86 @@ pub unsafe extern "C" fn sigverify_policy_new_identity_regexp(
     }
 }
 
+/// A GitHub-shaped policy with the semantics of `gh attestation verify` (see
+/// `sigverify_policy_new_github`). Every string is NULL (not given) or NUL-terminated UTF-8.
+#[repr(C)]
+#[derive(Debug)]
+pub struct sigverify_github_policy {
+    /// `"github.com"` (when NULL) or a data-residency tenant `"NAME.ghe.com"`.
+    pub host: *const c_char,
+    /// The organisation or user whose repository built the artifact.
+    pub owner: *const c_char,
+    /// The repository that built it, `"OWNER/REPO"` (give `owner` or `repo`).
+    pub repo: *const c_char,
+    /// The signing workflow, `"OWNER/REPO/.github/workflows/FILE"` with an optional `"@REF"`.
+    pub signer_workflow: *const c_char,
+    /// The repository whose workflow signed, `"OWNER/REPO"`.
+    pub signer_repo: *const c_char,
+    /// The git ref built, in full (`"refs/tags/v1.2.3"`).
+    pub source_ref: *const c_char,
+    /// The commit built.
+    pub source_digest: *const c_char,
+    /// The commit of the signing workflow.
+    pub signer_digest: *const c_char,
+    /// The OIDC issuer, when not GitHub Actions of `host`.
+    pub issuer: *const c_char,
+    /// Non-zero: only runners hosted by GitHub.
+    pub deny_self_hosted_runners: c_int,
+}
+
+/// Creates a policy requiring a GitHub Actions certificate that `*github` describes, read from
+/// its Fulcio extensions: the source repository (owner, URI, ref, digest), the signing
+/// workflow (the SAN: the whole workflow path, or any workflow of the signer repository, by
+/// default of the source repository), the OIDC issuer and the runner. Names compare without
+/// regard to case. A malformed combination (neither or both of `owner` and `repo`, both
+/// signer fields, a repository that is not `OWNER/REPO`, another host) gives
+/// `SIGVERIFY_POLICY_CONDITION_INVALID`. The strings are copied; ownership and errors as for
+/// `sigverify_policy_new_identity`.
+///
+/// # Safety
+/// `github` is NULL or valid for reading one `sigverify_github_policy` whose strings are each
+/// NULL or NUL-terminated; `policy_out` and `error_out` are NULL or valid for writing one
+/// pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_new_github(
+    github: *const sigverify_github_policy,
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_policy(policy_out, error_out, || {
+            if github.is_null() {
+                return Err(Failure::NullParameter("github"));
+            }
+            // SAFETY: non-NULL and, per the contract, readable for one struct.
+            let g = &*github;
+            // SAFETY: each field is NULL or NUL-terminated, per the contract.
+            let text = |p: *const c_char, name| -> Result<Option<String>, Failure> {
+                if p.is_null() {
+                    Ok(None)
+                } else {
+                    // SAFETY: non-NULL and NUL-terminated, per the contract.
+                    utf8(p, name).map(|s| Some(String::from(s)))
+                }
+            };
+            Ok(sigverify::GitHubPolicy {
+                host: text(g.host, "host")?,
+                owner: text(g.owner, "owner")?,
+                repo: text(g.repo, "repo")?,
+                signer_workflow: text(g.signer_workflow, "signer_workflow")?,
+                signer_repo: text(g.signer_repo, "signer_repo")?,
+                source_ref: text(g.source_ref, "source_ref")?,
+                source_digest: text(g.source_digest, "source_digest")?,
+                signer_digest: text(g.signer_digest, "signer_digest")?,
+                issuer: text(g.issuer, "issuer")?,
+                deny_self_hosted_runners: g.deny_self_hosted_runners != 0,
+            }
+            .build()?)
+        })
+    }
+}
+
 /// Creates a policy requiring a signature by the managed public key in PEM form
 /// (`-----BEGIN PUBLIC KEY-----`, SPKI) held in `pem[0..pem_len]`. The bytes are copied.
 /// A key that cannot be decoded gives `SIGVERIFY_POLICY_KEY_INVALID` (PEM bytes that are

@@ -129,6 +129,26 @@ int main(int argc, char **argv) {
     sigverify_result_free(r);
     r = NULL;
   }
+  /* A GitHub policy, read from the certificate's extensions. */
+  {
+    sigverify_policy *gh = NULL;
+    sigverify_github_policy spec;
+    memset(&spec, 0, sizeof spec);
+    spec.repo = "sigstore-conformance/extremely-dangerous-public-oidc-beacon";
+    spec.source_ref = "refs/heads/main";
+    CHECK_STATUS(sigverify_policy_new_github(&spec, &gh, &err), SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, gh, 0, &r, &err),
+                 SIGVERIFY_OK, err);
+    sigverify_result_free(r);
+    r = NULL;
+    sigverify_policy_free(gh);
+    gh = NULL;
+    spec.repo = "sigstore-conformance/other";
+    CHECK_STATUS(sigverify_policy_new_github(&spec, &gh, &err), SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(from_file, bundle, bundle_len, NULL, 0, digest, gh, 0, &r, &err),
+                 SIGVERIFY_POLICY_EXTENSION_MISMATCH, err);
+    sigverify_policy_free(gh);
+  }
   /* An identity pattern: anchored at both ends. */
   {
     sigverify_policy *re = NULL;

@@ -114,6 +114,24 @@ static void policies(void) {
   /* An empty identity or issuer would match no real signer: refused when built. */
   CHECK_STATUS(sigverify_policy_new_identity("", ISS, &p, &err), SIGVERIFY_POLICY_VALUE_EMPTY, err);
   CHECK_STATUS(sigverify_policy_new_identity(ID, "", &p, &err), SIGVERIFY_POLICY_VALUE_EMPTY, err);
+  /* GitHub policies: NULL, owner and repo both, a repository without its owner. */
+  {
+    sigverify_github_policy spec;
+    memset(&spec, 0, sizeof spec);
+    CHECK_STATUS(sigverify_policy_new_github(NULL, &p, &err), SIGVERIFY_NULL_PARAMETER, err);
+    CHECK_STATUS(sigverify_policy_new_github(&spec, &p, &err), SIGVERIFY_POLICY_CONDITION_INVALID,
+                 err);
+    spec.owner = "octo";
+    spec.repo = "octo/app";
+    CHECK_STATUS(sigverify_policy_new_github(&spec, &p, &err), SIGVERIFY_POLICY_CONDITION_INVALID,
+                 err);
+    spec.owner = NULL;
+    spec.repo = "app";
+    CHECK_STATUS(sigverify_policy_new_github(&spec, &p, &err), SIGVERIFY_POLICY_CONDITION_INVALID,
+                 err);
+    spec.repo = "\xff/app";
+    CHECK_STATUS(sigverify_policy_new_github(&spec, &p, &err), SIGVERIFY_INVALID_ARGUMENT, err);
+  }
   /* Patterns: NULL, malformed, too long. */
   CHECK_STATUS(sigverify_policy_new_identity_regexp(NULL, ".*", &p, &err), SIGVERIFY_NULL_PARAMETER,
                err);

@@ -87,6 +87,41 @@ impl Policy {
             .map_err(|e| errors::to_py(py, &e))
     }
 
+    /// A GitHub-shaped policy with the semantics of `gh attestation verify`
+    /// ([`sigverify::GitHubPolicy`]).
+    #[staticmethod]
+    #[pyo3(signature = (*, owner = None, repo = None, signer_workflow = None, signer_repo = None, source_ref = None, source_digest = None, signer_digest = None, issuer = None, host = None, deny_self_hosted_runners = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn github(
+        py: Python<'_>,
+        owner: Option<String>,
+        repo: Option<String>,
+        signer_workflow: Option<String>,
+        signer_repo: Option<String>,
+        source_ref: Option<String>,
+        source_digest: Option<String>,
+        signer_digest: Option<String>,
+        issuer: Option<String>,
+        host: Option<String>,
+        deny_self_hosted_runners: bool,
+    ) -> PyResult<Self> {
+        sigverify::GitHubPolicy {
+            host,
+            owner,
+            repo,
+            signer_workflow,
+            signer_repo,
+            source_ref,
+            source_digest,
+            signer_digest,
+            issuer,
+            deny_self_hosted_runners,
+        }
+        .build()
+        .map(Self)
+        .map_err(|e| errors::to_py(py, &e))
+    }
+
     /// A managed key: a PEM `PUBLIC KEY` block (`str` or `bytes`), or DER SPKI (`bytes` not
     /// starting with `-----`).
     #[staticmethod]

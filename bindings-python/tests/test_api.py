@@ -287,3 +287,23 @@ def test_the_github_private_instance_needs_its_config() -> None:
     assert sigverify.Verifier.production().config == sigverify.Config.public_good()
     with pytest.raises(ValueError):
         sigverify.Config(observer_timestamps=0)
+
+
+def test_github_policies_follow_gh_attestation_verify() -> None:
+    case = EXAMPLES / "gh-reusable-workflow"
+    bundle = sigverify.Bundle.from_json((case / "bundle.sigstore.json").read_bytes())
+    artifact = (case / "artifact").read_bytes()
+    now = int((case / "now").read_text())
+    verifier = sigverify.Verifier.production()
+    signer = "github/artifact-attestations-workflows"
+    ok = policy.GitHub(repo="malancas/attest-demo", signer_repo=signer, source_ref="refs/heads/main")
+    assert verifier.verify_artifact(artifact, bundle, ok, now=now).identity is not None
+    for bad, name in [
+        (policy.GitHub(repo="malancas/attest-demo"), "POLICY_IDENTITY_MISMATCH"),
+        (policy.GitHub(repo="malancas/other", signer_repo=signer), "POLICY_EXTENSION_MISMATCH"),
+    ]:
+        with pytest.raises(sigverify.VerificationError) as e:
+            verifier.verify_artifact(artifact, bundle, bad, now=now)
+        assert e.value.name == name
+    with pytest.raises(sigverify.PolicyError):
+        policy.GitHub(owner="a", repo="a/b")

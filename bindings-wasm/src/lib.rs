@@ -329,6 +329,24 @@ struct PolicySpec {
     all_of: Option<Vec<PolicySpec>>,
     any_of: Option<Vec<PolicySpec>>,
     key: Option<KeySpec>,
+    github: Option<GitHubSpec>,
+}
+
+/// `{ github: { owner | repo, ... } }`: a policy with the semantics of `gh attestation verify`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct GitHubSpec {
+    owner: Option<String>,
+    repo: Option<String>,
+    signer_workflow: Option<String>,
+    signer_repo: Option<String>,
+    source_ref: Option<String>,
+    source_digest: Option<String>,
+    signer_digest: Option<String>,
+    issuer: Option<String>,
+    host: Option<String>,
+    #[serde(default)]
+    deny_self_hosted_runners: bool,
 }
 
 /// `{ oid, value }`: a Fulcio certificate extension and its exact value.
@@ -377,6 +395,35 @@ impl de::Visitor<'_> for KeyVisitor {
 fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
     let spec: PolicySpec =
         serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("policy: {e}")))?;
+    if let Some(g) = spec.github {
+        if spec.key.is_some()
+            || spec.identity.is_some()
+            || spec.issuer.is_some()
+            || spec.identity_regex.is_some()
+            || spec.issuer_regex.is_some()
+            || spec.extension.is_some()
+            || spec.all_of.is_some()
+            || spec.any_of.is_some()
+        {
+            return Err(type_error(
+                "policy: `github` cannot be combined with other conditions",
+            ));
+        }
+        return sigverify::GitHubPolicy {
+            host: g.host,
+            owner: g.owner,
+            repo: g.repo,
+            signer_workflow: g.signer_workflow,
+            signer_repo: g.signer_repo,
+            source_ref: g.source_ref,
+            source_digest: g.source_digest,
+            signer_digest: g.signer_digest,
+            issuer: g.issuer,
+            deny_self_hosted_runners: g.deny_self_hosted_runners,
+        }
+        .build()
+        .map_err(|e| core_error(&e));
+    }
     match spec.key {
         Some(key) => {
             if spec.identity.is_some()
@@ -403,8 +450,10 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
 
 /// Translates one (possibly nested) condition object.
 fn condition(spec: PolicySpec) -> Result<Condition, JsValue> {
-    if spec.key.is_some() {
-        return Err(type_error("policy: `key` is only allowed at the top level"));
+    if spec.key.is_some() || spec.github.is_some() {
+        return Err(type_error(
+            "policy: `key` and `github` are only allowed at the top level",
+        ));
     }
     let nested = |specs: Vec<PolicySpec>| -> Result<Vec<Condition>, JsValue> {
         specs.into_iter().map(condition).collect()

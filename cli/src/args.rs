@@ -23,6 +23,11 @@ Thresholds (default: the public-good profile, one tlog entry, one SCT, one signi
                            GitHub's Sigstore instance for private repositories: no tlog entry,
                            no SCT, one RFC 3161 timestamp (give its trusted root with
                            --trusted-root)
+GitHub policies, as `gh attestation verify` reads them (instead of the identity flags):
+  --owner OWNER | --repo OWNER/REPO    who built it (from the certificate's source extensions)
+  --signer-workflow OWNER/REPO/.github/workflows/FILE[@REF] | --signer-repo OWNER/REPO
+  --source-ref refs/tags/v1.2.3  --source-digest SHA  --signer-digest SHA
+  --cert-oidc-issuer URL  --hostname TENANT.ghe.com  --deny-self-hosted-runners
 
 FILE_OR_DIGEST is a digest when it is sha256:, sha384: or sha512: followed by the digest in hex
 and no such file exists. A file is read once, hashed with the algorithm the bundle needs.
@@ -60,6 +65,8 @@ pub(crate) struct VerifyArgs {
     pub(crate) sct_threshold: Option<usize>,
     /// `--instance github-private`.
     pub(crate) github_private: bool,
+    /// The GitHub policy flags, when any is given.
+    pub(crate) github: Option<sigverify::GitHubPolicy>,
 }
 
 pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
@@ -103,6 +110,16 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
             "--tlog-threshold" => a.tlog_threshold = Some(count(flag, &value()?)?),
             "--timestamp-threshold" => a.timestamp_threshold = Some(count(flag, &value()?)?),
             "--sct-threshold" => a.sct_threshold = Some(count(flag, &value()?)?),
+            "--owner" => github(&mut a).owner = Some(value()?),
+            "--repo" => github(&mut a).repo = Some(value()?),
+            "--signer-workflow" => github(&mut a).signer_workflow = Some(value()?),
+            "--signer-repo" => github(&mut a).signer_repo = Some(value()?),
+            "--source-ref" => github(&mut a).source_ref = Some(value()?),
+            "--source-digest" => github(&mut a).source_digest = Some(value()?),
+            "--signer-digest" => github(&mut a).signer_digest = Some(value()?),
+            "--cert-oidc-issuer" => github(&mut a).issuer = Some(value()?),
+            "--hostname" => github(&mut a).host = Some(value()?),
+            "--deny-self-hosted-runners" => github(&mut a).deny_self_hosted_runners = true,
             "--instance" => match value()?.as_str() {
                 "github-private" => a.github_private = true,
                 other => {
@@ -131,6 +148,13 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     }
     let identity = a.identity.is_some() || a.identity_regexp.is_some();
     let issuer = a.issuer.is_some() || a.issuer_regexp.is_some();
+    if a.github.is_some() {
+        return if a.key.is_none() && !identity && !issuer {
+            Ok(Command::Verify(Box::new(a)))
+        } else {
+            Err("the GitHub policy flags replace --key and the identity flags".into())
+        };
+    }
     match (&a.key, identity, issuer) {
         (Some(_), false, false) | (None, true, true) => Ok(Command::Verify(Box::new(a))),
         (Some(_), _, _) => Err(
@@ -138,6 +162,12 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
         ),
         _ => Err("give --certificate-identity and --certificate-oidc-issuer (or their -regexp forms), or --key".into()),
     }
+}
+
+/// The GitHub policy being built from the command line.
+fn github(a: &mut VerifyArgs) -> &mut sigverify::GitHubPolicy {
+    a.github
+        .get_or_insert_with(sigverify::GitHubPolicy::default)
 }
 
 /// A threshold: a count of independent witnesses.
@@ -192,6 +222,15 @@ mod tests {
             (Some(0), Some(0), Some(1))
         );
         assert!(a.github_private);
+        let c = parse(&argv("verify-bundle --bundle b --repo octo/app --signer-workflow octo/app/.github/workflows/r.yml --source-ref refs/tags/v1 --deny-self-hosted-runners a")).unwrap();
+        let Command::Verify(a) = c else {
+            panic!("{c:?}")
+        };
+        let g = a.github.unwrap();
+        assert_eq!(g.repo.as_deref(), Some("octo/app"));
+        assert_eq!(g.source_ref.as_deref(), Some("refs/tags/v1"));
+        assert!(g.deny_self_hosted_runners);
+        assert!(parse(&argv("verify-bundle --bundle b --owner octo --key k a")).is_err());
     }
 
     #[test]

@@ -83,15 +83,16 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
         (None, true) => TrustedRoot::staging()?,
         (None, false) => TrustedRoot::production()?,
     };
-    let policy = match &a.key {
-        Some(key) => {
+    let policy = match (&a.key, &a.github) {
+        (_, Some(github)) => github.build()?,
+        (Some(key), None) => {
             let pem = read(key, "key")?;
             match std::str::from_utf8(&pem) {
                 Ok(text) if text.contains("-----BEGIN") => Policy::public_key_pem(text)?,
                 _ => Policy::public_key_der(&pem)?,
             }
         }
-        None => {
+        (None, None) => {
             let identity = match (&a.identity, &a.identity_regexp) {
                 (Some(exact), _) => Condition::identity(exact.clone()),
                 (None, Some(re)) => Condition::identity_matching(re)?,

@@ -56,11 +56,10 @@ pub(crate) fn failure(e: &Error, a: &VerifyArgs) -> String {
                 (None, Some(re)) => {
                     write!(line, "; expected identity matching `{re}`, found `{found}`")
                 }
-                (exact, _) => write!(
-                    line,
-                    "; expected identity `{}`, found `{found}`",
-                    exact.as_deref().unwrap_or("")
-                ),
+                (Some(exact), _) => {
+                    write!(line, "; expected identity `{exact}`, found `{found}`")
+                }
+                (None, None) => Ok(()),
             };
         }
         Error::PolicyIssuerMismatch { found } => {

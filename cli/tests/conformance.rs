@@ -181,3 +181,72 @@ fn run(cmd: &mut Command) -> Run {
         stderr,
     }
 }
+
+#[test]
+fn cli_github_policies_follow_gh_attestation_verify() {
+    let e = sigverify_conformance::examples_dir().join("gh-reusable-workflow");
+    let now = std::fs::read_to_string(e.join("now")).unwrap_or_default();
+    let outcome = |flags: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigverify"));
+        cmd.arg("verify-bundle")
+            .arg("--bundle")
+            .arg(e.join("bundle.sigstore.json"))
+            .arg("--now")
+            .arg(now.trim())
+            .args(flags)
+            .arg(e.join("artifact"));
+        run(&mut cmd).outcome
+    };
+    const SIGNER: &str = "github/artifact-attestations-workflows";
+    // A reusable workflow of another repository signed: --repo alone names the wrong signer.
+    assert_eq!(
+        outcome(&["--repo", "malancas/attest-demo"]),
+        "POLICY_IDENTITY_MISMATCH"
+    );
+    assert_eq!(
+        outcome(&["--repo", "malancas/attest-demo", "--signer-repo", SIGNER]),
+        "ok"
+    );
+    assert_eq!(
+        outcome(&["--owner", "MALANCAS", "--signer-repo", SIGNER]),
+        "ok"
+    );
+    assert_eq!(
+        outcome(&[
+            "--repo",
+            "malancas/attest-demo",
+            "--signer-workflow",
+            "github/artifact-attestations-workflows/.github/workflows/attest.yml",
+            "--source-ref",
+            "refs/heads/main",
+            "--deny-self-hosted-runners",
+        ]),
+        "ok"
+    );
+    assert_eq!(
+        outcome(&["--repo", "malancas/other", "--signer-repo", SIGNER]),
+        "POLICY_EXTENSION_MISMATCH"
+    );
+    assert_eq!(
+        outcome(&[
+            "--repo",
+            "malancas/attest-demo",
+            "--signer-repo",
+            SIGNER,
+            "--source-ref",
+            "refs/heads/dev"
+        ]),
+        "POLICY_EXTENSION_MISMATCH"
+    );
+    assert_eq!(
+        outcome(&[
+            "--repo",
+            "malancas/attest-demo",
+            "--signer-repo",
+            SIGNER,
+            "--hostname",
+            "acme.ghe.com"
+        ]),
+        "POLICY_EXTENSION_MISMATCH"
+    );
+}

@@ -17,6 +17,7 @@ mod error;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod github;
 mod json;
 pub mod limits;
 pub mod pattern;
@@ -37,6 +38,7 @@ pub use digest::HashAlgorithm;
 pub use digest::Sha256Digest;
 pub use digest::Sha256Hasher;
 pub use error::Error;
+pub use github::GitHubPolicy;
 pub use limits::Limit;
 pub use pattern::Pattern;
 pub use policy::Condition;

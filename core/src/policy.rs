@@ -46,6 +46,14 @@ pub enum Condition {
         /// The exact value.
         value: String,
     },
+    /// The Fulcio extension with this OID matches the pattern as a whole (read as for
+    /// [`Condition::Extension`]).
+    ExtensionMatches {
+        /// Dotted OID.
+        oid: String,
+        /// The pattern the value must match.
+        pattern: Pattern,
+    },
     /// Every condition holds.
     AllOf(Vec<Condition>),
     /// At least one condition holds.
@@ -69,12 +77,18 @@ pub mod fulcio_oid {
     pub const ISSUER_V2: &str = "1.3.6.1.4.1.57264.1.8";
     /// Build signer URI (v2).
     pub const BUILD_SIGNER_URI: &str = "1.3.6.1.4.1.57264.1.9";
+    /// Build signer digest (v2): the commit of the signing workflow.
+    pub const BUILD_SIGNER_DIGEST: &str = "1.3.6.1.4.1.57264.1.10";
+    /// Runner environment (v2): `github-hosted` or `self-hosted`.
+    pub const RUNNER_ENVIRONMENT: &str = "1.3.6.1.4.1.57264.1.11";
     /// Source repository URI (v2).
     pub const SOURCE_REPOSITORY_URI: &str = "1.3.6.1.4.1.57264.1.12";
     /// Source repository digest (v2).
     pub const SOURCE_REPOSITORY_DIGEST: &str = "1.3.6.1.4.1.57264.1.13";
     /// Source repository ref (v2).
     pub const SOURCE_REPOSITORY_REF: &str = "1.3.6.1.4.1.57264.1.14";
+    /// Source repository owner URI (v2), e.g. `https://github.com/octo`.
+    pub const SOURCE_REPOSITORY_OWNER_URI: &str = "1.3.6.1.4.1.57264.1.16";
     /// Build trigger (v2).
     pub const BUILD_TRIGGER: &str = "1.3.6.1.4.1.57264.1.20";
 }
@@ -101,6 +115,14 @@ impl Condition {
         Pattern::new(pattern).map(Self::IssuerMatches)
     }
 
+    /// The Fulcio extension `oid` matches `pattern` as a whole.
+    pub fn extension_matching(oid: impl Into<String>, pattern: &str) -> Result<Self, Error> {
+        Ok(Self::ExtensionMatches {
+            oid: oid.into(),
+            pattern: Pattern::new(pattern)?,
+        })
+    }
+
     /// The Fulcio extension `oid` equals `value`.
     pub fn extension(oid: impl Into<String>, value: impl Into<String>) -> Self {
         Self::Extension {
@@ -119,6 +141,12 @@ impl Condition {
             }
             Self::Extension { value, .. } if value.is_empty() => Err(Error::PolicyValueEmpty),
             Self::Extension { .. } => Ok(()),
+            Self::ExtensionMatches { oid, .. }
+                if der::asn1::ObjectIdentifier::new(oid).is_err() =>
+            {
+                Err(Error::PolicyConditionInvalid)
+            }
+            Self::ExtensionMatches { .. } => Ok(()),
             Self::AllOf(all) if all.is_empty() => Err(Error::PolicyAllOfEmpty),
             Self::AnyOf(any) if any.is_empty() => Err(Error::PolicyAnyOfEmpty),
             Self::AllOf(list) | Self::AnyOf(list) => list.iter().try_for_each(Self::validate),
@@ -168,6 +196,17 @@ impl Condition {
             Self::Extension { oid, value } => {
                 let found = extension_value(leaf, oid)?;
                 if found.as_deref() == Some(value.as_str()) {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyExtensionMismatch {
+                        oid: oid.clone(),
+                        found: found.unwrap_or_default(),
+                    })
+                }
+            }
+            Self::ExtensionMatches { oid, pattern } => {
+                let found = extension_value(leaf, oid)?;
+                if found.as_deref().is_some_and(|f| pattern.matches(f)) {
                     Ok(())
                 } else {
                     Err(Error::PolicyExtensionMismatch {

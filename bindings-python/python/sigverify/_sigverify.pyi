@@ -266,4 +266,18 @@ class Policy:
     @staticmethod
     def certificate(condition: Condition) -> "Policy": ...
     @staticmethod
+    def github(
+        *,
+        owner: Optional[str] = None,
+        repo: Optional[str] = None,
+        signer_workflow: Optional[str] = None,
+        signer_repo: Optional[str] = None,
+        source_ref: Optional[str] = None,
+        source_digest: Optional[str] = None,
+        signer_digest: Optional[str] = None,
+        issuer: Optional[str] = None,
+        host: Optional[str] = None,
+        deny_self_hosted_runners: bool = False,
+    ) -> "Policy": ...
+    @staticmethod
     def public_key(key: Union[str, bytes]) -> "Policy": ...

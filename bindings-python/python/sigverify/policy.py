@@ -16,6 +16,7 @@ __all__ = [
     "AnyOf",
     "CertificatePolicy",
     "Extension",
+    "GitHub",
     "GitHubWorkflowName",
     "GitHubWorkflowRef",
     "GitHubWorkflowRepository",
@@ -237,6 +238,47 @@ class AnyOf(CertificatePolicy):
 
     def __init__(self, children: Sequence[CertificatePolicy]) -> None:
         super().__init__(Condition.any_of(_conditions(children, "AnyOf")))
+
+
+class GitHub(VerificationPolicy):
+    """Who built the artifact, as ``gh attestation verify`` checks it: give ``owner`` or
+    ``repo`` (``"OWNER/REPO"``); ``signer_workflow`` (``"OWNER/REPO/.github/workflows/FILE"``,
+    optionally ``@REF``) or ``signer_repo`` name the signing workflow (by default any workflow
+    of the source repository); ``source_ref`` (in full, ``"refs/tags/v1.2.3"``),
+    ``source_digest``, ``signer_digest``, ``issuer`` (default: GitHub Actions of ``host``),
+    ``host`` (``"github.com"`` or a ``"NAME.ghe.com"`` tenant) and
+    ``deny_self_hosted_runners`` narrow it. Read from the certificate's Fulcio extensions;
+    names compare without regard to case, and a signer workflow must be the whole path.
+    Raises :class:`sigverify.PolicyError` for a malformed combination."""
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        *,
+        owner: Optional[str] = None,
+        repo: Optional[str] = None,
+        signer_workflow: Optional[str] = None,
+        signer_repo: Optional[str] = None,
+        source_ref: Optional[str] = None,
+        source_digest: Optional[str] = None,
+        signer_digest: Optional[str] = None,
+        issuer: Optional[str] = None,
+        host: Optional[str] = None,
+        deny_self_hosted_runners: bool = False,
+    ) -> None:
+        self._native = Policy.github(
+            owner=owner,
+            repo=repo,
+            signer_workflow=signer_workflow,
+            signer_repo=signer_repo,
+            source_ref=source_ref,
+            source_digest=source_digest,
+            signer_digest=signer_digest,
+            issuer=issuer,
+            host=host,
+            deny_self_hosted_runners=deny_self_hosted_runners,
+        )
 
 
 class PublicKey(VerificationPolicy):

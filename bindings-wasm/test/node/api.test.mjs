@@ -315,3 +315,18 @@ test('thresholds: the github-private profile, explicit counts, bad values', () =
   assert.throws(() => Verifier.production({ config: { observerTimestamps: 0 } }), TypeError);
   assert.throws(() => Verifier.production({ config: { tlogs: 1 } }), TypeError);
 });
+
+test('GitHub policies follow gh attestation verify', () => {
+  const name = 'gh-reusable-workflow';
+  const v = Verifier.production();
+  const now = { now: Number(exampleText(name, 'now')) * 1000 };
+  const bundle = example(name, 'bundle.sigstore.json');
+  const artifact = example(name, 'artifact');
+  const signerRepo = 'github/artifact-attestations-workflows';
+  assert.ok(v.verifyArtifact(bundle, artifact, { github: { repo: 'malancas/attest-demo', signerRepo, sourceRef: 'refs/heads/main' } }, now).identity);
+  throwsCore(() => v.verifyArtifact(bundle, artifact, { github: { repo: 'malancas/attest-demo' } }, now), 'POLICY_IDENTITY_MISMATCH');
+  throwsCore(() => v.verifyArtifact(bundle, artifact, { github: { repo: 'malancas/other', signerRepo } }, now), 'POLICY_EXTENSION_MISMATCH');
+  throwsCore(() => v.verifyArtifact(bundle, artifact, { github: { owner: 'a', repo: 'a/b' } }, now), 'POLICY_CONDITION_INVALID');
+  assert.throws(() => v.verifyArtifact(bundle, artifact, { github: { repo: 'a/b' }, identity: 'x' }, now), TypeError);
+  v.free();
+});
