@@ -510,6 +510,21 @@
 #define SIGVERIFY_PANIC 9003
 
 /**
+ * A skipped item is a transparency-log entry (`sigverify_result_skipped`).
+ */
+#define SIGVERIFY_SKIPPED_TLOG_ENTRY 1
+
+/**
+ * A skipped item is an RFC 3161 timestamp.
+ */
+#define SIGVERIFY_SKIPPED_TIMESTAMP 2
+
+/**
+ * A skipped item is an SCT embedded in the signing certificate.
+ */
+#define SIGVERIFY_SKIPPED_SCT 3
+
+/**
  * Why a call failed: a stable code and name, and a human-readable message.
  *
  * Created by any function taking `sigverify_error **error_out` when it fails, freed by
@@ -875,6 +890,32 @@ size_t sigverify_result_log_entry_count(const struct sigverify_result *result);
 int sigverify_result_log_index(const struct sigverify_result *result,
                                size_t index,
                                uint64_t *log_index_out);
+
+/**
+ * How many items of the bundle did not verify and were left out because the thresholds were
+ * met without them (0 when `result` is NULL).
+ *
+ * # Safety
+ * `result` is NULL or a live result.
+ */
+size_t sigverify_result_skipped_count(const struct sigverify_result *result);
+
+/**
+ * Describes skipped item number `index`: its kind (`SIGVERIFY_SKIPPED_TLOG_ENTRY`,
+ * `_TIMESTAMP` or `_SCT`) in `*kind_out`, its position in the bundle (for an SCT, in the
+ * certificate's SCT list) in `*position_out`, and the core error code that made it fail in
+ * `*code_out` (`sigverify_code_name` names it). Returns `SIGVERIFY_OK`,
+ * `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` when `index` is out of range.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `kind_out` and `code_out` are NULL or valid for writing
+ * an `int`, `position_out` for writing a `size_t`.
+ */
+int sigverify_result_skipped(const struct sigverify_result *result,
+                             size_t index,
+                             int *kind_out,
+                             size_t *position_out,
+                             int *code_out);
 
 /**
  * The verified DSSE payload (an in-toto statement) of a DSSE bundle, or NULL for a message

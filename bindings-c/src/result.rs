@@ -3,6 +3,7 @@
 use core::ffi::c_char;
 use core::ffi::c_int;
 
+use sigverify::SkippedItem;
 use sigverify::Verified;
 
 use crate::error::Failure;
@@ -176,6 +177,73 @@ pub unsafe extern "C" fn sigverify_result_log_index(
             .ok_or(Failure::InvalidArgument("index"))?;
         // SAFETY: `out` is non-NULL and, per this function's contract, writable.
         unsafe { out.write(e.log_index) };
+        Ok(())
+    };
+    // SAFETY: NULL `error_out`: no error object is written.
+    unsafe { panic::status(core::ptr::null_mut(), body) }
+}
+
+/// A skipped item is a transparency-log entry (`sigverify_result_skipped`).
+pub const SIGVERIFY_SKIPPED_TLOG_ENTRY: c_int = 1;
+/// A skipped item is an RFC 3161 timestamp.
+pub const SIGVERIFY_SKIPPED_TIMESTAMP: c_int = 2;
+/// A skipped item is an SCT embedded in the signing certificate.
+pub const SIGVERIFY_SKIPPED_SCT: c_int = 3;
+
+/// How many items of the bundle did not verify and were left out because the thresholds were
+/// met without them (0 when `result` is NULL).
+///
+/// # Safety
+/// `result` is NULL or a live result.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_skipped_count(result: *const sigverify_result) -> usize {
+    // SAFETY: per this function's contract `result` is NULL or live.
+    let r = unsafe { sigverify_result::borrow(result, "result") };
+    r.map_or(0, |r| r.verified.skipped.len())
+}
+
+/// Describes skipped item number `index`: its kind (`SIGVERIFY_SKIPPED_TLOG_ENTRY`,
+/// `_TIMESTAMP` or `_SCT`) in `*kind_out`, its position in the bundle (for an SCT, in the
+/// certificate's SCT list) in `*position_out`, and the core error code that made it fail in
+/// `*code_out` (`sigverify_code_name` names it). Returns `SIGVERIFY_OK`,
+/// `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` when `index` is out of range.
+///
+/// # Safety
+/// `result` is NULL or a live result; `kind_out` and `code_out` are NULL or valid for writing
+/// an `int`, `position_out` for writing a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_skipped(
+    result: *const sigverify_result,
+    index: usize,
+    kind_out: *mut c_int,
+    position_out: *mut usize,
+    code_out: *mut c_int,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract `result` is NULL or live.
+        let r = unsafe { sigverify_result::borrow(result, "result") }?;
+        let (kind, position, code) = (
+            out_param(kind_out, "kind_out")?,
+            out_param(position_out, "position_out")?,
+            out_param(code_out, "code_out")?,
+        );
+        let s = r
+            .verified
+            .skipped
+            .get(index)
+            .ok_or(Failure::InvalidArgument("index"))?;
+        let (k, p) = match s.item {
+            SkippedItem::TlogEntry(i) => (SIGVERIFY_SKIPPED_TLOG_ENTRY, i),
+            SkippedItem::Timestamp(i) => (SIGVERIFY_SKIPPED_TIMESTAMP, i),
+            SkippedItem::Sct(i) => (SIGVERIFY_SKIPPED_SCT, i),
+            _ => return Err(Failure::InvalidArgument("index")),
+        };
+        // SAFETY: each pointer is non-NULL and, per this function's contract, writable.
+        unsafe {
+            kind.write(k);
+            position.write(p);
+            code.write(c_int::from(s.reason.code()));
+        }
         Ok(())
     };
     // SAFETY: NULL `error_out`: no error object is written.

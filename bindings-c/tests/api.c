@@ -83,6 +83,14 @@ int main(int argc, char **argv) {
   CHECK(sigverify_result_log_entry_count(r) >= 1);
   CHECK(sigverify_result_log_index(r, 0, &idx) == SIGVERIFY_OK && idx > 0);
   CHECK(sigverify_result_log_index(r, 99, &idx) == SIGVERIFY_INVALID_ARGUMENT);
+  {
+    int kind = 0, code = 0;
+    size_t position = 0;
+    CHECK(sigverify_result_skipped_count(r) == 0 && sigverify_result_skipped_count(NULL) == 0);
+    CHECK(sigverify_result_skipped(r, 0, &kind, &position, &code) == SIGVERIFY_INVALID_ARGUMENT);
+    CHECK(sigverify_result_skipped(r, 0, NULL, &position, &code) == SIGVERIFY_NULL_PARAMETER);
+    CHECK(sigverify_result_skipped(NULL, 0, &kind, &position, &code) == SIGVERIFY_NULL_PARAMETER);
+  }
   CHECK(sigverify_result_statement(r, &len) == NULL); /* a message-signature bundle */
   sigverify_result_free(r);
   r = NULL;

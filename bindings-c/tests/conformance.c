@@ -36,6 +36,39 @@ static int hash_file(const char *path, unsigned char out[SIGVERIFY_SHA256_LEN]) 
 }
 
 /* Runs one row; writes the outcome name to `got`. Returns 0 when the harness itself worked. */
+/* Whether the result's skipped items are those the vector's `skipped` file lists, one per line
+   as `timestamp 1 TIMESTAMP_IMPRINT_MISMATCH` (no file: none). */
+static int skipped_as_listed(const sigverify_result *result, const char *bundle_path) {
+  static const char *const kinds[] = {"", "tlog-entry", "timestamp", "sct"};
+  char path[4096], want[256], line[256];
+  const char *slash = strrchr(bundle_path, '/');
+  size_t dir_len = slash ? (size_t)(slash - bundle_path) : 0, i = 0, n;
+  FILE *f;
+  n = sigverify_result_skipped_count(result);
+  snprintf(path, sizeof path, "%.*s/skipped", (int)dir_len, bundle_path);
+  if ((f = fopen(path, "r")) == NULL) return n == 0;
+  while (fgets(line, sizeof line, f) != NULL) {
+    int kind = 0, code = 0;
+    size_t position = 0;
+    line[strcspn(line, "\r\n")] = '\0';
+    if (line[0] == '\0') continue;
+    if (i >= n || sigverify_result_skipped(result, i, &kind, &position, &code) != SIGVERIFY_OK ||
+        kind < 1 || kind > 3) {
+      fclose(f);
+      return 0;
+    }
+    snprintf(want, sizeof want, "%s %lu %s", kinds[kind], (unsigned long)position,
+             sigverify_code_name(code));
+    if (strcmp(want, line) != 0) {
+      fclose(f);
+      return 0;
+    }
+    i++;
+  }
+  fclose(f);
+  return i == n;
+}
+
 static int run_row(char **col, char *got, size_t got_len, char *detail, size_t detail_len) {
   sigverify_verifier *file_root = NULL;
   const sigverify_verifier *verifier;
@@ -114,6 +147,10 @@ done:
     }
     if (sigverify_result_signing_time_count(result) == 0) {
       snprintf(detail, detail_len, "no signing time in the result");
+      goto out;
+    }
+    if (!skipped_as_listed(result, col[BUNDLE])) {
+      snprintf(detail, detail_len, "skipped items differ from the vector's `skipped` file");
       goto out;
     }
   } else {
