@@ -87,6 +87,15 @@ fn prehash_valid(curve: Curve, spki: &[u8], point: &[u8], digest: &[u8], sig: &[
             };
             key.to_sec1_point(false).as_bytes() == point && key.verify_prehash(digest, &sig).is_ok()
         }
+        Curve::P521 => {
+            let Ok(key) = p521::ecdsa::VerifyingKey::from_public_key_der(spki) else {
+                return false;
+            };
+            let Ok(sig) = p521::ecdsa::Signature::from_der(sig) else {
+                return false;
+            };
+            key.to_sec1_point(false).as_bytes() == point && key.verify_prehash(digest, &sig).is_ok()
+        }
         _ => false,
     }
 }
