@@ -2385,6 +2385,13 @@ impl Catalogue<'_> {
             OK,
         )?;
         self.add_with_config(
+            "tsa-threshold-not-met",
+            "a Rekor v1 bundle without timestamps where one signed timestamp is required (config signed_timestamps=1)",
+            Spec::happy(),
+            "signed_timestamps=1",
+            "TIMESTAMP_THRESHOLD_NOT_MET",
+        )?;
+        self.add_with_config(
             "ok-tsa-only-private-instance",
             "no tlog entry and no SCT, a TSA timestamp only, as GitHub's private instance signs (config tlog_entries=0 certificate_timestamps=0)",
             Spec {
