@@ -272,13 +272,16 @@ impl Verifier {
         let is_entry = |i: &SkippedItem| matches!(i, SkippedItem::TlogEntry(_));
         let is_stamp = |i: &SkippedItem| matches!(i, SkippedItem::Timestamp(_));
         let mut logs: Vec<&[u8]> = Vec::new();
-        let mut log_times = Vec::new();
+        let mut timed_logs: Vec<&[u8]> = Vec::new();
         for e in &log_entries {
             if !logs.contains(&e.log_id.as_slice()) {
                 logs.push(&e.log_id);
-                log_times.extend(e.integrated_time);
+            }
+            if e.integrated_time.is_some() && !timed_logs.contains(&e.log_id.as_slice()) {
+                timed_logs.push(&e.log_id);
             }
         }
+        let log_times = timed_logs;
         if logs.len() < self.config.tlog_entries {
             return Err(first_skip(is_entry).unwrap_or(Error::TlogThresholdNotMet));
         }
