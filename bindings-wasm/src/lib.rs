@@ -25,6 +25,7 @@ use sigverify::Verified;
 use sigverify::backend::EcdsaBackend;
 use sigverify::backend::EcdsaCheck;
 use sigverify::backend::Hash;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 mod deferred;
@@ -169,8 +170,25 @@ impl NativeVerifier {
                 }
             }
         } else {
-            let spec: ConfigSpec = serde_wasm_bindgen::from_value(config)
+            // Read as a map, not a struct: serde-wasm-bindgen fetches a struct's fields by name
+            // and would never see a misspelt key.
+            let counts: BTreeMap<String, usize> = serde_wasm_bindgen::from_value(config)
                 .map_err(|e| type_error(&format!("config: {e}")))?;
+            const KEYS: [&str; 4] = [
+                "tlogEntries",
+                "signedTimestamps",
+                "observerTimestamps",
+                "certificateTimestamps",
+            ];
+            if let Some(k) = counts.keys().find(|k| !KEYS.contains(&k.as_str())) {
+                return Err(type_error(&format!("config: unknown key `{k}`")));
+            }
+            let spec = ConfigSpec {
+                tlog_entries: counts.get("tlogEntries").copied(),
+                signed_timestamps: counts.get("signedTimestamps").copied(),
+                observer_timestamps: counts.get("observerTimestamps").copied(),
+                certificate_timestamps: counts.get("certificateTimestamps").copied(),
+            };
             let base = Config::default();
             Config {
                 tlog_entries: spec.tlog_entries.unwrap_or(base.tlog_entries),
@@ -307,8 +325,8 @@ impl NativeVerifier {
 }
 
 /// The JavaScript thresholds object (`VerifierOptions.config`).
-#[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ConfigSpec {
     tlog_entries: Option<usize>,
     signed_timestamps: Option<usize>,
@@ -391,8 +409,69 @@ impl de::Visitor<'_> for KeyVisitor {
     }
 }
 
+/// Refuses a key of a JavaScript object that `allowed` does not list. serde-wasm-bindgen reads
+/// a struct by fetching its fields by name, so `deny_unknown_fields` never sees a misspelt key;
+/// a policy whose `isuer` went unnoticed would check no issuer at all.
+fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Ok(());
+    }
+    let object = js_sys::Object::from(value.clone());
+    for key in js_sys::Object::keys(&object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(type_error(&format!("{what}: unknown key `{key}`")));
+        }
+    }
+    Ok(())
+}
+
+/// [`check_keys`] over a policy object and every object nested in it.
+fn check_policy_keys(value: &JsValue, what: &str) -> Result<(), JsValue> {
+    const POLICY: [&str; 9] = [
+        "identity",
+        "issuer",
+        "identityRegex",
+        "issuerRegex",
+        "extension",
+        "allOf",
+        "anyOf",
+        "key",
+        "github",
+    ];
+    const GITHUB: [&str; 10] = [
+        "owner",
+        "repo",
+        "signerWorkflow",
+        "signerRepo",
+        "sourceRef",
+        "sourceDigest",
+        "signerDigest",
+        "issuer",
+        "host",
+        "denySelfHostedRunners",
+    ];
+    check_keys(value, what, &POLICY)?;
+    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+    if let Some(e) = field("extension") {
+        check_keys(&e, "policy.extension", &["oid", "value"])?;
+    }
+    if let Some(g) = field("github") {
+        check_keys(&g, "policy.github", &GITHUB)?;
+    }
+    for list in ["allOf", "anyOf"] {
+        if let Some(items) = field(list).filter(js_sys::Array::is_array) {
+            for item in js_sys::Array::from(&items).iter() {
+                check_policy_keys(&item, &format!("policy.{list}[]"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Translates the JavaScript policy object into a core [`Policy`].
 fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
+    check_policy_keys(&value, "policy")?;
     let spec: PolicySpec =
         serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("policy: {e}")))?;
     if let Some(g) = spec.github {

@@ -132,6 +132,10 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { ...POLICY, issuer: 'https://accounts.google.com' }), 'POLICY_ISSUER_MISMATCH');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { anyOf: [] }), 'POLICY_ANY_OF_EMPTY');
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { allOf: [] }), 'POLICY_ALL_OF_EMPTY');
+  // A misspelt key is refused, never dropped (the issuer would go unchecked).
+  assert.throws(() => v.verifyArtifact(bundle, artifact(), { identity: IDENTITY, isuer: ISSUER }), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, artifact(), { allOf: [{ identity: IDENTITY }, { isuer: ISSUER }] }), TypeError);
+  assert.throws(() => v.verifyArtifact(bundle, artifact(), { github: { repo: 'a/b', signer_workflow: 'x' } }), TypeError);
   const beacon = 'https://github\\.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.*';
   assert.deepEqual(v.verifyArtifact(bundle, artifact(), { identityRegex: beacon, issuerRegex: 'https://token\\.actions\\..*' }), expected);
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { identityRegex: 'sigstore-conformance', issuer: ISSUER }), 'POLICY_IDENTITY_MISMATCH');
