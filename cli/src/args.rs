@@ -29,6 +29,21 @@ GitHub policies, as `gh attestation verify` reads them (instead of the identity 
   --source-ref refs/tags/v1.2.3  --source-digest SHA  --signer-digest SHA
   --cert-oidc-issuer URL  --hostname TENANT.ghe.com  --deny-self-hosted-runners
 
+Examples:
+  # A GitHub release asset, built and signed by its repository's release workflow:
+  sigverify verify-bundle --bundle app.tar.gz.sigstore.json --repo octo/app \\
+      --signer-workflow octo/app/.github/workflows/release.yml --source-ref refs/tags/v1.2.3 app.tar.gz
+  # An npm tarball and its provenance bundle (the tarball is named by SHA-512):
+  sigverify verify-bundle --bundle provenance.sigstore.json --certificate-oidc-issuer \\
+      https://token.actions.githubusercontent.com --certificate-identity-regexp \\
+      'https://github\\.com/octo/lib/\\.github/workflows/publish\\.yml@refs/tags/v.*' lib-1.0.0.tgz
+  # A wheel and a bundle signed by a person (email identity from GitHub's OIDC login):
+  sigverify verify-bundle --bundle pkg.whl.sigstore.json --certificate-identity dev@example.com \\
+      --certificate-oidc-issuer https://github.com/login/oauth pkg-1.0-py3-none-any.whl
+  # A firmware image signed with a managed key, logged on your own instance:
+  sigverify verify-bundle --bundle fw.bin.sigstore.json --key release.pub \\
+      --trusted-root trusted_root.json fw.bin
+
 FILE_OR_DIGEST is a digest when it is sha256:, sha384: or sha512: followed by the digest in hex
 and no such file exists. A file is read once, hashed with the algorithm the bundle needs.
 The trusted root defaults to the compiled-in Sigstore public-good production root
