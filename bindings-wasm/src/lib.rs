@@ -350,6 +350,19 @@ struct PolicySpec {
     github: Option<GitHubSpec>,
 }
 
+impl PolicySpec {
+    /// Whether any certificate condition is given (which `key` and `github` replace).
+    fn has_conditions(&self) -> bool {
+        self.identity.is_some()
+            || self.issuer.is_some()
+            || self.identity_regex.is_some()
+            || self.issuer_regex.is_some()
+            || self.extension.is_some()
+            || self.all_of.is_some()
+            || self.any_of.is_some()
+    }
+}
+
 /// `{ github: { owner | repo, ... } }`: a policy with the semantics of `gh attestation verify`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -474,16 +487,9 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
     check_policy_keys(&value, "policy")?;
     let spec: PolicySpec =
         serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("policy: {e}")))?;
+    let combined = spec.key.is_some() || spec.has_conditions();
     if let Some(g) = spec.github {
-        if spec.key.is_some()
-            || spec.identity.is_some()
-            || spec.issuer.is_some()
-            || spec.identity_regex.is_some()
-            || spec.issuer_regex.is_some()
-            || spec.extension.is_some()
-            || spec.all_of.is_some()
-            || spec.any_of.is_some()
-        {
+        if combined {
             return Err(type_error(
                 "policy: `github` cannot be combined with other conditions",
             ));
@@ -503,16 +509,10 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
         .build()
         .map_err(|e| core_error(&e));
     }
+    let conditions = spec.has_conditions();
     match spec.key {
         Some(key) => {
-            if spec.identity.is_some()
-                || spec.issuer.is_some()
-                || spec.identity_regex.is_some()
-                || spec.issuer_regex.is_some()
-                || spec.extension.is_some()
-                || spec.all_of.is_some()
-                || spec.any_of.is_some()
-            {
+            if conditions {
                 return Err(type_error(
                     "policy: `key` cannot be combined with conditions",
                 ));
