@@ -303,25 +303,27 @@ pub(crate) struct Config {
 
 #[pymethods]
 impl Config {
-    /// Thresholds, each defaulting to the public-good profile's.
+    /// Thresholds; each one not given is the public-good profile's (the core's default).
     #[new]
-    #[pyo3(signature = (*, tlog_entries = 1, signed_timestamps = 0, observer_timestamps = 1, certificate_timestamps = 1))]
+    #[pyo3(signature = (*, tlog_entries = None, signed_timestamps = None, observer_timestamps = None, certificate_timestamps = None))]
     fn new(
-        tlog_entries: usize,
-        signed_timestamps: usize,
-        observer_timestamps: usize,
-        certificate_timestamps: usize,
+        tlog_entries: Option<usize>,
+        signed_timestamps: Option<usize>,
+        observer_timestamps: Option<usize>,
+        certificate_timestamps: Option<usize>,
     ) -> PyResult<Self> {
+        let base = Self::from_core(sigverify::Config::default());
+        let observer_timestamps = observer_timestamps.unwrap_or(base.observer_timestamps);
         if observer_timestamps == 0 {
             return Err(PyValueError::new_err(
                 "observer_timestamps is at least 1: a short-lived certificate needs a signing time",
             ));
         }
         Ok(Self {
-            tlog_entries,
-            signed_timestamps,
+            tlog_entries: tlog_entries.unwrap_or(base.tlog_entries),
+            signed_timestamps: signed_timestamps.unwrap_or(base.signed_timestamps),
             observer_timestamps,
-            certificate_timestamps,
+            certificate_timestamps: certificate_timestamps.unwrap_or(base.certificate_timestamps),
         })
     }
 

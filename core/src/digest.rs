@@ -179,23 +179,18 @@ impl Hasher {
 
 #[cfg(feature = "std")]
 impl Digest {
-    /// Hashes everything `reader` yields with each of `algs` (at most one of each), reading it
-    /// once, 64 KiB at a time, so a large artifact is never held in memory whole.
-    pub fn all_of_reader(
-        mut reader: impl std::io::Read,
-        algs: &[HashAlgorithm],
-    ) -> std::io::Result<Vec<Self>> {
-        let mut hashers: Vec<Hasher> = algs.iter().map(|a| Hasher::new(*a)).collect();
+    /// Hashes everything `reader` yields with `alg`, reading it once, 64 KiB at a time, so a
+    /// large artifact is never held in memory whole (the bundle names the one hash it needs:
+    /// [`crate::Bundle::artifact_hash`]).
+    pub fn of_reader(mut reader: impl std::io::Read, alg: HashAlgorithm) -> std::io::Result<Self> {
+        let mut hasher = Hasher::new(alg);
         let mut buf = alloc::vec![0u8; 64 * 1024];
         loop {
             let n = reader.read(&mut buf)?;
             if n == 0 {
-                return Ok(hashers.into_iter().map(Hasher::finalize).collect());
+                return Ok(hasher.finalize());
             }
-            let chunk = buf.get(..n).unwrap_or_default();
-            for h in &mut hashers {
-                h.update(chunk);
-            }
+            hasher.update(buf.get(..n).unwrap_or_default());
         }
     }
 }
@@ -252,17 +247,11 @@ impl Sha256Hasher {
 
 #[cfg(feature = "std")]
 impl Sha256Digest {
-    /// Hashes everything `reader` yields, 64 KiB at a time, so a large artifact is never held
-    /// in memory whole.
-    pub fn of_reader(mut reader: impl std::io::Read) -> std::io::Result<Self> {
-        let mut hasher = Sha256Hasher::new();
-        let mut buf = alloc::vec![0u8; 64 * 1024];
-        loop {
-            let n = reader.read(&mut buf)?;
-            if n == 0 {
-                return Ok(hasher.finalize());
-            }
-            hasher.update(buf.get(..n).unwrap_or_default());
+    /// Hashes everything `reader` yields with SHA-256 ([`Digest::of_reader`]).
+    pub fn of_reader(reader: impl std::io::Read) -> std::io::Result<Self> {
+        match Digest::of_reader(reader, HashAlgorithm::Sha256)? {
+            Digest::Sha256(d) => Ok(Self(d)),
+            _ => Err(std::io::Error::other("SHA-256 hasher gave another digest")),
         }
     }
 }
@@ -323,17 +312,14 @@ mod tests {
 
     #[cfg(feature = "std")]
     #[test]
-    fn one_read_gives_every_requested_digest() {
+    fn a_streamed_digest_equals_the_one_shot_digest_in_every_algorithm() {
         let data = alloc::vec![3u8; 150_000];
-        let algs = [HashAlgorithm::Sha512, HashAlgorithm::Sha256];
-        let got = Digest::all_of_reader(&data[..], &algs).unwrap();
-        assert_eq!(
-            got,
-            [
-                Digest::of(HashAlgorithm::Sha512, &data),
-                Digest::of(HashAlgorithm::Sha256, &data)
-            ]
-        );
+        for alg in HashAlgorithm::ALL {
+            assert_eq!(
+                Digest::of_reader(&data[..], alg).unwrap(),
+                Digest::of(alg, &data)
+            );
+        }
     }
 
     #[test]

@@ -281,7 +281,6 @@ impl Verifier {
                 timed_logs.push(&e.log_id);
             }
         }
-        let log_times = timed_logs;
         if logs.len() < self.config.tlog_entries {
             return Err(first_skip(is_entry).unwrap_or(Error::TlogThresholdNotMet));
         }
@@ -305,7 +304,8 @@ impl Verifier {
         if authorities.len() < self.config.signed_timestamps {
             return Err(first_skip(is_stamp).unwrap_or(Error::TimestampThresholdNotMet));
         }
-        if log_times.len().saturating_add(authorities.len()) < self.config.observer_timestamps.get()
+        if timed_logs.len().saturating_add(authorities.len())
+            < self.config.observer_timestamps.get()
         {
             return Err(first_skip(is_stamp)
                 .or_else(|| first_skip(is_entry))

@@ -188,13 +188,13 @@ class Config:
     def __new__(
         cls,
         *,
-        tlog_entries: int = 1,
-        signed_timestamps: int = 0,
-        observer_timestamps: int = 1,
-        certificate_timestamps: int = 1,
+        tlog_entries: Optional[int] = None,
+        signed_timestamps: Optional[int] = None,
+        observer_timestamps: Optional[int] = None,
+        certificate_timestamps: Optional[int] = None,
     ) -> "Config":
-        """Thresholds, each defaulting to the public-good profile's; ``ValueError`` when
-        ``observer_timestamps`` is 0."""
+        """Thresholds; each one not given is the public-good profile's (1, 0, 1, 1).
+        ``ValueError`` when ``observer_timestamps`` is 0."""
     @staticmethod
     def public_good() -> "Config":
         """One tlog entry, one SCT, one signing time."""
