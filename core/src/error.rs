@@ -18,7 +18,7 @@ macro_rules! errors {
         /// (`SCREAMING_SNAKE_CASE`), shared by the CLI and every binding. Codes come in blocks by
         /// pipeline step: 1xx bundle, 2xx trusted root, 3xx keys, 4xx certificate, 5xx SCT,
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
-        /// 11xx time and log thresholds, 12xx input limits. A retired code is never reused.
+        /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata. A retired code is never reused.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Error {
@@ -364,6 +364,72 @@ errors! {
     /// An input exceeds one of the documented limits.
     LimitExceeded { limit: Limit } = 1200, "LIMIT_EXCEEDED",
         "input exceeds a verifier limit";
+
+    // --- 13xx: TUF metadata (trusted-root updates) ---------------------------------------------
+    /// A TUF metadata file is not JSON, or a field is missing, has the wrong type or breaks
+    /// the specification's format (e.g. `expires` not `YYYY-MM-DDTHH:MM:SSZ`).
+    TufMetadataInvalid { role: &'static str, field: &'static str } = 1300, "TUF_METADATA_INVALID",
+        "TUF metadata is malformed";
+    /// A TUF metadata file names the same JSON object key twice, so what was signed is ambiguous.
+    TufJsonDuplicateKey { role: &'static str } = 1301, "TUF_JSON_DUPLICATE_KEY",
+        "TUF metadata repeats a JSON object key";
+    /// A TUF metadata file holds a value with no canonical JSON form (a non-integer number, a
+    /// lone surrogate), so no signature can be over it.
+    TufJsonNotCanonical { role: &'static str } = 1302, "TUF_JSON_NOT_CANONICAL",
+        "TUF metadata holds a value with no canonical JSON form";
+    /// The metadata's `_type` is not the role it was given as.
+    TufTypeMismatch { role: &'static str, found: String } = 1303, "TUF_TYPE_MISMATCH",
+        "TUF metadata is of another role than expected";
+    /// The metadata's `spec_version` is not 1.x.
+    TufSpecVersionUnsupported { role: &'static str, found: String } = 1304, "TUF_SPEC_VERSION_UNSUPPORTED",
+        "TUF metadata spec_version is not a supported 1.x version";
+    /// Fewer distinct keys of the role signed the metadata than its threshold.
+    TufThresholdNotMet { role: &'static str, version: u64, valid: usize, threshold: u64 } = 1305, "TUF_THRESHOLD_NOT_MET",
+        "TUF metadata is not signed by a threshold of its role's keys";
+    /// A new root is not signed by a threshold of the previous root's root keys.
+    TufRootNotSignedByPrevious { version: u64, valid: usize, threshold: u64 } = 1306, "TUF_ROOT_NOT_SIGNED_BY_PREVIOUS",
+        "TUF root is not signed by a threshold of the previous root's keys";
+    /// A new root's version is not the trusted root's version plus one.
+    TufRootVersionNotNext { expected: u64, found: u64 } = 1307, "TUF_ROOT_VERSION_NOT_NEXT",
+        "TUF root version does not follow the trusted root's version";
+    /// The final root, the timestamp, the snapshot or the targets has expired.
+    TufMetadataExpired { role: &'static str, expires: u64 } = 1308, "TUF_METADATA_EXPIRED",
+        "TUF metadata has expired";
+    /// A version is below the one the persisted state already trusted (a rollback).
+    TufRollback { role: &'static str, trusted: u64, found: u64 } = 1309, "TUF_ROLLBACK",
+        "TUF metadata version is lower than the version already trusted";
+    /// The snapshot's or targets' version differs from the version the timestamp or snapshot
+    /// lists for it.
+    TufVersionMismatch { role: &'static str, listed: u64, found: u64 } = 1310, "TUF_VERSION_MISMATCH",
+        "TUF metadata version differs from the version listed for it";
+    /// The snapshot or targets file is not the length the timestamp or snapshot lists.
+    TufMetadataLengthMismatch { role: &'static str } = 1311, "TUF_METADATA_LENGTH_MISMATCH",
+        "TUF metadata length differs from the length listed for it";
+    /// The snapshot or targets file does not have a hash the timestamp or snapshot lists.
+    TufMetadataHashMismatch { role: &'static str } = 1312, "TUF_METADATA_HASH_MISMATCH",
+        "TUF metadata hash differs from the hash listed for it";
+    /// A listed hash uses an algorithm this client cannot compute, so it cannot be checked.
+    TufHashAlgorithmUnknown { name: String } = 1313, "TUF_HASH_ALGORITHM_UNKNOWN",
+        "TUF hash algorithm is not sha256, sha384 or sha512";
+    /// The timestamp lists no `snapshot.json`, or the snapshot no `targets.json` (or drops one
+    /// the persisted state trusted).
+    TufMetaMissing { role: &'static str } = 1314, "TUF_META_MISSING",
+        "TUF metadata does not list the file of the next role";
+    /// A target file supplied is not described by the targets metadata.
+    TufTargetUnknown { target: String } = 1315, "TUF_TARGET_UNKNOWN",
+        "TUF targets metadata does not describe this target file";
+    /// A target file is not the length the targets metadata gives.
+    TufTargetLengthMismatch { target: String } = 1316, "TUF_TARGET_LENGTH_MISMATCH",
+        "TUF target file length differs from the targets metadata";
+    /// A target file does not have a hash the targets metadata gives.
+    TufTargetHashMismatch { target: String } = 1317, "TUF_TARGET_HASH_MISMATCH",
+        "TUF target file hash differs from the targets metadata";
+    /// A target file the update needs (`trusted_root.json`) was not supplied.
+    TufTargetMissing { target: String } = 1318, "TUF_TARGET_MISSING",
+        "TUF target file needed by the update was not supplied";
+    /// The persisted TUF state is not one this verifier wrote.
+    TufStateInvalid = 1319, "TUF_STATE_INVALID",
+        "TUF state is malformed";
 }
 
 #[cfg(feature = "std")]

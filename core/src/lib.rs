@@ -29,6 +29,7 @@ pub mod time;
 mod timestamp;
 pub mod tlog;
 pub mod trust_root;
+pub mod tuf;
 mod verifier;
 mod x509;
 

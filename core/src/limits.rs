@@ -44,6 +44,26 @@ pub enum Limit {
     PatternNfaBytes,
     /// [`MAX_PATTERN_NESTING`]
     PatternNesting,
+    /// [`MAX_TUF_ROOT_BYTES`]
+    TufRootBytes,
+    /// [`MAX_TUF_TIMESTAMP_BYTES`]
+    TufTimestampBytes,
+    /// [`MAX_TUF_SNAPSHOT_BYTES`]
+    TufSnapshotBytes,
+    /// [`MAX_TUF_TARGETS_BYTES`]
+    TufTargetsBytes,
+    /// [`MAX_TUF_TARGET_FILE_BYTES`]
+    TufTargetFileBytes,
+    /// [`MAX_TUF_ROOT_ROTATIONS`]
+    TufRootRotations,
+    /// [`MAX_TUF_KEYS`]
+    TufKeys,
+    /// [`MAX_TUF_SIGNATURES`]
+    TufSignatures,
+    /// [`MAX_TUF_TARGETS`]
+    TufTargetEntries,
+    /// [`MAX_TUF_STATE_BYTES`]
+    TufStateBytes,
 }
 
 impl fmt::Display for Limit {
@@ -67,6 +87,16 @@ impl fmt::Display for Limit {
                 "pattern nesting depth",
                 usize::try_from(MAX_PATTERN_NESTING).unwrap_or(usize::MAX),
             ),
+            Self::TufRootBytes => ("TUF root metadata bytes", MAX_TUF_ROOT_BYTES),
+            Self::TufTimestampBytes => ("TUF timestamp metadata bytes", MAX_TUF_TIMESTAMP_BYTES),
+            Self::TufSnapshotBytes => ("TUF snapshot metadata bytes", MAX_TUF_SNAPSHOT_BYTES),
+            Self::TufTargetsBytes => ("TUF targets metadata bytes", MAX_TUF_TARGETS_BYTES),
+            Self::TufTargetFileBytes => ("TUF target file bytes", MAX_TUF_TARGET_FILE_BYTES),
+            Self::TufRootRotations => ("TUF root rotations in one update", MAX_TUF_ROOT_ROTATIONS),
+            Self::TufKeys => ("TUF keys of a root or a role", MAX_TUF_KEYS),
+            Self::TufSignatures => ("TUF signatures on one metadata file", MAX_TUF_SIGNATURES),
+            Self::TufTargetEntries => ("TUF targets or snapshot entries", MAX_TUF_TARGETS),
+            Self::TufStateBytes => ("TUF state bytes", MAX_TUF_STATE_BYTES),
         };
         write!(f, "{what} > {max}")
     }
@@ -121,6 +151,40 @@ pub const MAX_PATTERN_NFA_BYTES: usize = 64 * 1024;
 
 /// Deepest nesting of groups and repetitions in a pattern; bounds the parser's recursion.
 pub const MAX_PATTERN_NESTING: u32 = 32;
+
+/// Largest TUF root metadata file, in bytes (python-tuf's `root_max_length`). Sigstore's roots
+/// are 6-10 KiB.
+pub const MAX_TUF_ROOT_BYTES: usize = 512_000;
+
+/// Largest TUF timestamp metadata file, in bytes (python-tuf's `timestamp_max_length`).
+pub const MAX_TUF_TIMESTAMP_BYTES: usize = 16_384;
+
+/// Largest TUF snapshot metadata file, in bytes (python-tuf's `snapshot_max_length`).
+pub const MAX_TUF_SNAPSHOT_BYTES: usize = 2_000_000;
+
+/// Largest TUF targets metadata file, in bytes (python-tuf's `targets_max_length`).
+pub const MAX_TUF_TARGETS_BYTES: usize = 5_000_000;
+
+/// Largest target file verified through TUF: the trusted-root size limit, since a trusted root
+/// is the largest target sigverify reads.
+pub const MAX_TUF_TARGET_FILE_BYTES: usize = MAX_TRUST_ROOT_BYTES;
+
+/// Most root versions one update may rotate through (python-tuf's `max_root_rotations`).
+/// Sigstore's production repository has rotated 14 times in five years.
+pub const MAX_TUF_ROOT_ROTATIONS: usize = 256;
+
+/// Most keys in one root, and most key ids in one role. Sigstore's roots hold 5-7 keys.
+pub const MAX_TUF_KEYS: usize = 64;
+
+/// Most signatures on one metadata file. Each is checked at most once (a role's key ids are
+/// unique), so this bounds the signature checks per file. Sigstore's files carry at most 10.
+pub const MAX_TUF_SIGNATURES: usize = 64;
+
+/// Most entries in a targets role's `targets` or a snapshot's `meta`. Sigstore lists about 12.
+pub const MAX_TUF_TARGETS: usize = 1024;
+
+/// Largest persisted TUF state: a root in base64 and three versions.
+pub const MAX_TUF_STATE_BYTES: usize = MAX_TUF_ROOT_BYTES * 2;
 
 /// Returns `Err(LimitExceeded)` when `count > max`.
 pub(crate) fn check(count: usize, max: usize, limit: Limit) -> Result<(), crate::Error> {
