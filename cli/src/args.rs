@@ -1,4 +1,5 @@
-//! Command-line parsing for the sigstore-conformance `verify-bundle` protocol.
+//! Command-line parsing: `verify-bundle` (the sigstore-conformance protocol, plus policy and
+//! threshold flags) and `trusted-root update` (TUF).
 
 use std::path::PathBuf;
 
@@ -10,6 +11,8 @@ usage:
                           --certificate-oidc-issuer URL [--trusted-root FILE] [--now UNIX] FILE_OR_DIGEST
   sigverify verify-bundle [--staging] --bundle FILE --key KEY.pem [--trusted-root FILE]
                           [--now UNIX] FILE_OR_DIGEST
+  sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
+                          [--state FILE] [--now UNIX] --out trusted_root.json
   sigverify --help | --version
 
 Identity: --certificate-identity ID or --certificate-identity-regexp RE, and
@@ -44,6 +47,17 @@ Examples:
   sigverify verify-bundle --bundle fw.bin.sigstore.json --key release.pub \\
       --trusted-root trusted_root.json fw.bin
 
+Trusted roots over TUF (no network: bring the files, e.g. a copy of Sigstore's TUF repository):
+  sigverify trusted-root update --metadata DIR --state tuf-state.json --out trusted_root.json
+checks DIR's TUF metadata (N.root.json, timestamp.json, snapshot.json, targets.json, in DIR,
+DIR/metadata or DIR/metadata/root_history; target files in DIR/targets or DIR, by name or as
+<hash>.<name>) from the compiled-in anchor (production TUF root v15; --staging: staging v14;
+--anchor: your own), or from the root kept in --state when newer, and writes the verified
+trusted_root.json byte for byte as published. --state FILE is read when it exists (rollback
+protection) and rewritten after a successful update.
+  sigverify verify-bundle --tuf DIR ...   verifies against the trusted root that DIR's TUF
+                                          metadata yields (from the compiled-in anchor)
+
 FILE_OR_DIGEST is a digest when it is sha256:, sha384: or sha512: followed by the digest in hex
 and no such file exists. A file is read once, hashed with the algorithm the bundle needs.
 The trusted root defaults to the compiled-in Sigstore public-good production root
@@ -57,6 +71,18 @@ pub(crate) enum Command {
     Help,
     Version,
     Verify(Box<VerifyArgs>),
+    TrustedRootUpdate(TufArgs),
+}
+
+/// The arguments of `trusted-root update`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct TufArgs {
+    pub(crate) metadata: PathBuf,
+    pub(crate) staging: bool,
+    pub(crate) anchor: Option<PathBuf>,
+    pub(crate) state: Option<PathBuf>,
+    pub(crate) now: Option<UnixTime>,
+    pub(crate) out: PathBuf,
 }
 
 /// The arguments of `verify-bundle`.
@@ -82,6 +108,8 @@ pub(crate) struct VerifyArgs {
     pub(crate) github_private: bool,
     /// The GitHub policy flags, when any is given.
     pub(crate) github: Option<sigverify::GitHubPolicy>,
+    /// `--tuf DIR`: the trusted root comes from this TUF repository.
+    pub(crate) tuf: Option<PathBuf>,
 }
 
 pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
@@ -90,6 +118,13 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
         None | Some("--help" | "-h" | "help") => return Ok(Command::Help),
         Some("--version" | "-V") => return Ok(Command::Version),
         Some("verify-bundle") => {}
+        Some("trusted-root") => {
+            return match it.next().map(String::as_str) {
+                Some("update") => parse_tuf(it.as_slice()).map(Command::TrustedRootUpdate),
+                Some(other) => Err(format!("unknown trusted-root command `{other}`")),
+                None => Err("trusted-root needs a command (update)".into()),
+            };
+        }
         Some(other) => return Err(format!("unknown command `{other}`")),
     }
     let mut a = VerifyArgs::default();
@@ -113,13 +148,8 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
             "--key" => a.key = Some(PathBuf::from(value()?)),
             "--trusted-root" => a.trusted_root = Some(PathBuf::from(value()?)),
             "--staging" => a.staging = true,
-            "--now" => {
-                let v = value()?;
-                a.now =
-                    Some(UnixTime(v.parse().map_err(|_| {
-                        format!("--now takes Unix seconds, not `{v}`")
-                    })?));
-            }
+            "--now" => a.now = Some(unix(&value()?)?),
+            "--tuf" => a.tuf = Some(PathBuf::from(value()?)),
             "--certificate-identity-regexp" => a.identity_regexp = Some(value()?),
             "--certificate-oidc-issuer-regexp" => a.issuer_regexp = Some(value()?),
             "--tlog-threshold" => a.tlog_threshold = Some(count(flag, &value()?)?),
@@ -150,6 +180,9 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
         }
     }
     a.bundle = bundle.ok_or("--bundle is required")?;
+    if a.tuf.is_some() && a.trusted_root.is_some() {
+        return Err("give --tuf or --trusted-root, not both".into());
+    }
     a.input = input.ok_or("FILE_OR_DIGEST is required")?;
     if a.identity.is_some() && a.identity_regexp.is_some() {
         return Err(
@@ -179,6 +212,45 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     }
 }
 
+fn parse_tuf(argv: &[String]) -> Result<TufArgs, String> {
+    let mut a = TufArgs::default();
+    let (mut metadata, mut out) = (None, None);
+    let mut it = argv.iter();
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{flag} needs a value"))
+        };
+        match flag {
+            "--metadata" => metadata = Some(PathBuf::from(value()?)),
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--anchor" => a.anchor = Some(PathBuf::from(value()?)),
+            "--state" => a.state = Some(PathBuf::from(value()?)),
+            "--staging" => a.staging = true,
+            "--now" => a.now = Some(unix(&value()?)?),
+            f => return Err(format!("unknown option `{f}` for trusted-root update")),
+        }
+    }
+    if a.staging && a.anchor.is_some() {
+        return Err("give --staging or --anchor, not both".into());
+    }
+    a.metadata = metadata.ok_or("--metadata is required")?;
+    a.out = out.ok_or("--out is required")?;
+    Ok(a)
+}
+
+fn unix(v: &str) -> Result<UnixTime, String> {
+    v.parse()
+        .map(UnixTime)
+        .map_err(|_| format!("--now takes Unix seconds, not `{v}`"))
+}
+
 /// The GitHub policy being built from the command line.
 fn github(a: &mut VerifyArgs) -> &mut sigverify::GitHubPolicy {
     a.github
@@ -194,6 +266,30 @@ fn count(flag: &str, v: &str) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_trusted_root_update() {
+        let c = parse(&argv(
+            "trusted-root update --metadata repo --state s.json --now 7 --out=r.json --staging",
+        ))
+        .unwrap();
+        assert_eq!(
+            c,
+            Command::TrustedRootUpdate(TufArgs {
+                metadata: PathBuf::from("repo"),
+                staging: true,
+                anchor: None,
+                state: Some(PathBuf::from("s.json")),
+                now: Some(UnixTime(7)),
+                out: PathBuf::from("r.json"),
+            })
+        );
+        let c = parse(&argv("verify-bundle --bundle b --key k --tuf repo a")).unwrap();
+        let Command::Verify(a) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.tuf, Some(PathBuf::from("repo")));
+    }
 
     fn argv(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
@@ -268,6 +364,18 @@ mod tests {
             "verify-bundle --bundle b --certificate-identity-regexp .* a",
             "verify-bundle --bundle b --key k --tlog-threshold many a",
             "verify-bundle --bundle b --key k --instance github-public a",
+        ] {
+            assert!(parse(&argv(bad)).is_err(), "{bad}");
+        }
+        for bad in [
+            "trusted-root",
+            "trusted-root refresh",
+            "trusted-root update --out r.json",
+            "trusted-root update --metadata d",
+            "trusted-root update --metadata d --out r.json --staging --anchor a.json",
+            "trusted-root update --metadata d --out r.json --now later",
+            "trusted-root update --metadata d --out r.json --frob",
+            "verify-bundle --bundle b --key k --tuf d --trusted-root r a",
         ] {
             assert!(parse(&argv(bad)).is_err(), "{bad}");
         }

@@ -26,6 +26,7 @@ use sigverify::Verifier;
 
 mod args;
 mod report;
+mod trusted_root;
 
 use args::Command;
 use args::VerifyArgs;
@@ -55,6 +56,20 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(Failure::Verify(e)) => {
+                eprintln!("sigverify: {} (code {}): {e}", e.name(), e.code());
+                ExitCode::from(1)
+            }
+            Err(Failure::Io(msg)) => {
+                eprintln!("sigverify: error: {msg}");
+                ExitCode::from(1)
+            }
+        },
         Err(msg) => {
             eprintln!("sigverify: {msg}\n\n{}", args::USAGE);
             ExitCode::from(2)
@@ -62,7 +77,7 @@ fn main() -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Verify(Error),
     Io(String),
 }
@@ -73,12 +88,17 @@ impl From<Error> for Failure {
     }
 }
 
-fn read(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| Failure::Io(format!("cannot read {what} {}: {e}", path.display())))
 }
 
 fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
+    let now = a.now.unwrap_or_else(system_now);
     let root = match (&a.trusted_root, a.staging) {
+        _ if a.tuf.is_some() => {
+            let dir = a.tuf.as_deref().unwrap_or(Path::new("."));
+            trusted_root::update(dir, a.staging, None, None, now)?.trusted_root
+        }
         (Some(path), _) => TrustedRoot::from_json(&read(path, "trusted root")?)?,
         (None, true) => TrustedRoot::staging()?,
         (None, false) => TrustedRoot::production()?,
@@ -107,7 +127,6 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
         }
     };
     let bundle = Bundle::from_json(&read(&a.bundle, "bundle")?)?;
-    let now = a.now.unwrap_or_else(system_now);
     let verifier = Verifier::new(root, config(a));
     let path = Path::new(&a.input);
     if !path.exists() {
@@ -157,7 +176,7 @@ fn config(a: &VerifyArgs) -> Config {
     config
 }
 
-fn system_now() -> UnixTime {
+pub(crate) fn system_now() -> UnixTime {
     let secs = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_secs());

@@ -42,7 +42,9 @@ fn update_from(dir: &Path, anchor: &[u8], now: UnixTime) -> Result<tuf::Update, 
 
 #[test]
 fn production_from_the_compiled_in_anchor_yields_the_compiled_in_trusted_root() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     let up = update_from(&dir, tuf::PRODUCTION_ROOT, AUG_22).unwrap();
     assert_eq!(
         up.target_file("trusted_root.json").unwrap(),
@@ -65,7 +67,9 @@ fn production_from_the_compiled_in_anchor_yields_the_compiled_in_trusted_root() 
 
 #[test]
 fn production_from_root_v5_rotates_through_every_later_root() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     let anchor = root_version(&dir, 5);
     let files = Files::read_dir(&dir, &anchor, None).unwrap();
     assert_eq!(files.roots.len(), 10);
@@ -92,7 +96,9 @@ fn staging_verifies_from_v1_and_from_the_anchor_and_is_newer_than_the_compiled_i
 
 #[test]
 fn expiry_is_seen_after_the_timestamp_and_after_the_final_root() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     // 2026-08-28T19:25:56Z: the timestamp's expiry instant is already expired.
     let at_ts_expiry = UnixTime(1_787_945_156);
     assert_eq!(
@@ -114,14 +120,18 @@ fn expiry_is_seen_after_the_timestamp_and_after_the_final_root() {
 
 #[test]
 fn intermediate_roots_may_have_expired() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     // Root v5 expired in 2023; rotating through it is fine because v15 is current.
     assert!(update_from(&dir, &root_version(&dir, 5), AUG_22).is_ok());
 }
 
 #[test]
 fn pre_specification_production_roots_fail_with_their_precise_error() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     for v in 1..=3 {
         assert_eq!(
             update_from(&dir, &root_version(&dir, v), AUG_22).unwrap_err(),
@@ -148,7 +158,9 @@ fn pre_specification_production_roots_fail_with_their_precise_error() {
 
 #[test]
 fn a_state_binds_the_next_update_and_survives_the_same_files() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     let files = Files::read_dir(&dir, tuf::PRODUCTION_ROOT, None).unwrap();
     let first = tuf::update(tuf::PRODUCTION_ROOT, None, &files.repository(), AUG_22).unwrap();
     let state = tuf::State::from_bytes(&first.state.to_bytes()).unwrap();
@@ -165,7 +177,9 @@ fn a_state_binds_the_next_update_and_survives_the_same_files() {
 
 #[test]
 fn production_metadata_does_not_verify_under_the_staging_anchor() {
-    let Some(dir) = repo("production") else { return };
+    let Some(dir) = repo("production") else {
+        return;
+    };
     // The folder's root v15 follows the staging anchor's v14 by number only.
     assert_eq!(
         update_from(&dir, tuf::STAGING_ROOT, AUG_22).unwrap_err(),

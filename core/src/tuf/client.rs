@@ -96,10 +96,15 @@ pub fn update(
         snapshot: snapshot.version,
         targets: targets.version,
     };
-    let expires = [root.expires, timestamp.expires, snapshot.expires, targets.expires]
-        .into_iter()
-        .min()
-        .unwrap_or(root.expires);
+    let expires = [
+        root.expires,
+        timestamp.expires,
+        snapshot.expires,
+        targets.expires,
+    ]
+    .into_iter()
+    .min()
+    .unwrap_or(root.expires);
     Ok(Update {
         trusted_root,
         target_files: files,
@@ -316,9 +321,12 @@ fn check_meta_file(role: Role, listed: &MetaFile, bytes: &[u8]) -> Result<(), Er
 }
 
 fn check_target(targets: &metadata::Targets, name: &str, bytes: &[u8]) -> Result<(), Error> {
-    let entry = targets.targets.get(name).ok_or_else(|| Error::TufTargetUnknown {
-        target: String::from(name),
-    })?;
+    let entry = targets
+        .targets
+        .get(name)
+        .ok_or_else(|| Error::TufTargetUnknown {
+            target: String::from(name),
+        })?;
     limits::check(
         bytes.len(),
         limits::MAX_TUF_TARGET_FILE_BYTES,
@@ -341,9 +349,8 @@ fn check_target(targets: &metadata::Targets, name: &str, bytes: &[u8]) -> Result
 /// a pass: it could be the only one listed.
 fn hashes_match(hashes: &[(String, Vec<u8>)], bytes: &[u8]) -> Result<bool, Error> {
     for (name, expected) in hashes {
-        let alg = HashAlgorithm::from_name(name).ok_or_else(|| Error::TufHashAlgorithmUnknown {
-            name: name.clone(),
-        })?;
+        let alg = HashAlgorithm::from_name(name)
+            .ok_or_else(|| Error::TufHashAlgorithmUnknown { name: name.clone() })?;
         if alg.digest(bytes) != *expected {
             return Ok(false);
         }

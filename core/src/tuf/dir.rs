@@ -62,9 +62,12 @@ impl Files {
         let mut next = start.saturating_add(1);
         loop {
             let name = std::format!("{next}.root.json");
-            let found = [meta_dir.join("root_history").join(&name), meta_dir.join(&name)]
-                .into_iter()
-                .find(|p| p.is_file());
+            let found = [
+                meta_dir.join("root_history").join(&name),
+                meta_dir.join(&name),
+            ]
+            .into_iter()
+            .find(|p| p.is_file());
             let Some(path) = found else { break };
             if files.roots.len() >= crate::limits::MAX_TUF_ROOT_ROTATIONS {
                 // One past the limit, so that the update reports it.

@@ -66,7 +66,11 @@ impl State {
     /// Reads bytes written by [`State::to_bytes`]. The root inside is checked again by the
     /// update that uses it.
     pub fn from_bytes(input: &[u8]) -> Result<Self, Error> {
-        limits::check(input.len(), limits::MAX_TUF_STATE_BYTES, Limit::TufStateBytes)?;
+        limits::check(
+            input.len(),
+            limits::MAX_TUF_STATE_BYTES,
+            Limit::TufStateBytes,
+        )?;
         let doc = Value::parse(input, 2).map_err(|_| Error::TufStateInvalid)?;
         let Value::Object(members) = &doc else {
             return Err(Error::TufStateInvalid);
@@ -78,7 +82,9 @@ impl State {
             .and_then(crate::encoding::base64_decode)
             .ok_or(Error::TufStateInvalid)?;
         let version = |key| match doc.get(key) {
-            Some(Value::Integer(digits)) => digits.parse::<u64>().map_err(|_| Error::TufStateInvalid),
+            Some(Value::Integer(digits)) => {
+                digits.parse::<u64>().map_err(|_| Error::TufStateInvalid)
+            }
             _ => Err(Error::TufStateInvalid),
         };
         Ok(Self {

@@ -136,7 +136,10 @@ impl Parser<'_> {
     }
 
     fn expect(&mut self, literal: &[u8]) -> Result<(), JsonError> {
-        let end = self.at.checked_add(literal.len()).ok_or(JsonError::Syntax)?;
+        let end = self
+            .at
+            .checked_add(literal.len())
+            .ok_or(JsonError::Syntax)?;
         if self.input.get(self.at..end) != Some(literal) {
             return Err(JsonError::Syntax);
         }
@@ -328,7 +331,10 @@ mod tests {
     #[test]
     fn canonical_form_sorts_keys_and_drops_whitespace() {
         assert_eq!(
-            canonical("{ \"b\" : [1, -0, true, null],\n \"a\": {\"z\": \"x\", \"\u{e9}\": 1, \"A\": 2} }").unwrap(),
+            canonical(
+                "{ \"b\" : [1, -0, true, null],\n \"a\": {\"z\": \"x\", \"\u{e9}\": 1, \"A\": 2} }"
+            )
+            .unwrap(),
             "{\"a\":{\"A\":2,\"z\":\"x\",\"\u{e9}\":1},\"b\":[1,0,true,null]}"
         );
     }
