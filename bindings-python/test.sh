@@ -41,6 +41,8 @@ if [ ! -f "$out/manifest.tsv" ]; then
   echo "!!! ../shared/vectors/sigstore-conformance is absent: manifest conformance rows will be SKIPPED"
 fi
 export SIGVERIFY_MANIFEST="$out/manifest.tsv"
+(cd "$root" && cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf "$out/tuf-manifest.tsv")
+export SIGVERIFY_TUF_MANIFEST="$out/tuf-manifest.tsv"
 
 log "pytest"
 # From the package folder (which has python/, not sigverify/), so the import is the wheel.

@@ -243,7 +243,9 @@ export declare class Verifier {
   /** The compiled-in Sigstore public-good staging root. */
   static staging(options?: VerifierOptions): Verifier;
   /** A `trusted_root.json`; throws VerificationError (TRUST_ROOT_*) when it does not load. */
-  static fromTrustedRoot(json: JsonInput, options?: VerifierOptions): Verifier;
+  static fromTrustedRoot(json: JsonInput | TrustedRoot, options?: VerifierOptions): Verifier;
+  /** A verifier over the trusted root that TUF metadata yields (see `TrustedRoot.fromTuf`). */
+  static fromTuf(files: TufFiles, options?: VerifierOptions): Verifier;
   /** Whether ECDSA checks go to the runtime's own implementation (Node's crypto). */
   readonly platformCrypto: boolean;
   /** The requirements this verifier applies. */
@@ -275,4 +277,46 @@ export declare class Sha256 {
   digest(): string;
   /** Frees the hasher without a digest. */
   free(): void;
+}
+
+/** Bytes as fetched. */
+export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/** The files of one TUF update, as the caller fetched them (no network is used). */
+export interface TufFiles {
+  /** `timestamp.json`. */
+  timestamp: Bytes;
+  /** The snapshot metadata the timestamp lists. */
+  snapshot: Bytes;
+  /** The top-level targets metadata. */
+  targets: Bytes;
+  /** Target files by name; `trusted_root.json` is required. */
+  targetFiles: Record<string, Bytes>;
+  /** Root versions after the anchor, in order (`N+1.root.json`, ...). */
+  roots?: Bytes[];
+  /** The TUF root to start from (default: the compiled-in production, or staging, TUF root). */
+  anchor?: Bytes;
+  /** Start from the compiled-in staging TUF root. */
+  staging?: boolean;
+  /** The state of the last update; advanced on success. */
+  state?: TufState;
+  /** The time to check expiry at: a Date or milliseconds (default: now). */
+  now?: Date | number;
+}
+
+/** The persisted state of TUF updates; store `toBytes()`. */
+export class TufState {
+  constructor(bytes?: Bytes);
+  /** The bytes to store (empty before the first successful update). */
+  toBytes(): Uint8Array;
+  /** The versions trusted by the last update in this process, else null. */
+  readonly versions: Readonly<{ root: number; timestamp: number; snapshot: number; targets: number }> | null;
+}
+
+/** A Sigstore trusted root verified over TUF. */
+export class TrustedRoot {
+  /** The verified `trusted_root.json`, byte for byte as published. */
+  readonly json: Uint8Array;
+  /** Checks TUF metadata offline; throws VerificationError (TUF_*, LIMIT_EXCEEDED). */
+  static fromTuf(files: TufFiles): TrustedRoot;
 }

@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeSha256, errorTable } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -117,6 +117,87 @@ async function allValid(checks) {
   }
 }
 
+/**
+ * The persisted state of TUF updates: the last trusted TUF root and the versions no later
+ * update may go below. Empty before the first update; every successful `TrustedRoot.fromTuf`
+ * advances it. Store `toBytes()` and pass it back next time.
+ */
+export class TufState {
+  #bytes;
+  #versions = null;
+
+  /** @param {Uint8Array} [bytes] stored state; checked by the next update */
+  constructor(bytes) {
+    this.#bytes = bytes === undefined ? new Uint8Array(0) : bytesOf(bytes, 'state');
+  }
+
+  /** The bytes to store (empty before the first successful update). */
+  toBytes() {
+    return this.#bytes.slice();
+  }
+
+  /** `{ root, timestamp, snapshot, targets }` after an update in this process, else null. */
+  get versions() {
+    return this.#versions;
+  }
+
+  /** @internal */
+  _advance(bytes, versions) {
+    this.#bytes = bytes;
+    this.#versions = Object.freeze({ ...versions });
+  }
+}
+
+// Bytes given as a Uint8Array, another view, or an ArrayBuffer.
+function bytesOf(input, what) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new TypeError(`${what} must be bytes (Uint8Array or ArrayBuffer)`);
+}
+
+/** A Sigstore trusted root whose bytes were verified over TUF. */
+export class TrustedRoot {
+  /** @param {Uint8Array} json the verified `trusted_root.json`, as published */
+  constructor(json) {
+    this.json = json;
+    Object.freeze(this);
+  }
+
+  /**
+   * The trusted root that TUF metadata yields, checked offline by the core's TUF client from
+   * the compiled-in production TUF root (`staging: true`: staging; `anchor`: your own) or the
+   * state's newer root: `{ timestamp, snapshot, targets, targetFiles: { 'trusted_root.json':
+   * bytes, ... }, roots?: [bytes of N+1.root.json, ...], anchor?, staging?, state?, now? }`.
+   * Throws VerificationError (TUF_*) when it does not verify; advances `state` when it does.
+   */
+  static fromTuf(files) {
+    if (files === null || typeof files !== 'object') throw new TypeError('fromTuf takes an object of files');
+    const known = new Set(['timestamp', 'snapshot', 'targets', 'targetFiles', 'roots', 'anchor', 'staging', 'state', 'now']);
+    for (const k of Object.keys(files)) {
+      if (!known.has(k)) throw new TypeError(`fromTuf: unknown key \`${k}\``);
+    }
+    const state = files.state;
+    if (state !== undefined && !(state instanceof TufState)) throw new TypeError('state must be a TufState');
+    const targetFiles = files.targetFiles ?? {};
+    const names = Object.keys(targetFiles);
+    const out = call(() => tufUpdate(
+      files.anchor === undefined ? new Uint8Array(0) : bytesOf(files.anchor, 'anchor'),
+      files.staging === true,
+      state === undefined ? new Uint8Array(0) : state.toBytes(),
+      (files.roots ?? []).map((r) => bytesOf(r, 'roots')),
+      bytesOf(files.timestamp, 'timestamp'),
+      bytesOf(files.snapshot, 'snapshot'),
+      bytesOf(files.targets, 'targets'),
+      names,
+      names.map((n) => bytesOf(targetFiles[n], `targetFiles['${n}']`)),
+      nowSeconds(files),
+    ));
+    if (state !== undefined) state._advance(out.state, out.versions);
+    return new TrustedRoot(out.trustedRoot);
+  }
+}
+
 /** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
 export class Verifier {
   #native;
@@ -141,10 +222,16 @@ export class Verifier {
     return configured(call(() => NativeVerifier.staging(platform)), options);
   }
 
-  /** A verifier over a `trusted_root.json` (string, bytes or parsed object). */
+  /** A verifier over a `trusted_root.json` (string, bytes, parsed object or TrustedRoot). */
   static fromTrustedRoot(json, options) {
     const platform = platformCrypto(options);
-    return configured(call(() => NativeVerifier.fromTrustedRoot(jsonBytes(json), platform)), options);
+    const bytes = json instanceof TrustedRoot ? json.json : jsonBytes(json);
+    return configured(call(() => NativeVerifier.fromTrustedRoot(bytes, platform)), options);
+  }
+
+  /** A verifier over the trusted root that TUF metadata yields (see `TrustedRoot.fromTuf`). */
+  static fromTuf(files, options) {
+    return Verifier.fromTrustedRoot(TrustedRoot.fromTuf(files), options);
   }
 
   /** The requirements this verifier applies: `{ tlogEntries, signedTimestamps, ... }`. */

@@ -36,6 +36,9 @@ export SIGVERIFY_MANIFEST="$ROOT/target/wasm-tests/manifest.tsv"
 mkdir -p "$(dirname "$SIGVERIFY_MANIFEST")"
 (cd "$ROOT" && cargo run -q --locked -p sigverify-conformance --bin manifest "$SIGVERIFY_MANIFEST")
 echo "manifest: $(grep -vc '^#' "$SIGVERIFY_MANIFEST" || true) rows"
+export SIGVERIFY_TUF_MANIFEST="$ROOT/target/wasm-tests/tuf-manifest.tsv"
+(cd "$ROOT" && cargo run -q --locked -p sigverify-conformance --bin manifest -- --tuf "$SIGVERIFY_TUF_MANIFEST")
+echo "TUF manifest: $(grep -vc '^#' "$SIGVERIFY_TUF_MANIFEST" || true) rows"
 
 log "node tests"
 node --test test/node/

@@ -85,6 +85,13 @@ create_exception!(
     "12xx: an input exceeds a verifier limit."
 );
 
+create_exception!(
+    sigverify,
+    TUFError,
+    VerificationError,
+    "13xx: TUF metadata does not verify (trusted-root updates)."
+);
+
 /// The exception class of a code's block; unknown blocks get the base class.
 fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
     match code / 100 {
@@ -100,6 +107,7 @@ fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
         10 => py.get_type::<PolicyError>(),
         11 => py.get_type::<ThresholdError>(),
         12 => py.get_type::<LimitError>(),
+        13 => py.get_type::<TUFError>(),
         _ => py.get_type::<VerificationError>(),
     }
 }
@@ -121,7 +129,7 @@ pub(crate) fn to_py(py: Python<'_>, e: &sigverify::Error) -> PyErr {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("VerificationError", py.get_type::<VerificationError>())?;
-    for code in (1..=12).map(|block| block * 100) {
+    for code in (1..=13).map(|block| block * 100) {
         let class = class_of(py, code);
         m.add(class.name()?, class)?;
     }

@@ -11,6 +11,7 @@ mod convert;
 mod ecdsa;
 mod errors;
 mod policy;
+mod tuf;
 mod verifier;
 
 /// The `sigverify._sigverify` module.
@@ -32,6 +33,7 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::LogEntry>()?;
     m.add_class::<verifier::VerificationResult>()?;
     m.add_class::<verifier::Config>()?;
+    m.add_class::<tuf::TufState>()?;
     m.add_class::<verifier::Verifier>()?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;

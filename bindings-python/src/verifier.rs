@@ -11,6 +11,8 @@ use pyo3::types::PyBytes;
 use crate::convert;
 use crate::errors;
 use crate::policy::Policy;
+use crate::tuf::TufState;
+use std::collections::BTreeMap;
 
 /// A parsed trusted root ([`sigverify::TrustedRoot`]).
 #[pyclass(frozen, module = "sigverify._sigverify")]
@@ -46,6 +48,55 @@ impl TrustedRoot {
         sigverify::TrustedRoot::staging()
             .map(Self)
             .map_err(|e| errors::to_py(py, &e))
+    }
+
+    /// The trusted root that TUF metadata yields: `target_files` must hold
+    /// `trusted_root.json`; `roots` are the root versions after the anchor, in order. The
+    /// anchor is `anchor`, else the compiled-in production (or `staging`) TUF root; `state` is
+    /// advanced on success.
+    #[staticmethod]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = Vec::new(), anchor = None, staging = false, state = None, now = None))]
+    fn from_tuf(
+        py: Python<'_>,
+        timestamp: Vec<u8>,
+        snapshot: Vec<u8>,
+        targets: Vec<u8>,
+        target_files: BTreeMap<String, Vec<u8>>,
+        roots: Vec<Vec<u8>>,
+        anchor: Option<Vec<u8>>,
+        staging: bool,
+        state: Option<PyRef<'_, TufState>>,
+        now: Option<u64>,
+    ) -> PyResult<Self> {
+        crate::tuf::from_bytes(
+            py,
+            timestamp,
+            snapshot,
+            targets,
+            target_files,
+            roots,
+            anchor.as_deref(),
+            staging,
+            state.as_deref(),
+            now,
+        )
+        .map(Self)
+    }
+
+    /// The trusted root that a TUF repository folder yields (Sigstore's repository or CDN
+    /// layout: `N.root.json`, `timestamp.json`, `snapshot.json`, `targets.json`, `targets/`).
+    #[staticmethod]
+    #[pyo3(signature = (path, *, anchor = None, staging = false, state = None, now = None))]
+    fn from_tuf_dir(
+        py: Python<'_>,
+        path: PathBuf,
+        anchor: Option<Vec<u8>>,
+        staging: bool,
+        state: Option<PyRef<'_, TufState>>,
+        now: Option<u64>,
+    ) -> PyResult<Self> {
+        crate::tuf::from_dir(py, path, anchor.as_deref(), staging, state.as_deref(), now).map(Self)
     }
 }
 
@@ -405,6 +456,38 @@ impl Verifier {
         Ok(with_config(root.0, config))
     }
 
+    /// A verifier over the trusted root that TUF metadata yields (see `TrustedRoot.from_tuf`).
+    #[staticmethod]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = Vec::new(), anchor = None, staging = false, state = None, now = None, config = None))]
+    fn from_tuf(
+        py: Python<'_>,
+        timestamp: Vec<u8>,
+        snapshot: Vec<u8>,
+        targets: Vec<u8>,
+        target_files: BTreeMap<String, Vec<u8>>,
+        roots: Vec<Vec<u8>>,
+        anchor: Option<Vec<u8>>,
+        staging: bool,
+        state: Option<PyRef<'_, TufState>>,
+        now: Option<u64>,
+        config: Option<Config>,
+    ) -> PyResult<Self> {
+        let root = TrustedRoot::from_tuf(
+            py,
+            timestamp,
+            snapshot,
+            targets,
+            target_files,
+            roots,
+            anchor,
+            staging,
+            state,
+            now,
+        )?;
+        Ok(with_config(root.0, config))
+    }
+
     /// The requirements this verifier applies.
     #[getter]
     fn config(&self) -> Config {
@@ -495,7 +578,7 @@ fn native_policy<'py>(policy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Policy>
 }
 
 /// The system clock in Unix seconds.
-fn system_now() -> PyResult<u64> {
+pub(crate) fn system_now() -> PyResult<u64> {
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_secs())

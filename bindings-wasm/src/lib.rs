@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 mod deferred;
+pub mod tuf;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// A core error as it crosses to JavaScript; `index.js` turns it into a `VerificationError`.
@@ -622,7 +623,7 @@ struct StatementOut {
     payload: Vec<u8>,
 }
 
-fn as_bytes<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn as_bytes<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
     s.serialize_bytes(v)
 }
 

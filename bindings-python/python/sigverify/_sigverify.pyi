@@ -1,7 +1,7 @@
 """Type stubs of the native module ``sigverify._sigverify`` (built from ``src/*.rs``)."""
 
 import os
-from typing import ClassVar, Final, Optional, Union, final
+from typing import ClassVar, Final, Mapping, Optional, Sequence, Union, final
 
 from sigverify.policy import VerificationPolicy
 
@@ -24,6 +24,8 @@ __all__ = [
     "PolicyError",
     "ThresholdError",
     "LimitError",
+    "TUFError",
+    "TufState",
     "TrustedRoot",
     "Bundle",
     "HashAlgorithm",
@@ -90,6 +92,23 @@ class ThresholdError(VerificationError):
 class LimitError(VerificationError):
     """12xx: an input exceeds a verifier limit."""
 
+class TUFError(VerificationError):
+    """13xx: TUF metadata does not verify (trusted-root updates)."""
+
+@final
+class TufState:
+    """The persisted state of TUF updates: the last trusted TUF root and the versions no later
+    update may go below. Empty before the first update; every successful ``from_tuf`` advances
+    it in place. Store ``to_bytes()`` and pass it back next time."""
+
+    def __new__(cls, data: Optional[bytes] = None) -> "TufState":
+        """A state read from stored bytes (raises :class:`TUFError`), or empty."""
+    def to_bytes(self) -> bytes:
+        """The bytes to store (empty before the first successful update)."""
+    @property
+    def versions(self) -> Optional[tuple[int, int, int, int]]:
+        """``(root, timestamp, snapshot, targets)`` versions last trusted, or ``None``."""
+
 @final
 class TrustedRoot:
     """A parsed Sigstore trusted root (``TrustedRoot`` or ``ClientTrustConfig`` JSON)."""
@@ -106,6 +125,35 @@ class TrustedRoot:
     @staticmethod
     def staging() -> "TrustedRoot":
         """The Sigstore public-good staging root compiled into this build."""
+    @staticmethod
+    def from_tuf(
+        *,
+        timestamp: bytes,
+        snapshot: bytes,
+        targets: bytes,
+        target_files: Mapping[str, bytes],
+        roots: Sequence[bytes] = (),
+        anchor: Optional[bytes] = None,
+        staging: bool = False,
+        state: Optional[TufState] = None,
+        now: Optional[int] = None,
+    ) -> "TrustedRoot":
+        """The trusted root that TUF metadata yields, checked by the TUF client workflow from
+        ``anchor`` (default: the compiled-in production TUF root, or staging) or from ``state``'s
+        root when newer. ``roots`` are the root versions after it, in order; ``target_files``
+        must hold ``trusted_root.json``. Raises :class:`TUFError`, :class:`LimitError` or
+        :class:`TrustedRootError`; advances ``state`` on success."""
+    @staticmethod
+    def from_tuf_dir(
+        path: Union[str, "os.PathLike[str]"],
+        *,
+        anchor: Optional[bytes] = None,
+        staging: bool = False,
+        state: Optional[TufState] = None,
+        now: Optional[int] = None,
+    ) -> "TrustedRoot":
+        """As :meth:`from_tuf`, reading a repository folder in Sigstore's layouts
+        (``metadata/``, ``metadata/root_history/``, ``targets/``, or the CDN's flat layout)."""
 
 @final
 class Bundle:
@@ -216,6 +264,22 @@ class Verifier:
     @staticmethod
     def staging(*, config: Optional[Config] = None) -> "Verifier":
         """A verifier over the compiled-in staging root."""
+    @staticmethod
+    def from_tuf(
+        *,
+        timestamp: bytes,
+        snapshot: bytes,
+        targets: bytes,
+        target_files: Mapping[str, bytes],
+        roots: Sequence[bytes] = (),
+        anchor: Optional[bytes] = None,
+        staging: bool = False,
+        state: Optional[TufState] = None,
+        now: Optional[int] = None,
+        config: Optional[Config] = None,
+    ) -> "Verifier":
+        """A verifier over the trusted root that TUF metadata yields (see
+        :meth:`TrustedRoot.from_tuf`)."""
     @property
     def config(self) -> Config:
         """The requirements this verifier applies."""

@@ -78,3 +78,76 @@ export async function runRow(api, row, read, how = 'sync') {
     return `UNEXPECTED ${e}`;
   }
 }
+
+const TUF_COLUMNS = ['id', 'stage', 'anchor', 'roots', 'timestamp', 'snapshot', 'targets',
+  'targetFiles', 'now', 'expected'];
+
+/** The TUF manifest's rows grouped by case id, stages in order (`manifest --tuf`). */
+export function loadTufCases() {
+  let file = process.env.SIGVERIFY_TUF_MANIFEST;
+  if (!file) {
+    file = path.join(ROOT, 'target', 'wasm-tests', 'tuf-manifest.tsv');
+    mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync('cargo', ['run', '-q', '-p', 'sigverify-conformance', '--bin', 'manifest', '--', '--tuf', file],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  const cases = new Map();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const cells = line.split('\t');
+    if (cells.length !== TUF_COLUMNS.length) throw new Error(`tuf manifest: bad line: ${line}`);
+    const row = Object.fromEntries(TUF_COLUMNS.map((c, i) => [c, cells[i]]));
+    if (!cases.has(row.id)) cases.set(row.id, []);
+    cases.get(row.id).push(row);
+  }
+  return [...cases.values()];
+}
+
+/** Every file a TUF case reads. */
+export function tufFiles(stages) {
+  const out = [];
+  for (const r of stages) {
+    if (r.anchor.startsWith('/')) out.push(r.anchor);
+    if (r.roots !== '-') out.push(...r.roots.split(','));
+    out.push(r.timestamp, r.snapshot, r.targets);
+    if (r.targetFiles !== '-') out.push(...r.targetFiles.split(',').map((f) => f.slice(f.indexOf('=') + 1)));
+  }
+  return out;
+}
+
+/**
+ * Runs one TUF case (its stages in order, each verified stage's state feeding the next)
+ * through `TrustedRoot.fromTuf` and returns each stage's outcome, `ok` or the error name.
+ * Free of Node imports, like runRow, so the browser runs the very same function.
+ */
+export async function runTufCase(api, stages, read) {
+  const state = new api.TufState();
+  const outcomes = [];
+  for (const r of stages) {
+    try {
+      const targetFiles = {};
+      if (r.targetFiles !== '-') {
+        for (const f of r.targetFiles.split(',')) {
+          const at = f.indexOf('=');
+          targetFiles[f.slice(0, at)] = await read(f.slice(at + 1));
+        }
+      }
+      const files = {
+        timestamp: await read(r.timestamp),
+        snapshot: await read(r.snapshot),
+        targets: await read(r.targets),
+        targetFiles,
+        roots: r.roots === '-' ? [] : await Promise.all(r.roots.split(',').map(read)),
+        staging: r.anchor === 'staging',
+        state,
+        now: Number(r.now) * 1000,
+      };
+      if (r.anchor.startsWith('/')) files.anchor = await read(r.anchor);
+      api.TrustedRoot.fromTuf(files);
+      outcomes.push('ok');
+    } catch (e) {
+      outcomes.push(e instanceof api.VerificationError ? e.name : `UNEXPECTED ${e}`);
+    }
+  }
+  return outcomes;
+}

@@ -110,6 +110,7 @@ pub fn update(
         target_files: files,
         state: State {
             root: trusted_bytes.unwrap_or(anchor).to_vec(),
+            root_version: root.version,
             timestamp: versions.timestamp,
             snapshot: versions.snapshot,
             targets: versions.targets,

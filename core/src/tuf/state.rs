@@ -18,6 +18,7 @@ const FORMAT: &str = "sigverify-tuf-state/1";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub(crate) root: Vec<u8>,
+    pub(crate) root_version: u64,
     pub(crate) timestamp: u64,
     pub(crate) snapshot: u64,
     pub(crate) targets: u64,
@@ -27,6 +28,11 @@ impl State {
     /// The trusted TUF root metadata, byte for byte as it was published.
     pub fn root(&self) -> &[u8] {
         &self.root
+    }
+
+    /// The version of the trusted TUF root.
+    pub fn root_version(&self) -> u64 {
+        self.root_version
     }
 
     /// The timestamp version last trusted.
@@ -87,8 +93,16 @@ impl State {
             }
             _ => Err(Error::TufStateInvalid),
         };
+        let root_version = super::metadata::parse(
+            super::metadata::Role::Root,
+            &root,
+            super::metadata::read_root,
+        )
+        .map_err(|_| Error::TufStateInvalid)?
+        .version;
         Ok(Self {
             root,
+            root_version,
             timestamp: version("timestamp")?,
             snapshot: version("snapshot")?,
             targets: version("targets")?,
@@ -103,7 +117,8 @@ mod tests {
     #[test]
     fn state_round_trips_and_refuses_other_documents() {
         let s = State {
-            root: b"{\"signed\":{}}".to_vec(),
+            root: crate::tuf::STAGING_ROOT.to_vec(),
+            root_version: 14,
             timestamp: 7,
             snapshot: 3,
             targets: 2,
@@ -111,13 +126,17 @@ mod tests {
         let bytes = s.to_bytes();
         assert_eq!(
             core::str::from_utf8(&bytes).unwrap(),
-            r#"{"format":"sigverify-tuf-state/1","root":"eyJzaWduZWQiOnt9fQ==","snapshot":3,"targets":2,"timestamp":7}"#
+            alloc::format!(
+                r#"{{"format":"sigverify-tuf-state/1","root":"{}","snapshot":3,"targets":2,"timestamp":7}}"#,
+                crate::encoding::base64_encode(crate::tuf::STAGING_ROOT)
+            )
         );
         assert_eq!(State::from_bytes(&bytes), Ok(s));
         for bad in [
             &b"{}"[..],
             br#"{"format":"other/1","root":"","snapshot":1,"targets":1,"timestamp":1}"#,
             br#"{"format":"sigverify-tuf-state/1","root":"!","snapshot":1,"targets":1,"timestamp":1}"#,
+            br#"{"format":"sigverify-tuf-state/1","root":"","snapshot":1,"targets":1,"timestamp":1}"#,
             br#"{"format":"sigverify-tuf-state/1","root":"","snapshot":-1,"targets":1,"timestamp":1}"#,
             br#"{"format":"sigverify-tuf-state/1","root":"","snapshot":1,"targets":1,"timestamp":1,"x":1}"#,
             b"not json",

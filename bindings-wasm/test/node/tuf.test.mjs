@@ -1,0 +1,54 @@
+// Trusted roots over TUF in Node: every case of the shared TUF manifest, and the API's shape.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import * as api from '../../index.js';
+import { loadTufCases, ROOT, runTufCase } from '../lib/manifest.mjs';
+
+const TUF = path.join(ROOT, '..', 'shared', 'vectors', 'sigstore-tuf');
+const AUG_22 = 1787356800 * 1000;
+
+test('TUF manifest (Node)', async () => {
+  const cases = loadTufCases();
+  assert.ok(cases.filter((c) => c[0].id.startsWith('tuf-own/')).length >= 30);
+  if (!existsSync(TUF)) console.log(`!!! ${TUF} absent: real TUF repositories NOT run`);
+  let failed = 0;
+  for (const stages of cases) {
+    const got = await runTufCase(api, stages, async (p) => readFileSync(p));
+    const want = stages.map((r) => r.expected);
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      failed += 1;
+      console.log(`FAIL ${stages[0].id}: expected ${want}, got ${got}`);
+    }
+  }
+  console.log(`tuf (node): ${cases.length - failed} cases passed, ${failed} failed`);
+  assert.equal(failed, 0);
+});
+
+test('fromTuf advances the state and refuses what is not a TUF update', { skip: !existsSync(TUF) && 'real TUF repositories absent' }, () => {
+  const dir = path.join(TUF, 'production');
+  const read = (p) => readFileSync(path.join(dir, p));
+  const files = {
+    timestamp: read('metadata/timestamp.json'),
+    snapshot: read('metadata/snapshot.json'),
+    targets: read('metadata/targets.json'),
+    targetFiles: { 'trusted_root.json': read('targets/trusted_root.json') },
+    now: AUG_22,
+  };
+  const state = new api.TufState();
+  const root = api.TrustedRoot.fromTuf({ ...files, state });
+  assert.deepEqual(Buffer.from(root.json), read('targets/trusted_root.json'));
+  assert.deepEqual(state.versions, { root: 15, timestamp: 762, snapshot: 165, targets: 14 });
+  const again = new api.TufState(state.toBytes());
+  api.Verifier.fromTuf({ ...files, state: again }).free();
+  assert.deepEqual(again.toBytes(), state.toBytes());
+  assert.throws(() => api.TrustedRoot.fromTuf({ ...files, now: 1790000000 * 1000 }),
+    (e) => e instanceof api.VerificationError && e.name === 'TUF_METADATA_EXPIRED' && e.code === 1308);
+  assert.throws(() => api.TrustedRoot.fromTuf({ ...files, bogus: 1 }), TypeError);
+  assert.throws(() => api.TrustedRoot.fromTuf({ ...files, timestamp: 'text' }), TypeError);
+  assert.throws(() => new api.TufState('x'), TypeError);
+  assert.throws(() => api.TrustedRoot.fromTuf({ ...files, state: new api.TufState(new Uint8Array([1])) }),
+    (e) => e.name === 'TUF_STATE_INVALID');
+});
