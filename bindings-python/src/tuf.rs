@@ -23,9 +23,9 @@ impl TufState {
     fn new(py: Python<'_>, data: Option<&[u8]>) -> PyResult<Self> {
         let state = match data {
             None | Some(b"") => None,
-            Some(bytes) => Some(
-                sigverify::tuf::State::from_bytes(bytes).map_err(|e| errors::to_py(py, &e))?,
-            ),
+            Some(bytes) => {
+                Some(sigverify::tuf::State::from_bytes(bytes).map_err(|e| errors::to_py(py, &e))?)
+            }
         };
         Ok(Self(Mutex::new(state)))
     }
@@ -44,9 +44,9 @@ impl TufState {
 
     fn __repr__(&self) -> String {
         match self.versions_of() {
-            Some((r, t, s, g)) => format!(
-                "TufState(root={r}, timestamp={t}, snapshot={s}, targets={g})"
-            ),
+            Some((r, t, s, g)) => {
+                format!("TufState(root={r}, timestamp={t}, snapshot={s}, targets={g})")
+            }
             None => "TufState()".to_owned(),
         }
     }

@@ -71,7 +71,9 @@ pub fn tuf_update(
     let roots = bytes_list(&roots, "roots")?;
     let files = bytes_list(&files, "target files")?;
     if names.len() != files.len() {
-        return Err(type_error("target file names and contents differ in number"));
+        return Err(type_error(
+            "target file names and contents differ in number",
+        ));
     }
     let repo = sigverify::tuf::Repository {
         roots: roots.iter().map(Vec::as_slice).collect(),
@@ -87,8 +89,8 @@ pub fn tuf_update(
     // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let now = sigverify::UnixTime(now as u64);
-    let up = sigverify::tuf::update(anchor, state.as_ref(), &repo, now)
-        .map_err(|e| core_error(&e))?;
+    let up =
+        sigverify::tuf::update(anchor, state.as_ref(), &repo, now).map_err(|e| core_error(&e))?;
     let trusted_root = up
         .target_file(sigverify::tuf::TRUSTED_ROOT_TARGET)
         .map(<[u8]>::to_vec)
