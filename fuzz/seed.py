@@ -75,6 +75,16 @@ def main() -> int:
         for ca in json.loads(raw).get("certificateAuthorities", []) + json.loads(raw).get("timestampAuthorities", []):
             for c in ca["certChain"]["certificates"]:
                 put("certificate", b64(c["rawBytes"]))
+    # TUF metadata: Sigstore's real repositories and the generated TUF vectors.
+    tuf_real = HERE / "../../shared/vectors/sigstore-tuf"
+    tuf_own = HERE / "../conformance/tuf-vectors"
+    for base in (tuf_real, tuf_own):
+        if base.is_dir():
+            for meta in sorted(base.rglob("*.json")):
+                if meta.stat().st_size <= 64 * 1024:
+                    put("tuf_metadata", meta.read_bytes())
+    for root in sorted((HERE / "../core/src/roots").glob("tuf-*.json")):
+        put("tuf_metadata", root.read_bytes())
     # verify_mutated reads its choices 8 bytes at a time: seed every vector with a few mutations.
     for index in range(80):
         for rounds in range(2):

@@ -182,6 +182,46 @@ pub const SIGVERIFY_TIME_THRESHOLD_NOT_MET: c_int = 1101;
 pub const SIGVERIFY_SCT_THRESHOLD_NOT_MET: c_int = 1103;
 /// Core error `LIMIT_EXCEEDED` (`sigverify::Error`).
 pub const SIGVERIFY_LIMIT_EXCEEDED: c_int = 1200;
+/// Core error `TUF_METADATA_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_METADATA_INVALID: c_int = 1300;
+/// Core error `TUF_JSON_DUPLICATE_KEY` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_JSON_DUPLICATE_KEY: c_int = 1301;
+/// Core error `TUF_JSON_NOT_CANONICAL` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_JSON_NOT_CANONICAL: c_int = 1302;
+/// Core error `TUF_TYPE_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_TYPE_MISMATCH: c_int = 1303;
+/// Core error `TUF_SPEC_VERSION_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_SPEC_VERSION_UNSUPPORTED: c_int = 1304;
+/// Core error `TUF_THRESHOLD_NOT_MET` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_THRESHOLD_NOT_MET: c_int = 1305;
+/// Core error `TUF_ROOT_NOT_SIGNED_BY_PREVIOUS` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_ROOT_NOT_SIGNED_BY_PREVIOUS: c_int = 1306;
+/// Core error `TUF_ROOT_VERSION_NOT_NEXT` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_ROOT_VERSION_NOT_NEXT: c_int = 1307;
+/// Core error `TUF_METADATA_EXPIRED` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_METADATA_EXPIRED: c_int = 1308;
+/// Core error `TUF_ROLLBACK` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_ROLLBACK: c_int = 1309;
+/// Core error `TUF_VERSION_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_VERSION_MISMATCH: c_int = 1310;
+/// Core error `TUF_METADATA_LENGTH_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_METADATA_LENGTH_MISMATCH: c_int = 1311;
+/// Core error `TUF_METADATA_HASH_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_METADATA_HASH_MISMATCH: c_int = 1312;
+/// Core error `TUF_HASH_ALGORITHM_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_HASH_ALGORITHM_UNKNOWN: c_int = 1313;
+/// Core error `TUF_META_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_META_MISSING: c_int = 1314;
+/// Core error `TUF_TARGET_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_TARGET_UNKNOWN: c_int = 1315;
+/// Core error `TUF_TARGET_LENGTH_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_TARGET_LENGTH_MISMATCH: c_int = 1316;
+/// Core error `TUF_TARGET_HASH_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_TARGET_HASH_MISMATCH: c_int = 1317;
+/// Core error `TUF_TARGET_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_TARGET_MISSING: c_int = 1318;
+/// Core error `TUF_STATE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_STATE_INVALID: c_int = 1319;
 
 /// Every core (code, name) pair, in the core's table order.
 pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
@@ -274,4 +314,24 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1101, c"TIME_THRESHOLD_NOT_MET"),
     (1103, c"SCT_THRESHOLD_NOT_MET"),
     (1200, c"LIMIT_EXCEEDED"),
+    (1300, c"TUF_METADATA_INVALID"),
+    (1301, c"TUF_JSON_DUPLICATE_KEY"),
+    (1302, c"TUF_JSON_NOT_CANONICAL"),
+    (1303, c"TUF_TYPE_MISMATCH"),
+    (1304, c"TUF_SPEC_VERSION_UNSUPPORTED"),
+    (1305, c"TUF_THRESHOLD_NOT_MET"),
+    (1306, c"TUF_ROOT_NOT_SIGNED_BY_PREVIOUS"),
+    (1307, c"TUF_ROOT_VERSION_NOT_NEXT"),
+    (1308, c"TUF_METADATA_EXPIRED"),
+    (1309, c"TUF_ROLLBACK"),
+    (1310, c"TUF_VERSION_MISMATCH"),
+    (1311, c"TUF_METADATA_LENGTH_MISMATCH"),
+    (1312, c"TUF_METADATA_HASH_MISMATCH"),
+    (1313, c"TUF_HASH_ALGORITHM_UNKNOWN"),
+    (1314, c"TUF_META_MISSING"),
+    (1315, c"TUF_TARGET_UNKNOWN"),
+    (1316, c"TUF_TARGET_LENGTH_MISMATCH"),
+    (1317, c"TUF_TARGET_HASH_MISMATCH"),
+    (1318, c"TUF_TARGET_MISSING"),
+    (1319, c"TUF_STATE_INVALID"),
 ];

@@ -17,6 +17,7 @@ pub mod hasher;
 mod panic;
 pub mod policy;
 pub mod result;
+pub mod tuf;
 pub mod verifier;
 pub mod verify;
 

@@ -196,7 +196,7 @@ unsafe fn run(
 }
 
 /// The system clock in Unix seconds.
-fn system_time() -> Result<UnixTime, Failure> {
+pub(crate) fn system_time() -> Result<UnixTime, Failure> {
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| UnixTime(d.as_secs()))

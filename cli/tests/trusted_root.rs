@@ -22,6 +22,10 @@ fn shared(sub: &str) -> Option<PathBuf> {
     }
 }
 
+#[allow(
+    clippy::unwrap_used,
+    reason = "test helper: a CLI that cannot start, or no scratch folder, fails the test"
+)]
 fn sigverify(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sigverify"))
         .args(args)
@@ -29,6 +33,10 @@ fn sigverify(args: &[&str]) -> Output {
         .unwrap()
 }
 
+#[allow(
+    clippy::unwrap_used,
+    reason = "test helper: a CLI that cannot start, or no scratch folder, fails the test"
+)]
 fn tmp(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("trusted-root-cli");
     std::fs::create_dir_all(&dir).unwrap();

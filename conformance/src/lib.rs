@@ -27,6 +27,7 @@ pub mod manifest;
 pub mod mutate;
 mod own;
 pub mod reference;
+pub mod tuf_manifest;
 
 pub use expect::Expectations;
 pub use expect::UPSTREAM_EXPECT;
@@ -38,12 +39,14 @@ pub use own::PolicyJsonError;
 pub use own::condition_from_json;
 pub use own::examples_dir;
 pub use own::generate;
+pub use own::generate_tuf;
 pub use own::load_own;
 pub use own::own_config;
 pub use own::own_dir;
 pub use own::own_root_and_policy;
 pub use own::run_own;
 pub use own::run_own_with;
+pub use own::tuf_dir;
 
 /// The default identity of the upstream suite (its README).
 pub const DEFAULT_IDENTITY: &str = "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main";

@@ -39,6 +39,20 @@ pub fn generate(dir: &Path) -> Result<(usize, usize), String> {
     Ok((vectors.len(), files))
 }
 
+/// Where the generated TUF vectors are committed: `conformance/tuf-vectors`.
+pub fn tuf_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tuf-vectors")
+}
+
+/// Regenerates every TUF vector into `dir` (see [`crate::generator::tuf`]): (vector count,
+/// file count).
+pub fn generate_tuf(dir: &Path) -> Result<(usize, usize), String> {
+    let world = crate::generator::sigstore::World::new()?;
+    let vectors = crate::generator::tuf::all(&world)?;
+    let files = crate::generator::tuf::write_all(dir, &vectors)?;
+    Ok((vectors.len(), files))
+}
+
 /// What an own vector asks of the verifier.
 #[derive(Clone, Debug)]
 pub enum OwnPolicy {

@@ -1,5 +1,6 @@
 //! Runs every generated vector (`conformance/vectors/`) through the library in both artifact
-//! modes, and checks that regenerating the vectors reproduces the committed files byte for byte.
+//! modes, and checks that regenerating the vectors (and the TUF vectors of
+//! `conformance/tuf-vectors/`) reproduces the committed files byte for byte.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -95,30 +96,52 @@ fn tree(dir: &Path) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
     Ok(out)
 }
 
+/// The files that differ between a fresh generation in `fresh` and the committed `committed`.
+fn differences(fresh: &Path, committed: &Path) -> std::io::Result<Vec<String>> {
+    let fresh_files = tree(fresh)?;
+    let committed_files = tree(committed)?;
+    let folder = committed.display();
+    let mut diffs = Vec::new();
+    for (name, bytes) in &fresh_files {
+        match committed_files.get(name) {
+            None => diffs.push(format!("missing from {folder}: {name}")),
+            Some(b) if b != bytes => diffs.push(format!("differs: {name}")),
+            Some(_) => {}
+        }
+    }
+    for name in committed_files.keys() {
+        if !fresh_files.contains_key(name) {
+            diffs.push(format!("stale (not generated): {name}"));
+        }
+    }
+    Ok(diffs)
+}
+
 #[test]
 fn regenerating_changes_nothing() {
     let tmp = std::env::temp_dir().join(format!("sigverify-vectors-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     sigverify_conformance::generate(&tmp).unwrap();
-    let fresh = tree(&tmp).unwrap();
-    let committed = tree(&sigverify_conformance::own_dir()).unwrap();
+    let diffs = differences(&tmp, &sigverify_conformance::own_dir()).unwrap();
     std::fs::remove_dir_all(&tmp).unwrap();
-    let mut diffs = Vec::new();
-    for (name, bytes) in &fresh {
-        match committed.get(name) {
-            None => diffs.push(format!("missing from conformance/vectors: {name}")),
-            Some(b) if b != bytes => diffs.push(format!("differs: {name}")),
-            Some(_) => {}
-        }
-    }
-    for name in committed.keys() {
-        if !fresh.contains_key(name) {
-            diffs.push(format!("stale (not generated): {name}"));
-        }
-    }
     assert!(
         diffs.is_empty(),
         "conformance/vectors differs from a fresh generation; run \
+         `cargo run -p sigverify-conformance --bin generate`:\n{}",
+        diffs.join("\n")
+    );
+}
+
+#[test]
+fn regenerating_tuf_vectors_changes_nothing() {
+    let tmp = std::env::temp_dir().join(format!("sigverify-tuf-vectors-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    sigverify_conformance::generate_tuf(&tmp).unwrap();
+    let diffs = differences(&tmp, &sigverify_conformance::tuf_dir()).unwrap();
+    std::fs::remove_dir_all(&tmp).unwrap();
+    assert!(
+        diffs.is_empty(),
+        "conformance/tuf-vectors differs from a fresh generation; run \
          `cargo run -p sigverify-conformance --bin generate`:\n{}",
         diffs.join("\n")
     );

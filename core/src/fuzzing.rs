@@ -75,3 +75,40 @@ pub fn tlog_body(body: &[u8]) -> bool {
     }
     any
 }
+
+/// Reads `data` as the metadata of every TUF role and as a persisted state, then runs a whole
+/// update with `data` as the anchor and as every file: the JSON reader, the canonical form,
+/// the typed metadata rules and the signature checks, on input no repository signed.
+pub fn tuf_metadata(data: &[u8]) -> bool {
+    use crate::tuf::metadata;
+    let roles = [
+        metadata::Role::Root,
+        metadata::Role::Timestamp,
+        metadata::Role::Snapshot,
+        metadata::Role::Targets,
+    ];
+    let _ = metadata::parse(roles[0], data, metadata::read_root);
+    let _ = metadata::parse(roles[1], data, metadata::read_timestamp);
+    let _ = metadata::parse(roles[2], data, metadata::read_snapshot);
+    let _ = metadata::parse(roles[3], data, metadata::read_targets);
+    let _ = crate::tuf::State::from_bytes(data);
+    let repo = crate::tuf::Repository {
+        roots: alloc::vec![data],
+        timestamp: data,
+        snapshot: data,
+        targets: data,
+        target_files: alloc::vec![(crate::tuf::TRUSTED_ROOT_TARGET, data)],
+    };
+    let _ = crate::tuf::update(data, None, &repo, crate::UnixTime(1_787_356_800));
+    #[cfg(feature = "default-roots")]
+    let _ = crate::tuf::update(
+        crate::tuf::PRODUCTION_ROOT,
+        None,
+        &crate::tuf::Repository {
+            roots: alloc::vec![],
+            ..repo
+        },
+        crate::UnixTime(1_787_356_800),
+    );
+    true
+}

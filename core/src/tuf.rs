@@ -22,7 +22,7 @@
 mod client;
 #[cfg(feature = "std")]
 pub mod dir;
-mod metadata;
+pub(crate) mod metadata;
 mod signatures;
 mod state;
 mod value;

@@ -31,10 +31,18 @@ fn repo(name: &str) -> Option<PathBuf> {
     }
 }
 
+#[allow(
+    clippy::unwrap_used,
+    reason = "test helper: an unreadable file of the shared repository fails the test"
+)]
 fn root_version(dir: &Path, n: u64) -> Vec<u8> {
     fs::read(dir.join(format!("metadata/root_history/{n}.root.json"))).unwrap()
 }
 
+#[allow(
+    clippy::unwrap_used,
+    reason = "test helper: an unreadable file of the shared repository fails the test"
+)]
 fn update_from(dir: &Path, anchor: &[u8], now: UnixTime) -> Result<tuf::Update, Error> {
     let files = Files::read_dir(dir, anchor, None).unwrap();
     tuf::update(anchor, None, &files.repository(), now)

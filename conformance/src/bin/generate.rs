@@ -1,19 +1,35 @@
-//! `cargo run -p sigverify-conformance --bin generate [DIR]`: regenerates the project's own
-//! vectors into DIR (default `conformance/vectors`), byte for byte.
+//! `cargo run -p sigverify-conformance --bin generate [DIR [TUF_DIR]]`: regenerates the
+//! project's own vectors into DIR (default `conformance/vectors`) and its TUF vectors into
+//! TUF_DIR (default `conformance/tuf-vectors`), byte for byte.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let dir = std::env::args()
-        .nth(1)
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
         .map(PathBuf::from)
         .unwrap_or_else(sigverify_conformance::own_dir);
+    let tuf_dir = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(sigverify_conformance::tuf_dir);
     match sigverify_conformance::generate(&dir) {
+        Ok((vectors, files)) => println!(
+            "generate: {vectors} vectors, {files} files in {}",
+            dir.display()
+        ),
+        Err(e) => {
+            eprintln!("generate: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    match sigverify_conformance::generate_tuf(&tuf_dir) {
         Ok((vectors, files)) => {
             println!(
-                "generate: {vectors} vectors, {files} files in {}",
-                dir.display()
+                "generate: {vectors} TUF vectors, {files} files in {}",
+                tuf_dir.display()
             );
             ExitCode::SUCCESS
         }

@@ -1,33 +1,29 @@
 //! `cargo run -p sigverify-conformance --bin manifest [OUT]`: writes the resolved manifest
 //! (see `sigverify_conformance::manifest`) to OUT, or to stdout: the upstream cases (when
 //! `../shared/vectors/sigstore-conformance` is there) and the project's own vectors.
+//!
+//! `cargo run -p sigverify-conformance --bin manifest -- --tuf [OUT]`: writes the TUF manifest
+//! (see `sigverify_conformance::tuf_manifest`) instead: the generated TUF vectors, and
+//! Sigstore's real repositories when `../shared/vectors/sigstore-tuf` is there.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let upstream = match sigverify_conformance::upstream_dir() {
-        Some(dir) => sigverify_conformance::manifest::render_upstream(&dir),
-        None => {
-            eprintln!(
-                "manifest: ../shared/vectors/sigstore-conformance not found: no upstream cases"
-            );
-            Ok(format!("{}\n", sigverify_conformance::manifest::HEADER))
-        }
-    };
-    let own = sigverify_conformance::manifest::render_own(&sigverify_conformance::own_dir())
-        .and_then(|own| {
-            sigverify_conformance::manifest::render_examples(&sigverify_conformance::examples_dir())
-                .map(|examples| own + &examples)
-        });
-    let text = match (upstream, own) {
-        (Ok(upstream), Ok(own)) => upstream + &own,
-        (Err(e), _) | (_, Err(e)) => {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let tuf = args.first().is_some_and(|a| a == "--tuf");
+    if tuf {
+        args.remove(0);
+    }
+    let text = if tuf { tuf_manifest() } else { manifest() };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
             eprintln!("manifest: {e}");
             return ExitCode::FAILURE;
         }
     };
-    match std::env::args().nth(1) {
-        Some(out) => match std::fs::write(&out, text) {
+    match args.first() {
+        Some(out) => match std::fs::write(out, text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("manifest: cannot write {out}: {e}");
@@ -41,4 +37,31 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+fn manifest() -> Result<String, String> {
+    let upstream = match sigverify_conformance::upstream_dir() {
+        Some(dir) => sigverify_conformance::manifest::render_upstream(&dir)?,
+        None => {
+            eprintln!(
+                "manifest: ../shared/vectors/sigstore-conformance not found: no upstream cases"
+            );
+            format!("{}\n", sigverify_conformance::manifest::HEADER)
+        }
+    };
+    let own = sigverify_conformance::manifest::render_own(&sigverify_conformance::own_dir())?;
+    let examples =
+        sigverify_conformance::manifest::render_examples(&sigverify_conformance::examples_dir())?;
+    Ok(upstream + &own + &examples)
+}
+
+fn tuf_manifest() -> Result<String, String> {
+    let real = sigverify_conformance::tuf_manifest::tuf_real_dir();
+    if real.is_none() {
+        eprintln!("manifest: ../shared/vectors/sigstore-tuf not found: no tuf-real rows");
+    }
+    sigverify_conformance::tuf_manifest::render_tuf(
+        &sigverify_conformance::tuf_dir(),
+        real.as_deref(),
+    )
 }

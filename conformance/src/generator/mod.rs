@@ -9,4 +9,5 @@ pub mod der;
 pub mod json;
 pub mod pki;
 pub mod sigstore;
+pub mod tuf;
 pub mod write;

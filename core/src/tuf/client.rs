@@ -358,3 +358,56 @@ fn hashes_match(hashes: &[(String, Vec<u8>)], bytes: &[u8]) -> Result<bool, Erro
     }
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The target-file limit (1 MiB, the trusted-root limit) has no vector file of its size in
+    /// `conformance/tuf-vectors`: it is checked here, before the length and hashes.
+    #[test]
+    fn target_file_size_is_bounded_at_the_limit() {
+        let max = limits::MAX_TUF_TARGET_FILE_BYTES;
+        let at = alloc::vec![b'x'; max];
+        let targets = |bytes: &[u8]| {
+            let mut targets = alloc::collections::BTreeMap::new();
+            targets.insert(
+                String::from("big"),
+                metadata::TargetFile {
+                    length: u64::try_from(bytes.len()).unwrap(),
+                    hashes: alloc::vec![(
+                        String::from("sha256"),
+                        HashAlgorithm::Sha256.digest(bytes)
+                    )],
+                },
+            );
+            metadata::Targets { targets }
+        };
+        assert_eq!(check_target(&targets(&at), "big", &at), Ok(()));
+        let past = alloc::vec![b'x'; max + 1];
+        assert_eq!(
+            check_target(&targets(&past), "big", &past),
+            Err(Error::LimitExceeded {
+                limit: Limit::TufTargetFileBytes
+            })
+        );
+    }
+
+    /// More root versions than one update may rotate through are refused before any is read.
+    #[cfg(feature = "default-roots")]
+    #[test]
+    fn root_rotations_are_bounded() {
+        let roots = alloc::vec![&b"{}"[..]; limits::MAX_TUF_ROOT_ROTATIONS + 1];
+        let repo = Repository {
+            roots,
+            ..Repository::default()
+        };
+        let err = update(super::super::PRODUCTION_ROOT, None, &repo, UnixTime(0)).err();
+        assert_eq!(
+            err,
+            Some(Error::LimitExceeded {
+                limit: Limit::TufRootRotations
+            })
+        );
+    }
+}

@@ -433,6 +433,32 @@ mod tests {
         }
     }
 
+    /// The snapshot and targets size limits (2 MB and 5 MB) have no vector file of their size
+    /// in `conformance/tuf-vectors`: they are checked here, before any parsing.
+    #[test]
+    fn snapshot_and_targets_sizes_are_bounded_at_the_limit() {
+        for (role, max, limit) in [
+            (
+                Role::Snapshot,
+                limits::MAX_TUF_SNAPSHOT_BYTES,
+                Limit::TufSnapshotBytes,
+            ),
+            (
+                Role::Targets,
+                limits::MAX_TUF_TARGETS_BYTES,
+                Limit::TufTargetsBytes,
+            ),
+        ] {
+            let past = alloc::vec![b' '; max + 1];
+            let err = parse(role, &past, |_| Ok(())).err();
+            assert_eq!(err, Some(Error::LimitExceeded { limit }), "{role:?}");
+            // At the limit, the size passes and the (blank) document is what fails.
+            let at = alloc::vec![b' '; max];
+            let err = parse(role, &at, |_| Ok(())).err();
+            assert_eq!(err, Some(invalid(role, "json")), "{role:?}");
+        }
+    }
+
     #[test]
     fn spec_version_is_major_one_with_two_or_three_parts() {
         for ok in ["1.0", "1.0.31", "1.2"] {

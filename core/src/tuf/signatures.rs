@@ -16,10 +16,16 @@ use crate::crypto::HashAlg;
 use crate::crypto::PublicKey;
 use crate::crypto::RsaPadding;
 
-/// How many distinct keys of `role_keys` (looked up in `root`) signed `meta`.
+/// How many distinct keys of `role_keys` (looked up in `root`) signed `meta`, counting no
+/// further than the role's threshold: once it is met, the other signatures cannot change the
+/// outcome, and a device saves their cost.
 pub(crate) fn count_valid<T>(meta: &Signed<T>, root: &Root, role_keys: &RoleKeys) -> usize {
     let mut counted: Vec<Vec<u8>> = Vec::new();
+    let threshold = usize::try_from(role_keys.threshold).unwrap_or(usize::MAX);
     for keyid in &role_keys.keyids {
+        if counted.len() >= threshold {
+            break;
+        }
         let Some((identity, key)) = root.keys.get(keyid).and_then(decode) else {
             continue;
         };
