@@ -56,14 +56,14 @@ impl TrustedRoot {
     /// advanced on success.
     #[staticmethod]
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = Vec::new(), anchor = None, staging = false, state = None, now = None))]
+    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = None, anchor = None, staging = false, state = None, now = None))]
     fn from_tuf(
         py: Python<'_>,
         timestamp: Vec<u8>,
         snapshot: Vec<u8>,
         targets: Vec<u8>,
         target_files: BTreeMap<String, Vec<u8>>,
-        roots: Vec<Vec<u8>>,
+        roots: Option<Vec<Vec<u8>>>,
         anchor: Option<Vec<u8>>,
         staging: bool,
         state: Option<PyRef<'_, TufState>>,
@@ -75,7 +75,7 @@ impl TrustedRoot {
             snapshot,
             targets,
             target_files,
-            roots,
+            roots.unwrap_or_default(),
             anchor.as_deref(),
             staging,
             state.as_deref(),
@@ -459,14 +459,14 @@ impl Verifier {
     /// A verifier over the trusted root that TUF metadata yields (see `TrustedRoot.from_tuf`).
     #[staticmethod]
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = Vec::new(), anchor = None, staging = false, state = None, now = None, config = None))]
+    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = None, anchor = None, staging = false, state = None, now = None, config = None))]
     fn from_tuf(
         py: Python<'_>,
         timestamp: Vec<u8>,
         snapshot: Vec<u8>,
         targets: Vec<u8>,
         target_files: BTreeMap<String, Vec<u8>>,
-        roots: Vec<Vec<u8>>,
+        roots: Option<Vec<Vec<u8>>>,
         anchor: Option<Vec<u8>>,
         staging: bool,
         state: Option<PyRef<'_, TufState>>,

@@ -25,6 +25,7 @@ FAMILIES: dict[int, type[sigverify.VerificationError]] = {
     10: sigverify.PolicyError,
     11: sigverify.ThresholdError,
     12: sigverify.LimitError,
+    13: sigverify.TUFError,
 }
 
 

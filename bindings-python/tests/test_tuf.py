@@ -66,8 +66,11 @@ def load_cases() -> dict[str, list[Row]]:
 CASES = load_cases()
 
 
+def read(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
 def run_stage(row: Row, state: TufState) -> str:
-    read = lambda p: Path(p).read_bytes()  # noqa: E731
     anchor = None if row.anchor in ("production", "staging") else read(row.anchor)
     files = {}
     if row.target_files != "-":
