@@ -91,7 +91,27 @@ export type ErrorName =
   | 'TIMESTAMP_THRESHOLD_NOT_MET'
   | 'TIME_THRESHOLD_NOT_MET'
   | 'SCT_THRESHOLD_NOT_MET'
-  | 'LIMIT_EXCEEDED';
+  | 'LIMIT_EXCEEDED'
+  | 'TUF_METADATA_INVALID'
+  | 'TUF_JSON_DUPLICATE_KEY'
+  | 'TUF_JSON_NOT_CANONICAL'
+  | 'TUF_TYPE_MISMATCH'
+  | 'TUF_SPEC_VERSION_UNSUPPORTED'
+  | 'TUF_THRESHOLD_NOT_MET'
+  | 'TUF_ROOT_NOT_SIGNED_BY_PREVIOUS'
+  | 'TUF_ROOT_VERSION_NOT_NEXT'
+  | 'TUF_METADATA_EXPIRED'
+  | 'TUF_ROLLBACK'
+  | 'TUF_VERSION_MISMATCH'
+  | 'TUF_METADATA_LENGTH_MISMATCH'
+  | 'TUF_METADATA_HASH_MISMATCH'
+  | 'TUF_HASH_ALGORITHM_UNKNOWN'
+  | 'TUF_META_MISSING'
+  | 'TUF_TARGET_UNKNOWN'
+  | 'TUF_TARGET_LENGTH_MISMATCH'
+  | 'TUF_TARGET_HASH_MISMATCH'
+  | 'TUF_TARGET_MISSING'
+  | 'TUF_STATE_INVALID';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;
@@ -319,4 +339,24 @@ export class TrustedRoot {
   readonly json: Uint8Array;
   /** Checks TUF metadata offline; throws VerificationError (TUF_*, LIMIT_EXCEEDED). */
   static fromTuf(files: TufFiles): TrustedRoot;
+  /**
+   * As `fromTuf`, from a repository's files side by side (folders ignored): the core picks the
+   * roots after the anchor, timestamp, snapshot, targets and `trusted_root.json`. Throws
+   * TypeError when a required file is absent.
+   */
+  static fromTufFiles(options: TufRepositoryFiles): TrustedRoot;
+}
+
+/** The files of a TUF repository by name, for `TrustedRoot.fromTufFiles`. */
+export interface TufRepositoryFiles {
+  /** File name (or path) to bytes: `N.root.json`, `timestamp.json`, `snapshot.json`, ... */
+  files: Record<string, Bytes> | Map<string, Bytes>;
+  /** The TUF root to start from (default: the compiled-in production, or staging, TUF root). */
+  anchor?: Bytes;
+  /** Start from the compiled-in staging TUF root. */
+  staging?: boolean;
+  /** The state of the last update; advanced on success. */
+  state?: TufState;
+  /** The time to check expiry at: a Date or milliseconds (default: now). */
+  now?: Date | number;
 }

@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -192,6 +192,38 @@ export class TrustedRoot {
       names,
       names.map((n) => bytesOf(targetFiles[n], `targetFiles['${n}']`)),
       nowSeconds(files),
+    ));
+    if (state !== undefined) state._advance(out.state, out.versions);
+    return new TrustedRoot(out.trustedRoot);
+  }
+
+  /**
+   * As `fromTuf`, from the files of a repository side by side, e.g. picked in a browser:
+   * `{ files: { 'timestamp.json': bytes, '16.root.json': bytes, ... } (or a Map), anchor?,
+   * staging?, state?, now? }`. Which file is which follows the core's layout rules (the roots
+   * after the anchor or the state's root, `snapshot.json` or `V.snapshot.json`,
+   * `trusted_root.json` or `<hash>.trusted_root.json`); folder names are ignored. Throws
+   * TypeError when a required file is absent, VerificationError (TUF_*) when the files do not
+   * verify.
+   */
+  static fromTufFiles(options) {
+    if (options === null || typeof options !== 'object') throw new TypeError('fromTufFiles takes an object');
+    const known = new Set(['files', 'anchor', 'staging', 'state', 'now']);
+    for (const k of Object.keys(options)) {
+      if (!known.has(k)) throw new TypeError(`fromTufFiles: unknown key \`${k}\``);
+    }
+    const state = options.state;
+    if (state !== undefined && !(state instanceof TufState)) throw new TypeError('state must be a TufState');
+    const given = options.files;
+    if (given === null || typeof given !== 'object') throw new TypeError('files must be an object or a Map of name to bytes');
+    const entries = given instanceof Map ? [...given.entries()] : Object.entries(given);
+    const out = call(() => tufUpdateFromFiles(
+      options.anchor === undefined ? new Uint8Array(0) : bytesOf(options.anchor, 'anchor'),
+      options.staging === true,
+      state === undefined ? new Uint8Array(0) : state.toBytes(),
+      entries.map(([name]) => String(name)),
+      entries.map(([name, bytes]) => bytesOf(bytes, `files['${name}']`)),
+      nowSeconds(options),
     ));
     if (state !== undefined) state._advance(out.state, out.versions);
     return new TrustedRoot(out.trustedRoot);

@@ -45,7 +45,7 @@ node --test test/node/
 
 log "chromium tests"
 node --test --test-concurrency=1 test/browser/
-echo "screenshots: $ROOT/target/wasm-tests/demo-verified.png, demo-rejected.png"
+echo "screenshots: $ROOT/target/wasm-tests/demo-verified.png, demo-rejected.png, demo-tuf-verified.png"
 
 log "figures"
 raw=$(stat -c %s pkg/sigverify_native_bg.wasm)

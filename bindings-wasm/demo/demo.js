@@ -1,5 +1,5 @@
 // Demo: hash the picked artifact chunk by chunk, verify its bundle, show verified-or-why.
-import { Sha256, VerificationError, Verifier } from '../index.js';
+import { Sha256, TrustedRoot, TufState, VerificationError, Verifier } from '../index.js';
 
 const $ = (id) => document.getElementById(id);
 const CHUNK = 1 << 20; // 1 MiB per hasher update, so large files never sit in memory twice
@@ -42,10 +42,35 @@ function show(status, heading, facts) {
   box.append(dl);
 }
 
+// The TUF state survives reloads, so a later refresh cannot roll this browser back.
+const STATE_KEY = 'sigverify-tuf-state';
+const toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
+const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+let tufFacts = [];
+
+// Checks the picked TUF files from the compiled-in anchor (or the stored state's newer root)
+// and says which versions it trusted.
+async function tufRoot() {
+  const picked = [...$('tufFiles').files];
+  if (picked.length === 0) throw new TypeError('pick the TUF repository files');
+  const files = new Map();
+  for (const f of picked) files.set(f.name, new Uint8Array(await f.arrayBuffer()));
+  const stored = localStorage.getItem(STATE_KEY);
+  const state = new TufState(stored ? fromBase64(stored) : undefined);
+  const root = TrustedRoot.fromTufFiles({ files, state });
+  localStorage.setItem(STATE_KEY, toBase64(state.toBytes()));
+  const v = state.versions;
+  tufFacts = [['Trusted root', `TUF root v${v.root}, timestamp v${v.timestamp}, snapshot v${v.snapshot}, targets v${v.targets}`]];
+  return root;
+}
+
 async function verifier() {
   const root = $('root').value;
+  tufFacts = [];
   if (root === 'production') return Verifier.production();
   if (root === 'staging') return Verifier.staging();
+  if (root === 'tuf') return Verifier.fromTrustedRoot(await tufRoot());
   const file = $('rootFile').files[0];
   if (!file) throw new TypeError('pick a trusted_root.json file');
   return Verifier.fromTrustedRoot(new Uint8Array(await file.arrayBuffer()));
@@ -73,6 +98,7 @@ async function run() {
         ['Signed at', r.signingTimes.map(utc).join(', ')],
         ['Log index', r.logEntries.map((e) => `${e.logIndex} (${e.logUrl})`).join(', ') || '-'],
         ['Digest', digest],
+        ...tufFacts,
       ]);
     } finally {
       v.free();
@@ -92,7 +118,10 @@ $('form').addEventListener('submit', (event) => {
   event.preventDefault();
   run();
 });
-$('root').addEventListener('change', () => { $('rootFile').hidden = $('root').value !== 'file'; });
+$('root').addEventListener('change', () => {
+  $('rootFile').hidden = $('root').value !== 'file';
+  $('tufPick').hidden = $('root').value !== 'tuf';
+});
 
 // Drag and drop: a *.json file that looks like a bundle goes to "bundle", anything else to "artifact".
 const drop = $('drop');

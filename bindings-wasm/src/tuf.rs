@@ -1,7 +1,10 @@
 //! Trusted roots over TUF for JavaScript: the caller fetched the files, the core's TUF client
 //! decides (`TrustedRoot.fromTuf` in `index.js`).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+use sigverify::tuf::layout::Files;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -42,6 +45,21 @@ fn bytes_list(list: &js_sys::Array, what: &str) -> Result<Vec<Vec<u8>>, JsValue>
         .collect()
 }
 
+/// The contents of `files`, one per name of `names`.
+fn named_bytes(
+    names: &[String],
+    files: &js_sys::Array,
+    what: &str,
+) -> Result<Vec<Vec<u8>>, JsValue> {
+    let files = bytes_list(files, what)?;
+    if names.len() != files.len() {
+        return Err(type_error(&format!(
+            "{what}: names and contents differ in number"
+        )));
+    }
+    Ok(files)
+}
+
 /// Runs one TUF update. `anchor` empty means the compiled-in production (or `staging`) TUF
 /// root; `state` empty means no earlier update; `names[i]` names `files[i]`.
 #[wasm_bindgen(js_name = tufUpdate)]
@@ -58,23 +76,9 @@ pub fn tuf_update(
     files: js_sys::Array,
     now: f64,
 ) -> Result<JsValue, JsValue> {
-    let anchor = match (anchor.is_empty(), staging) {
-        (false, _) => anchor,
-        (true, true) => sigverify::tuf::STAGING_ROOT,
-        (true, false) => sigverify::tuf::PRODUCTION_ROOT,
-    };
-    let state = if state.is_empty() {
-        None
-    } else {
-        Some(sigverify::tuf::State::from_bytes(state).map_err(|e| core_error(&e))?)
-    };
+    let (anchor, state) = start(anchor, staging, state)?;
     let roots = bytes_list(&roots, "roots")?;
-    let files = bytes_list(&files, "target files")?;
-    if names.len() != files.len() {
-        return Err(type_error(
-            "target file names and contents differ in number",
-        ));
-    }
+    let files = named_bytes(&names, &files, "target files")?;
     let repo = sigverify::tuf::Repository {
         roots: roots.iter().map(Vec::as_slice).collect(),
         timestamp,
@@ -86,11 +90,66 @@ pub fn tuf_update(
             .zip(files.iter().map(Vec::as_slice))
             .collect(),
     };
+    run(anchor, state.as_ref(), &repo, now)
+}
+
+/// Runs one TUF update over the files of a repository given side by side (`names[i]` names
+/// `files[i]`; folders are ignored, so `metadata/root_history/16.root.json` is `16.root.json`):
+/// the core's layout rules pick the roots after the anchor, the timestamp, snapshot and
+/// targets, and the target files, as `trusted-root update --metadata DIR` does.
+#[wasm_bindgen(js_name = tufUpdateFromFiles)]
+pub fn tuf_update_from_files(
+    anchor: &[u8],
+    staging: bool,
+    state: &[u8],
+    names: Vec<String>,
+    files: js_sys::Array,
+    now: f64,
+) -> Result<JsValue, JsValue> {
+    let (anchor, state) = start(anchor, staging, state)?;
+    let files = named_bytes(&names, &files, "files")?;
+    let by_name: BTreeMap<&str, &[u8]> = names
+        .iter()
+        .map(|n| n.rsplit('/').next().unwrap_or(n))
+        .zip(files.iter().map(Vec::as_slice))
+        .collect();
+    let picked = Files::collect(anchor, state.as_ref(), |_, name| {
+        Ok::<_, core::convert::Infallible>(by_name.get(name).map(|b| b.to_vec()))
+    })
+    .map_err(|e| type_error(&format!("TUF repository files: {e}")))?;
+    run(anchor, state.as_ref(), &picked.repository(), now)
+}
+
+/// Where an update starts: `anchor`, or the compiled-in production (or `staging`) TUF root
+/// when it is empty, and the state of `state` unless it is empty.
+fn start<'a>(
+    anchor: &'a [u8],
+    staging: bool,
+    state: &[u8],
+) -> Result<(&'a [u8], Option<sigverify::tuf::State>), JsValue> {
+    let anchor = match (anchor.is_empty(), staging) {
+        (false, _) => anchor,
+        (true, true) => sigverify::tuf::STAGING_ROOT,
+        (true, false) => sigverify::tuf::PRODUCTION_ROOT,
+    };
+    if state.is_empty() {
+        return Ok((anchor, None));
+    }
+    let state = sigverify::tuf::State::from_bytes(state).map_err(|e| core_error(&e))?;
+    Ok((anchor, Some(state)))
+}
+
+/// The update itself, and its outcome as JavaScript sees it.
+fn run(
+    anchor: &[u8],
+    state: Option<&sigverify::tuf::State>,
+    repo: &sigverify::tuf::Repository<'_>,
+    now: f64,
+) -> Result<JsValue, JsValue> {
     // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let now = sigverify::UnixTime(now as u64);
-    let up =
-        sigverify::tuf::update(anchor, state.as_ref(), &repo, now).map_err(|e| core_error(&e))?;
+    let up = sigverify::tuf::update(anchor, state, repo, now).map_err(|e| core_error(&e))?;
     let trusted_root = up
         .target_file(sigverify::tuf::TRUSTED_ROOT_TARGET)
         .map(<[u8]>::to_vec)

@@ -22,6 +22,7 @@
 mod client;
 #[cfg(feature = "std")]
 pub mod dir;
+pub mod layout;
 pub(crate) mod metadata;
 mod signatures;
 mod state;

@@ -1,6 +1,6 @@
 // Drives the demo page in Chromium: one verified and one rejected case, screenshots saved.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -11,13 +11,19 @@ const CASE = path.join(SHARED, 'happy-path-v0.3');
 const IDENTITY = 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const SHOTS = path.join(ROOT, 'target', 'wasm-tests');
 
-async function verifyInDemo(identity, shot) {
+async function verifyInDemo(identity, shot, tuf) {
   const server = await serve();
   const browser = await launch();
   try {
     const { page } = browser;
+    // The TUF files are current at their snapshot's date; the page's clock is set to it.
+    if (tuf) await page.clock.setFixedTime(new Date(tuf.now * 1000));
     await page.goto(`${server.origin}/demo/index.html`);
     await page.waitForFunction(() => !document.getElementById('verify').disabled);
+    if (tuf) {
+      await page.selectOption('#root', 'tuf');
+      await page.setInputFiles('#tufFiles', tuf.files);
+    }
     await page.setInputFiles('#artifact', path.join(SHARED, 'a.txt'));
     await page.setInputFiles('#bundle', path.join(CASE, 'bundle.sigstore.json'));
     await page.fill('#identity', identity);
@@ -53,4 +59,20 @@ test('demo: the wrong identity is rejected with the reason', async (t) => {
   assert.equal(status, 'fail', text);
   assert.match(text, /Not verified: POLICY_IDENTITY_MISMATCH/);
   assert.match(text, /Code1000/);
+});
+
+const TUF = path.join(ROOT, '..', 'shared', 'vectors', 'sigstore-tuf', 'production');
+
+test('demo: a trusted root refreshed over TUF from picked files verifies the bundle', async (t) => {
+  if (!existsSync(CASE) || !existsSync(TUF)) { t.skip(`SKIPPED: ${CASE} or ${TUF} absent`); return; }
+  const history = path.join(TUF, 'metadata', 'root_history');
+  const files = [
+    ...readdirSync(history).map((f) => path.join(history, f)),
+    ...['timestamp.json', 'snapshot.json', 'targets.json'].map((f) => path.join(TUF, 'metadata', f)),
+    path.join(TUF, 'targets', 'trusted_root.json'),
+  ];
+  const { status, text } = await verifyInDemo(IDENTITY, 'demo-tuf-verified.png', { files, now: 1787356800 });
+  assert.equal(status, 'ok', text);
+  assert.match(text, /Trusted rootTUF root v15, timestamp v762, snapshot v165, targets v14/);
+  assert.match(text, /Log index79571823/);
 });

@@ -1,6 +1,6 @@
 // Trusted roots over TUF in Node: every case of the shared TUF manifest, and the API's shape.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -51,4 +51,37 @@ test('fromTuf advances the state and refuses what is not a TUF update', { skip: 
   assert.throws(() => new api.TufState('x'), TypeError);
   assert.throws(() => api.TrustedRoot.fromTuf({ ...files, state: new api.TufState(new Uint8Array([1])) }),
     (e) => e.name === 'TUF_STATE_INVALID');
+});
+
+// Every file of a repository folder, by its name alone (as a browser's picker gives them).
+function flatFiles(dir) {
+  const out = {};
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[e.name] = readFileSync(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+test('fromTufFiles picks the roots after the anchor and yields the same root as the folder layout', { skip: !existsSync(TUF) && 'real TUF repositories absent' }, () => {
+  const files = flatFiles(path.join(TUF, 'staging'));
+  const state = new api.TufState();
+  const fromAnchor = api.TrustedRoot.fromTufFiles({ files, staging: true, state, now: AUG_22 });
+  assert.deepEqual(Buffer.from(fromAnchor.json), readFileSync(path.join(TUF, 'staging', 'targets', 'trusted_root.json')));
+  // From staging root v1 the same files rotate through every later root, also given as a Map.
+  const fromV1 = api.TrustedRoot.fromTufFiles({
+    files: new Map(Object.entries(files)), anchor: files['1.root.json'], now: AUG_22,
+  });
+  assert.deepEqual(fromV1.json, fromAnchor.json);
+  assert.equal(state.versions.root, 14);
+  const { 'timestamp.json': _, ...noTimestamp } = files;
+  assert.throws(() => api.TrustedRoot.fromTufFiles({ files: noTimestamp, staging: true, now: AUG_22 }),
+    (e) => e instanceof TypeError && /no timestamp\.json/.test(e.message));
+  assert.throws(() => api.TrustedRoot.fromTufFiles({ files, staging: true, now: AUG_22, bogus: 1 }), TypeError);
+  assert.throws(() => api.TrustedRoot.fromTufFiles({ files, now: 1800000000 * 1000, staging: true }),
+    (e) => e instanceof api.VerificationError && e.name === 'TUF_METADATA_EXPIRED');
 });
