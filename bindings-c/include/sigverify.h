@@ -390,6 +390,16 @@
 #define SIGVERIFY_DSSE_SUBJECT_MISMATCH 803
 
 /**
+ * Core error `DSSE_PREDICATE_TYPE_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_DSSE_PREDICATE_TYPE_MISMATCH 804
+
+/**
+ * Core error `DSSE_ENVELOPE_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_DSSE_ENVELOPE_MISSING 805
+
+/**
  * Core error `SIGNATURE_INVALID` (`sigverify::Error`).
  */
 #define SIGVERIFY_SIGNATURE_INVALID 900

@@ -144,6 +144,10 @@ pub const SIGVERIFY_DSSE_PAYLOAD_TYPE_UNSUPPORTED: c_int = 801;
 pub const SIGVERIFY_DSSE_STATEMENT_INVALID: c_int = 802;
 /// Core error `DSSE_SUBJECT_MISMATCH` (`sigverify::Error`).
 pub const SIGVERIFY_DSSE_SUBJECT_MISMATCH: c_int = 803;
+/// Core error `DSSE_PREDICATE_TYPE_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_DSSE_PREDICATE_TYPE_MISMATCH: c_int = 804;
+/// Core error `DSSE_ENVELOPE_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_DSSE_ENVELOPE_MISSING: c_int = 805;
 /// Core error `SIGNATURE_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_SIGNATURE_INVALID: c_int = 900;
 /// Core error `SIGNATURE_DIGEST_MISMATCH` (`sigverify::Error`).
@@ -295,6 +299,8 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (801, c"DSSE_PAYLOAD_TYPE_UNSUPPORTED"),
     (802, c"DSSE_STATEMENT_INVALID"),
     (803, c"DSSE_SUBJECT_MISMATCH"),
+    (804, c"DSSE_PREDICATE_TYPE_MISMATCH"),
+    (805, c"DSSE_ENVELOPE_MISSING"),
     (900, c"SIGNATURE_INVALID"),
     (901, c"SIGNATURE_DIGEST_MISMATCH"),
     (902, c"ARTIFACT_DIGEST_INSUFFICIENT"),

@@ -11,6 +11,8 @@ usage:
                           --certificate-oidc-issuer URL [--trusted-root FILE] [--now UNIX] FILE_OR_DIGEST
   sigverify verify-bundle [--staging] --bundle FILE --key KEY.pem [--trusted-root FILE]
                           [--now UNIX] FILE_OR_DIGEST
+  sigverify verify-attestation --bundle FILE [ARTIFACT | --digest ALG:HEX]
+                          [--predicate-type TYPE] <policy flags as for verify-bundle>
   sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
                           [--state FILE] [--now UNIX] --out trusted_root.json
   sigverify --help | --version
@@ -47,6 +49,15 @@ Examples:
   sigverify verify-bundle --bundle fw.bin.sigstore.json --key release.pub \\
       --trusted-root trusted_root.json fw.bin
 
+Attestations (DSSE bundles): verify-attestation prints the verified statement: its subjects,
+predicate type and predicate (other payload types as text). With ARTIFACT or --digest it checks
+that a subject names it; without, every check runs except that one, and the output says so.
+--predicate-type TYPE requires that in-toto predicate type (DSSE_PREDICATE_TYPE_MISMATCH).
+  sigverify verify-attestation --bundle att.sigstore.json --repo octo/app \\
+      --predicate-type https://slsa.dev/provenance/v1 app.tar.gz
+--format json (verify-bundle, verify-attestation): one JSON document on stdout, verified or not
+(schema sigverify-result/1, cli/RESULT.md).
+
 Trusted roots over TUF (no network: bring the files, e.g. a copy of Sigstore's TUF repository):
   sigverify trusted-root update --metadata DIR --state tuf-state.json --out trusted_root.json
 checks DIR's TUF metadata (N.root.json, timestamp.json, snapshot.json, targets.json, in DIR,
@@ -71,6 +82,8 @@ pub(crate) enum Command {
     Help,
     Version,
     Verify(Box<VerifyArgs>),
+    /// `verify-attestation`: the same arguments, `attestation` set.
+    Attest(Box<VerifyArgs>),
     TrustedRootUpdate(TufArgs),
 }
 
@@ -110,24 +123,44 @@ pub(crate) struct VerifyArgs {
     pub(crate) github: Option<sigverify::GitHubPolicy>,
     /// `--tuf DIR`: the trusted root comes from this TUF repository.
     pub(crate) tuf: Option<PathBuf>,
+    /// `--format json`: one JSON document on stdout, success or failure.
+    pub(crate) json: bool,
+    /// `verify-attestation`: a DSSE bundle whose statement is printed; `input` may be empty
+    /// (subjects not checked).
+    pub(crate) attestation: bool,
+    /// `--predicate-type T` (verify-attestation).
+    pub(crate) predicate_type: Option<String>,
 }
 
 pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     let mut it = argv.iter();
     match it.next().map(String::as_str) {
-        None | Some("--help" | "-h" | "help") => return Ok(Command::Help),
-        Some("--version" | "-V") => return Ok(Command::Version),
-        Some("verify-bundle") => {}
-        Some("trusted-root") => {
-            return match it.next().map(String::as_str) {
-                Some("update") => parse_tuf(it.as_slice()).map(Command::TrustedRootUpdate),
-                Some(other) => Err(format!("unknown trusted-root command `{other}`")),
-                None => Err("trusted-root needs a command (update)".into()),
-            };
+        None | Some("--help" | "-h" | "help") => Ok(Command::Help),
+        Some("--version" | "-V") => Ok(Command::Version),
+        Some("verify-bundle" | "verify-attestation")
+            if it.as_slice().iter().any(|a| a == "--help" || a == "-h") =>
+        {
+            Ok(Command::Help)
         }
-        Some(other) => return Err(format!("unknown command `{other}`")),
+        Some("verify-bundle") => parse_verify(it.as_slice(), false).map(Command::Verify),
+        Some("verify-attestation") => parse_verify(it.as_slice(), true).map(Command::Attest),
+        Some("trusted-root") => match it.next().map(String::as_str) {
+            Some("update") => parse_tuf(it.as_slice()).map(Command::TrustedRootUpdate),
+            Some(other) => Err(format!("unknown trusted-root command `{other}`")),
+            None => Err("trusted-root needs a command (update)".into()),
+        },
+        Some(other) => Err(format!("unknown command `{other}`")),
     }
-    let mut a = VerifyArgs::default();
+}
+
+/// The arguments of `verify-bundle` (the conformance protocol and its extensions) or, with
+/// `attestation`, of `verify-attestation` (`--digest`, `--predicate-type`, optional input).
+fn parse_verify(argv: &[String], attestation: bool) -> Result<Box<VerifyArgs>, String> {
+    let mut it = argv.iter();
+    let mut a = VerifyArgs {
+        attestation,
+        ..VerifyArgs::default()
+    };
     let mut bundle = None;
     let mut input = None;
     while let Some(arg) = it.next() {
@@ -173,7 +206,24 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
                     ));
                 }
             },
-            "--help" | "-h" => return Ok(Command::Help),
+            "--format" => match value()?.as_str() {
+                "json" => a.json = true,
+                "text" => a.json = false,
+                other => return Err(format!("unknown format `{other}` (known: text, json)")),
+            },
+            "--predicate-type" if attestation => a.predicate_type = Some(value()?),
+            "--digest" if attestation && input.is_none() => {
+                let digest = value()?;
+                if sigverify::Digest::parse_prefixed(&digest).is_none() {
+                    return Err(format!(
+                        "--digest takes sha256:HEX, sha384:HEX or sha512:HEX, not `{digest}`"
+                    ));
+                }
+                input = Some(digest);
+            }
+            "--digest" if attestation => {
+                return Err("give ARTIFACT or --digest, not both".into());
+            }
             f if f.starts_with("--") => return Err(format!("unknown option `{f}`")),
             _ if input.is_none() => input = Some(arg.clone()),
             _ => return Err(format!("unexpected argument `{arg}`")),
@@ -183,7 +233,11 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     if a.tuf.is_some() && a.trusted_root.is_some() {
         return Err("give --tuf or --trusted-root, not both".into());
     }
-    a.input = input.ok_or("FILE_OR_DIGEST is required")?;
+    a.input = match input {
+        Some(input) => input,
+        None if attestation => String::new(),
+        None => return Err("FILE_OR_DIGEST is required".into()),
+    };
     if a.identity.is_some() && a.identity_regexp.is_some() {
         return Err(
             "give --certificate-identity or --certificate-identity-regexp, not both".into(),
@@ -198,13 +252,13 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     let issuer = a.issuer.is_some() || a.issuer_regexp.is_some();
     if a.github.is_some() {
         return if a.key.is_none() && !identity && !issuer {
-            Ok(Command::Verify(Box::new(a)))
+            Ok(Box::new(a))
         } else {
             Err("the GitHub policy flags replace --key and the identity flags".into())
         };
     }
     match (&a.key, identity, issuer) {
-        (Some(_), false, false) | (None, true, true) => Ok(Command::Verify(Box::new(a))),
+        (Some(_), false, false) | (None, true, true) => Ok(Box::new(a)),
         (Some(_), _, _) => Err(
             "--key cannot be combined with --certificate-identity/--certificate-oidc-issuer".into(),
         ),
@@ -342,6 +396,51 @@ mod tests {
         assert_eq!(g.source_ref.as_deref(), Some("refs/tags/v1"));
         assert!(g.deny_self_hosted_runners);
         assert!(parse(&argv("verify-bundle --bundle b --owner octo --key k a")).is_err());
+    }
+
+    #[test]
+    fn parses_verify_attestation_and_the_output_format() {
+        let c = parse(&argv(
+            "verify-attestation --bundle b --key k --predicate-type https://slsa.dev/provenance/v1 --format json",
+        ))
+        .unwrap();
+        let Command::Attest(a) = c else {
+            panic!("{c:?}")
+        };
+        assert!(a.attestation && a.json);
+        assert_eq!(a.input, "");
+        assert_eq!(
+            a.predicate_type.as_deref(),
+            Some("https://slsa.dev/provenance/v1")
+        );
+        let sha512 = format!("sha512:{}", "ab".repeat(64));
+        let sha256 = format!("sha256:{}", "ab".repeat(32));
+        let c = parse(&argv(&format!(
+            "verify-attestation --bundle b --key k --digest {sha512}"
+        )))
+        .unwrap();
+        let Command::Attest(a) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.input, sha512);
+        let c = parse(&argv("verify-bundle --bundle b --key k --format=json a")).unwrap();
+        let Command::Verify(a) = c else {
+            panic!("{c:?}")
+        };
+        assert!(a.json && !a.attestation);
+        assert_eq!(parse(&argv("verify-attestation --help")), Ok(Command::Help));
+        for bad in [
+            "verify-attestation --bundle b --key k --digest md5:00".to_owned(),
+            "verify-attestation --bundle b --key k --digest sha256:00".to_owned(),
+            format!("verify-attestation --bundle b --key k --digest {sha256} a.txt"),
+            format!("verify-attestation --bundle b --key k a.txt --digest {sha256}"),
+            "verify-attestation --bundle b --key k --format yaml".to_owned(),
+            "verify-attestation --key k a.txt".to_owned(),
+            "verify-bundle --bundle b --key k --predicate-type t a.txt".to_owned(),
+            format!("verify-bundle --bundle b --key k --digest {sha256}"),
+        ] {
+            assert!(parse(&argv(&bad)).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -42,20 +42,10 @@ fn main() -> ExitCode {
             println!("sigverify {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Ok(Command::Verify(a)) => match verify(&a) {
-            Ok(v) => {
-                print!("{}", report::success(&v));
-                ExitCode::SUCCESS
-            }
-            Err(Failure::Verify(e)) => {
-                eprintln!("{}", report::failure(&e, &a));
-                ExitCode::from(1)
-            }
-            Err(Failure::Io(msg)) => {
-                eprintln!("sigverify: error: {msg}");
-                ExitCode::from(1)
-            }
-        },
+        Ok(Command::Verify(a) | Command::Attest(a)) => {
+            let outcome = verify(&a).and_then(|v| attestation_checks(&a, v));
+            report::print(&a, &outcome)
+        }
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
                 print!("{text}");
@@ -128,6 +118,15 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
     };
     let bundle = Bundle::from_json(&read(&a.bundle, "bundle")?)?;
     let verifier = Verifier::new(root, config(a));
+    if a.input.is_empty() {
+        // verify-attestation without an artifact: everything but the subjects.
+        return verifier
+            .verify_dsse(&bundle, &policy, now)
+            .map_err(|e| match e {
+                Error::ArtifactRequired => Failure::Verify(Error::DsseEnvelopeMissing),
+                e => Failure::Verify(e),
+            });
+    }
     let path = Path::new(&a.input);
     if !path.exists() {
         if let Some(digest) = Digest::parse_prefixed(&a.input) {
@@ -145,6 +144,19 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
         }
         other => Ok(other?),
     }
+}
+
+/// `verify-attestation`: the bundle must carry a DSSE envelope, with the predicate type asked
+/// for.
+fn attestation_checks(a: &VerifyArgs, v: Verified) -> Result<Verified, Failure> {
+    if !a.attestation {
+        return Ok(v);
+    }
+    let statement = v.attestation()?;
+    if let Some(want) = &a.predicate_type {
+        statement.check_predicate_type(want)?;
+    }
+    Ok(v)
 }
 
 /// Streams the file through `alg` in 64 KiB chunks.

@@ -1,14 +1,176 @@
-//! What the CLI prints: a short summary on success, one line naming the failed check on failure.
+//! What the CLI prints: a short summary on success, one line naming the failed check on
+//! failure; with `--format json`, one JSON document either way (schema in `cli/RESULT.md`).
 
 use std::fmt::Write;
+use std::process::ExitCode;
 
+use serde_json::Value;
+use serde_json::json;
 use sigverify::Error;
 use sigverify::SkippedItem;
+use sigverify::Statement;
 use sigverify::Verified;
 
+use crate::Failure;
 use crate::args::VerifyArgs;
 
-pub(crate) fn success(v: &Verified) -> String {
+/// The version of the JSON result document (`"format"`).
+pub(crate) const RESULT_FORMAT: &str = "sigverify-result/1";
+
+/// Prints the outcome of `verify-bundle` or `verify-attestation` and gives the exit status:
+/// 0 verified, 1 not verified.
+pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Verified, Failure>) -> ExitCode {
+    if a.json {
+        let doc = match outcome {
+            Ok(v) => verified_json(a, v),
+            Err(f) => failure_json(f),
+        };
+        // A `Value` always serializes.
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        return if outcome.is_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
+    }
+    match outcome {
+        Ok(v) => {
+            print!("{}", success(v));
+            if a.attestation {
+                print!("{}", attestation(a, v));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Verify(e)) => {
+            eprintln!("{}", failure(e, a));
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(msg)) => {
+            eprintln!("sigverify: error: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The statement of a verified attestation, for people: in-toto type, subjects (and whether
+/// they were checked), predicate type and predicate; other payloads as text when they are.
+fn attestation(a: &VerifyArgs, v: &Verified) -> String {
+    let mut out = String::new();
+    let Some(s) = &v.statement else {
+        return out;
+    };
+    if a.input.is_empty() {
+        out.push_str("  subjects: NOT checked (no artifact or --digest given)\n");
+    }
+    match s.in_toto() {
+        Ok(t) => {
+            let _ = writeln!(out, "  statement: {}", t.statement_type);
+            for subject in &t.subjects {
+                let digests: Vec<String> = subject
+                    .digests
+                    .iter()
+                    .map(|(alg, hex)| format!("{alg}:{hex}"))
+                    .collect();
+                let _ = writeln!(out, "  subject:  {} {}", subject.name, digests.join(" "));
+            }
+            let _ = writeln!(out, "  predicate type: {}", t.predicate_type);
+            if let Some(p) = predicate(s) {
+                let text = serde_json::to_string_pretty(&p).unwrap_or_default();
+                let _ = writeln!(out, "  predicate:\n{}", indent(&text, "    "));
+            }
+        }
+        Err(_) => match std::str::from_utf8(&s.payload) {
+            Ok(text) => {
+                let _ = writeln!(out, "  payload text:\n{}", indent(text, "    "));
+            }
+            Err(_) => out.push_str("  payload is binary (not shown)\n"),
+        },
+    }
+    out
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|l| format!("{by}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The statement's `predicate`, when its payload is an in-toto statement.
+fn predicate(s: &Statement) -> Option<Value> {
+    s.in_toto().ok()?;
+    let doc: Value = serde_json::from_slice(&s.payload).ok()?;
+    doc.get("predicate").cloned()
+}
+
+fn verified_json(a: &VerifyArgs, v: &Verified) -> Value {
+    let statement = v.statement.as_ref().map(|s| {
+        let in_toto = s.in_toto().ok().map(|t| {
+            json!({
+                "type": t.statement_type,
+                "predicateType": t.predicate_type,
+                "subjects": t.subjects.iter().map(|sub| json!({
+                    "name": sub.name,
+                    "digest": sub.digests.iter().map(|(alg, hex)| (alg.clone(), Value::from(hex.as_str()))).collect::<serde_json::Map<String, Value>>(),
+                })).collect::<Vec<_>>(),
+                "predicate": predicate(s).unwrap_or(Value::Null),
+            })
+        });
+        json!({
+            "payloadType": s.payload_type,
+            "payloadSha256": sigverify::Sha256Digest::of(&s.payload).to_hex(),
+            "payloadText": std::str::from_utf8(&s.payload).ok().filter(|_| in_toto.is_none()),
+            "inToto": in_toto,
+            "subjectsChecked": !a.input.is_empty(),
+        })
+    });
+    json!({
+        "format": RESULT_FORMAT,
+        "verified": true,
+        "identity": v.identity,
+        "issuer": v.issuer,
+        "signingTimes": v.signing_times.iter().map(|t| t.seconds()).collect::<Vec<_>>(),
+        "logEntries": v.log_entries.iter().map(|e| json!({
+            "logIndex": e.log_index,
+            "logId": sigverify::encoding::hex_encode(&e.log_id),
+            "logUrl": e.log_url,
+            "integratedTime": e.integrated_time.map(|t| t.seconds()),
+        })).collect::<Vec<_>>(),
+        "statement": statement,
+        "skipped": v.skipped.iter().map(|s| {
+            let (item, index) = skipped_item(s.item);
+            json!({
+                "item": item,
+                "index": index,
+                "code": s.reason.code(),
+                "name": s.reason.name(),
+                "message": s.reason.to_string(),
+            })
+        }).collect::<Vec<_>>(),
+        "error": Value::Null,
+    })
+}
+
+fn failure_json(f: &Failure) -> Value {
+    let error = match f {
+        Failure::Verify(e) => {
+            json!({ "code": e.code(), "name": e.name(), "message": e.to_string() })
+        }
+        Failure::Io(msg) => json!({ "code": Value::Null, "name": "IO_ERROR", "message": msg }),
+    };
+    json!({ "format": RESULT_FORMAT, "verified": false, "error": error })
+}
+
+fn skipped_item(item: SkippedItem) -> (&'static str, Option<usize>) {
+    match item {
+        SkippedItem::TlogEntry(i) => ("tlogEntry", Some(i)),
+        SkippedItem::Timestamp(i) => ("timestamp", Some(i)),
+        SkippedItem::Sct(i) => ("sct", Some(i)),
+        _ => ("other", None),
+    }
+}
+
+fn success(v: &Verified) -> String {
     let mut out = String::from("verified\n");
     if let (Some(identity), Some(issuer)) = (&v.identity, &v.issuer) {
         let _ = writeln!(out, "  identity: {identity}\n  issuer:   {issuer}");

@@ -10,12 +10,9 @@ use serde::Deserialize;
 use crate::Error;
 use crate::digest::Digest;
 use crate::digest::HashAlgorithm;
-use crate::limits;
-use crate::limits::Limit;
 use crate::verifier::Artifact;
 
-/// The in-toto payload type Sigstore attestations use.
-pub(crate) const IN_TOTO: &str = "application/vnd.in-toto+json";
+pub(crate) use crate::intoto::PAYLOAD_TYPE as IN_TOTO;
 
 /// DSSE v1 PAE: `"DSSEv1" SP len(type) SP type SP len(payload) SP payload`.
 pub(crate) fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
@@ -91,14 +88,8 @@ fn statement(payload_type: &str, payload: &[u8]) -> Result<Statement, Error> {
     if payload_type != IN_TOTO {
         return Err(Error::DssePayloadTypeUnsupported);
     }
-    crate::json::check_depth(payload, limits::MAX_JSON_DEPTH)?;
-    let statement: Statement =
-        serde_json::from_slice(payload).map_err(|_| Error::DsseStatementInvalid)?;
-    limits::check(
-        statement.subject.len(),
-        limits::MAX_SUBJECTS,
-        Limit::Subjects,
-    )?;
+    let statement: Statement = serde_json::from_value(crate::intoto::statement_value(payload)?)
+        .map_err(|_| Error::DsseStatementInvalid)?;
     Ok(statement)
 }
 
@@ -144,6 +135,8 @@ impl SubjectDigest {
 mod tests {
     use super::*;
     use crate::digest::Sha256Digest;
+    use crate::limits;
+    use crate::limits::Limit;
 
     fn d(s: &Sha256Digest) -> Artifact<'static> {
         Artifact::Digest(Digest::from(*s))
@@ -208,6 +201,14 @@ mod tests {
         );
         assert_eq!(
             check_subject(IN_TOTO, br#"{"subject":{}}"#, d(&a)),
+            Err(Error::DsseStatementInvalid)
+        );
+        // serde reads a struct from an array too; a statement is an object, so the same
+        // subjects as an array (field order) do not match.
+        let hex = a.to_hex();
+        let array = std::format!(r#"[[{{"digest":{{"sha256":"{hex}"}}}}]]"#);
+        assert_eq!(
+            check_subject(IN_TOTO, array.as_bytes(), d(&a)),
             Err(Error::DsseStatementInvalid)
         );
     }

@@ -296,6 +296,12 @@ errors! {
     /// No subject of the in-toto statement has the artifact's SHA-256 digest.
     DsseSubjectMismatch = 803, "DSSE_SUBJECT_MISMATCH",
         "no in-toto subject matches the artifact digest";
+    /// The in-toto statement's predicate type is not the one required.
+    DssePredicateTypeMismatch { found: String } = 804, "DSSE_PREDICATE_TYPE_MISMATCH",
+        "in-toto predicate type differs from the required one";
+    /// An attestation was asked for, and the bundle holds a message signature.
+    DsseEnvelopeMissing = 805, "DSSE_ENVELOPE_MISSING",
+        "the bundle holds a message signature, not a DSSE attestation";
 
     // --- 9xx: message signature ----------------------------------------------------------------
     /// The message signature does not verify over the artifact.

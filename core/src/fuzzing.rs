@@ -39,13 +39,23 @@ pub fn timestamp(token: &[u8], signature: &[u8], root: &TrustedRoot) -> bool {
 }
 
 /// Parses an in-toto statement and matches its subjects: against a digest, and against bytes
-/// (which hashes them with every algorithm the subjects name).
+/// (which hashes them with every algorithm the subjects name); reads it as `Statement::in_toto`
+/// does.
 pub fn statement(payload: &[u8]) -> bool {
     let digest = crate::Artifact::Digest(crate::Digest::Sha512([0; 64]));
     let by_digest = crate::dsse::check_subject(crate::dsse::IN_TOTO, payload, digest).is_ok();
     let bytes = crate::Artifact::Bytes(b"fuzz");
     let by_bytes = crate::dsse::check_subject(crate::dsse::IN_TOTO, payload, bytes).is_ok();
     let _ = crate::dsse::subject_hash(crate::dsse::IN_TOTO, payload);
+    // The reader `verify-attestation` prints from, and the predicate-type check.
+    let statement = crate::Statement {
+        payload_type: alloc::string::String::from(crate::intoto::PAYLOAD_TYPE),
+        payload: payload.to_vec(),
+    };
+    let read = statement.in_toto();
+    let _ = statement.check_predicate_type("https://slsa.dev/provenance/v1");
+    // Whatever matches a subject must read as a statement.
+    assert!(!(by_digest || by_bytes) || read.is_ok());
     by_digest || by_bytes
 }
 

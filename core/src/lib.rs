@@ -18,6 +18,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod github;
+pub mod intoto;
 mod json;
 pub mod limits;
 pub mod pattern;

@@ -100,6 +100,14 @@ pub struct Verified {
     pub skipped: Vec<Skipped>,
 }
 
+impl Verified {
+    /// The verified DSSE payload, or `DSSE_ENVELOPE_MISSING` when the bundle held a message
+    /// signature (for callers that asked for an attestation).
+    pub fn attestation(&self) -> Result<&Statement, Error> {
+        self.statement.as_ref().ok_or(Error::DsseEnvelopeMissing)
+    }
+}
+
 /// An item of a bundle left out of a successful verification.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
