@@ -85,6 +85,13 @@ def main() -> int:
                     put("tuf_metadata", meta.read_bytes())
     for root in sorted((HERE / "../core/src/roots").glob("tuf-*.json")):
         put("tuf_metadata", root.read_bytes())
+    # Files of several bundles: the real attestation files, and one bundle of each vector.
+    for f in sorted((HERE / "../conformance/attestation-files").rglob("*.json*")):
+        put("bundle_file", f.read_bytes())
+    if VECTORS.is_dir():
+        for case in sorted(VECTORS.iterdir())[:20]:
+            if (case / "bundle.sigstore.json").is_file():
+                put("bundle_file", (case / "bundle.sigstore.json").read_bytes())
     # verify_mutated reads its choices 8 bytes at a time: seed every vector with a few mutations.
     for index in range(80):
         for rounds in range(2):

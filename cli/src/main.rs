@@ -23,6 +23,7 @@ use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
 use sigverify::Verifier;
+use sigverify::bundles::FileKind as BundleFile;
 
 mod args;
 mod report;
@@ -42,21 +43,14 @@ fn main() -> ExitCode {
             println!("sigverify {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Ok(Command::Verify(a) | Command::Attest(a)) => {
-            let outcome = verify(&a).and_then(|v| attestation_checks(&a, v));
-            report::print(&a, &outcome)
-        }
+        Ok(Command::Verify(a) | Command::Attest(a)) => report::print(&a, &verify(&a)),
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
             }
-            Err(Failure::Verify(e)) => {
-                eprintln!("sigverify: {} (code {}): {e}", e.name(), e.code());
-                ExitCode::from(1)
-            }
-            Err(Failure::Io(msg)) => {
-                eprintln!("sigverify: error: {msg}");
+            Err(f) => {
+                eprintln!("{}", report::failure_line(&f));
                 ExitCode::from(1)
             }
         },
@@ -70,6 +64,14 @@ fn main() -> ExitCode {
 pub(crate) enum Failure {
     Verify(Error),
     Io(String),
+    /// No bundle of a file of several verified: each one's place and failure.
+    NoBundle(Vec<(String, Failure)>),
+}
+
+/// A verified bundle, and where it was in a file of several (`line 2 of 3`).
+pub(crate) struct Outcome {
+    pub(crate) verified: Verified,
+    pub(crate) place: Option<String>,
 }
 
 impl From<Error> for Failure {
@@ -82,7 +84,7 @@ pub(crate) fn read(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| Failure::Io(format!("cannot read {what} {}: {e}", path.display())))
 }
 
-fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
+fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
     let now = a.now.unwrap_or_else(system_now);
     let root = match (&a.trusted_root, a.staging) {
         _ if a.tuf.is_some() => {
@@ -116,12 +118,40 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
             Policy::certificate(Condition::AllOf(vec![identity, issuer]))?
         }
     };
-    let bundle = Bundle::from_json(&read(&a.bundle, "bundle")?)?;
     let verifier = Verifier::new(root, config(a));
+    let file = read(&a.bundle, "bundle")?;
+    let (kind, found) = sigverify::bundles::split(&file)?;
+    let count = found.len();
+    let mut failures = Vec::new();
+    for f in found {
+        match verify_one(&verifier, &f.json, &policy, a, now).and_then(|v| attestation_checks(a, v))
+        {
+            Ok(verified) => {
+                return Ok(Outcome {
+                    verified,
+                    place: (kind != BundleFile::Bundle).then(|| format!("{} of {count}", f.place)),
+                });
+            }
+            Err(e) if count == 1 => return Err(e),
+            Err(e) => failures.push((f.place, e)),
+        }
+    }
+    Err(Failure::NoBundle(failures))
+}
+
+/// Verifies one bundle of the file against the artifact, its digest, or (verify-attestation
+/// without either) everything but the subjects.
+fn verify_one(
+    verifier: &Verifier,
+    json: &[u8],
+    policy: &Policy,
+    a: &VerifyArgs,
+    now: UnixTime,
+) -> Result<Verified, Failure> {
+    let bundle = Bundle::from_json(json)?;
     if a.input.is_empty() {
-        // verify-attestation without an artifact: everything but the subjects.
         return verifier
-            .verify_dsse(&bundle, &policy, now)
+            .verify_dsse(&bundle, policy, now)
             .map_err(|e| match e {
                 Error::ArtifactRequired => Failure::Verify(Error::DsseEnvelopeMissing),
                 e => Failure::Verify(e),
@@ -130,17 +160,17 @@ fn verify(a: &VerifyArgs) -> Result<Verified, Failure> {
     let path = Path::new(&a.input);
     if !path.exists() {
         if let Some(digest) = Digest::parse_prefixed(&a.input) {
-            return Ok(verifier.verify(&bundle, Artifact::Digest(digest), &policy, now)?);
+            return Ok(verifier.verify(&bundle, Artifact::Digest(digest), policy, now)?);
         }
     }
     // The bundle names the one hash it needs of the artifact; the file is read once.
     let digest = hash_file(path, bundle.artifact_hash())?;
-    match verifier.verify(&bundle, Artifact::Digest(digest), &policy, now) {
+    match verifier.verify(&bundle, Artifact::Digest(digest), policy, now) {
         // Ed25519 signs whole messages, and a P-384 or P-521 signature whose bundle declares
         // no digest may be over another hash: only then is the artifact read into memory.
         Err(Error::ArtifactDigestInsufficient) => {
             let bytes = read(path, "artifact")?;
-            Ok(verifier.verify(&bundle, Artifact::Bytes(&bytes), &policy, now)?)
+            Ok(verifier.verify(&bundle, Artifact::Bytes(&bytes), policy, now)?)
         }
         other => Ok(other?),
     }

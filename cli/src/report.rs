@@ -12,6 +12,7 @@ use sigverify::Statement;
 use sigverify::Verified;
 
 use crate::Failure;
+use crate::Outcome;
 use crate::args::VerifyArgs;
 
 /// The version of the JSON result document (`"format"`).
@@ -19,10 +20,10 @@ pub(crate) const RESULT_FORMAT: &str = "sigverify-result/1";
 
 /// Prints the outcome of `verify-bundle` or `verify-attestation` and gives the exit status:
 /// 0 verified, 1 not verified.
-pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Verified, Failure>) -> ExitCode {
+pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Outcome, Failure>) -> ExitCode {
     if a.json {
         let doc = match outcome {
-            Ok(v) => verified_json(a, v),
+            Ok(o) => verified_json(a, o),
             Err(f) => failure_json(f),
         };
         // A `Value` always serializes.
@@ -34,10 +35,13 @@ pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Verified, Failure>) -> Exit
         };
     }
     match outcome {
-        Ok(v) => {
-            print!("{}", success(v));
+        Ok(o) => {
+            print!("{}", success(&o.verified));
+            if let Some(place) = &o.place {
+                println!("  bundle:   {place} in {}", a.bundle.display());
+            }
             if a.attestation {
-                print!("{}", attestation(a, v));
+                print!("{}", attestation(a, &o.verified));
             }
             ExitCode::SUCCESS
         }
@@ -45,9 +49,29 @@ pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Verified, Failure>) -> Exit
             eprintln!("{}", failure(e, a));
             ExitCode::from(1)
         }
-        Err(Failure::Io(msg)) => {
-            eprintln!("sigverify: error: {msg}");
+        Err(f) => {
+            eprintln!("{}", failure_line(f));
             ExitCode::from(1)
+        }
+    }
+}
+
+/// The failure of a command, on one line per failed bundle.
+pub(crate) fn failure_line(f: &Failure) -> String {
+    match f {
+        Failure::Verify(e) => format!("sigverify: {} (code {}): {e}", e.name(), e.code()),
+        Failure::Io(msg) => format!("sigverify: error: {msg}"),
+        Failure::NoBundle(tried) => {
+            let mut out = format!("sigverify: none of the {} bundles verified", tried.len());
+            for (place, f) in tried {
+                let line = failure_line(f);
+                let _ = write!(
+                    out,
+                    "\n  {place}: {}",
+                    line.strip_prefix("sigverify: ").unwrap_or(&line)
+                );
+            }
+            out
         }
     }
 }
@@ -103,7 +127,8 @@ fn predicate(s: &Statement) -> Option<Value> {
     doc.get("predicate").cloned()
 }
 
-fn verified_json(a: &VerifyArgs, v: &Verified) -> Value {
+fn verified_json(a: &VerifyArgs, o: &Outcome) -> Value {
+    let v = &o.verified;
     let statement = v.statement.as_ref().map(|s| {
         let in_toto = s.in_toto().ok().map(|t| {
             json!({
@@ -147,18 +172,35 @@ fn verified_json(a: &VerifyArgs, v: &Verified) -> Value {
                 "message": s.reason.to_string(),
             })
         }).collect::<Vec<_>>(),
+        "bundle": o.place,
         "error": Value::Null,
     })
 }
 
 fn failure_json(f: &Failure) -> Value {
-    let error = match f {
+    let mut doc = json!({ "format": RESULT_FORMAT, "verified": false, "error": error_json(f) });
+    if let (Failure::NoBundle(tried), Some(obj)) = (f, doc.as_object_mut()) {
+        let list: Vec<Value> = tried
+            .iter()
+            .map(|(place, f)| json!({ "place": place, "error": error_json(f) }))
+            .collect();
+        obj.insert("bundles".into(), Value::Array(list));
+    }
+    doc
+}
+
+/// `{code, name, message}`; for a file of several bundles, the first bundle's error.
+fn error_json(f: &Failure) -> Value {
+    match f {
         Failure::Verify(e) => {
             json!({ "code": e.code(), "name": e.name(), "message": e.to_string() })
         }
         Failure::Io(msg) => json!({ "code": Value::Null, "name": "IO_ERROR", "message": msg }),
-    };
-    json!({ "format": RESULT_FORMAT, "verified": false, "error": error })
+        Failure::NoBundle(tried) => match tried.first() {
+            Some((_, first)) => error_json(first),
+            None => json!({ "code": Value::Null, "name": "NO_BUNDLE", "message": "no bundle" }),
+        },
+    }
 }
 
 fn skipped_item(item: SkippedItem) -> (&'static str, Option<usize>) {

@@ -211,9 +211,12 @@ fn json_documents_have_the_documented_keys() {
             "logEntries",
             "statement",
             "skipped",
+            "bundle",
             "error"
         ])
     );
+    // One bundle in the file: no place to name.
+    assert_eq!(doc["bundle"], Value::Null);
     assert_eq!(doc["format"], "sigverify-result/1");
     assert_eq!(doc["verified"], true);
     assert_eq!(doc["signingTimes"], serde_json::json!([1718048845]));
@@ -289,4 +292,154 @@ fn verify_bundle_json_has_no_statement_for_a_message_signature() {
     let doc = json_of(&out);
     assert_eq!(doc["statement"], Value::Null);
     assert_eq!(doc["skipped"], serde_json::json!([]));
+}
+
+fn files(sub: &str) -> PathBuf {
+    conformance("attestation-files").join(sub)
+}
+
+fn arg(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// The npm attestations document and its tarball, with the provenance's identity policy.
+fn npm_args(doc: &Path, artifact: &Path, extra: &[&str]) -> Vec<String> {
+    let mut a: Vec<String> = [
+        "verify-attestation",
+        "--bundle",
+        &arg(doc),
+        "--certificate-identity",
+        "https://github.com/microsoft/playwright-cli/.github/workflows/publish.yml@refs/tags/v0.1.1",
+        "--certificate-oidc-issuer",
+        "https://token.actions.githubusercontent.com",
+        &arg(artifact),
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    a.extend(extra.iter().map(|s| (*s).to_owned()));
+    a
+}
+
+#[test]
+fn gh_json_lines_verify_and_name_the_line() {
+    let jsonl = files("gh-jsonl-sigstore-2.1.0/sigstore-js-2.1.0_with_2_bundles.jsonl");
+    let artifact = conformance("examples/gh-npm-sigstore-2.1.0-v0.3/artifact");
+    let run = |bundle: &Path, artifact: &Path| {
+        sigverify(&[
+            "verify-attestation".to_owned(),
+            "--bundle".to_owned(),
+            arg(bundle),
+            "--repo".to_owned(),
+            "sigstore/sigstore-js".to_owned(),
+            "--predicate-type".to_owned(),
+            "https://slsa.dev/provenance/v1".to_owned(),
+            arg(artifact),
+        ])
+    };
+    let out = run(&jsonl, &artifact);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("  bundle:   line 1 of 2 in "), "{stdout}");
+    assert!(
+        stdout.contains("  subject:  pkg:npm/sigstore@2.1.0 sha512:90f223f9"),
+        "{stdout}"
+    );
+    // Another artifact: every line fails, each with its reason.
+    let other = pypi().join("artifact");
+    let out = run(&jsonl, &other);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "sigverify: none of the 2 bundles verified\n  line 1: DSSE_SUBJECT_MISMATCH (code 803): no in-toto subject matches the artifact digest\n  line 2: DSSE_SUBJECT_MISMATCH (code 803): no in-toto subject matches the artifact digest\n"
+    );
+}
+
+#[test]
+fn an_npm_attestations_document_verifies_by_provenance_or_by_the_registry_key() {
+    let dir = files("npm-playwright-cli-0.1.1");
+    let (doc, artifact) = (dir.join("attestations.json"), dir.join("artifact"));
+    let out = sigverify(&npm_args(&doc, &artifact, &[]));
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    // The publish attestation is signed by npm's key: the identity policy skips it.
+    assert!(
+        stdout.contains("  bundle:   attestations[1] of 2 in "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  predicate type: https://slsa.dev/provenance/v1\n"),
+        "{stdout}"
+    );
+    let out = sigverify(&[
+        "verify-attestation".to_owned(),
+        "--bundle".to_owned(),
+        arg(&doc),
+        "--key".to_owned(),
+        arg(&dir.join("npm-registry-key.pem")),
+        "--predicate-type".to_owned(),
+        "https://github.com/npm/attestation/tree/main/specs/publish/v0.1".to_owned(),
+        arg(&artifact),
+    ]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("  signer:   managed key\n"), "{stdout}");
+    assert!(
+        stdout.contains("  bundle:   attestations[0] of 2 in "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn tampered_attestation_files_are_rejected() {
+    let dir = files("npm-playwright-cli-0.1.1");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("attestation-files");
+    let _ = fs::create_dir_all(&tmp);
+    // A tarball with one byte changed: no subject names it.
+    let mut tarball = fs::read(dir.join("artifact")).unwrap_or_default();
+    if let Some(b) = tarball.get_mut(100) {
+        *b ^= 1;
+    }
+    let tampered = tmp.join("tampered.tgz");
+    fs::write(&tampered, &tarball).unwrap_or_default();
+    let out = sigverify(&npm_args(
+        &dir.join("attestations.json"),
+        &tampered,
+        &["--format", "json"],
+    ));
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    assert_eq!(doc["error"]["name"], "POLICY_MATERIAL_MISMATCH");
+    let places: Vec<&str> = doc["bundles"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|b| b["place"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(places, ["attestations[0]", "attestations[1]"]);
+    assert_eq!(doc["bundles"][1]["error"]["name"], "DSSE_SUBJECT_MISMATCH");
+    // The provenance's signature changed inside the document: it no longer verifies.
+    let text_doc = fs::read_to_string(dir.join("attestations.json")).unwrap_or_default();
+    let sig_at = text_doc.rfind("\"sig\":\"").map(|i| i + 7).unwrap_or(0);
+    let mut bytes = text_doc.into_bytes();
+    if let Some(b) = bytes.get_mut(sig_at + 10) {
+        *b = if *b == b'A' { b'B' } else { b'A' };
+    }
+    let forged = tmp.join("forged.json");
+    fs::write(&forged, &bytes).unwrap_or_default();
+    let out = sigverify(&npm_args(
+        &forged,
+        &dir.join("artifact"),
+        &["--format", "json"],
+    ));
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    assert_eq!(doc["bundles"][1]["error"]["name"], "DSSE_SIGNATURE_INVALID");
+    // Not an attestations document: a list without bundles.
+    let empty = tmp.join("empty.json");
+    fs::write(&empty, br#"{"attestations":[]}"#).unwrap_or_default();
+    let out = sigverify(&npm_args(&empty, &dir.join("artifact"), &[]));
+    assert!(
+        text(&out.stderr).starts_with("sigverify: BUNDLE_JSON_INVALID (code 100)"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -122,3 +122,17 @@ pub fn tuf_metadata(data: &[u8]) -> bool {
     );
     true
 }
+
+/// Splits `data` as a file of several bundles (JSON Lines, an attestations document, one
+/// bundle) and parses every bundle found: nothing found may escape the size limits.
+pub fn bundle_file(data: &[u8]) -> bool {
+    let Ok((_, found)) = crate::bundles::split(data) else {
+        return false;
+    };
+    assert!(found.len() <= crate::limits::MAX_BUNDLES_IN_FILE);
+    let mut any = false;
+    for f in &found {
+        any |= crate::Bundle::from_json(&f.json).is_ok();
+    }
+    any
+}

@@ -9,6 +9,7 @@ extern crate std;
 mod asn1;
 pub mod backend;
 pub mod bundle;
+pub mod bundles;
 mod crypto;
 pub mod digest;
 mod dsse;

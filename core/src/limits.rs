@@ -64,6 +64,10 @@ pub enum Limit {
     TufTargetEntries,
     /// [`MAX_TUF_STATE_BYTES`]
     TufStateBytes,
+    /// [`MAX_BUNDLES_IN_FILE`]
+    BundlesInFile,
+    /// [`MAX_BUNDLE_FILE_BYTES`]
+    BundleFileBytes,
 }
 
 impl fmt::Display for Limit {
@@ -97,6 +101,8 @@ impl fmt::Display for Limit {
             Self::TufSignatures => ("TUF signatures on one metadata file", MAX_TUF_SIGNATURES),
             Self::TufTargetEntries => ("TUF targets or snapshot entries", MAX_TUF_TARGETS),
             Self::TufStateBytes => ("TUF state bytes", MAX_TUF_STATE_BYTES),
+            Self::BundlesInFile => ("bundles in one attestation file", MAX_BUNDLES_IN_FILE),
+            Self::BundleFileBytes => ("attestation file bytes", MAX_BUNDLE_FILE_BYTES),
         };
         write!(f, "{what} > {max}")
     }
@@ -185,6 +191,14 @@ pub const MAX_TUF_TARGETS: usize = 1024;
 
 /// Largest persisted TUF state: a root in base64 and three versions.
 pub const MAX_TUF_STATE_BYTES: usize = MAX_TUF_ROOT_BYTES * 2;
+
+/// Most bundles read from one attestation file (JSON Lines or an attestations document). An
+/// npm package has 2, a GitHub artifact a handful.
+pub const MAX_BUNDLES_IN_FILE: usize = 64;
+
+/// Largest attestation file of several bundles, in bytes: each bundle is then held to
+/// [`MAX_BUNDLE_BYTES`].
+pub const MAX_BUNDLE_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Returns `Err(LimitExceeded)` when `count > max`.
 pub(crate) fn check(count: usize, max: usize, limit: Limit) -> Result<(), crate::Error> {

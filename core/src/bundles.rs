@@ -1,0 +1,234 @@
+//! The files of several bundles that users hold, split into the bundles they carry:
+//!
+//! - JSON Lines, one bundle per line, as `gh attestation download` writes them;
+//! - an attestations document, `{"attestations": [{"predicateType": ..., "bundle": {...}},
+//!   ...]}`, as npm's registry serves it for a package version (and GitHub's attestations API
+//!   for an artifact digest, without `predicateType`);
+//! - a single bundle, which is a file of one.
+//!
+//! Splitting trusts nothing: each bundle is then parsed and verified on its own, and a caller
+//! decides what one verified bundle among several means (the CLI: the file verifies when any
+//! of its bundles does, and says which).
+
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde_json::Value;
+
+use crate::Error;
+use crate::limits;
+use crate::limits::Limit;
+
+/// What kind of file the bundles came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileKind {
+    /// One bundle.
+    Bundle,
+    /// One bundle per line (`gh attestation download`).
+    JsonLines,
+    /// `{"attestations": [...]}` (npm's registry, GitHub's attestations API).
+    AttestationsDocument,
+}
+
+/// One bundle of a file, with where it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FoundBundle {
+    /// Where: `bundle`, `line 3`, or `attestations[1]`.
+    pub place: String,
+    /// The `predicateType` an attestations document lists next to the bundle (unverified: the
+    /// signed statement says what it really is).
+    pub predicate_type: Option<String>,
+    /// The bundle's JSON, for [`crate::Bundle::from_json`].
+    pub json: Vec<u8>,
+}
+
+/// Splits a file into its bundles, in file order. Errors: `LIMIT_EXCEEDED` (file size, bundle
+/// count), `BUNDLE_JSON_INVALID` at `attestations` (an attestations document without a list of
+/// `bundle` objects). A file that is none of the three kinds is returned as one bundle, for
+/// [`crate::Bundle::from_json`] to say what is wrong with it.
+pub fn split(file: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
+    limits::check(
+        file.len(),
+        limits::MAX_BUNDLE_FILE_BYTES,
+        Limit::BundleFileBytes,
+    )?;
+    let lines: Vec<&[u8]> = file
+        .split(|b| *b == b'\n')
+        .filter(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+        .collect();
+    if lines.len() > 1 && lines.iter().all(|l| whole_object(l)) {
+        return json_lines(&lines);
+    }
+    // Anything else is one bundle, whose own parser then names what is wrong with it.
+    let doc = crate::json::check_depth(file, limits::MAX_JSON_DEPTH)
+        .ok()
+        .and_then(|()| serde_json::from_slice::<BTreeMap<String, Value>>(file).ok());
+    match doc {
+        Some(doc) if !doc.contains_key("mediaType") && doc.contains_key("attestations") => {
+            attestations(doc.get("attestations").unwrap_or(&Value::Null))
+        }
+        _ => Ok((
+            FileKind::Bundle,
+            alloc::vec![FoundBundle {
+                place: String::from("bundle"),
+                predicate_type: None,
+                json: file.to_vec(),
+            }],
+        )),
+    }
+}
+
+/// Whether a line is one JSON object on its own (a pretty-printed bundle spans many lines, and
+/// none of them is).
+fn whole_object(line: &[u8]) -> bool {
+    crate::json::check_depth(line, limits::MAX_JSON_DEPTH).is_ok()
+        && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
+        && line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+fn json_lines(lines: &[&[u8]]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
+    limits::check(
+        lines.len(),
+        limits::MAX_BUNDLES_IN_FILE,
+        Limit::BundlesInFile,
+    )?;
+    let found = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| FoundBundle {
+            place: format!("line {}", i + 1),
+            predicate_type: None,
+            json: line.to_vec(),
+        })
+        .collect();
+    Ok((FileKind::JsonLines, found))
+}
+
+fn attestations(list: &Value) -> Result<(FileKind, Vec<FoundBundle>), Error> {
+    let malformed = Error::BundleJsonInvalid {
+        path: "attestations",
+    };
+    let entries = list.as_array().ok_or(malformed.clone())?;
+    if entries.is_empty() {
+        return Err(malformed);
+    }
+    limits::check(
+        entries.len(),
+        limits::MAX_BUNDLES_IN_FILE,
+        Limit::BundlesInFile,
+    )?;
+    let mut found = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let bundle = entry
+            .get("bundle")
+            .filter(|b| b.is_object())
+            .ok_or(malformed.clone())?;
+        let predicate_type = match entry.get("predicateType") {
+            None => None,
+            Some(Value::String(t)) => Some(t.clone()),
+            Some(_) => return Err(malformed),
+        };
+        let json = serde_json::to_vec(bundle).map_err(|_| malformed.clone())?;
+        found.push(FoundBundle {
+            place: format!("attestations[{i}]"),
+            predicate_type,
+            json,
+        });
+    }
+    Ok((FileKind::AttestationsDocument, found))
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::borrow::ToOwned;
+
+    use super::*;
+
+    const B: &str = r#"{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json","x":1}"#;
+
+    #[test]
+    fn one_bundle_pretty_or_not_is_a_file_of_one() {
+        for text in [B.to_owned(), B.replace(',', ",\n  ")] {
+            let (kind, found) = split(text.as_bytes()).unwrap();
+            assert_eq!(kind, FileKind::Bundle);
+            assert_eq!(found.len(), 1);
+            assert_eq!(found[0].json, text.as_bytes());
+        }
+    }
+
+    #[test]
+    fn json_lines_give_one_bundle_per_line() {
+        let text = format!("{B}\n\n{B}\r\n");
+        let (kind, found) = split(text.as_bytes()).unwrap();
+        assert_eq!(kind, FileKind::JsonLines);
+        let places: Vec<&str> = found.iter().map(|f| f.place.as_str()).collect();
+        assert_eq!(places, ["line 1", "line 2"]);
+        // A line that is not JSON makes the file one (malformed) bundle.
+        let bad = format!("{B}\nnot json\n");
+        let (kind, found) = split(bad.as_bytes()).unwrap();
+        assert_eq!((kind, found.len()), (FileKind::Bundle, 1));
+        let at = format!("{B}\n").repeat(limits::MAX_BUNDLES_IN_FILE);
+        assert_eq!(
+            split(at.as_bytes()).unwrap().1.len(),
+            limits::MAX_BUNDLES_IN_FILE
+        );
+        let many = format!("{B}\n").repeat(limits::MAX_BUNDLES_IN_FILE + 1);
+        assert_eq!(
+            split(many.as_bytes()).err(),
+            Some(Error::LimitExceeded {
+                limit: Limit::BundlesInFile
+            })
+        );
+    }
+
+    #[test]
+    fn an_attestations_document_lists_its_bundles_and_predicate_types() {
+        let doc = format!(
+            r#"{{"attestations":[{{"predicateType":"https://slsa.dev/provenance/v1","bundle":{B}}},{{"bundle":{B}}}]}}"#
+        );
+        let (kind, found) = split(doc.as_bytes()).unwrap();
+        assert_eq!(kind, FileKind::AttestationsDocument);
+        assert_eq!(found[0].place, "attestations[0]");
+        assert_eq!(
+            found[0].predicate_type.as_deref(),
+            Some("https://slsa.dev/provenance/v1")
+        );
+        assert_eq!(found[1].predicate_type, None);
+        let again: Value = serde_json::from_slice(&found[1].json).unwrap();
+        assert_eq!(again, serde_json::from_str::<Value>(B).unwrap());
+        let malformed = Some(Error::BundleJsonInvalid {
+            path: "attestations",
+        });
+        for bad in [
+            r#"{"attestations":[]}"#,
+            r#"{"attestations":{}}"#,
+            r#"{"attestations":[{"predicateType":"x"}]}"#,
+            r#"{"attestations":[{"bundle":[]}]}"#,
+        ] {
+            assert_eq!(split(bad.as_bytes()).err(), malformed, "{bad}");
+        }
+        let typed = format!(r#"{{"attestations":[{{"predicateType":7,"bundle":{B}}}]}}"#);
+        assert_eq!(split(typed.as_bytes()).err(), malformed);
+    }
+
+    #[test]
+    fn size_and_depth_are_bounded() {
+        // At the limit, the size passes (blank text is then one, malformed, bundle).
+        let at = alloc::vec![b' '; limits::MAX_BUNDLE_FILE_BYTES];
+        assert_eq!(split(&at).unwrap().0, FileKind::Bundle);
+        let big = alloc::vec![b' '; limits::MAX_BUNDLE_FILE_BYTES + 1];
+        assert_eq!(
+            split(&big).err(),
+            Some(Error::LimitExceeded {
+                limit: Limit::BundleFileBytes
+            })
+        );
+        // Too deep to be a document: one bundle, which its own parser refuses.
+        let deep = "[".repeat(limits::MAX_JSON_DEPTH + 1);
+        assert_eq!(split(deep.as_bytes()).unwrap().0, FileKind::Bundle);
+    }
+}
