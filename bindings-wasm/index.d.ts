@@ -184,6 +184,12 @@ export type Policy = Condition | { github: GitHubPolicy } | { key: string | Uint
 export interface VerifyOptions {
   /** When to verify: a Date or Unix milliseconds. Defaults to `Date.now()`. */
   now?: Date | number;
+  /**
+   * Require an attestation with this in-toto predicate type (e.g.
+   * `https://slsa.dev/provenance/v1`): throws DSSE_PREDICATE_TYPE_MISMATCH, or
+   * DSSE_ENVELOPE_MISSING for a message signature.
+   */
+  predicateType?: string;
 }
 
 /** One transparency-log entry that verified. */

@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -286,7 +286,7 @@ export class Verifier {
    */
   verifyArtifact(bundle, artifact, policy, options) {
     const run = this.#artifactRun(bundle, artifact, policy, options);
-    return call(() => run(false));
+    return attested(call(() => run(false)), options);
   }
 
   /**
@@ -296,7 +296,7 @@ export class Verifier {
    * verifies as `verifyArtifact` does. Do not modify the artifact buffer before it settles.
    */
   async verifyArtifactAsync(bundle, artifact, policy, options) {
-    return this.#settle(this.#artifactRun(bundle, artifact, policy, options));
+    return attested(await this.#settle(this.#artifactRun(bundle, artifact, policy, options)), options);
   }
 
   /**
@@ -306,12 +306,12 @@ export class Verifier {
    */
   verifyDsse(bundle, policy, options) {
     const run = this.#dsseRun(bundle, policy, options);
-    return call(() => run(false)).statement;
+    return attested(call(() => run(false)), options).statement;
   }
 
   /** `verifyDsse` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
   async verifyDsseAsync(bundle, policy, options) {
-    return (await this.#settle(this.#dsseRun(bundle, policy, options))).statement;
+    return attested(await this.#settle(this.#dsseRun(bundle, policy, options)), options).statement;
   }
 
   // The native call of verifyArtifact as a function of `deferred`; argument errors throw now.
@@ -358,6 +358,17 @@ export class Verifier {
   free() {
     this.#native.free();
   }
+}
+
+// `options.predicateType`: the verified result must be an attestation with that in-toto
+// predicate type (the core decides; DSSE_ENVELOPE_MISSING for a message signature).
+function attested(result, options) {
+  const want = options?.predicateType;
+  if (want === undefined) return result;
+  if (typeof want !== 'string') throw new TypeError('options.predicateType must be a string');
+  const s = result.statement;
+  call(() => checkPredicateType(s?.payloadType, s?.payload, want));
+  return result;
 }
 
 /**

@@ -496,27 +496,38 @@ impl Verifier {
 
     /// Verifies a bundle over `input_` (`bytes` or `Hashed`) for `policy`, at `now` (Unix
     /// seconds; default: the system clock).
-    #[pyo3(signature = (input_, bundle, policy, *, now = None))]
+    /// With `predicate_type`, the bundle must be an attestation with that in-toto predicate
+    /// type.
+    #[pyo3(signature = (input_, bundle, policy, *, now = None, predicate_type = None))]
     fn verify_artifact(
         &self,
         input_: &Bound<'_, PyAny>,
         bundle: PyRef<'_, Bundle>,
         policy: &Bound<'_, PyAny>,
         now: Option<u64>,
+        predicate_type: Option<&str>,
     ) -> PyResult<VerificationResult> {
         let py = input_.py();
         let verified = self.run(input_, &bundle, policy, now)?;
+        if let Some(want) = predicate_type {
+            verified
+                .attestation()
+                .and_then(|s| s.check_predicate_type(want))
+                .map_err(|e| errors::to_py(py, &e))?;
+        }
         VerificationResult::new(py, verified)
     }
 
     /// Verifies a DSSE bundle without the artifact (the caller matches the in-toto subjects
     /// against what it holds, as with sigstore-python) and returns `(payload_type, payload)`.
-    #[pyo3(signature = (bundle, policy, *, now = None))]
+    /// With `predicate_type`, the statement must have that in-toto predicate type.
+    #[pyo3(signature = (bundle, policy, *, now = None, predicate_type = None))]
     fn verify_dsse(
         &self,
         bundle: PyRef<'_, Bundle>,
         policy: &Bound<'_, PyAny>,
         now: Option<u64>,
+        predicate_type: Option<&str>,
     ) -> PyResult<(String, Py<PyBytes>)> {
         let py = policy.py();
         let policy = native_policy(policy)?;
@@ -528,6 +539,12 @@ impl Verifier {
         let verified = py
             .detach(|| self.0.verify_dsse(bundle, policy, now))
             .map_err(|e| errors::to_py(py, &e))?;
+        if let Some(want) = predicate_type {
+            verified
+                .attestation()
+                .and_then(|s| s.check_predicate_type(want))
+                .map_err(|e| errors::to_py(py, &e))?;
+        }
         match verified.statement {
             Some(s) => Ok((s.payload_type, PyBytes::new(py, &s.payload).unbind())),
             // The core returns a statement for every DSSE bundle it verifies.

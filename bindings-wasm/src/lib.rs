@@ -28,6 +28,7 @@ use sigverify::backend::Hash;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
+pub mod attestation;
 mod deferred;
 pub mod tuf;
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -290,19 +290,25 @@ class Verifier:
         policy: VerificationPolicy,
         *,
         now: Optional[int] = None,
+        predicate_type: Optional[str] = None,
     ) -> VerificationResult:
         """Verifies ``bundle`` over the artifact for ``policy`` at ``now`` (Unix seconds;
-        default: the system clock). Raises a :class:`VerificationError` subclass on failure."""
+        default: the system clock). Raises a :class:`VerificationError` subclass on failure.
+        With ``predicate_type``, the bundle must be an attestation with that in-toto predicate
+        type (``DSSE_PREDICATE_TYPE_MISMATCH``; ``DSSE_ENVELOPE_MISSING`` for a message
+        signature)."""
     def verify_dsse(
         self,
         bundle: Bundle,
         policy: VerificationPolicy,
         *,
         now: Optional[int] = None,
+        predicate_type: Optional[str] = None,
     ) -> tuple[str, bytes]:
         """Verifies a DSSE bundle without the artifact (match the in-toto subjects yourself);
         returns ``(payload_type, payload)``. A message-signature bundle raises
-        ``ARTIFACT_REQUIRED``."""
+        ``ARTIFACT_REQUIRED``. With ``predicate_type``, the statement must have that in-toto
+        predicate type (``DSSE_PREDICATE_TYPE_MISMATCH``)."""
 
 @final
 class Condition:
