@@ -56,7 +56,7 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf; do
+for t in conformance bad_input api tuf attestation; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
 # The README's minimal example must keep compiling.
@@ -119,6 +119,11 @@ cargo run --locked -q -p sigverify-conformance --bin manifest >"$OUT/manifest.ts
 # binding; the project's own ~1000 rows add core paths, which run natively above.
 grep -E '^(#|upstream/)' "$OUT/manifest.tsv" >"$OUT/manifest-upstream.tsv"
 "${VALGRIND[@]}" "$OUT/conformance" "$OUT/manifest-upstream.tsv"
+
+log "an attestation: statement and predicate type of a real PyPI attestation (valgrind)"
+pypi=conformance/examples/pypi-attestation-models-0.0.4a2
+"${VALGRIND[@]}" "$OUT/attestation" "$pypi/bundle.sigstore.json" "$pypi/artifact" \
+  "$(cat "$pypi/identity")" "$(cat "$pypi/issuer")" https://docs.pypi.org/attestations/publish/v1
 
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"

@@ -1118,6 +1118,22 @@ const uint8_t *sigverify_result_statement(const struct sigverify_result *result,
                                           size_t *len_out);
 
 /**
+ * Requires the result to be an attestation whose in-toto statement has the predicate type
+ * `predicate_type` (NUL-terminated, compared exactly), as `verify-attestation
+ * --predicate-type` does. Returns `SIGVERIFY_OK`, `SIGVERIFY_DSSE_PREDICATE_TYPE_MISMATCH`,
+ * `SIGVERIFY_DSSE_ENVELOPE_MISSING` (a message-signature bundle),
+ * `SIGVERIFY_DSSE_PAYLOAD_TYPE_UNSUPPORTED` (not in-toto), `SIGVERIFY_DSSE_STATEMENT_INVALID`,
+ * or a boundary code, with a new error in `*error_out` when `error_out` is not NULL.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `predicate_type` is NULL or a NUL-terminated string;
+ * `error_out` is NULL or valid for writing one pointer.
+ */
+int sigverify_result_check_predicate_type(const struct sigverify_result *result,
+                                          const char *predicate_type,
+                                          struct sigverify_error **error_out);
+
+/**
  * Frees a result. NULL is a no-op.
  *
  * # Safety

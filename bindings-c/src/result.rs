@@ -9,7 +9,9 @@ use sigverify::Verified;
 use crate::error::Failure;
 use crate::handle::Handle;
 use crate::handle::out_param;
+use crate::handle::sigverify_error;
 use crate::handle::sigverify_result;
+use crate::handle::utf8;
 use crate::panic;
 
 /// The value behind a `sigverify_result` pointer: the core's result plus NUL-terminated
@@ -273,6 +275,36 @@ pub unsafe extern "C" fn sigverify_result_statement(
         unsafe { len_out.write(statement.payload.len()) };
     }
     statement.payload.as_ptr()
+}
+
+/// Requires the result to be an attestation whose in-toto statement has the predicate type
+/// `predicate_type` (NUL-terminated, compared exactly), as `verify-attestation
+/// --predicate-type` does. Returns `SIGVERIFY_OK`, `SIGVERIFY_DSSE_PREDICATE_TYPE_MISMATCH`,
+/// `SIGVERIFY_DSSE_ENVELOPE_MISSING` (a message-signature bundle),
+/// `SIGVERIFY_DSSE_PAYLOAD_TYPE_UNSUPPORTED` (not in-toto), `SIGVERIFY_DSSE_STATEMENT_INVALID`,
+/// or a boundary code, with a new error in `*error_out` when `error_out` is not NULL.
+///
+/// # Safety
+/// `result` is NULL or a live result; `predicate_type` is NULL or a NUL-terminated string;
+/// `error_out` is NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_check_predicate_type(
+    result: *const sigverify_result,
+    predicate_type: *const c_char,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract `result` is NULL or live.
+        let r = unsafe { sigverify_result::borrow(result, "result") }?;
+        // SAFETY: per this function's contract `predicate_type` is NULL or NUL-terminated.
+        let want = unsafe { utf8(predicate_type, "predicate_type") }?;
+        r.verified
+            .attestation()
+            .and_then(|s| s.check_predicate_type(want))?;
+        Ok(())
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
 }
 
 /// Frees a result. NULL is a no-op.

@@ -92,6 +92,12 @@ int main(int argc, char **argv) {
     CHECK(sigverify_result_skipped(NULL, 0, &kind, &position, &code) == SIGVERIFY_NULL_PARAMETER);
   }
   CHECK(sigverify_result_statement(r, &len) == NULL); /* a message-signature bundle */
+  CHECK_STATUS(sigverify_result_check_predicate_type(r, "https://slsa.dev/provenance/v1", &err),
+               SIGVERIFY_DSSE_ENVELOPE_MISSING, err);
+  CHECK_STATUS(sigverify_result_check_predicate_type(r, NULL, &err), SIGVERIFY_NULL_PARAMETER,
+               err);
+  CHECK_STATUS(sigverify_result_check_predicate_type(NULL, "x", &err), SIGVERIFY_NULL_PARAMETER,
+               err);
   sigverify_result_free(r);
   r = NULL;
 

@@ -123,8 +123,11 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
     let (kind, found) = sigverify::bundles::split(&file)?;
     let count = found.len();
     let mut failures = Vec::new();
+    // The artifact's digests, by algorithm: a file of several bundles reads it once per hash.
+    let mut digests = Vec::new();
     for f in found {
-        match verify_one(&verifier, &f.json, &policy, a, now).and_then(|v| attestation_checks(a, v))
+        match verify_one(&verifier, &f.json, &policy, a, now, &mut digests)
+            .and_then(|v| attestation_checks(a, v))
         {
             Ok(verified) => {
                 return Ok(Outcome {
@@ -147,6 +150,7 @@ fn verify_one(
     policy: &Policy,
     a: &VerifyArgs,
     now: UnixTime,
+    digests: &mut Vec<Digest>,
 ) -> Result<Verified, Failure> {
     let bundle = Bundle::from_json(json)?;
     if a.input.is_empty() {
@@ -164,7 +168,15 @@ fn verify_one(
         }
     }
     // The bundle names the one hash it needs of the artifact; the file is read once.
-    let digest = hash_file(path, bundle.artifact_hash())?;
+    let alg = bundle.artifact_hash();
+    let digest = match digests.iter().find(|d| d.algorithm() == alg) {
+        Some(d) => *d,
+        None => {
+            let d = hash_file(path, alg)?;
+            digests.push(d);
+            d
+        }
+    };
     match verifier.verify(&bundle, Artifact::Digest(digest), policy, now) {
         // Ed25519 signs whole messages, and a P-384 or P-521 signature whose bundle declares
         // no digest may be over another hash: only then is the artifact read into memory.
