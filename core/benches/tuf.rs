@@ -7,11 +7,13 @@
 // A benchmark harness: a broken setup should stop it loudly.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
-use std::time::Instant;
 
+use common::time;
 use sigverify::UnixTime;
 use sigverify::tuf;
 
@@ -95,18 +97,6 @@ fn main() {
         "  staging from root v1 (13 rotations)            {:>8.2} ms",
         ms(from_v1)
     );
-}
-
-fn time(iterations: u32, mut f: impl FnMut()) -> Duration {
-    let mut samples: Vec<Duration> = (0..iterations.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort_unstable();
-    samples[samples.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {

@@ -9,11 +9,13 @@
 // A benchmark harness: a broken setup should stop it loudly.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
-use std::time::Instant;
 
+use common::time;
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::signature::Verifier as _;
 use sigverify::Artifact;
@@ -114,18 +116,6 @@ fn main() {
         "  verify / crypto floor                      {:>9.2} x",
         full.as_secs_f64() / floor.as_secs_f64()
     );
-}
-
-fn time(iterations: u32, mut f: impl FnMut()) -> Duration {
-    let mut samples: Vec<Duration> = (0..iterations.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort_unstable();
-    samples[samples.len() / 2]
 }
 
 fn us(d: Duration) -> f64 {

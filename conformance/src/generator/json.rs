@@ -12,21 +12,30 @@ pub fn compact(v: &Value) -> String {
 
 /// Indented form (two spaces, keys sorted), ending with a newline.
 pub fn pretty(v: &Value) -> String {
-    let mut out = String::new();
-    write(&mut out, v, Some(0));
+    let mut out = indented(v, "  ");
     out.push('\n');
     out
 }
 
-fn write(out: &mut String, v: &Value, indent: Option<usize>) {
+/// Indented by `unit` per level, keys sorted, `": "` after keys, no final newline: with one
+/// space, Python's `json.dumps(indent=1, sort_keys=True)`, as Sigstore's TUF repositories print
+/// metadata.
+pub fn indented(v: &Value, unit: &str) -> String {
+    let mut out = String::new();
+    write(&mut out, v, Some((unit, 0)));
+    out
+}
+
+/// `indent`: the unit and the current level, or `None` for the compact form.
+fn write(out: &mut String, v: &Value, indent: Option<(&str, usize)>) {
     let newline = |out: &mut String, level: usize| {
-        if indent.is_some() {
+        if let Some((unit, _)) = indent {
             out.push('\n');
-            out.push_str(&"  ".repeat(level));
+            out.push_str(&unit.repeat(level));
         }
     };
-    let level = indent.unwrap_or(0);
-    let inner = indent.map(|i| i + 1);
+    let level = indent.map_or(0, |(_, level)| level);
+    let inner = indent.map(|(unit, level)| (unit, level + 1));
     match v {
         Value::Array(items) if !items.is_empty() => {
             out.push('[');

@@ -171,51 +171,9 @@ fn write_canonical(v: &Value, out: &mut Vec<u8>) {
 }
 
 /// `v` as Sigstore's repositories print metadata (Python's `json.dumps(indent=1,
-/// sort_keys=True)`): one space per level, `", "`-free separators, no final newline.
+/// sort_keys=True)`): one space per level, no final newline.
 pub fn pretty(v: &Value) -> String {
-    let mut out = String::new();
-    write_pretty(v, 0, &mut out);
-    out
-}
-
-fn write_pretty(v: &Value, level: usize, out: &mut String) {
-    let newline = |out: &mut String, level: usize| {
-        out.push('\n');
-        out.push_str(&" ".repeat(level));
-    };
-    match v {
-        Value::Array(items) if !items.is_empty() => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, level + 1);
-                write_pretty(item, level + 1, out);
-            }
-            newline(out, level);
-            out.push(']');
-        }
-        Value::Object(map) if !map.is_empty() => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, key) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, level + 1);
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push_str(": ");
-                if let Some(value) = map.get(key) {
-                    write_pretty(value, level + 1, out);
-                }
-            }
-            newline(out, level);
-            out.push('}');
-        }
-        other => out.push_str(&other.to_string()),
-    }
+    super::json::indented(v, " ")
 }
 
 /// Changes to one metadata file on its way out.
