@@ -113,7 +113,17 @@ export type ErrorName =
   | 'TUF_TARGET_LENGTH_MISMATCH'
   | 'TUF_TARGET_HASH_MISMATCH'
   | 'TUF_TARGET_MISSING'
-  | 'TUF_STATE_INVALID';
+  | 'TUF_STATE_INVALID'
+  | 'PYPI_ATTESTATION_INVALID'
+  | 'PYPI_PROVENANCE_INVALID'
+  | 'PYPI_PUBLISHER_UNKNOWN'
+  | 'PYPI_PUBLISHER_MISMATCH'
+  | 'PYPI_DISTRIBUTION_NAME_INVALID'
+  | 'PYPI_SUBJECT_COUNT'
+  | 'PYPI_DISTRIBUTION_NAME_MISMATCH'
+  | 'PYPI_DISTRIBUTION_DIGEST_MISMATCH'
+  | 'PYPI_PREDICATE_TYPE_UNKNOWN'
+  | 'PYPI_PROVENANCE_EMPTY';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;

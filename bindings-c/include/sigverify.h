@@ -595,6 +595,56 @@
 #define SIGVERIFY_TUF_STATE_INVALID 1319
 
 /**
+ * Core error `PYPI_ATTESTATION_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_ATTESTATION_INVALID 1400
+
+/**
+ * Core error `PYPI_PROVENANCE_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_PROVENANCE_INVALID 1401
+
+/**
+ * Core error `PYPI_PUBLISHER_UNKNOWN` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_PUBLISHER_UNKNOWN 1402
+
+/**
+ * Core error `PYPI_PUBLISHER_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_PUBLISHER_MISMATCH 1403
+
+/**
+ * Core error `PYPI_DISTRIBUTION_NAME_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_DISTRIBUTION_NAME_INVALID 1404
+
+/**
+ * Core error `PYPI_SUBJECT_COUNT` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_SUBJECT_COUNT 1405
+
+/**
+ * Core error `PYPI_DISTRIBUTION_NAME_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_DISTRIBUTION_NAME_MISMATCH 1406
+
+/**
+ * Core error `PYPI_DISTRIBUTION_DIGEST_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_DISTRIBUTION_DIGEST_MISMATCH 1407
+
+/**
+ * Core error `PYPI_PREDICATE_TYPE_UNKNOWN` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_PREDICATE_TYPE_UNKNOWN 1408
+
+/**
+ * Core error `PYPI_PROVENANCE_EMPTY` (`sigverify::Error`).
+ */
+#define SIGVERIFY_PYPI_PROVENANCE_EMPTY 1409
+
+/**
  * Success.
  */
 #define SIGVERIFY_OK 0

@@ -226,6 +226,26 @@ pub const SIGVERIFY_TUF_TARGET_HASH_MISMATCH: c_int = 1317;
 pub const SIGVERIFY_TUF_TARGET_MISSING: c_int = 1318;
 /// Core error `TUF_STATE_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_TUF_STATE_INVALID: c_int = 1319;
+/// Core error `PYPI_ATTESTATION_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_ATTESTATION_INVALID: c_int = 1400;
+/// Core error `PYPI_PROVENANCE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_PROVENANCE_INVALID: c_int = 1401;
+/// Core error `PYPI_PUBLISHER_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_PUBLISHER_UNKNOWN: c_int = 1402;
+/// Core error `PYPI_PUBLISHER_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_PUBLISHER_MISMATCH: c_int = 1403;
+/// Core error `PYPI_DISTRIBUTION_NAME_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_DISTRIBUTION_NAME_INVALID: c_int = 1404;
+/// Core error `PYPI_SUBJECT_COUNT` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_SUBJECT_COUNT: c_int = 1405;
+/// Core error `PYPI_DISTRIBUTION_NAME_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_DISTRIBUTION_NAME_MISMATCH: c_int = 1406;
+/// Core error `PYPI_DISTRIBUTION_DIGEST_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_DISTRIBUTION_DIGEST_MISMATCH: c_int = 1407;
+/// Core error `PYPI_PREDICATE_TYPE_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_PREDICATE_TYPE_UNKNOWN: c_int = 1408;
+/// Core error `PYPI_PROVENANCE_EMPTY` (`sigverify::Error`).
+pub const SIGVERIFY_PYPI_PROVENANCE_EMPTY: c_int = 1409;
 
 /// Every core (code, name) pair, in the core's table order.
 pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
@@ -340,4 +360,14 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1317, c"TUF_TARGET_HASH_MISMATCH"),
     (1318, c"TUF_TARGET_MISSING"),
     (1319, c"TUF_STATE_INVALID"),
+    (1400, c"PYPI_ATTESTATION_INVALID"),
+    (1401, c"PYPI_PROVENANCE_INVALID"),
+    (1402, c"PYPI_PUBLISHER_UNKNOWN"),
+    (1403, c"PYPI_PUBLISHER_MISMATCH"),
+    (1404, c"PYPI_DISTRIBUTION_NAME_INVALID"),
+    (1405, c"PYPI_SUBJECT_COUNT"),
+    (1406, c"PYPI_DISTRIBUTION_NAME_MISMATCH"),
+    (1407, c"PYPI_DISTRIBUTION_DIGEST_MISMATCH"),
+    (1408, c"PYPI_PREDICATE_TYPE_UNKNOWN"),
+    (1409, c"PYPI_PROVENANCE_EMPTY"),
 ];

@@ -92,6 +92,13 @@ create_exception!(
     "13xx: TUF metadata does not verify (trusted-root updates)."
 );
 
+create_exception!(
+    sigverify,
+    PyPIError,
+    VerificationError,
+    "14xx: a PyPI attestation or provenance is malformed or does not name the distribution."
+);
+
 /// The exception class of a code's block; unknown blocks get the base class.
 fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
     match code / 100 {
@@ -108,6 +115,7 @@ fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
         11 => py.get_type::<ThresholdError>(),
         12 => py.get_type::<LimitError>(),
         13 => py.get_type::<TUFError>(),
+        14 => py.get_type::<PyPIError>(),
         _ => py.get_type::<VerificationError>(),
     }
 }
@@ -129,7 +137,7 @@ pub(crate) fn to_py(py: Python<'_>, e: &sigverify::Error) -> PyErr {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("VerificationError", py.get_type::<VerificationError>())?;
-    for code in (1..=13).map(|block| block * 100) {
+    for code in (1..=14).map(|block| block * 100) {
         let class = class_of(py, code);
         m.add(class.name()?, class)?;
     }

@@ -11,6 +11,7 @@ mod convert;
 mod ecdsa;
 mod errors;
 mod policy;
+mod pypi;
 mod tuf;
 mod verifier;
 
@@ -35,6 +36,7 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::Config>()?;
     m.add_class::<tuf::TufState>()?;
     m.add_class::<verifier::Verifier>()?;
+    m.add_class::<pypi::PyPIResult>()?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;
     Ok(())

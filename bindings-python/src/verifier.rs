@@ -123,6 +123,17 @@ impl Bundle {
             .map_err(|e| errors::to_py(py, &e))
     }
 
+    /// The Sigstore bundle a PEP 740 attestation object (`*.publish.attestation`, `str` or
+    /// `bytes`) stands for, as pypi-attestations converts it.
+    #[staticmethod]
+    fn from_pypi_attestation(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let attestation = crate::pypi::attestation(py, doc)?;
+        attestation
+            .to_bundle()
+            .map(Self)
+            .map_err(|e| errors::to_py(py, &e))
+    }
+
     /// The hash to compute of the artifact when passing a [`Hashed`] input: what the bundle
     /// declares for a message signature, what the in-toto subjects name for DSSE.
     fn artifact_hash(&self) -> HashAlgorithm {
@@ -257,7 +268,7 @@ impl VerificationResult {
 }
 
 impl VerificationResult {
-    fn new(py: Python<'_>, v: sigverify::Verified) -> PyResult<Self> {
+    pub(crate) fn new(py: Python<'_>, v: sigverify::Verified) -> PyResult<Self> {
         let log_entries = v
             .log_entries
             .into_iter()
@@ -552,6 +563,72 @@ impl Verifier {
                 "verified bundle carries no DSSE statement",
             )),
         }
+    }
+
+    /// Verifies a PyPI provenance (PEP 740, as PyPI's integrity API serves it) against the
+    /// distribution file `distribution` (its file name) with SHA-256 `sha256`: every publisher
+    /// must be the one expected (`repository` URL for GitHub and GitLab, `gcp_service_account`,
+    /// or `circleci=(project_id, pipeline_definition_id)`), and every attestation must verify
+    /// for its publisher and name the file, as pypi-attestations requires.
+    #[pyo3(signature = (distribution, sha256, provenance, *, repository = None, gcp_service_account = None, circleci = None, now = None))]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of one Python call"
+    )]
+    fn verify_pypi(
+        &self,
+        distribution: &str,
+        sha256: &[u8],
+        provenance: &Bound<'_, PyAny>,
+        repository: Option<&str>,
+        gcp_service_account: Option<&str>,
+        circleci: Option<(String, String)>,
+        now: Option<u64>,
+    ) -> PyResult<Vec<crate::pypi::PyPIResult>> {
+        let py = provenance.py();
+        let dist = crate::pypi::distribution(py, distribution, sha256)?;
+        let expected = crate::pypi::expected(py, repository, gcp_service_account, circleci)?;
+        let provenance = crate::pypi::provenance(py, provenance)?;
+        let now = sigverify::UnixTime(match now {
+            Some(t) => t,
+            None => system_now()?,
+        });
+        let all = py
+            .detach(|| {
+                sigverify::pypi::verify_provenance(&self.0, &provenance, &expected, &dist, now)
+            })
+            .map_err(|e| errors::to_py(py, &e))?;
+        all.into_iter()
+            .map(|v| crate::pypi::PyPIResult::new(py, v))
+            .collect()
+    }
+
+    /// Verifies one PEP 740 attestation object for `policy` against the distribution file
+    /// `distribution` with SHA-256 `sha256`.
+    #[pyo3(signature = (distribution, sha256, attestation, policy, *, now = None))]
+    fn verify_pypi_attestation(
+        &self,
+        distribution: &str,
+        sha256: &[u8],
+        attestation: &Bound<'_, PyAny>,
+        policy: &Bound<'_, PyAny>,
+        now: Option<u64>,
+    ) -> PyResult<crate::pypi::PyPIResult> {
+        let py = policy.py();
+        let dist = crate::pypi::distribution(py, distribution, sha256)?;
+        let attestation = crate::pypi::attestation(py, attestation)?;
+        let policy = native_policy(policy)?;
+        let now = sigverify::UnixTime(match now {
+            Some(t) => t,
+            None => system_now()?,
+        });
+        let policy = &policy.get().0;
+        let verified = py
+            .detach(|| {
+                sigverify::pypi::verify_attestation(&self.0, &attestation, policy, &dist, now)
+            })
+            .map_err(|e| errors::to_py(py, &e))?;
+        crate::pypi::PyPIResult::new(py, verified)
     }
 }
 

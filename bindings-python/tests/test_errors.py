@@ -26,6 +26,7 @@ FAMILIES: dict[int, type[sigverify.VerificationError]] = {
     11: sigverify.ThresholdError,
     12: sigverify.LimitError,
     13: sigverify.TUFError,
+    14: sigverify.PyPIError,
 }
 
 

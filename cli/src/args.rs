@@ -85,6 +85,8 @@ pub(crate) enum Command {
     /// `verify-attestation`: the same arguments, `attestation` set.
     Attest(Box<VerifyArgs>),
     TrustedRootUpdate(TufArgs),
+    /// `verify-pypi`: a distribution and its PyPI provenance.
+    Pypi(Box<VerifyArgs>),
 }
 
 /// The arguments of `trusted-root update`.
@@ -130,6 +132,9 @@ pub(crate) struct VerifyArgs {
     pub(crate) attestation: bool,
     /// `--predicate-type T` (verify-attestation).
     pub(crate) predicate_type: Option<String>,
+    /// `verify-pypi`: the publisher the provenance (`bundle`) must name; `input` is the
+    /// distribution file.
+    pub(crate) pypi: Option<sigverify::pypi::Expected>,
 }
 
 pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
@@ -137,13 +142,14 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
     match it.next().map(String::as_str) {
         None | Some("--help" | "-h" | "help") => Ok(Command::Help),
         Some("--version" | "-V") => Ok(Command::Version),
-        Some("verify-bundle" | "verify-attestation")
+        Some("verify-bundle" | "verify-attestation" | "verify-pypi")
             if it.as_slice().iter().any(|a| a == "--help" || a == "-h") =>
         {
             Ok(Command::Help)
         }
         Some("verify-bundle") => parse_verify(it.as_slice(), false).map(Command::Verify),
         Some("verify-attestation") => parse_verify(it.as_slice(), true).map(Command::Attest),
+        Some("verify-pypi") => parse_pypi(it.as_slice()).map(Command::Pypi),
         Some("trusted-root") => match it.next().map(String::as_str) {
             Some("update") => parse_tuf(it.as_slice()).map(Command::TrustedRootUpdate),
             Some(other) => Err(format!("unknown trusted-root command `{other}`")),
@@ -156,25 +162,16 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
 /// The arguments of `verify-bundle` (the conformance protocol and its extensions) or, with
 /// `attestation`, of `verify-attestation` (`--digest`, `--predicate-type`, optional input).
 fn parse_verify(argv: &[String], attestation: bool) -> Result<Box<VerifyArgs>, String> {
-    let mut it = argv.iter();
+    let mut it = Flags::new(argv);
     let mut a = VerifyArgs {
         attestation,
         ..VerifyArgs::default()
     };
     let mut bundle = None;
     let mut input = None;
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = || -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or(format!("{flag} needs a value"))
-        };
-        match flag {
+    while let Some(arg) = it.next_arg() {
+        let mut value = || it.value();
+        match arg.as_str() {
             "--bundle" => bundle = Some(PathBuf::from(value()?)),
             "--certificate-identity" => a.identity = Some(value()?),
             "--certificate-oidc-issuer" => a.issuer = Some(value()?),
@@ -185,9 +182,9 @@ fn parse_verify(argv: &[String], attestation: bool) -> Result<Box<VerifyArgs>, S
             "--tuf" => a.tuf = Some(PathBuf::from(value()?)),
             "--certificate-identity-regexp" => a.identity_regexp = Some(value()?),
             "--certificate-oidc-issuer-regexp" => a.issuer_regexp = Some(value()?),
-            "--tlog-threshold" => a.tlog_threshold = Some(count(flag, &value()?)?),
-            "--timestamp-threshold" => a.timestamp_threshold = Some(count(flag, &value()?)?),
-            "--sct-threshold" => a.sct_threshold = Some(count(flag, &value()?)?),
+            "--tlog-threshold" => a.tlog_threshold = Some(count(&arg, &value()?)?),
+            "--timestamp-threshold" => a.timestamp_threshold = Some(count(&arg, &value()?)?),
+            "--sct-threshold" => a.sct_threshold = Some(count(&arg, &value()?)?),
             "--owner" => github(&mut a).owner = Some(value()?),
             "--repo" => github(&mut a).repo = Some(value()?),
             "--signer-workflow" => github(&mut a).signer_workflow = Some(value()?),
@@ -206,11 +203,7 @@ fn parse_verify(argv: &[String], attestation: bool) -> Result<Box<VerifyArgs>, S
                     ));
                 }
             },
-            "--format" => match value()?.as_str() {
-                "json" => a.json = true,
-                "text" => a.json = false,
-                other => return Err(format!("unknown format `{other}` (known: text, json)")),
-            },
+            "--format" => a.json = json_format(&value()?)?,
             "--predicate-type" if attestation => a.predicate_type = Some(value()?),
             "--digest" if attestation && input.is_none() => {
                 let digest = value()?;
@@ -266,22 +259,78 @@ fn parse_verify(argv: &[String], attestation: bool) -> Result<Box<VerifyArgs>, S
     }
 }
 
+/// The arguments of `verify-pypi`, in `pypi-attestations verify pypi`'s spelling: the
+/// provenance, the publisher it must name, the trusted root and output flags, the distribution.
+fn parse_pypi(argv: &[String]) -> Result<Box<VerifyArgs>, String> {
+    let mut a = VerifyArgs {
+        attestation: true,
+        ..VerifyArgs::default()
+    };
+    let mut expected = sigverify::pypi::Expected::default();
+    let (mut provenance, mut input) = (None, None);
+    let (mut project, mut pipeline) = (None, None);
+    let mut publisher = false;
+    let mut it = Flags::new(argv);
+    while let Some(arg) = it.next_arg() {
+        let mut value = || it.value();
+        match arg.as_str() {
+            "--provenance" => provenance = Some(PathBuf::from(value()?)),
+            "--repository" => {
+                let url = value()?;
+                expected = expected.with_repository(&url).map_err(|_| {
+                    format!("--repository takes https://github.com/OWNER/REPO or https://gitlab.com/NAMESPACE/PROJECT, not `{url}`")
+                })?;
+                publisher = true;
+            }
+            "--gcp-service-account" => {
+                expected = expected.with_gcp_service_account(&value()?);
+                publisher = true;
+            }
+            "--circleci-project-id" => project = Some(value()?),
+            "--circleci-pipeline-definition-id" => pipeline = Some(value()?),
+            "--trusted-root" => a.trusted_root = Some(PathBuf::from(value()?)),
+            "--staging" => a.staging = true,
+            "--now" => a.now = Some(unix(&value()?)?),
+            "--tuf" => a.tuf = Some(PathBuf::from(value()?)),
+            "--format" => a.json = json_format(&value()?)?,
+            f if f.starts_with("--") => {
+                return Err(format!("unknown option `{f}` for verify-pypi"));
+            }
+            _ if input.is_none() => input = Some(arg.clone()),
+            _ => return Err(format!("unexpected argument `{arg}`")),
+        }
+    }
+    match (project, pipeline) {
+        (Some(p), Some(d)) => {
+            expected = expected.with_circleci(&p, &d);
+            publisher = true;
+        }
+        (None, None) => {}
+        _ => {
+            return Err(
+                "give --circleci-project-id and --circleci-pipeline-definition-id together".into(),
+            );
+        }
+    }
+    if !publisher {
+        return Err("give the expected publisher: --repository URL, --gcp-service-account EMAIL, or --circleci-project-id ID --circleci-pipeline-definition-id ID".into());
+    }
+    if a.tuf.is_some() && a.trusted_root.is_some() {
+        return Err("give --tuf or --trusted-root, not both".into());
+    }
+    a.bundle = provenance.ok_or("--provenance is required")?;
+    a.input = input.ok_or("DISTRIBUTION (the sdist or wheel file) is required")?;
+    a.pypi = Some(expected);
+    Ok(Box::new(a))
+}
+
 fn parse_tuf(argv: &[String]) -> Result<TufArgs, String> {
     let mut a = TufArgs::default();
     let (mut metadata, mut out) = (None, None);
-    let mut it = argv.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = || -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or(format!("{flag} needs a value"))
-        };
-        match flag {
+    let mut it = Flags::new(argv);
+    while let Some(arg) = it.next_arg() {
+        let mut value = || it.value();
+        match arg.as_str() {
             "--metadata" => metadata = Some(PathBuf::from(value()?)),
             "--out" => out = Some(PathBuf::from(value()?)),
             "--anchor" => a.anchor = Some(PathBuf::from(value()?)),
@@ -297,6 +346,50 @@ fn parse_tuf(argv: &[String]) -> Result<TufArgs, String> {
     a.metadata = metadata.ok_or("--metadata is required")?;
     a.out = out.ok_or("--out is required")?;
     Ok(a)
+}
+
+/// Walks an argument list: `--flag value`, `--flag=value`, and positional arguments.
+struct Flags<'a> {
+    it: std::slice::Iter<'a, String>,
+    flag: String,
+    inline: Option<String>,
+}
+
+impl<'a> Flags<'a> {
+    fn new(argv: &'a [String]) -> Self {
+        Self {
+            it: argv.iter(),
+            flag: String::new(),
+            inline: None,
+        }
+    }
+
+    /// The next flag (without any `=value`) or positional argument.
+    fn next_arg(&mut self) -> Option<String> {
+        let arg = self.it.next()?;
+        (self.flag, self.inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        Some(self.flag.clone())
+    }
+
+    /// The current flag's value: after `=`, or the next argument.
+    fn value(&mut self) -> Result<String, String> {
+        self.inline
+            .take()
+            .or_else(|| self.it.next().cloned())
+            .ok_or(format!("{} needs a value", self.flag))
+    }
+}
+
+/// `--format`: whether the output is JSON.
+fn json_format(v: &str) -> Result<bool, String> {
+    match v {
+        "json" => Ok(true),
+        "text" => Ok(false),
+        other => Err(format!("unknown format `{other}` (known: text, json)")),
+    }
 }
 
 fn unix(v: &str) -> Result<UnixTime, String> {
@@ -440,6 +533,42 @@ mod tests {
             format!("verify-bundle --bundle b --key k --digest {sha256}"),
         ] {
             assert!(parse(&argv(&bad)).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_verify_pypi() {
+        let c = parse(&argv(
+            "verify-pypi --provenance p.json --repository https://github.com/o/r --now 9 d-1.0.tar.gz",
+        ))
+        .unwrap();
+        let Command::Pypi(a) = c else { panic!("{c:?}") };
+        assert_eq!(a.bundle, PathBuf::from("p.json"));
+        assert_eq!(a.input, "d-1.0.tar.gz");
+        let expected = a.pypi.unwrap();
+        assert_eq!(
+            expected.repository.as_deref(),
+            Some("https://github.com/o/r")
+        );
+        let c = parse(&argv(
+            "verify-pypi --provenance p --circleci-project-id x --circleci-pipeline-definition-id y --gcp-service-account a@b --format json d.whl",
+        ))
+        .unwrap();
+        let Command::Pypi(a) = c else { panic!("{c:?}") };
+        assert!(a.json);
+        let expected = a.pypi.unwrap();
+        assert_eq!(expected.circleci, Some(("x".into(), "y".into())));
+        assert_eq!(expected.gcp_service_account.as_deref(), Some("a@b"));
+        for bad in [
+            "verify-pypi --provenance p d.tar.gz",
+            "verify-pypi --repository https://github.com/o/r d.tar.gz",
+            "verify-pypi --provenance p --repository https://github.com/o/r",
+            "verify-pypi --provenance p --repository http://github.com/o/r d.tar.gz",
+            "verify-pypi --provenance p --repository https://github.com/o/r --key k d.tar.gz",
+            "verify-pypi --provenance p --circleci-project-id x d.tar.gz",
+            "verify-pypi --provenance p --repository https://github.com/o/r d.tar.gz extra",
+        ] {
+            assert!(parse(&argv(bad)).is_err(), "{bad}");
         }
     }
 

@@ -24,6 +24,7 @@ use sigverify::UnixTime;
 use sigverify::Verified;
 use sigverify::Verifier;
 use sigverify::bundles::FileKind as BundleFile;
+use sigverify::pypi;
 
 mod args;
 mod report;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Verify(a) | Command::Attest(a)) => report::print(&a, &verify(&a)),
+        Ok(Command::Pypi(a)) => report::print_pypi(&a, &verify_pypi(&a)),
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
                 print!("{text}");
@@ -84,9 +86,9 @@ pub(crate) fn read(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| Failure::Io(format!("cannot read {what} {}: {e}", path.display())))
 }
 
-fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
-    let now = a.now.unwrap_or_else(system_now);
-    let root = match (&a.trusted_root, a.staging) {
+/// The trusted root the flags name: `--tuf`, `--trusted-root`, `--staging` or production.
+fn trusted_root(a: &VerifyArgs, now: UnixTime) -> Result<TrustedRoot, Failure> {
+    Ok(match (&a.trusted_root, a.staging) {
         _ if a.tuf.is_some() => {
             let dir = a.tuf.as_deref().unwrap_or(Path::new("."));
             trusted_root::update(dir, a.staging, None, None, now)?.trusted_root
@@ -94,7 +96,57 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
         (Some(path), _) => TrustedRoot::from_json(&read(path, "trusted root")?)?,
         (None, true) => TrustedRoot::staging()?,
         (None, false) => TrustedRoot::production()?,
-    };
+    })
+}
+
+/// `verify-pypi`: every attestation of the provenance, for its publisher (which must be the
+/// one expected), against the distribution file.
+fn verify_pypi(a: &VerifyArgs) -> Result<Vec<pypi::VerifiedAttestation>, Failure> {
+    let now = a.now.unwrap_or_else(system_now);
+    let verifier = Verifier::new(trusted_root(a, now)?, Config::default());
+    let provenance = pypi::Provenance::from_json(&read(&a.bundle, "provenance")?)?;
+    let dist = distribution(Path::new(&a.input), &mut Vec::new())?;
+    let expected = a.pypi.clone().unwrap_or_default();
+    Ok(pypi::verify_provenance(
+        &verifier,
+        &provenance,
+        &expected,
+        &dist,
+        now,
+    )?)
+}
+
+/// The distribution file as PyPI names it: its file name and SHA-256.
+fn distribution(path: &Path, digests: &mut Vec<Digest>) -> Result<pypi::Distribution, Failure> {
+    let digest = cached_digest(path, HashAlgorithm::Sha256, digests)?;
+    let sha256: [u8; 32] = digest
+        .as_bytes()
+        .try_into()
+        .map_err(|_| Failure::Io("internal: SHA-256 digest length".into()))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    Ok(pypi::Distribution::new(name, sha256)?)
+}
+
+/// The file's digest in `alg`, hashed once per algorithm.
+fn cached_digest(
+    path: &Path,
+    alg: HashAlgorithm,
+    digests: &mut Vec<Digest>,
+) -> Result<Digest, Failure> {
+    if let Some(d) = digests.iter().find(|d| d.algorithm() == alg) {
+        return Ok(*d);
+    }
+    let d = hash_file(path, alg)?;
+    digests.push(d);
+    Ok(d)
+}
+
+fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
+    let now = a.now.unwrap_or_else(system_now);
+    let root = trusted_root(a, now)?;
     let policy = match (&a.key, &a.github) {
         (_, Some(github)) => github.build()?,
         (Some(key), None) => {
@@ -128,11 +180,13 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
     for f in found {
         match verify_one(&verifier, &f.json, &policy, a, now, &mut digests)
             .and_then(|v| attestation_checks(a, v))
+            .and_then(|v| pypi_checks(a, kind, v, &mut digests))
         {
             Ok(verified) => {
                 return Ok(Outcome {
                     verified,
-                    place: (kind != BundleFile::Bundle).then(|| format!("{} of {count}", f.place)),
+                    place: (!matches!(kind, BundleFile::Bundle | BundleFile::PypiAttestation))
+                        .then(|| format!("{} of {count}", f.place)),
                 });
             }
             Err(e) if count == 1 => return Err(e),
@@ -168,15 +222,7 @@ fn verify_one(
         }
     }
     // The bundle names the one hash it needs of the artifact; the file is read once.
-    let alg = bundle.artifact_hash();
-    let digest = match digests.iter().find(|d| d.algorithm() == alg) {
-        Some(d) => *d,
-        None => {
-            let d = hash_file(path, alg)?;
-            digests.push(d);
-            d
-        }
-    };
+    let digest = cached_digest(path, bundle.artifact_hash(), digests)?;
     match verifier.verify(&bundle, Artifact::Digest(digest), policy, now) {
         // Ed25519 signs whole messages, and a P-384 or P-521 signature whose bundle declares
         // no digest may be over another hash: only then is the artifact read into memory.
@@ -198,6 +244,27 @@ fn attestation_checks(a: &VerifyArgs, v: Verified) -> Result<Verified, Failure> 
     if let Some(want) = &a.predicate_type {
         statement.check_predicate_type(want)?;
     }
+    Ok(v)
+}
+
+/// PyPI's attestations name a distribution file: with the file at hand, the statement must
+/// name it as `pypi-attestations` requires (one subject, same sdist or wheel, its SHA-256, a
+/// predicate type PyPI knows). A digest alone has no file name; the subject digest was matched.
+fn pypi_checks(
+    a: &VerifyArgs,
+    kind: BundleFile,
+    v: Verified,
+    digests: &mut Vec<Digest>,
+) -> Result<Verified, Failure> {
+    let path = Path::new(&a.input);
+    let pypi_file = matches!(
+        kind,
+        BundleFile::PypiAttestation | BundleFile::PypiProvenance
+    );
+    if !pypi_file || a.input.is_empty() || !path.exists() {
+        return Ok(v);
+    }
+    distribution(path, digests)?.check_statement(v.attestation()?)?;
     Ok(v)
 }
 

@@ -10,6 +10,7 @@ use sigverify::Error;
 use sigverify::SkippedItem;
 use sigverify::Statement;
 use sigverify::Verified;
+use sigverify::pypi;
 
 use crate::Failure;
 use crate::Outcome;
@@ -54,6 +55,80 @@ pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Outcome, Failure>) -> ExitC
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints the outcome of `verify-pypi`: each verified attestation with its publisher and
+/// predicate type (text), or the `sigverify-result/1` document of the first with a `pypi`
+/// member listing them all (JSON).
+pub(crate) fn print_pypi(
+    a: &VerifyArgs,
+    outcome: &Result<Vec<pypi::VerifiedAttestation>, Failure>,
+) -> ExitCode {
+    let all = match outcome {
+        Ok(all) => all,
+        Err(f) if a.json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&failure_json(f)).unwrap_or_default()
+            );
+            return ExitCode::from(1);
+        }
+        Err(Failure::Verify(e)) => {
+            eprintln!("{}", failure(e, a));
+            return ExitCode::from(1);
+        }
+        Err(f) => {
+            eprintln!("{}", failure_line(f));
+            return ExitCode::from(1);
+        }
+    };
+    let count = all.len();
+    if a.json {
+        let list: Vec<Value> = all
+            .iter()
+            .map(|one| {
+                json!({
+                    "place": one.place,
+                    "publisher": one.publisher.as_ref().map(|p| json!({
+                        "kind": p.kind(),
+                        "description": p.describe(),
+                    })),
+                    "predicateType": one.predicate_type,
+                    "identity": one.verified.identity,
+                    "issuer": one.verified.issuer,
+                })
+            })
+            .collect();
+        let mut doc = match all.first() {
+            Some(first) => verified_json(
+                a,
+                &Outcome {
+                    verified: first.verified.clone(),
+                    place: Some(format!("{} of {count}", first.place)),
+                },
+            ),
+            None => json!({}),
+        };
+        if let Some(obj) = doc.as_object_mut() {
+            obj.insert(
+                "pypi".into(),
+                json!({ "distribution": a.input, "attestations": list }),
+            );
+        }
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    println!("verified: {} ({count} of {count} attestations)", a.input);
+    for one in all {
+        println!("  attestation: {}", one.place);
+        if let Some(p) = &one.publisher {
+            println!("  publisher: {}", p.describe());
+        }
+        println!("  predicate type: {}", one.predicate_type);
+        let text = success(&one.verified);
+        print!("{}", text.strip_prefix("verified\n").unwrap_or(&text));
+    }
+    ExitCode::SUCCESS
 }
 
 /// The failure of a command, on one line per failed bundle.

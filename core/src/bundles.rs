@@ -4,6 +4,8 @@
 //! - an attestations document, `{"attestations": [{"predicateType": ..., "bundle": {...}},
 //!   ...]}`, as npm's registry serves it for a package version (and GitHub's attestations API
 //!   for an artifact digest, without `predicateType`);
+//! - PyPI's PEP 740 attestation object, and its provenance object (attestations grouped by
+//!   publisher), each attestation converted to the bundle it stands for ([`crate::pypi`]);
 //! - a single bundle, which is a file of one.
 //!
 //! Splitting trusts nothing: each bundle is then parsed and verified on its own, and a caller
@@ -31,6 +33,10 @@ pub enum FileKind {
     JsonLines,
     /// `{"attestations": [...]}` (npm's registry, GitHub's attestations API).
     AttestationsDocument,
+    /// A PEP 740 attestation object (`*.publish.attestation`).
+    PypiAttestation,
+    /// A PEP 740 provenance object (PyPI's integrity API): `{"attestation_bundles": [...]}`.
+    PypiProvenance,
 }
 
 /// One bundle of a file, with where it was found.
@@ -48,7 +54,7 @@ pub struct FoundBundle {
 
 /// Splits a file into its bundles, in file order. Errors: `LIMIT_EXCEEDED` (file size, bundle
 /// count), `BUNDLE_JSON_INVALID` at `attestations` (an attestations document without a list of
-/// `bundle` objects). A file that is none of the three kinds is returned as one bundle, for
+/// `bundle` objects), the PEP 740 parsers' errors (`PYPI_*`) for PyPI's objects. A file that is none of the three kinds is returned as one bundle, for
 /// [`crate::Bundle::from_json`] to say what is wrong with it.
 pub fn split(file: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
     limits::check(
@@ -70,6 +76,34 @@ pub fn split(file: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
     match doc {
         Some(doc) if !doc.contains_key("mediaType") && doc.contains_key("attestations") => {
             attestations(doc.get("attestations").unwrap_or(&Value::Null))
+        }
+        Some(doc) if doc.contains_key("verification_material") && doc.contains_key("envelope") => {
+            let attestation = crate::pypi::Attestation::from_json(file)?;
+            Ok((
+                FileKind::PypiAttestation,
+                alloc::vec![FoundBundle {
+                    place: String::from("attestation"),
+                    predicate_type: None,
+                    json: attestation.to_bundle_json(),
+                }],
+            ))
+        }
+        Some(doc) if doc.contains_key("attestation_bundles") => {
+            let provenance = crate::pypi::Provenance::from_json(file)?;
+            let mut found = Vec::new();
+            for (i, group) in provenance.bundles.iter().enumerate() {
+                for (j, attestation) in group.attestations.iter().enumerate() {
+                    found.push(FoundBundle {
+                        place: format!("attestation_bundles[{i}].attestations[{j}]"),
+                        predicate_type: None,
+                        json: attestation.to_bundle_json(),
+                    });
+                }
+            }
+            if found.is_empty() {
+                return Err(Error::PypiProvenanceEmpty);
+            }
+            Ok((FileKind::PypiProvenance, found))
         }
         _ => Ok((
             FileKind::Bundle,
@@ -230,5 +264,38 @@ mod tests {
         // Too deep to be a document: one bundle, which its own parser refuses.
         let deep = "[".repeat(limits::MAX_JSON_DEPTH + 1);
         assert_eq!(split(deep.as_bytes()).unwrap().0, FileKind::Bundle);
+    }
+
+    #[test]
+    fn pypi_objects_become_the_bundles_they_stand_for() {
+        let attestation = r#"{"version":1,"verification_material":{"certificate":"AQID","transparency_entries":[{"logIndex":"1"}]},"envelope":{"statement":"e30=","signature":"BAU="}}"#;
+        let (kind, found) = split(attestation.as_bytes()).unwrap();
+        assert_eq!(kind, FileKind::PypiAttestation);
+        assert_eq!(found[0].place, "attestation");
+        let bundle: Value = serde_json::from_slice(&found[0].json).unwrap();
+        assert_eq!(bundle["dsseEnvelope"]["payload"], "e30=");
+        let provenance = format!(
+            r#"{{"version":1,"attestation_bundles":[{{"publisher":{{"kind":"Google","email":"a@b"}},"attestations":[{attestation},{attestation}]}}]}}"#
+        );
+        let (kind, found) = split(provenance.as_bytes()).unwrap();
+        assert_eq!(kind, FileKind::PypiProvenance);
+        let places: Vec<&str> = found.iter().map(|f| f.place.as_str()).collect();
+        assert_eq!(
+            places,
+            [
+                "attestation_bundles[0].attestations[0]",
+                "attestation_bundles[0].attestations[1]"
+            ]
+        );
+        let empty = r#"{"version":1,"attestation_bundles":[]}"#;
+        assert_eq!(
+            split(empty.as_bytes()).err(),
+            Some(Error::PypiProvenanceEmpty)
+        );
+        let bad = attestation.replace("\"version\":1", "\"version\":2");
+        assert_eq!(
+            split(bad.as_bytes()).err(),
+            Some(Error::PypiAttestationInvalid { field: "version" })
+        );
     }
 }

@@ -18,7 +18,8 @@ macro_rules! errors {
         /// (`SCREAMING_SNAKE_CASE`), shared by the CLI and every binding. Codes come in blocks by
         /// pipeline step: 1xx bundle, 2xx trusted root, 3xx keys, 4xx certificate, 5xx SCT,
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
-        /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata. A retired code is never reused.
+        /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata, 14xx PyPI
+        /// attestations. A retired code is never reused.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Error {
@@ -436,6 +437,42 @@ errors! {
     /// The persisted TUF state is not one this verifier wrote.
     TufStateInvalid = 1319, "TUF_STATE_INVALID",
         "TUF state is malformed";
+
+    // --- 14xx: PyPI attestations (PEP 740) -----------------------------------------------------
+    /// A PEP 740 attestation object is malformed: not JSON, a field missing or of the wrong
+    /// type, `version` not 1, base64 that does not decode, or no transparency entry.
+    PypiAttestationInvalid { field: &'static str } = 1400, "PYPI_ATTESTATION_INVALID",
+        "PyPI attestation object is malformed";
+    /// A PEP 740 provenance object (PyPI's integrity API) is malformed.
+    PypiProvenanceInvalid { field: &'static str } = 1401, "PYPI_PROVENANCE_INVALID",
+        "PyPI provenance object is malformed";
+    /// A provenance object names a Trusted Publisher kind this verifier does not know.
+    PypiPublisherUnknown { kind: String } = 1402, "PYPI_PUBLISHER_UNKNOWN",
+        "PyPI provenance names an unknown Trusted Publisher kind";
+    /// The provenance's Trusted Publisher is not the one the caller expects (repository,
+    /// service account, CircleCI project), or the caller expects nothing for its kind.
+    PypiPublisherMismatch { found: String } = 1403, "PYPI_PUBLISHER_MISMATCH",
+        "PyPI provenance was published by another Trusted Publisher than the one expected";
+    /// A distribution file name (the file's or the statement subject's) is not a valid sdist
+    /// or wheel name.
+    PypiDistributionNameInvalid { name: String } = 1404, "PYPI_DISTRIBUTION_NAME_INVALID",
+        "distribution file name is not a valid sdist or wheel name";
+    /// A PyPI attestation's statement must have exactly one subject.
+    PypiSubjectCount { found: usize } = 1405, "PYPI_SUBJECT_COUNT",
+        "PyPI attestation statement must have exactly one subject";
+    /// The statement's subject names another distribution.
+    PypiDistributionNameMismatch { found: String } = 1406, "PYPI_DISTRIBUTION_NAME_MISMATCH",
+        "PyPI attestation subject names another distribution";
+    /// The statement's subject has no SHA-256 digest, or another one than the distribution's.
+    PypiDistributionDigestMismatch = 1407, "PYPI_DISTRIBUTION_DIGEST_MISMATCH",
+        "PyPI attestation subject digest differs from the distribution's SHA-256";
+    /// The statement's predicate type is not one PyPI knows (publish v1, SLSA provenance v1).
+    PypiPredicateTypeUnknown { found: String } = 1408, "PYPI_PREDICATE_TYPE_UNKNOWN",
+        "PyPI attestation predicate type is not one PyPI knows";
+    /// A provenance object with no attestation bundle, or a bundle with no attestation: it
+    /// attests nothing.
+    PypiProvenanceEmpty = 1409, "PYPI_PROVENANCE_EMPTY",
+        "PyPI provenance holds no attestation";
 }
 
 #[cfg(feature = "std")]

@@ -24,6 +24,7 @@ mod json;
 pub mod limits;
 pub mod pattern;
 pub mod policy;
+pub mod pypi;
 mod sct;
 #[cfg(test)]
 mod testing;

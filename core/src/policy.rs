@@ -54,6 +54,18 @@ pub enum Condition {
         /// The pattern the value must match.
         pattern: Pattern,
     },
+    /// The Fulcio extension `oid` equals `prefix` followed by the value of one of the
+    /// `suffix_from` extensions the certificate carries: how PyPI's Trusted Publishers tie the
+    /// build config URI (`…/.github/workflows/release.yml@`) to the commit or ref the same
+    /// certificate names, which the publisher cannot know in advance.
+    ExtensionJoined {
+        /// Dotted OID of the extension compared.
+        oid: String,
+        /// What its value must start with.
+        prefix: String,
+        /// Dotted OIDs whose values may follow the prefix (absent ones are skipped).
+        suffix_from: Vec<String>,
+    },
     /// Every condition holds.
     AllOf(Vec<Condition>),
     /// At least one condition holds.
@@ -89,6 +101,8 @@ pub mod fulcio_oid {
     pub const SOURCE_REPOSITORY_REF: &str = "1.3.6.1.4.1.57264.1.14";
     /// Source repository owner URI (v2), e.g. `https://github.com/octo`.
     pub const SOURCE_REPOSITORY_OWNER_URI: &str = "1.3.6.1.4.1.57264.1.16";
+    /// Build config URI (v2): the workflow file at the commit or ref it ran from.
+    pub const BUILD_CONFIG_URI: &str = "1.3.6.1.4.1.57264.1.18";
     /// Build trigger (v2).
     pub const BUILD_TRIGGER: &str = "1.3.6.1.4.1.57264.1.20";
 }
@@ -147,6 +161,19 @@ impl Condition {
                 Err(Error::PolicyConditionInvalid)
             }
             Self::ExtensionMatches { .. } => Ok(()),
+            Self::ExtensionJoined {
+                oid, suffix_from, ..
+            } => {
+                if suffix_from.is_empty() {
+                    return Err(Error::PolicyAnyOfEmpty);
+                }
+                let parses = |o: &String| der::asn1::ObjectIdentifier::new(o).is_ok();
+                if parses(oid) && suffix_from.iter().all(parses) {
+                    Ok(())
+                } else {
+                    Err(Error::PolicyConditionInvalid)
+                }
+            }
             Self::AllOf(all) if all.is_empty() => Err(Error::PolicyAllOfEmpty),
             Self::AnyOf(any) if any.is_empty() => Err(Error::PolicyAnyOfEmpty),
             Self::AllOf(list) | Self::AnyOf(list) => list.iter().try_for_each(Self::validate),
@@ -214,6 +241,25 @@ impl Condition {
                         found: found.unwrap_or_default(),
                     })
                 }
+            }
+            Self::ExtensionJoined {
+                oid,
+                prefix,
+                suffix_from,
+            } => {
+                let found = extension_value(leaf, oid)?.unwrap_or_default();
+                for suffix_oid in suffix_from {
+                    let Some(suffix) = extension_value(leaf, suffix_oid)? else {
+                        continue;
+                    };
+                    if found.strip_prefix(prefix.as_str()) == Some(suffix.as_str()) {
+                        return Ok(());
+                    }
+                }
+                Err(Error::PolicyExtensionMismatch {
+                    oid: oid.clone(),
+                    found,
+                })
             }
             Self::AllOf(all) => all.iter().try_for_each(|c| c.check(leaf)),
             Self::AnyOf(any) => {
@@ -524,6 +570,29 @@ mod extension_tests {
         );
         assert_eq!(
             check(Condition::extension("not an oid", "x")),
+            Err(Error::PolicyConditionInvalid)
+        );
+    }
+
+    #[test]
+    fn joined_extensions_are_validated_when_built() {
+        let joined = |oid: &str, suffix_from: &[&str]| {
+            Policy::certificate(Condition::ExtensionJoined {
+                oid: oid.into(),
+                prefix: "https://github.com/o/r/.github/workflows/w.yml@".into(),
+                suffix_from: suffix_from.iter().map(|s| String::from(*s)).collect(),
+            })
+            .map(|_| ())
+        };
+        let (config, digest) = (
+            fulcio_oid::BUILD_CONFIG_URI,
+            fulcio_oid::SOURCE_REPOSITORY_DIGEST,
+        );
+        assert_eq!(joined(config, &[digest]), Ok(()));
+        assert_eq!(joined(config, &[]), Err(Error::PolicyAnyOfEmpty));
+        assert_eq!(joined("1.x", &[digest]), Err(Error::PolicyConditionInvalid));
+        assert_eq!(
+            joined(config, &["nope"]),
             Err(Error::PolicyConditionInvalid)
         );
     }

@@ -25,6 +25,8 @@ __all__ = [
     "ThresholdError",
     "LimitError",
     "TUFError",
+    "PyPIError",
+    "PyPIResult",
     "TufState",
     "TrustedRoot",
     "Bundle",
@@ -95,6 +97,9 @@ class LimitError(VerificationError):
 class TUFError(VerificationError):
     """13xx: TUF metadata does not verify (trusted-root updates)."""
 
+class PyPIError(VerificationError):
+    """14xx: a PyPI attestation or provenance is malformed or does not name the distribution."""
+
 @final
 class TufState:
     """The persisted state of TUF updates: the last trusted TUF root and the versions no later
@@ -162,6 +167,10 @@ class Bundle:
     @staticmethod
     def from_json(doc: Union[str, bytes]) -> "Bundle":
         """Parses a bundle document; raises :class:`BundleError` or :class:`LimitError`."""
+    @staticmethod
+    def from_pypi_attestation(doc: Union[str, bytes]) -> "Bundle":
+        """The bundle a PEP 740 attestation object stands for (as pypi-attestations converts
+        it); raises :class:`PyPIError`, :class:`BundleError` or :class:`LimitError`."""
     def artifact_hash(self) -> "HashAlgorithm":
         """The hash to compute of the artifact for a :class:`Hashed` input: what a message
         signature declares, or what the in-toto subjects name (SHA-256 first, then SHA-512)."""
@@ -219,6 +228,21 @@ class VerificationResult:
     #: ``(item, index, code, name)`` of each item left out because it did not verify:
     #: ``item`` is ``"tlog_entry"``, ``"timestamp"`` or ``"sct"``.
     skipped: list[tuple[str, int, int, str]]
+
+@final
+class PyPIResult:
+    """One verified PyPI attestation."""
+
+    #: Where it was: ``attestation``, or ``attestation_bundles[0].attestations[0]``.
+    place: str
+    #: The publisher's kind (``GitHub``, ``GitLab``, ``Google``, ``CircleCI``), for a provenance.
+    publisher_kind: Optional[str]
+    #: The publisher for people (``GitHub owner/repo (release.yml)``), for a provenance.
+    publisher: Optional[str]
+    #: The statement's predicate type.
+    predicate_type: str
+    #: The bundle verification's result.
+    result: VerificationResult
 
 @final
 class Config:
@@ -309,6 +333,33 @@ class Verifier:
         returns ``(payload_type, payload)``. A message-signature bundle raises
         ``ARTIFACT_REQUIRED``. With ``predicate_type``, the statement must have that in-toto
         predicate type (``DSSE_PREDICATE_TYPE_MISMATCH``)."""
+    def verify_pypi(
+        self,
+        distribution: str,
+        sha256: bytes,
+        provenance: Union[str, bytes],
+        *,
+        repository: Optional[str] = None,
+        gcp_service_account: Optional[str] = None,
+        circleci: Optional[tuple[str, str]] = None,
+        now: Optional[int] = None,
+    ) -> list[PyPIResult]:
+        """Verifies a PyPI provenance (PEP 740) against the distribution file named
+        ``distribution`` whose SHA-256 is ``sha256``: every publisher must be the one expected
+        (``repository`` URL for GitHub and GitLab, ``gcp_service_account``, or ``circleci=
+        (project_id, pipeline_definition_id)``) and every attestation must verify for its
+        publisher and name the file. Raises :class:`PyPIError` and the pipeline's errors."""
+    def verify_pypi_attestation(
+        self,
+        distribution: str,
+        sha256: bytes,
+        attestation: Union[str, bytes],
+        policy: VerificationPolicy,
+        *,
+        now: Optional[int] = None,
+    ) -> PyPIResult:
+        """Verifies one PEP 740 attestation object for ``policy`` against the distribution
+        file named ``distribution`` whose SHA-256 is ``sha256``."""
 
 @final
 class Condition:

@@ -1,0 +1,108 @@
+//! PyPI's PEP 740 attestations: a provenance verified for its publishers, or one attestation
+//! object for a policy, each against a distribution file named by its file name and SHA-256
+//! ([`sigverify::pypi`]).
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::convert;
+use crate::errors;
+use crate::verifier::VerificationResult;
+
+/// One verified PyPI attestation.
+#[pyclass(frozen, get_all, module = "sigverify._sigverify")]
+pub(crate) struct PyPIResult {
+    /// Where it was: `attestation`, or `attestation_bundles[0].attestations[0]`.
+    place: String,
+    /// The publisher's kind (`GitHub`, `GitLab`, `Google`, `CircleCI`) for a provenance.
+    publisher_kind: Option<&'static str>,
+    /// The publisher, for people (`GitHub owner/repo (release.yml)`), for a provenance.
+    publisher: Option<String>,
+    /// The statement's predicate type.
+    predicate_type: String,
+    /// The bundle verification's result.
+    result: Py<VerificationResult>,
+}
+
+#[pymethods]
+impl PyPIResult {
+    fn __repr__(&self) -> String {
+        format!(
+            "PyPIResult(place='{}', publisher={:?}, predicate_type='{}')",
+            self.place, self.publisher, self.predicate_type
+        )
+    }
+}
+
+impl PyPIResult {
+    pub(crate) fn new(py: Python<'_>, v: sigverify::pypi::VerifiedAttestation) -> PyResult<Self> {
+        Ok(Self {
+            place: v.place,
+            publisher_kind: v.publisher.as_ref().map(sigverify::pypi::Publisher::kind),
+            publisher: v
+                .publisher
+                .as_ref()
+                .map(sigverify::pypi::Publisher::describe),
+            predicate_type: v.predicate_type,
+            result: Py::new(py, VerificationResult::new(py, v.verified)?)?,
+        })
+    }
+}
+
+/// The distribution file: its name and its SHA-256 (32 bytes).
+pub(crate) fn distribution(
+    py: Python<'_>,
+    name: &str,
+    sha256: &[u8],
+) -> PyResult<sigverify::pypi::Distribution> {
+    let sha: [u8; 32] = sha256
+        .try_into()
+        .map_err(|_| PyValueError::new_err("sha256 must be the 32 bytes of a SHA-256 digest"))?;
+    sigverify::pypi::Distribution::new(name, sha).map_err(|e| errors::to_py(py, &e))
+}
+
+/// The publisher the caller expects, from keyword arguments.
+pub(crate) fn expected(
+    py: Python<'_>,
+    repository: Option<&str>,
+    gcp_service_account: Option<&str>,
+    circleci: Option<(String, String)>,
+) -> PyResult<sigverify::pypi::Expected> {
+    let mut expected = sigverify::pypi::Expected::default();
+    if let Some(url) = repository {
+        expected = expected
+            .with_repository(url)
+            .map_err(|e| errors::to_py(py, &e))?;
+    }
+    if let Some(email) = gcp_service_account {
+        expected = expected.with_gcp_service_account(email);
+    }
+    if let Some((project, pipeline)) = circleci {
+        expected = expected.with_circleci(&project, &pipeline);
+    }
+    if expected == sigverify::pypi::Expected::default() {
+        return Err(PyValueError::new_err(
+            "give the expected publisher: repository=, gcp_service_account= or circleci=",
+        ));
+    }
+    Ok(expected)
+}
+
+/// A provenance or attestation document (`str` or `bytes`), parsed.
+pub(crate) fn provenance(
+    py: Python<'_>,
+    doc: &Bound<'_, PyAny>,
+) -> PyResult<sigverify::pypi::Provenance> {
+    let bytes = convert::json_bytes(doc, "provenance")?;
+    py.detach(|| sigverify::pypi::Provenance::from_json(&bytes))
+        .map_err(|e| errors::to_py(py, &e))
+}
+
+/// A PEP 740 attestation object (`str` or `bytes`), parsed.
+pub(crate) fn attestation(
+    py: Python<'_>,
+    doc: &Bound<'_, PyAny>,
+) -> PyResult<sigverify::pypi::Attestation> {
+    let bytes = convert::json_bytes(doc, "attestation")?;
+    sigverify::pypi::Attestation::from_json(&bytes).map_err(|e| errors::to_py(py, &e))
+}
