@@ -56,7 +56,7 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf attestation; do
+for t in conformance bad_input api tuf attestation files; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
 # The README's minimal example must keep compiling.
@@ -124,6 +124,13 @@ log "an attestation: statement and predicate type of a real PyPI attestation (va
 pypi=conformance/examples/pypi-attestation-models-0.0.4a2
 "${VALGRIND[@]}" "$OUT/attestation" "$pypi/bundle.sigstore.json" "$pypi/artifact" \
   "$(cat "$pypi/identity")" "$(cat "$pypi/issuer")" https://docs.pypi.org/attestations/publish/v1
+
+log "files users hold: npm's attestations document and a PyPI provenance (valgrind)"
+files=conformance/attestation-files
+"${VALGRIND[@]}" "$OUT/files" "$files/npm-playwright-cli-0.1.1/attestations.json" \
+  "$files/npm-playwright-cli-0.1.1/artifact" \
+  "$files/pypi/pypi_attestations-0.0.19.tar.gz.provenance" "$files/pypi/pypi_attestations-0.0.19.tar.gz" \
+  pypi_attestations-0.0.19.tar.gz https://github.com/trailofbits/pypi-attestations
 
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"

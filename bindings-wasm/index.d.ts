@@ -302,9 +302,59 @@ export declare class Verifier {
   verifyDsse(bundle: JsonInput, policy: Policy, options?: VerifyOptions): Statement;
   /** `verifyDsse` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
   verifyDsseAsync(bundle: JsonInput, policy: Policy, options?: VerifyOptions): Promise<Statement>;
+  /**
+   * Verifies a file of bundles (gh JSON Lines, npm's attestations document, a PEP 740
+   * attestation or provenance object, or one bundle): it verifies when one of its bundles does
+   * (`artifact` null: every check but the subjects). Throws the first bundle's
+   * VerificationError, with `bundles` listing each failure, when none does.
+   */
+  verifyFile(file: JsonInput, artifact: ArtifactInput | null, policy: Policy, options?: VerifyOptions): VerificationResult & { bundle: { place: string; of: number } };
+  /**
+   * Verifies a PyPI provenance (PEP 740) against a distribution file for `options.publisher`:
+   * every attestation must verify for its publisher and name the file (pypi-attestations'
+   * rules). Throws VerificationError (PYPI_* and the pipeline's errors) otherwise.
+   */
+  verifyPypi(distribution: PypiDistribution, provenance: JsonInput, options: PypiOptions): PypiResult[];
+  /** Verifies one PEP 740 attestation object for `policy` against a distribution file. */
+  verifyPypiAttestation(distribution: PypiDistribution, attestation: JsonInput, policy: Policy, options?: VerifyOptions): PypiResult;
   /** Frees the WebAssembly memory now (garbage collection also frees it eventually). */
   free(): void;
 }
+
+/** A distribution file: its name (`pkg-1.0.tar.gz`, `pkg-1.0-py3-none-any.whl`) and bytes or SHA-256. */
+export type PypiDistribution = { name: string; bytes: Uint8Array | ArrayBuffer | ArrayBufferView } | { name: string; digest: string };
+
+/** The Trusted Publisher a PyPI provenance must name. */
+export type PypiPublisher =
+  | { repository: string }
+  | { gcpServiceAccount: string }
+  | { circleci: { projectId: string; pipelineDefinitionId: string } };
+
+/** Options of `verifyPypi`. */
+export interface PypiOptions extends VerifyOptions {
+  publisher: PypiPublisher;
+}
+
+/** One verified PyPI attestation. */
+export interface PypiResult {
+  /** `attestation`, or `attestation_bundles[0].attestations[0]`. */
+  place: string;
+  /** `GitHub`, `GitLab`, `Google` or `CircleCI` (provenances only). */
+  publisherKind: string | null;
+  /** The publisher for people (provenances only). */
+  publisher: string | null;
+  predicateType: string;
+  result: VerificationResult;
+}
+
+/** A file split into its bundles. */
+export interface SplitFile {
+  kind: 'bundle' | 'jsonLines' | 'attestationsDocument' | 'pypiAttestation' | 'pypiProvenance';
+  bundles: { place: string; predicateType: string | null; json: Uint8Array }[];
+}
+
+/** Splits a file of bundles into the bundles it carries (each then verified on its own). */
+export declare function splitBundles(file: JsonInput): SplitFile;
 
 /** Incremental SHA-256 over chunks, e.g. of a streamed download. Holds WebAssembly memory. */
 export declare class Sha256 {

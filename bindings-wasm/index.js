@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -354,10 +354,87 @@ export class Verifier {
     return call(() => run(false));
   }
 
+  /**
+   * Verifies a file of bundles (gh JSON Lines, npm's attestations document, a PEP 740
+   * attestation or provenance object, or one bundle): it verifies when one of its bundles does
+   * (`artifact` null: as `verifyDsse`, subjects not checked). Returns that bundle's result with
+   * `bundle: { place, of }`; otherwise throws the first bundle's VerificationError with
+   * `bundles: [{ place, error }]` listing each failure.
+   */
+  verifyFile(file, artifact, policy, options) {
+    const { bundles } = splitBundles(file);
+    const failures = [];
+    for (const b of bundles) {
+      try {
+        const result = artifact === null || artifact === undefined
+          ? attested(call(() => this.#dsseRun(b.json, policy, options)(false)), options)
+          : this.verifyArtifact(b.json, artifact, policy, options);
+        return { ...result, bundle: { place: b.place, of: bundles.length } };
+      } catch (e) {
+        if (!(e instanceof VerificationError)) throw e;
+        failures.push({ place: b.place, error: e });
+      }
+    }
+    const first = failures[0].error;
+    const error = new VerificationError(first.code, first.name, first.message);
+    error.bundles = failures;
+    throw error;
+  }
+
+  /**
+   * Verifies a PyPI provenance (PEP 740, as PyPI's integrity API serves it) against a
+   * distribution file `{ name, bytes }` or `{ name, digest: "sha256:<hex>" }`, for
+   * `options.publisher` (`{ repository: "https://github.com/owner/repo" }`, `{
+   * gcpServiceAccount }` or `{ circleci: { projectId, pipelineDefinitionId } }`): every
+   * attestation must verify for its publisher and name the file, as pypi-attestations
+   * requires. Returns `[{ place, publisherKind, publisher, predicateType, result }]`.
+   */
+  verifyPypi(distribution, provenance, options) {
+    const now = nowSeconds(options);
+    const { name, digest } = pypiDistribution(distribution);
+    const publisher = options?.publisher;
+    if (publisher === null || typeof publisher !== 'object') {
+      throw new TypeError('options.publisher must name the expected publisher');
+    }
+    const doc = jsonBytes(provenance);
+    return call(() => this.#native.verifyPypi(name, digest, doc, publisher, now));
+  }
+
+  /** Verifies one PEP 740 attestation object for `policy` against a distribution file (as `verifyPypi`). */
+  verifyPypiAttestation(distribution, attestation, policy, options) {
+    const now = nowSeconds(options);
+    const { name, digest } = pypiDistribution(distribution);
+    const doc = jsonBytes(attestation);
+    const p = snapshot(policy);
+    return call(() => this.#native.verifyPypiAttestation(name, digest, doc, p, now));
+  }
+
   /** Frees the Rust memory now (garbage collection also frees it eventually). */
   free() {
     this.#native.free();
   }
+}
+
+/**
+ * Splits a file (bytes or string) into the bundles it carries: `{ kind, bundles: [{ place,
+ * predicateType, json }] }`, kind one of `bundle`, `jsonLines`, `attestationsDocument`,
+ * `pypiAttestation`, `pypiProvenance`. Each bundle is then verified on its own.
+ */
+export function splitBundles(file) {
+  const bytes = jsonBytes(file);
+  return call(() => nativeSplit(bytes));
+}
+
+// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.
+function pypiDistribution(d) {
+  if (d === null || typeof d !== 'object' || typeof d.name !== 'string') {
+    throw new TypeError('distribution must be { name, bytes } or { name, digest: "sha256:<hex>" }');
+  }
+  if (typeof d.digest === 'string') return { name: d.name, digest: d.digest };
+  if (d.bytes instanceof Uint8Array || d.bytes instanceof ArrayBuffer || ArrayBuffer.isView(d.bytes)) {
+    return { name: d.name, digest: new Sha256().update(d.bytes).digest() };
+  }
+  throw new TypeError('distribution must be { name, bytes } or { name, digest: "sha256:<hex>" }');
 }
 
 // `options.predicateType`: the verified result must be an attestation with that in-toto

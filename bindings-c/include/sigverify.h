@@ -727,6 +727,29 @@ typedef struct sigverify_result sigverify_result;
 typedef struct sigverify_verifier sigverify_verifier;
 
 /**
+ * The Trusted Publisher a PyPI provenance must name. Set the fields of one publisher kind;
+ * the others stay NULL.
+ */
+typedef struct sigverify_pypi_publisher {
+  /**
+   * GitHub or GitLab: `https://github.com/OWNER/REPO` or `https://gitlab.com/NS/PROJECT`.
+   */
+  const char *repository;
+  /**
+   * Google Cloud: the service account's email.
+   */
+  const char *gcp_service_account;
+  /**
+   * CircleCI: the project id (with `circleci_pipeline_definition_id`).
+   */
+  const char *circleci_project_id;
+  /**
+   * CircleCI: the pipeline definition id.
+   */
+  const char *circleci_pipeline_definition_id;
+} sigverify_pypi_publisher;
+
+/**
  * A GitHub-shaped policy with the semantics of `gh attestation verify` (see
  * `sigverify_policy_new_github`). Every string is NULL (not given) or NUL-terminated UTF-8.
  */
@@ -929,6 +952,60 @@ const char *sigverify_error_message(const struct sigverify_error *error);
  * `error` is NULL or a live error from this library, not used again afterwards.
  */
 void sigverify_error_free(struct sigverify_error *error);
+
+/**
+ * Splits a file of bundles and hands out its bundle number `index` (from 0, in file order) as
+ * bundle JSON for `sigverify_verify`, converted when the file is a PEP 740 attestation or
+ * provenance. `*count_out` receives how many bundles the file carries, so a caller loops
+ * `index` over `0..count` and accepts the file when one bundle verifies.
+ *
+ * On success returns `SIGVERIFY_OK`, and `*bundle_out`/`*bundle_len_out` receive a new buffer
+ * (free it with `sigverify_buffer_free`). An `index` past the end gives
+ * `SIGVERIFY_INVALID_ARGUMENT` (with `*count_out` still written). A malformed file gives the
+ * core's code (`SIGVERIFY_BUNDLE_JSON_INVALID`, `SIGVERIFY_PYPI_*`, `SIGVERIFY_LIMIT_EXCEEDED`),
+ * with a new error in `*error_out` when `error_out` is not NULL.
+ *
+ * # Safety
+ * `file` is NULL or readable for `file_len` bytes; the out-parameters are NULL or valid for
+ * writing one value.
+ */
+int sigverify_file_bundle(const uint8_t *file,
+                          size_t file_len,
+                          size_t index,
+                          uint8_t **bundle_out,
+                          size_t *bundle_len_out,
+                          size_t *count_out,
+                          struct sigverify_error **error_out);
+
+/**
+ * Verifies a PyPI provenance (PEP 740, as PyPI's integrity API serves it) against the
+ * distribution file named `distribution` (NUL-terminated, e.g. `pkg-1.0.tar.gz`) whose
+ * SHA-256 is `sha256[0..32]`, as pypi-attestations does: every publisher must be the one
+ * `publisher` names, and every attestation must verify for its publisher and name the file
+ * (one subject, the same sdist or wheel, its SHA-256, a predicate type PyPI knows).
+ *
+ * `now` is Unix seconds (0: the system clock). On success returns `SIGVERIFY_OK`, writes the
+ * number of verified attestations to `*count_out` (when not NULL) and the first one's result
+ * to `*result_out` (when not NULL; free it with `sigverify_result_free`). Otherwise returns
+ * the failing check's code (`SIGVERIFY_PYPI_*` or the pipeline's), with a new error in
+ * `*error_out` when `error_out` is not NULL.
+ *
+ * # Safety
+ * `verifier` is NULL or live; `distribution` is NULL or NUL-terminated; `sha256` is NULL or
+ * readable for 32 bytes; `provenance` is NULL or readable for `provenance_len` bytes;
+ * `publisher` is NULL or points at a `sigverify_pypi_publisher` whose non-NULL fields are
+ * NUL-terminated; the out-parameters are NULL or valid for writing one value.
+ */
+int sigverify_verify_pypi(const struct sigverify_verifier *verifier,
+                          const char *distribution,
+                          const uint8_t *sha256,
+                          const uint8_t *provenance,
+                          size_t provenance_len,
+                          const struct sigverify_pypi_publisher *publisher,
+                          uint64_t now,
+                          size_t *count_out,
+                          struct sigverify_result **result_out,
+                          struct sigverify_error **error_out);
 
 /**
  * Creates a hasher over the empty input. Returns NULL only if the library panicked.

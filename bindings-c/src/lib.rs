@@ -12,6 +12,7 @@
 
 pub mod codes;
 pub mod error;
+pub mod files;
 pub mod handle;
 pub mod hasher;
 mod panic;

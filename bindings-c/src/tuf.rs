@@ -61,7 +61,7 @@ pub struct sigverify_tuf_files {
 
 /// Moves `v` to the heap as a boxed slice and returns its pointer and length, for
 /// `sigverify_buffer_free`.
-fn boxed_bytes(v: Vec<u8>) -> (*mut u8, usize) {
+pub(crate) fn boxed_bytes(v: Vec<u8>) -> (*mut u8, usize) {
     let boxed = v.into_boxed_slice();
     let len = boxed.len();
     (Box::into_raw(boxed).cast::<u8>(), len)

@@ -30,6 +30,7 @@ use wasm_bindgen::JsValue;
 
 pub mod attestation;
 mod deferred;
+pub mod files;
 pub mod tuf;
 use wasm_bindgen::prelude::wasm_bindgen;
 

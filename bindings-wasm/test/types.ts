@@ -1,6 +1,6 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ERROR_CODES, Sha256, VerificationError, Verifier } from 'sigverify';
-import type { ErrorName, VerificationResult } from 'sigverify';
+import { ERROR_CODES, Sha256, VerificationError, Verifier, splitBundles } from 'sigverify';
+import type { ErrorName, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
 declare const file: Uint8Array;
@@ -19,6 +19,15 @@ try {
   verifier.verifyArtifact(bundle, file, { anyOf: [{ identity: 'a' }, { extension: { oid: '1.3.6.1.4.1.57264.1.5', value: 'o/r' } }] });
   const { payloadType, payload } = verifier.verifyDsse(bundle, { identity: 'a', issuer: 'b' });
   void payloadType; void (payload satisfies Uint8Array);
+  const [one] = verifier.verifyPypi({ name: 'pkg-1.0.tar.gz', bytes: file }, bundle, {
+    publisher: { repository: 'https://github.com/o/r' },
+  });
+  const kind: string | null | undefined = one?.publisherKind;
+  void kind;
+  verifier.verifyPypiAttestation({ name: 'pkg-1.0.tar.gz', digest }, bundle, { identity: 'a', issuer: 'b' });
+  const place: string = verifier.verifyFile(file, null, { identity: 'a', issuer: 'b' }).bundle.place;
+  const split: SplitFile = splitBundles(file);
+  void place; void split.kind;
 } catch (e) {
   if (e instanceof VerificationError) {
     const name: ErrorName = e.name;
