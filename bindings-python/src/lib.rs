@@ -37,6 +37,7 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<tuf::TufState>()?;
     m.add_class::<verifier::Verifier>()?;
     m.add_class::<pypi::PyPIResult>()?;
+    m.add_function(wrap_pyfunction!(pypi::split_bundles, m)?)?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;
     Ok(())

@@ -106,3 +106,41 @@ pub(crate) fn attestation(
     let bytes = convert::json_bytes(doc, "attestation")?;
     sigverify::pypi::Attestation::from_json(&bytes).map_err(|e| errors::to_py(py, &e))
 }
+
+/// Splits a file of bundles (`str` or `bytes`: gh JSON Lines, npm's attestations document, a
+/// PEP 740 attestation or provenance object, or one bundle) into `(kind, [(place,
+/// predicate_type, bundle_json)])`, kind one of `bundle`, `json_lines`,
+/// `attestations_document`, `pypi_attestation`, `pypi_provenance`.
+#[pyfunction]
+#[allow(
+    clippy::type_complexity,
+    reason = "a plain Python tuple, documented in the stubs"
+)]
+pub(crate) fn split_bundles<'py>(
+    py: Python<'py>,
+    file: &Bound<'py, PyAny>,
+) -> PyResult<(
+    &'static str,
+    Vec<(String, Option<String>, Bound<'py, pyo3::types::PyBytes>)>,
+)> {
+    let bytes = convert::json_bytes(file, "file")?;
+    let (kind, found) = sigverify::bundles::split(&bytes).map_err(|e| errors::to_py(py, &e))?;
+    let kind = match kind {
+        sigverify::bundles::FileKind::JsonLines => "json_lines",
+        sigverify::bundles::FileKind::AttestationsDocument => "attestations_document",
+        sigverify::bundles::FileKind::PypiAttestation => "pypi_attestation",
+        sigverify::bundles::FileKind::PypiProvenance => "pypi_provenance",
+        _ => "bundle",
+    };
+    let found = found
+        .into_iter()
+        .map(|f| {
+            (
+                f.place,
+                f.predicate_type,
+                pyo3::types::PyBytes::new(py, &f.json),
+            )
+        })
+        .collect();
+    Ok((kind, found))
+}

@@ -101,3 +101,29 @@ def test_altered_distributions_and_malformed_documents_fail_by_name() -> None:
         assert e.value.name == name
     with pytest.raises(sigverify.PyPIError, match="PYPI_ATTESTATION_INVALID"):
         sigverify.Bundle.from_pypi_attestation(b'{"version":2}')
+
+
+def test_files_of_several_bundles_are_split_and_verify_by_one_bundle() -> None:
+    files = REPO / "conformance" / "attestation-files"
+    doc = (files / "npm-playwright-cli-0.1.1" / "attestations.json").read_bytes()
+    kind, bundles = sigverify.split_bundles(doc)
+    assert kind == "attestations_document"
+    assert [(place, ptype) for place, ptype, _ in bundles] == [
+        ("attestations[0]", "https://github.com/npm/attestation/tree/main/specs/publish/v0.1"),
+        ("attestations[1]", "https://slsa.dev/provenance/v1"),
+    ]
+    assert sigverify.split_bundles((FILES / f"{DIST}.provenance").read_bytes())[0] == "pypi_provenance"
+    verifier = sigverify.Verifier.production()
+    who = policy.Identity(
+        identity="https://github.com/microsoft/playwright-cli/.github/workflows/publish.yml@refs/tags/v0.1.1",
+        issuer="https://token.actions.githubusercontent.com",
+    )
+    tarball = (files / "npm-playwright-cli-0.1.1" / "artifact").read_bytes()
+    place, result = sigverify.verify_file(verifier, doc, tarball, who, now=NOW)
+    assert place == "attestations[1]" and result.identity is not None
+    with pytest.raises(sigverify.VerificationError) as e:
+        sigverify.verify_file(verifier, doc, tarball + b"x", who, now=NOW)
+    assert e.value.name == "POLICY_MATERIAL_MISMATCH"
+    assert [p for p, _ in getattr(e.value, "bundles")] == ["attestations[0]", "attestations[1]"]
+    with pytest.raises(sigverify.BundleError, match="BUNDLE_JSON_INVALID"):
+        sigverify.split_bundles(b'{"attestations":[]}')

@@ -49,6 +49,7 @@ from sigverify._sigverify import (
     VerificationResult,
     Verifier,
     __version__,
+    split_bundles,
 )
 
 __all__ = [
@@ -80,6 +81,8 @@ __all__ = [
     "Verifier",
     "__version__",
     "hash_file",
+    "split_bundles",
+    "verify_file",
     "policy",
 ]
 
@@ -109,3 +112,31 @@ def hash_file(
         while chunk := f.read(chunk_size):
             h.update(chunk)
     return Hashed(algorithm=algorithm, digest=h.digest())
+
+
+def verify_file(
+    verifier: Verifier,
+    file: Union[str, bytes],
+    input_: Union[bytes, Hashed],
+    policy: "policy.VerificationPolicy",
+    *,
+    now: Union[int, None] = None,
+    predicate_type: Union[str, None] = None,
+) -> tuple[str, VerificationResult]:
+    """Verifies a file of bundles (see :func:`split_bundles`) over ``input_``: it verifies when
+    one of its bundles does, and ``(place, result)`` says which. When none verifies, the first
+    bundle's error is raised, with ``.bundles`` listing ``(place, error)`` for each."""
+    _, bundles = split_bundles(file)
+    failures: list[tuple[str, VerificationError]] = []
+    for place, _, json in bundles:
+        try:
+            bundle = Bundle.from_json(json)
+            result = verifier.verify_artifact(
+                input_, bundle, policy, now=now, predicate_type=predicate_type
+            )
+            return place, result
+        except VerificationError as e:
+            failures.append((place, e))
+    first = failures[0][1]
+    setattr(first, "bundles", failures)
+    raise first

@@ -27,6 +27,7 @@ __all__ = [
     "TUFError",
     "PyPIError",
     "PyPIResult",
+    "split_bundles",
     "TufState",
     "TrustedRoot",
     "Bundle",
@@ -228,6 +229,15 @@ class VerificationResult:
     #: ``(item, index, code, name)`` of each item left out because it did not verify:
     #: ``item`` is ``"tlog_entry"``, ``"timestamp"`` or ``"sct"``.
     skipped: list[tuple[str, int, int, str]]
+
+def split_bundles(
+    file: Union[str, bytes],
+) -> tuple[str, list[tuple[str, Optional[str], bytes]]]:
+    """Splits a file of bundles (gh JSON Lines, npm's attestations document, a PEP 740
+    attestation or provenance object, or one bundle) into ``(kind, [(place, predicate_type,
+    bundle_json)])``; kind is ``bundle``, ``json_lines``, ``attestations_document``,
+    ``pypi_attestation`` or ``pypi_provenance``. Raises :class:`BundleError`,
+    :class:`PyPIError` or :class:`LimitError` for a malformed file."""
 
 @final
 class PyPIResult:
