@@ -92,6 +92,22 @@ def main() -> int:
         for case in sorted(VECTORS.iterdir())[:20]:
             if (case / "bundle.sigstore.json").is_file():
                 put("bundle_file", (case / "bundle.sigstore.json").read_bytes())
+    # PyPI: the real PEP 740 files, and distribution names of each shape.
+    for f in sorted((HERE / "../conformance/attestation-files/pypi").iterdir()):
+        if f.name.endswith((".provenance", ".attestation")):
+            put("pypi", f.read_bytes())
+        else:
+            put("pypi", f.name.encode())
+    for name in ("Foo.Bar-1!2.0rc1.post3.dev4+local.7.tar.gz", "foo-1.0-7a-py2.py3-none-any.whl"):
+        put("pypi", name.encode())
+    # Patterns: anchored identities, classes, repetition bounds, and a value each.
+    for pattern in (
+        r"https://github\.com/o/r/\.github/workflows/release\.yml@refs/tags/v[0-9.]+" + "\nhttps://github.com/o/r/.github/workflows/release.yml@refs/tags/v1.2.3",
+        r".*@example\.com" + "\nsomeone@example.com",
+        r"(a|b){1,1000}" + "\nab",
+        r"\p{L}+[^x-z]*(?i)ABC" + "\nabc",
+    ):
+        put("pattern", pattern.encode())
     # verify_mutated reads its choices 8 bytes at a time: seed every vector with a few mutations.
     for index in range(80):
         for rounds in range(2):

@@ -1,6 +1,8 @@
 //! Entry points for the fuzz targets (`fuzz/`) into parsers that are not public API. Compiled
 //! only with the `fuzzing` feature, which adds no behaviour and is not a stable interface.
 
+use alloc::string::String;
+
 use crate::TrustedRoot;
 use crate::bundle::Content;
 use crate::bundle::Envelope;
@@ -49,7 +51,7 @@ pub fn statement(payload: &[u8]) -> bool {
     let _ = crate::dsse::subject_hash(crate::dsse::IN_TOTO, payload);
     // The reader `verify-attestation` prints from, and the predicate-type check.
     let statement = crate::Statement {
-        payload_type: alloc::string::String::from(crate::intoto::PAYLOAD_TYPE),
+        payload_type: String::from(crate::intoto::PAYLOAD_TYPE),
         payload: payload.to_vec(),
     };
     let read = statement.in_toto();
@@ -135,4 +137,54 @@ pub fn bundle_file(data: &[u8]) -> bool {
         any |= crate::Bundle::from_json(&f.json).is_ok();
     }
     any
+}
+
+/// PyPI's PEP 740 inputs: provenance and attestation objects (and the bundle an attestation
+/// stands for), distribution file names, and the statement checks. A name that parses must
+/// name itself; returns whether the first line of `data` was a distribution name.
+pub fn pypi(data: &[u8]) -> bool {
+    let _ = crate::pypi::Provenance::from_json(data);
+    if let Ok(attestation) = crate::pypi::Attestation::from_json(data) {
+        let _ = attestation.to_bundle();
+    }
+    let Ok(text) = core::str::from_utf8(data) else {
+        return false;
+    };
+    let name = text.lines().next().unwrap_or_default();
+    let Ok(dist) = crate::pypi::Distribution::new(name, [7; 32]) else {
+        return false;
+    };
+    let statement = serde_json::json!({
+        "_type": "https://in-toto.io/Statement/v1",
+        "subject": [{ "name": name, "digest": { "sha256": "07".repeat(32) } }],
+        "predicateType": crate::pypi::PUBLISH_V1,
+    });
+    let own = crate::Statement {
+        payload_type: String::from(crate::intoto::PAYLOAD_TYPE),
+        payload: serde_json::to_vec(&statement).unwrap_or_default(),
+    };
+    assert_eq!(
+        dist.check_statement(&own).as_deref(),
+        Ok(crate::pypi::PUBLISH_V1)
+    );
+    let rest = crate::Statement {
+        payload_type: String::from(crate::intoto::PAYLOAD_TYPE),
+        payload: data.to_vec(),
+    };
+    let _ = dist.check_statement(&rest);
+    true
+}
+
+/// The pattern compiler and matcher: the first line of `data` as a pattern, the rest as a
+/// value. Any pattern either compiles within the limits or is refused; an escaped value always
+/// matches itself as a whole, and no more. Returns whether the pattern compiled.
+pub fn pattern(data: &str) -> bool {
+    let (source, value) = data.split_once('\n').unwrap_or((data, ""));
+    let compiled = crate::Pattern::new(source).map(|p| p.matches(value));
+    if let Ok(literal) = crate::Pattern::new(&crate::github::escape(value)) {
+        assert!(literal.matches(value));
+        let longer = alloc::format!("{value}x");
+        assert!(!literal.matches(&longer));
+    }
+    compiled.is_ok()
 }
