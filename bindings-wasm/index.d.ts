@@ -231,6 +231,8 @@ export interface VerificationResult {
   statement: Statement | null;
   /** Items that did not verify and were left out (the thresholds were met without them). */
   skipped: Skipped[];
+  /** The signing certificate's Fulcio extensions that hold text, OID to value (empty for a managed key). */
+  extensions: Record<string, string>;
 }
 
 /** An item of the bundle left out of a successful verification, with the reason. */

@@ -1154,6 +1154,22 @@ const char *sigverify_result_identity(const struct sigverify_result *result,
                                       size_t *len_out);
 
 /**
+ * The value of the signing certificate's Fulcio extension `oid` (NUL-terminated dotted OID,
+ * e.g. `"1.3.6.1.4.1.57264.1.12"`, the source repository URI): a NUL-terminated UTF-8 string,
+ * or NULL when the certificate has no such extension holding text (or for a managed key, or
+ * a NULL argument). `len_out` is as for `sigverify_result_identity`.
+ *
+ * Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `oid` is NULL or NUL-terminated; `len_out` is NULL or
+ * valid for writing a `size_t`.
+ */
+const char *sigverify_result_extension(const struct sigverify_result *result,
+                                       const char *oid,
+                                       size_t *len_out);
+
+/**
  * The signing certificate's OIDC issuer: as `sigverify_result_identity`.
  *
  * Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.

@@ -21,6 +21,8 @@ pub(crate) struct ResultData {
     verified: Verified,
     identity: Option<Vec<u8>>,
     issuer: Option<Vec<u8>>,
+    /// The Fulcio extensions: dotted OID and NUL-terminated value.
+    extensions: Vec<(String, Vec<u8>)>,
 }
 
 impl ResultData {
@@ -33,9 +35,19 @@ impl ResultData {
                 v
             })
         };
+        let extensions = verified
+            .extensions
+            .iter()
+            .map(|(oid, value)| {
+                let mut v = value.as_bytes().to_vec();
+                v.push(0);
+                (oid.clone(), v)
+            })
+            .collect();
         Self {
             identity: with_nul(&verified.identity),
             issuer: with_nul(&verified.issuer),
+            extensions,
             verified,
         }
     }
@@ -76,6 +88,37 @@ pub unsafe extern "C" fn sigverify_result_identity(
         };
         // SAFETY: `len_out` is NULL or writable, per this function's contract.
         unsafe { c_string(r.identity.as_ref(), len_out) }
+    })
+}
+
+/// The value of the signing certificate's Fulcio extension `oid` (NUL-terminated dotted OID,
+/// e.g. `"1.3.6.1.4.1.57264.1.12"`, the source repository URI): a NUL-terminated UTF-8 string,
+/// or NULL when the certificate has no such extension holding text (or for a managed key, or
+/// a NULL argument). `len_out` is as for `sigverify_result_identity`.
+///
+/// Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+///
+/// # Safety
+/// `result` is NULL or a live result; `oid` is NULL or NUL-terminated; `len_out` is NULL or
+/// valid for writing a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_result_extension(
+    result: *const sigverify_result,
+    oid: *const c_char,
+    len_out: *mut usize,
+) -> *const c_char {
+    panic::or(core::ptr::null(), || {
+        // SAFETY: per this function's contract `result` is NULL or live and `oid` is NULL or
+        // NUL-terminated.
+        let (Ok(r), Ok(oid)) = (
+            unsafe { sigverify_result::borrow(result, "result") },
+            unsafe { utf8(oid, "oid") },
+        ) else {
+            return core::ptr::null();
+        };
+        let value = r.extensions.iter().find(|(o, _)| o == oid).map(|(_, v)| v);
+        // SAFETY: `len_out` is NULL or writable, per this function's contract.
+        unsafe { c_string(value, len_out) }
     })
 }
 

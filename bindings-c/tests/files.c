@@ -78,6 +78,10 @@ int main(int argc, char **argv) {
                SIGVERIFY_OK, err);
   CHECK(count == 1);
   CHECK(r != NULL && strstr(sigverify_result_identity(r, NULL), "/.github/workflows/release.yml@") != NULL);
+  /* The certificate's source repository, from its Fulcio extension. */
+  CHECK(strcmp(sigverify_result_extension(r, "1.3.6.1.4.1.57264.1.12", NULL), argv[6]) == 0);
+  CHECK(sigverify_result_extension(r, "1.3.6.1.4.1.57264.1.99", NULL) == NULL);
+  CHECK(sigverify_result_extension(r, NULL, NULL) == NULL);
   sigverify_result_free(r);
   r = NULL;
   publisher.repository = "https://github.com/someone/else";

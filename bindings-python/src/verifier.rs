@@ -252,6 +252,9 @@ pub(crate) struct VerificationResult {
     /// `(item, index, code, name)` of each item left out because it did not verify: item is
     /// `"tlog_entry"`, `"timestamp"` or `"sct"`, and code and name are the core error's.
     skipped: Vec<(&'static str, usize, u16, &'static str)>,
+    /// The signing certificate's Fulcio extensions that hold text, as `(oid, value)` in
+    /// certificate order (empty for a managed key).
+    extensions: Vec<(String, String)>,
 }
 
 #[pymethods]
@@ -285,6 +288,7 @@ impl VerificationResult {
             })
             .collect::<PyResult<Vec<_>>>()?;
         Ok(Self {
+            extensions: v.extensions,
             identity: v.identity,
             issuer: v.issuer,
             signing_times: v.signing_times.iter().map(|t| t.seconds()).collect(),

@@ -32,6 +32,9 @@ def test_a_github_provenance_verifies_for_its_repository() -> None:
     assert one.publisher == "GitHub trailofbits/pypi-attestations (release.yml)"
     assert one.predicate_type == "https://docs.pypi.org/attestations/publish/v1"
     assert one.result.identity == f"{GITHUB}/.github/workflows/release.yml@refs/tags/v0.0.19"
+    extensions = dict(one.result.extensions)
+    assert extensions["1.3.6.1.4.1.57264.1.12"] == GITHUB
+    assert extensions["1.3.6.1.4.1.57264.1.14"] == "refs/tags/v0.0.19"
     with pytest.raises(sigverify.PyPIError) as e:
         verifier.verify_pypi(DIST, sha256(DIST), provenance, repository=f"{GITHUB}-fork", now=NOW)
     assert (e.value.code, e.value.name) == (1403, "PYPI_PUBLISHER_MISMATCH")

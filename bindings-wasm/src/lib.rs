@@ -62,7 +62,9 @@ fn type_error(message: &str) -> JsValue {
 
 /// Serialises `value` as plain JavaScript data: `None` becomes `null`, bytes a `Uint8Array`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
     value
         .serialize(&serializer)
         .map_err(|e| type_error(&e.to_string()))
@@ -584,6 +586,8 @@ struct Outcome {
     log_entries: Vec<LogEntryOut>,
     statement: Option<StatementOut>,
     skipped: Vec<SkippedOut>,
+    /// The Fulcio extensions that hold text, OID to value.
+    extensions: BTreeMap<String, String>,
 }
 
 /// An item of the bundle left out because it did not verify (the thresholds were met without).
@@ -632,6 +636,7 @@ pub(crate) fn as_bytes<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S:
 impl From<Verified> for Outcome {
     fn from(v: Verified) -> Self {
         Self {
+            extensions: v.extensions.into_iter().collect(),
             identity: v.identity,
             issuer: v.issuer,
             signing_times: v.signing_times.iter().map(|t| t.seconds()).collect(),

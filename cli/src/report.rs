@@ -236,6 +236,7 @@ fn verified_json(a: &VerifyArgs, o: &Outcome) -> Value {
             "logUrl": e.log_url,
             "integratedTime": e.integrated_time.map(|t| t.seconds()),
         })).collect::<Vec<_>>(),
+        "extensions": v.extensions.iter().map(|(oid, value)| (oid.clone(), Value::from(value.as_str()))).collect::<serde_json::Map<String, Value>>(),
         "statement": statement,
         "skipped": v.skipped.iter().map(|s| {
             let (item, index) = skipped_item(s.item);

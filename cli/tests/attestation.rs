@@ -201,12 +201,17 @@ fn json_documents_have_the_documented_keys() {
     assert!(out.status.success());
     let doc = json_of(&out);
     assert_eq!(
+        doc["extensions"]["1.3.6.1.4.1.57264.1.12"],
+        "https://github.com/trailofbits/pypi-attestation-models"
+    );
+    assert_eq!(
         keys(&doc),
         BTreeSet::from([
             "format",
             "verified",
             "identity",
             "issuer",
+            "extensions",
             "signingTimes",
             "logEntries",
             "statement",

@@ -330,6 +330,22 @@ pub(crate) fn check_certificate(
     Ok((identity, issuer))
 }
 
+/// Every Fulcio extension of the leaf that holds text, as (dotted OID, value), in certificate
+/// order; values that do not decode are left out.
+pub(crate) fn fulcio_extensions(leaf: &Certificate) -> Vec<(String, String)> {
+    leaf.extensions
+        .iter()
+        .filter_map(|(id, _)| {
+            let oid = alloc::format!("{id}");
+            if !oid.starts_with("1.3.6.1.4.1.57264.1.") {
+                return None;
+            }
+            let value = extension_value(leaf, &oid).ok()??;
+            Some((oid, value))
+        })
+        .collect()
+}
+
 /// The value of a Fulcio extension: raw UTF-8 for arcs 1-6, a DER UTF8String after.
 fn extension_value(leaf: &Certificate, oid: &str) -> Result<Option<String>, Error> {
     let Ok(id) = der::asn1::ObjectIdentifier::new(oid) else {

@@ -98,6 +98,10 @@ pub struct Verified {
     /// The items of the bundle that did not verify and were left out, each with its reason
     /// (the thresholds were met without them).
     pub skipped: Vec<Skipped>,
+    /// The signing certificate's Fulcio extensions (`1.3.6.1.4.1.57264.1.*`) that hold text,
+    /// as (dotted OID, value) in certificate order: issuer, source repository, build signer,
+    /// runner, and so on. Empty for a managed key.
+    pub extensions: Vec<(String, String)>,
 }
 
 impl Verified {
@@ -328,6 +332,7 @@ impl Verifier {
         signing_times.sort_unstable();
 
         // Client spec "Certificate": chain to a trusted CA at every signing time, then SCTs.
+        let mut extensions = Vec::new();
         let (identity, issuer) = match (signer.leaf, &policy.kind) {
             (Some(leaf), PolicyKind::Certificate(condition)) => {
                 let ca = crate::x509::verify_leaf(leaf, &self.root.cas, &signing_times, crypto)?;
@@ -343,6 +348,7 @@ impl Verifier {
                     reason,
                 }));
                 let (identity, issuer) = crate::policy::check_certificate(leaf, condition)?;
+                extensions = crate::policy::fulcio_extensions(leaf);
                 (Some(identity), Some(issuer))
             }
             _ => (None, None),
@@ -361,6 +367,7 @@ impl Verifier {
             log_entries,
             statement,
             skipped,
+            extensions,
         })
     }
 

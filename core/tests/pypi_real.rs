@@ -56,6 +56,20 @@ fn github_provenance_verifies_for_its_repository() {
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].predicate_type, pypi::PUBLISH_V1);
     assert_eq!(all[0].place, "attestation_bundles[0].attestations[0]");
+    let extensions = &all[0].verified.extensions;
+    let source = extensions
+        .iter()
+        .find(|(oid, _)| oid == "1.3.6.1.4.1.57264.1.12");
+    assert_eq!(
+        source.map(|(_, v)| v.as_str()),
+        Some("https://github.com/trailofbits/pypi-attestations")
+    );
+    // v1 (raw) and v2 (DER) extensions both read as text; the issuer is there twice.
+    let issuers = extensions
+        .iter()
+        .filter(|(_, v)| v == "https://token.actions.githubusercontent.com")
+        .count();
+    assert_eq!(issuers, 2);
     let other = Expected::default()
         .with_repository("https://github.com/trailofbits/other")
         .unwrap();

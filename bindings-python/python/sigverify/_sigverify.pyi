@@ -229,6 +229,9 @@ class VerificationResult:
     #: ``(item, index, code, name)`` of each item left out because it did not verify:
     #: ``item`` is ``"tlog_entry"``, ``"timestamp"`` or ``"sct"``.
     skipped: list[tuple[str, int, int, str]]
+    #: The signing certificate's Fulcio extensions that hold text, ``(oid, value)`` in
+    #: certificate order (empty for a managed key).
+    extensions: list[tuple[str, str]]
 
 def split_bundles(
     file: Union[str, bytes],

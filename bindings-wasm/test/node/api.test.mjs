@@ -124,7 +124,13 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
     statement: null,
     skipped: [],
   };
-  assert.deepEqual(v.verifyArtifact(bundle, artifact(), POLICY), expected);
+  // The certificate's Fulcio extensions, as text: checked by a few, then compared whole.
+  const { extensions, ...rest } = v.verifyArtifact(bundle, artifact(), POLICY);
+  assert.deepEqual(rest, expected);
+  assert.equal(extensions['1.3.6.1.4.1.57264.1.12'], 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon');
+  assert.equal(extensions['1.3.6.1.4.1.57264.1.11'], 'github-hosted');
+  assert.equal(extensions['1.3.6.1.4.1.57264.1.1'], ISSUER);
+  expected.extensions = extensions;
   const digest = new Sha256().update(artifact()).digest();
   assert.deepEqual(v.verifyArtifact(bundle.toString('utf8'), { digest }, POLICY), expected);
   assert.deepEqual(v.verifyArtifact(JSON.parse(bundle), Uint8Array.from(artifact()).buffer, POLICY, { now: new Date() }), expected);

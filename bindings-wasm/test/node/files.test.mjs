@@ -63,6 +63,8 @@ test('verifyPypi: a provenance verifies for its publisher against the distributi
   assert.equal(one.publisherKind, 'GitHub');
   assert.equal(one.predicateType, 'https://docs.pypi.org/attestations/publish/v1');
   assert.equal(one.result.identity, `${GITHUB}/.github/workflows/release.yml@refs/tags/v0.0.19`);
+  assert.equal(one.result.extensions['1.3.6.1.4.1.57264.1.12'], GITHUB);
+  assert.equal(one.result.extensions['1.3.6.1.4.1.57264.1.14'], 'refs/tags/v0.0.19');
   throwsCore(() => verifier.verifyPypi(dist, provenance, { now: NOW, publisher: { repository: `${GITHUB}-fork` } }), 'PYPI_PUBLISHER_MISMATCH');
   throwsCore(() => verifier.verifyPypi({ name: 'pypi_attestations-0.0.20.tar.gz', bytes: dist.bytes }, provenance, { now: NOW, publisher: { repository: GITHUB } }), 'PYPI_DISTRIBUTION_NAME_MISMATCH');
   const altered = Uint8Array.from(dist.bytes);
