@@ -13,6 +13,9 @@ usage:
                           [--now UNIX] FILE_OR_DIGEST
   sigverify verify-attestation --bundle FILE [ARTIFACT | --digest ALG:HEX]
                           [--predicate-type TYPE] <policy flags as for verify-bundle>
+  sigverify verify-pypi --provenance FILE (--repository URL | --gcp-service-account EMAIL |
+                          --circleci-project-id ID --circleci-pipeline-definition-id ID)
+                          [--trusted-root FILE | --staging | --tuf DIR] [--now UNIX] DISTRIBUTION
   sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
                           [--state FILE] [--now UNIX] --out trusted_root.json
   sigverify --help | --version
@@ -42,6 +45,10 @@ Examples:
   sigverify verify-bundle --bundle provenance.sigstore.json --certificate-oidc-issuer \\
       https://token.actions.githubusercontent.com --certificate-identity-regexp \\
       'https://github\\.com/octo/lib/\\.github/workflows/publish\\.yml@refs/tags/v.*' lib-1.0.0.tgz
+  # A wheel from PyPI and its provenance (https://pypi.org/integrity/PROJECT/VERSION/FILE/provenance),
+  # for its Trusted Publisher, as `pypi-attestations verify pypi` checks it:
+  sigverify verify-pypi --provenance pkg-1.0-py3-none-any.whl.provenance \
+      --repository https://github.com/octo/pkg pkg-1.0-py3-none-any.whl
   # A wheel and a bundle signed by a person (email identity from GitHub's OIDC login):
   sigverify verify-bundle --bundle pkg.whl.sigstore.json --certificate-identity dev@example.com \\
       --certificate-oidc-issuer https://github.com/login/oauth pkg-1.0-py3-none-any.whl
@@ -55,7 +62,15 @@ that a subject names it; without, every check runs except that one, and the outp
 --predicate-type TYPE requires that in-toto predicate type (DSSE_PREDICATE_TYPE_MISMATCH).
   sigverify verify-attestation --bundle att.sigstore.json --repo octo/app \\
       --predicate-type https://slsa.dev/provenance/v1 app.tar.gz
---format json (verify-bundle, verify-attestation): one JSON document on stdout, verified or not
+--bundle also takes files of several bundles: gh attestation download's JSON Lines, npm's
+attestations document, PyPI's PEP 740 attestation objects; the file verifies when one of its
+bundles does. A PEP 740 attestation of a distribution file must also name it as PyPI does.
+
+PyPI provenances (verify-pypi): every attestation must verify for the Trusted Publisher the
+provenance names (GitHub, GitLab, Google Cloud, CircleCI), which must be the one given, and
+name DISTRIBUTION by its file name and SHA-256 (PYPI_* errors name what differed).
+
+--format json (verify-bundle, verify-attestation, verify-pypi): one JSON document on stdout, verified or not
 (schema sigverify-result/1, cli/RESULT.md).
 
 Trusted roots over TUF (no network: bring the files, e.g. a copy of Sigstore's TUF repository):
