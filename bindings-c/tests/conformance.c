@@ -69,6 +69,32 @@ static int skipped_as_listed(const sigverify_result *result, const char *bundle_
   return i == n;
 }
 
+/* Fills `g` from `field=value` pairs separated by ';' (the manifest's `github` policy), in
+ * place: `spec` is cut at each ';' and '='. Returns 0, or -1 for an unknown field. */
+static int github_policy(char *spec, sigverify_github_policy *g) {
+  char *pair = spec;
+  memset(g, 0, sizeof *g);
+  while (pair != NULL && *pair != 0) {
+    char *next = strchr(pair, ';'), *value = strchr(pair, '=');
+    if (next != NULL) *next++ = 0;
+    if (value == NULL) return -1;
+    *value++ = 0;
+    if (strcmp(pair, "host") == 0) g->host = value;
+    else if (strcmp(pair, "owner") == 0) g->owner = value;
+    else if (strcmp(pair, "repo") == 0) g->repo = value;
+    else if (strcmp(pair, "signer_workflow") == 0) g->signer_workflow = value;
+    else if (strcmp(pair, "signer_repo") == 0) g->signer_repo = value;
+    else if (strcmp(pair, "source_ref") == 0) g->source_ref = value;
+    else if (strcmp(pair, "source_digest") == 0) g->source_digest = value;
+    else if (strcmp(pair, "signer_digest") == 0) g->signer_digest = value;
+    else if (strcmp(pair, "issuer") == 0) g->issuer = value;
+    else if (strcmp(pair, "deny_self_hosted_runners") == 0) g->deny_self_hosted_runners = strcmp(value, "true") == 0;
+    else return -1;
+    pair = next;
+  }
+  return 0;
+}
+
 static int run_row(char **col, char *got, size_t got_len, char *detail, size_t detail_len) {
   sigverify_verifier *file_root = NULL;
   const sigverify_verifier *verifier;
@@ -101,6 +127,15 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
     if (pem == NULL) goto out;
     status = sigverify_policy_new_public_key_pem(pem, len, &policy, &error);
     free(pem);
+  } else if (strcmp(col[POLICY], "identity-regexp") == 0) {
+    status = sigverify_policy_new_identity_regexp(col[IDENTITY], col[ISSUER], &policy, &error);
+  } else if (strcmp(col[POLICY], "github") == 0) {
+    sigverify_github_policy github;
+    if (github_policy(col[IDENTITY], &github) != 0) {
+      snprintf(detail, detail_len, "malformed GitHub policy %s", col[IDENTITY]);
+      goto out;
+    }
+    status = sigverify_policy_new_github(&github, &policy, &error);
   } else {
     status = sigverify_policy_new_identity(col[IDENTITY], col[ISSUER], &policy, &error);
   }

@@ -44,6 +44,24 @@ def load_rows() -> list[Row]:
 ROWS = load_rows()
 
 
+def github_policy(spec: str) -> policy.GitHub:
+    """The manifest's `github` policy: `field=value` pairs of GitHubPolicy separated by `;`."""
+    fields = dict(pair.split("=", 1) for pair in spec.split(";"))
+    deny = fields.pop("deny_self_hosted_runners", "false") == "true"
+    return policy.GitHub(
+        owner=fields.get("owner"),
+        repo=fields.get("repo"),
+        signer_workflow=fields.get("signer_workflow"),
+        signer_repo=fields.get("signer_repo"),
+        source_ref=fields.get("source_ref"),
+        source_digest=fields.get("source_digest"),
+        signer_digest=fields.get("signer_digest"),
+        issuer=fields.get("issuer"),
+        host=fields.get("host"),
+        deny_self_hosted_runners=deny,
+    )
+
+
 def outcome(row: Row) -> str:
     """`ok` or the core error name, whichever step (parse, policy, verify) raised it."""
     try:
@@ -56,6 +74,10 @@ def outcome(row: Row) -> str:
         pol: policy.VerificationPolicy
         if row.policy == "key":
             pol = policy.PublicKey(Path(row.key).read_text())
+        elif row.policy == "identity-regexp":
+            pol = policy.IdentityRegex(identity=row.identity, issuer=row.issuer)
+        elif row.policy == "github":
+            pol = github_policy(row.identity)
         else:
             pol = policy.Identity(identity=row.identity, issuer=row.issuer)
         input_: bytes | sigverify.Hashed

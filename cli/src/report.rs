@@ -347,11 +347,10 @@ pub(crate) fn failure(e: &Error, a: &VerifyArgs) -> String {
                 (None, Some(re)) => {
                     write!(line, "; expected issuer matching `{re}`, found `{found}`")
                 }
-                (exact, _) => write!(
-                    line,
-                    "; expected issuer `{}`, found `{found}`",
-                    exact.as_deref().unwrap_or("")
-                ),
+                (Some(exact), _) => {
+                    write!(line, "; expected issuer `{exact}`, found `{found}`")
+                }
+                (None, None) => Ok(()),
             };
         }
         _ => {}

@@ -74,6 +74,13 @@ fn cli_own_vectors_and_examples_give_the_expected_outcome() {
         &sigverify_conformance::manifest::render_examples(&sigverify_conformance::examples_dir())
             .unwrap(),
     );
+    rows.push_str(
+        &sigverify_conformance::manifest::render_policy(
+            &sigverify_conformance::examples_dir(),
+            &sigverify_conformance::manifest::policy_cases_file(),
+        )
+        .unwrap(),
+    );
     let (mut passed, mut failed) = (0, Vec::new());
     for line in rows
         .lines()
@@ -99,13 +106,34 @@ fn cli_own_vectors_and_examples_give_the_expected_outcome() {
         };
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigverify"));
         cmd.arg("verify-bundle").arg("--bundle").arg(bundle);
-        if *policy == "key" {
-            cmd.arg("--key").arg(key);
-        } else {
-            cmd.arg("--certificate-identity")
-                .arg(identity)
-                .arg("--certificate-oidc-issuer")
-                .arg(issuer);
+        match *policy {
+            "key" => {
+                cmd.arg("--key").arg(key);
+            }
+            "identity-regexp" => {
+                cmd.arg("--certificate-identity-regexp")
+                    .arg(identity)
+                    .arg("--certificate-oidc-issuer-regexp")
+                    .arg(issuer);
+            }
+            "github" => {
+                // `field=value` pairs of GitHubPolicy, as gh's flags.
+                for pair in identity.split(';') {
+                    let (field, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    match field {
+                        "deny_self_hosted_runners" => cmd.arg("--deny-self-hosted-runners"),
+                        "issuer" => cmd.arg("--cert-oidc-issuer").arg(value),
+                        "host" => cmd.arg("--hostname").arg(value),
+                        f => cmd.arg(format!("--{}", f.replace('_', "-"))).arg(value),
+                    };
+                }
+            }
+            _ => {
+                cmd.arg("--certificate-identity")
+                    .arg(identity)
+                    .arg("--certificate-oidc-issuer")
+                    .arg(issuer);
+            }
         }
         match *root {
             "production" => {}

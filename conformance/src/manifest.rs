@@ -11,8 +11,8 @@
 //! | `bundle` | path of `bundle.sigstore.json` |
 //! | `artifact` | path of the artifact |
 //! | `digest` | `ALG:HEX` digest of the artifact in the algorithm its bundle needs (`sha256:`, `sha384:` or `sha512:`; see `Bundle::artifact_hash`) |
-//! | `policy` | `identity` or `key` |
-//! | `identity`, `issuer` | for `identity`; `-` otherwise |
+//! | `policy` | `identity`, `key`, `identity-regexp` or `github` |
+//! | `identity`, `issuer` | for `identity`; for `identity-regexp`, patterns matching the whole value; for `github`, `identity` holds `field=value` pairs of `GitHubPolicy` separated by `;` and `issuer` is `-`; `-` otherwise |
 //! | `key` | path of the PEM public key for `key`; `-` otherwise |
 //! | `root` | path of the trusted root, or `production` / `staging` for a compiled-in root |
 //! | `now` | Unix seconds to verify at, or `-` for the current time |
@@ -53,6 +53,59 @@ pub fn render_upstream(dir: &Path) -> Result<String, String> {
 /// Renders the manifest lines of the own vectors in `dir` (no header).
 pub fn render_own(dir: &Path) -> Result<String, String> {
     render_folders(dir, "own")
+}
+
+/// Renders the policy rows (`policy/<name>`, no header): regular-expression and GitHub
+/// policies on the examples in `examples`, as `conformance/policy-cases.tsv` lists them.
+pub fn render_policy(examples: &Path, cases_file: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(cases_file)
+        .map_err(|e| format!("{}: {e}", cases_file.display()))?;
+    let cases = crate::load_own(examples)?;
+    let path = |p: &Path| {
+        std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.to_path_buf())
+            .display()
+            .to_string()
+    };
+    let mut out = String::new();
+    for row in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let [name, base, policy, identity, issuer, expected] =
+            row.split('\t').collect::<Vec<_>>()[..]
+        else {
+            return Err(format!("{}: malformed row: {row}", cases_file.display()));
+        };
+        if !matches!(policy, "identity-regexp" | "github") {
+            return Err(format!("{name}: unknown policy kind {policy}"));
+        }
+        let case = cases
+            .iter()
+            .find(|c| c.name == base)
+            .ok_or(format!("{name}: no example {base}"))?;
+        let bundle = case.dir.join("bundle.sigstore.json");
+        let artifact = case.dir.join("artifact");
+        let digest = crate::prefixed_digest(&bundle, &artifact)
+            .map_err(|e| format!("{}: {e}", artifact.display()))?;
+        for mode in [Mode::Artifact, Mode::Digest] {
+            let _ = writeln!(
+                out,
+                "policy/{name}\t{}\t{}\t{}\t{digest}\t{policy}\t{identity}\t{issuer}\t-\t{}\t{}\t{expected}",
+                mode.name(),
+                path(&bundle),
+                path(&artifact),
+                case.root.column(),
+                case.now,
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// The policy cases file: `conformance/policy-cases.tsv`.
+pub fn policy_cases_file() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("policy-cases.tsv")
 }
 
 /// Renders the manifest lines of the real-bundle examples in `dir` (no header).

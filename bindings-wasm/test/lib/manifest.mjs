@@ -44,6 +44,18 @@ export const RESULTS = path.join(ROOT, 'target', 'results');
  */
 export async function runRow(api, row, read, how = 'sync') {
   const text = async (p) => new TextDecoder().decode(await read(p));
+  // The manifest's `github` policy: `field=value` pairs of GitHubPolicy separated by `;`, as
+  // the package's camelCase GitHubPolicy (inside runRow: the browser runs this function's text).
+  const githubPolicy = (spec) => {
+    const github = {};
+    for (const pair of spec.split(';')) {
+      const at = pair.indexOf('=');
+      const field = pair.slice(0, at).replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+      const value = pair.slice(at + 1);
+      github[field] = field === 'denySelfHostedRunners' ? value === 'true' : value;
+    }
+    return github;
+  };
   try {
     const options = how === 'async' ? { platformCrypto: false } : undefined;
     const verifier = row.root === 'production' ? api.Verifier.production(options)
@@ -51,7 +63,9 @@ export async function runRow(api, row, read, how = 'sync') {
         : api.Verifier.fromTrustedRoot(await read(row.root), options);
     try {
       const policy = row.policy === 'key' ? { key: await text(row.key) }
-        : { identity: row.identity, issuer: row.issuer };
+        : row.policy === 'identity-regexp' ? { identityRegex: row.identity, issuerRegex: row.issuer }
+          : row.policy === 'github' ? { github: githubPolicy(row.identity) }
+            : { identity: row.identity, issuer: row.issuer };
       const artifact = row.mode === 'artifact' ? await read(row.artifact)
         : { digest: row.digest };
       const now = row.now === '-' ? undefined : { now: Number(row.now) * 1000 };

@@ -52,7 +52,11 @@ fn manifest() -> Result<String, String> {
     let own = sigverify_conformance::manifest::render_own(&sigverify_conformance::own_dir())?;
     let examples =
         sigverify_conformance::manifest::render_examples(&sigverify_conformance::examples_dir())?;
-    Ok(upstream + &own + &examples)
+    let policy = sigverify_conformance::manifest::render_policy(
+        &sigverify_conformance::examples_dir(),
+        &sigverify_conformance::manifest::policy_cases_file(),
+    )?;
+    Ok(upstream + &own + &examples + &policy)
 }
 
 fn tuf_manifest() -> Result<String, String> {
