@@ -21,10 +21,7 @@ use sigverify::Verifier;
 use sigverify::pypi;
 
 fn main() {
-    let iterations: u32 = std::env::var("SIGVERIFY_BENCH_ITERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let iterations = common::iterations(300);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/attestation-files/pypi");
     let name = "pypi_attestations-0.0.19.tar.gz";
     let doc = std::fs::read(dir.join(format!("{name}.provenance"))).unwrap();

@@ -60,10 +60,7 @@ impl Repo {
 }
 
 fn main() {
-    let iterations: u32 = std::env::var("SIGVERIFY_BENCH_ITERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100);
+    let iterations = common::iterations(100);
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors/sigstore-tuf");
     let (Some(prod), Some(staging)) = (
         Repo::read(&base.join("production")),

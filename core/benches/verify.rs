@@ -27,10 +27,7 @@ use sigverify::UnixTime;
 use sigverify::Verifier;
 
 fn main() {
-    let iterations: u32 = std::env::var("SIGVERIFY_BENCH_ITERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let iterations = common::iterations(300);
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors/sigstore-conformance");
     let Ok(bundle_json) = std::fs::read(dir.join("happy-path-v0.3/bundle.sigstore.json")) else {

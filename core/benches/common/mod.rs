@@ -1,4 +1,4 @@
-//! What the benchmarks share: the median of repeated timings.
+//! What the benchmarks share: how many runs, and the median of repeated timings.
 
 use std::time::Duration;
 use std::time::Instant;
@@ -14,4 +14,12 @@ pub(crate) fn time(iterations: u32, mut f: impl FnMut()) -> Duration {
         .collect();
     samples.sort_unstable();
     samples[samples.len() / 2]
+}
+
+/// Runs per figure: `SIGVERIFY_BENCH_ITERS`, else `default`.
+pub(crate) fn iterations(default: u32) -> u32 {
+    std::env::var("SIGVERIFY_BENCH_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
