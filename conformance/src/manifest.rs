@@ -61,12 +61,6 @@ pub fn render_policy(examples: &Path, cases_file: &Path) -> Result<String, Strin
     let text = std::fs::read_to_string(cases_file)
         .map_err(|e| format!("{}: {e}", cases_file.display()))?;
     let cases = crate::load_own(examples)?;
-    let path = |p: &Path| {
-        std::fs::canonicalize(p)
-            .unwrap_or_else(|_| p.to_path_buf())
-            .display()
-            .to_string()
-    };
     let mut out = String::new();
     for row in text
         .lines()
@@ -115,12 +109,6 @@ pub fn render_examples(dir: &Path) -> Result<String, String> {
 
 fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
     let cases = crate::load_own(dir)?;
-    let path = |p: &Path| {
-        std::fs::canonicalize(p)
-            .unwrap_or_else(|_| p.to_path_buf())
-            .display()
-            .to_string()
-    };
     let mut out = String::new();
     for case in &cases {
         // Thresholds other than the default need the `config` file, which the columns lack.
@@ -161,12 +149,6 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
 }
 
 fn line(out: &mut String, case: &Case, mode: Mode, digest: &str, expected: &str) {
-    let path = |p: &Path| {
-        std::fs::canonicalize(p)
-            .unwrap_or_else(|_| p.to_path_buf())
-            .display()
-            .to_string()
-    };
     let (policy, identity, issuer, key) = match &case.key {
         Some(k) => ("key", "-".to_owned(), "-".to_owned(), path(k)),
         None => (
@@ -188,4 +170,12 @@ fn line(out: &mut String, case: &Case, mode: Mode, digest: &str, expected: &str)
         path(&case.bundle),
         path(&case.artifact),
     );
+}
+
+/// A path as the manifest writes it: absolute, so runners need no base directory.
+fn path(p: &Path) -> String {
+    std::fs::canonicalize(p)
+        .unwrap_or_else(|_| p.to_path_buf())
+        .display()
+        .to_string()
 }
