@@ -85,3 +85,94 @@ fn list<'a>(value: Option<&'a Value>, field: &'static str) -> Result<&'a Vec<Val
         .and_then(Value::as_array)
         .ok_or(Error::PypiProvenanceInvalid { field })
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+
+    use super::*;
+
+    const ATTESTATION: &str = r#"{"version":1,"verification_material":{"certificate":"AQID","transparency_entries":[{}]},"envelope":{"statement":"e30=","signature":"BAU="}}"#;
+
+    fn doc(groups: usize, per_group: usize) -> String {
+        let attestations = [ATTESTATION].repeat(per_group).join(",");
+        let group = format!(
+            r#"{{"publisher":{{"kind":"Google","email":"a@b"}},"attestations":[{attestations}]}}"#
+        );
+        format!(
+            r#"{{"version":1,"attestation_bundles":[{}]}}"#,
+            [group.as_str()].repeat(groups).join(",")
+        )
+    }
+
+    #[test]
+    fn counts_are_bounded_at_the_limit() {
+        let max = limits::MAX_BUNDLES_IN_FILE;
+        let at = Provenance::from_json(doc(1, max).as_bytes()).unwrap();
+        assert_eq!(at.bundles[0].attestations.len(), max);
+        let too_many = Some(Error::LimitExceeded {
+            limit: Limit::BundlesInFile,
+        });
+        assert_eq!(
+            Provenance::from_json(doc(1, max + 1).as_bytes()).err(),
+            too_many
+        );
+        assert_eq!(
+            Provenance::from_json(doc(2, max / 2 + 1).as_bytes()).err(),
+            too_many
+        );
+        assert_eq!(
+            Provenance::from_json(doc(max + 1, 0).as_bytes()).err(),
+            too_many
+        );
+        assert_eq!(
+            Provenance::from_json(doc(max, 0).as_bytes())
+                .unwrap()
+                .bundles
+                .len(),
+            max
+        );
+    }
+
+    #[test]
+    fn size_depth_and_shape_are_checked() {
+        let big = " ".repeat(limits::MAX_BUNDLE_FILE_BYTES + 1);
+        assert_eq!(
+            Provenance::from_json(big.as_bytes()).err(),
+            Some(Error::LimitExceeded {
+                limit: Limit::BundleFileBytes
+            })
+        );
+        let deep = "[".repeat(limits::MAX_JSON_DEPTH + 1);
+        assert!(matches!(
+            Provenance::from_json(deep.as_bytes()),
+            Err(Error::LimitExceeded { .. })
+        ));
+        for (text, field) in [
+            ("[]", "provenance"),
+            (r#"{"version":2,"attestation_bundles":[]}"#, "version"),
+            (r#"{"version":1}"#, "attestation_bundles"),
+            (r#"{"attestation_bundles":[7]}"#, "attestation_bundles"),
+            (
+                r#"{"attestation_bundles":[{"publisher":{"kind":"Google","email":"a@b"}}]}"#,
+                "attestations",
+            ),
+        ] {
+            assert_eq!(
+                Provenance::from_json(text.as_bytes()).err(),
+                Some(Error::PypiProvenanceInvalid { field }),
+                "{text}"
+            );
+        }
+        // A missing version is 1, as pypi-attestations reads it.
+        let no_version = r#"{"attestation_bundles":[]}"#;
+        assert_eq!(
+            Provenance::from_json(no_version.as_bytes())
+                .unwrap()
+                .bundles
+                .len(),
+            0
+        );
+    }
+}
