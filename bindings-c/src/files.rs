@@ -145,7 +145,6 @@ pub unsafe extern "C" fn sigverify_verify_pypi(
         }
         // SAFETY: non-NULL and, per the contract, a valid `sigverify_pypi_publisher`.
         let p = unsafe { *publisher };
-        let mut expected = pypi::Expected::default();
         // SAFETY: each field is NULL or NUL-terminated, per the contract.
         let (repository, account, project, pipeline) = unsafe {
             (
@@ -158,22 +157,17 @@ pub unsafe extern "C" fn sigverify_verify_pypi(
                 )?,
             )
         };
-        if let Some(url) = repository {
-            expected = expected.with_repository(url)?;
-        }
-        if let Some(email) = account {
-            expected = expected.with_gcp_service_account(email);
-        }
-        match (project, pipeline) {
-            (Some(project), Some(pipeline)) => expected = expected.with_circleci(project, pipeline),
-            (None, None) => {}
+        let circleci = match (project, pipeline) {
+            (Some(project), Some(pipeline)) => Some((project, pipeline)),
+            (None, None) => None,
             _ => {
                 return Err(Failure::InvalidArgument(
                     "give both CircleCI ids or neither",
                 ));
             }
-        }
-        if expected == pypi::Expected::default() {
+        };
+        let expected = pypi::Expected::from_fields(repository, account, circleci)?;
+        if expected.is_empty() {
             return Err(Failure::InvalidArgument("publisher names no publisher"));
         }
         let sha = <[u8; SIGVERIFY_SHA256_LEN]>::try_from(sha)

@@ -68,19 +68,11 @@ pub(crate) fn expected(
     gcp_service_account: Option<&str>,
     circleci: Option<(String, String)>,
 ) -> PyResult<sigverify::pypi::Expected> {
-    let mut expected = sigverify::pypi::Expected::default();
-    if let Some(url) = repository {
-        expected = expected
-            .with_repository(url)
+    let circleci = circleci.as_ref().map(|(p, d)| (p.as_str(), d.as_str()));
+    let expected =
+        sigverify::pypi::Expected::from_fields(repository, gcp_service_account, circleci)
             .map_err(|e| errors::to_py(py, &e))?;
-    }
-    if let Some(email) = gcp_service_account {
-        expected = expected.with_gcp_service_account(email);
-    }
-    if let Some((project, pipeline)) = circleci {
-        expected = expected.with_circleci(&project, &pipeline);
-    }
-    if expected == sigverify::pypi::Expected::default() {
+    if expected.is_empty() {
         return Err(PyValueError::new_err(
             "give the expected publisher: repository=, gcp_service_account= or circleci=",
         ));

@@ -124,17 +124,17 @@ impl NativeVerifier {
                 "options.publisher must be {{ repository }}, {{ gcpServiceAccount }} or {{ circleci: {{ projectId, pipelineDefinitionId }} }}: {e}"
             ))
         })?;
-        let mut expected = pypi::Expected::default();
-        if let Some(url) = &spec.repository {
-            expected = expected.with_repository(url).map_err(|e| core_error(&e))?;
-        }
-        if let Some(email) = &spec.gcp_service_account {
-            expected = expected.with_gcp_service_account(email);
-        }
-        if let Some(c) = &spec.circleci {
-            expected = expected.with_circleci(&c.project_id, &c.pipeline_definition_id);
-        }
-        if expected == pypi::Expected::default() {
+        let circleci = spec
+            .circleci
+            .as_ref()
+            .map(|c| (c.project_id.as_str(), c.pipeline_definition_id.as_str()));
+        let expected = pypi::Expected::from_fields(
+            spec.repository.as_deref(),
+            spec.gcp_service_account.as_deref(),
+            circleci,
+        )
+        .map_err(|e| core_error(&e))?;
+        if expected.is_empty() {
             return Err(type_error(
                 "options.publisher must name the expected publisher",
             ));

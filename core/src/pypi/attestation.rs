@@ -60,7 +60,7 @@ impl Attestation {
         // second entry would count towards thresholds it never counted towards.
         let first = entries
             .first()
-            .filter(|e| e.is_object() && entries.iter().all(Value::is_object))
+            .filter(|_| entries.iter().all(Value::is_object))
             .ok_or(Error::PypiAttestationInvalid {
                 field: "transparency_entries",
             })?;

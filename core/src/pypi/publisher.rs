@@ -74,6 +74,31 @@ pub struct Expected {
 }
 
 impl Expected {
+    /// The publisher given field by field, as the bindings take it: each `Some` is one
+    /// publisher kind the caller accepts (see the `with_*` methods for each).
+    pub fn from_fields(
+        repository: Option<&str>,
+        gcp_service_account: Option<&str>,
+        circleci: Option<(&str, &str)>,
+    ) -> Result<Self, Error> {
+        let mut expected = Self::default();
+        if let Some(url) = repository {
+            expected = expected.with_repository(url)?;
+        }
+        if let Some(email) = gcp_service_account {
+            expected = expected.with_gcp_service_account(email);
+        }
+        if let Some((project, pipeline)) = circleci {
+            expected = expected.with_circleci(project, pipeline);
+        }
+        Ok(expected)
+    }
+
+    /// Whether no publisher is expected (every provenance would then be refused).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
     /// Expects a GitHub or GitLab repository by URL (`https://github.com/owner/repo`). Another
     /// scheme or host, or no path, is `POLICY_CONDITION_INVALID`.
     pub fn with_repository(mut self, url: &str) -> Result<Self, Error> {
