@@ -155,6 +155,11 @@
 #define SIGVERIFY_KEY_INVALID 301
 
 /**
+ * Core error `KEY_ALGORITHM_NOT_BUILT` (`sigverify::Error`).
+ */
+#define SIGVERIFY_KEY_ALGORITHM_NOT_BUILT 302
+
+/**
  * Core error `CERT_CHAIN_UNTRUSTED` (`sigverify::Error`).
  */
 #define SIGVERIFY_CERT_CHAIN_UNTRUSTED 400

@@ -50,6 +50,8 @@ pub const SIGVERIFY_TRUST_ROOT_NAME_UNKNOWN: c_int = 207;
 pub const SIGVERIFY_KEY_UNSUPPORTED: c_int = 300;
 /// Core error `KEY_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_KEY_INVALID: c_int = 301;
+/// Core error `KEY_ALGORITHM_NOT_BUILT` (`sigverify::Error`).
+pub const SIGVERIFY_KEY_ALGORITHM_NOT_BUILT: c_int = 302;
 /// Core error `CERT_CHAIN_UNTRUSTED` (`sigverify::Error`).
 pub const SIGVERIFY_CERT_CHAIN_UNTRUSTED: c_int = 400;
 /// Core error `CERT_NOT_VALID_AT_SIGNING_TIME` (`sigverify::Error`).
@@ -272,6 +274,7 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (207, c"TRUST_ROOT_NAME_UNKNOWN"),
     (300, c"KEY_UNSUPPORTED"),
     (301, c"KEY_INVALID"),
+    (302, c"KEY_ALGORITHM_NOT_BUILT"),
     (400, c"CERT_CHAIN_UNTRUSTED"),
     (401, c"CERT_NOT_VALID_AT_SIGNING_TIME"),
     (402, c"CERT_IS_CA"),

@@ -1,12 +1,12 @@
 //! Public keys and signature verification: ECDSA P-256/P-384/P-521, Ed25519, RSA PKCS#1 v1.5 and PSS.
 //! All elliptic-curve and RSA crates are used here and nowhere else.
 
+#[cfg(feature = "rsa")]
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use der::Decode;
 use der::Encode;
-use rsa::pkcs8::DecodePublicKey;
 use signature::hazmat::PrehashVerifier;
 
 use crate::Error;
@@ -48,11 +48,16 @@ enum Signed<'a> {
 
 /// A decoded verification key.
 #[derive(Clone, Debug)]
+/// P-521, Ed25519 and RSA are cargo features (on by default); a build without one treats its
+/// keys as [`Error::KeyAlgorithmNotBuilt`].
 pub(crate) enum PublicKey {
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
+    #[cfg(feature = "p521")]
     P521(p521::ecdsa::VerifyingKey),
+    #[cfg(feature = "ed25519")]
     Ed25519(ed25519_dalek::VerifyingKey),
+    #[cfg(feature = "rsa")]
     Rsa(Box<rsa::PublicKey>),
 }
 
@@ -85,32 +90,76 @@ impl PublicKey {
                     .map_err(|_| Error::KeyInvalid);
             }
             if curve == OID_P521 {
-                return p521::ecdsa::VerifyingKey::from_sec1_bytes(raw)
-                    .map(Self::P521)
-                    .map_err(|_| Error::KeyInvalid);
+                return Self::p521(raw);
             }
             return Err(Error::KeyUnsupported);
         }
         if alg == OID_ED25519 {
-            let bytes: &[u8; 32] = raw.try_into().map_err(|_| Error::KeyInvalid)?;
-            return ed25519_dalek::VerifyingKey::from_bytes(bytes)
-                .map(Self::Ed25519)
-                .map_err(|_| Error::KeyInvalid);
+            return Self::ed25519(raw);
         }
         if alg == OID_RSA_ENCRYPTION || alg == OID_RSA_PSS {
-            let key = rsa::PublicKey::from_public_key_der(der).map_err(|_| Error::KeyInvalid)?;
-            return Self::rsa(key);
+            return Self::rsa_spki(der);
         }
         Err(Error::KeyUnsupported)
     }
 
+    #[cfg(feature = "p521")]
+    fn p521(sec1: &[u8]) -> Result<Self, Error> {
+        p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+            .map(Self::P521)
+            .map_err(|_| Error::KeyInvalid)
+    }
+
+    #[cfg(not(feature = "p521"))]
+    fn p521(_: &[u8]) -> Result<Self, Error> {
+        Err(Error::KeyAlgorithmNotBuilt)
+    }
+
+    /// Decodes a raw 32-byte Ed25519 key (TUF's hex form).
+    pub(crate) fn from_ed25519_raw(raw: &[u8]) -> Result<Self, Error> {
+        Self::ed25519(raw)
+    }
+
+    #[cfg(feature = "ed25519")]
+    fn ed25519(raw: &[u8]) -> Result<Self, Error> {
+        let bytes: &[u8; 32] = raw.try_into().map_err(|_| Error::KeyInvalid)?;
+        ed25519_dalek::VerifyingKey::from_bytes(bytes)
+            .map(Self::Ed25519)
+            .map_err(|_| Error::KeyInvalid)
+    }
+
+    #[cfg(not(feature = "ed25519"))]
+    fn ed25519(_: &[u8]) -> Result<Self, Error> {
+        Err(Error::KeyAlgorithmNotBuilt)
+    }
+
+    #[cfg(feature = "rsa")]
+    fn rsa_spki(der: &[u8]) -> Result<Self, Error> {
+        use rsa::pkcs8::DecodePublicKey;
+        let key = rsa::PublicKey::from_public_key_der(der).map_err(|_| Error::KeyInvalid)?;
+        Self::rsa(key)
+    }
+
+    #[cfg(not(feature = "rsa"))]
+    fn rsa_spki(_: &[u8]) -> Result<Self, Error> {
+        Err(Error::KeyAlgorithmNotBuilt)
+    }
+
     /// Decodes a bare PKCS#1 `RSAPublicKey`, as some trusted roots carry for RSA CT logs.
+    #[cfg(feature = "rsa")]
     pub(crate) fn from_pkcs1_rsa_der(der: &[u8]) -> Result<Self, Error> {
         use rsa::pkcs1::DecodeRsaPublicKey;
         let key = rsa::PublicKey::from_pkcs1_der(der).map_err(|_| Error::KeyInvalid)?;
         Self::rsa(key)
     }
 
+    /// Without the `rsa` feature a PKCS#1 key is an algorithm this build leaves out.
+    #[cfg(not(feature = "rsa"))]
+    pub(crate) fn from_pkcs1_rsa_der(_: &[u8]) -> Result<Self, Error> {
+        Err(Error::KeyAlgorithmNotBuilt)
+    }
+
+    #[cfg(feature = "rsa")]
     fn rsa(key: rsa::PublicKey) -> Result<Self, Error> {
         let bits = rsa::traits::PublicKeyParts::size(&key).saturating_mul(8);
         if !(2048..=4096).contains(&bits) {
@@ -126,7 +175,10 @@ impl PublicKey {
     pub(crate) fn default_hash(&self) -> HashAlg {
         match self {
             Self::P384(_) => HashAlg::Sha384,
-            Self::P521(_) | Self::Ed25519(_) => HashAlg::Sha512,
+            #[cfg(feature = "p521")]
+            Self::P521(_) => HashAlg::Sha512,
+            #[cfg(feature = "ed25519")]
+            Self::Ed25519(_) => HashAlg::Sha512,
             _ => HashAlg::Sha256,
         }
     }
@@ -140,16 +192,24 @@ impl PublicKey {
         match self {
             Self::P384(_) if compat => &[HashAlg::Sha384, HashAlg::Sha256],
             Self::P384(_) => &[HashAlg::Sha384],
+            #[cfg(feature = "p521")]
             Self::P521(_) if compat => &[HashAlg::Sha512, HashAlg::Sha256],
+            #[cfg(feature = "p521")]
             Self::P521(_) => &[HashAlg::Sha512],
+            #[cfg(feature = "ed25519")]
             Self::Ed25519(_) => &[HashAlg::Sha512],
-            Self::P256(_) | Self::Rsa(_) => &[HashAlg::Sha256],
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => &[HashAlg::Sha256],
+            Self::P256(_) => &[HashAlg::Sha256],
         }
     }
 
     /// Whether the scheme signs whole messages (Ed25519), so a digest cannot be checked.
     pub(crate) fn needs_message(&self) -> bool {
-        matches!(self, Self::Ed25519(_))
+        #[cfg(feature = "ed25519")]
+        return matches!(self, Self::Ed25519(_));
+        #[cfg(not(feature = "ed25519"))]
+        return false;
     }
 
     /// Verifies `sig` over `msg`, hashing with `hash` (ignored for Ed25519). ECDSA signatures
@@ -162,9 +222,9 @@ impl PublicKey {
         msg: &[u8],
         sig: &[u8],
     ) -> Result<(), BadSignature> {
+        #[cfg(feature = "ed25519")]
         if let Self::Ed25519(key) = self {
-            let sig = ed25519_dalek::Signature::from_slice(sig).map_err(|_| BadSignature)?;
-            return key.verify_strict(msg, &sig).map_err(|_| BadSignature);
+            return verify_ed25519(key, msg, sig);
         }
         if let Some(backend) = crypto.backend {
             if let Some(answer) = self.ask_backend(backend, hash, Signed::Message(msg), sig)? {
@@ -221,6 +281,7 @@ impl PublicKey {
                     key.to_sec1_point(false).as_bytes().to_vec(),
                 )
             }
+            #[cfg(feature = "p521")]
             Self::P521(key) => {
                 p521::ecdsa::Signature::from_der(sig).map_err(|_| BadSignature)?;
                 (
@@ -229,7 +290,10 @@ impl PublicKey {
                     key.to_sec1_point(false).as_bytes().to_vec(),
                 )
             }
-            Self::Ed25519(_) | Self::Rsa(_) => return Ok(None),
+            #[cfg(feature = "ed25519")]
+            Self::Ed25519(_) => return Ok(None),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => return Ok(None),
         };
         let mut spki = Vec::with_capacity(spki_prefix.len().saturating_add(point.len()));
         spki.extend_from_slice(spki_prefix);
@@ -267,45 +331,94 @@ impl PublicKey {
         prehash: &[u8],
         sig: &[u8],
     ) -> Result<(), BadSignature> {
+        // One function per algorithm, never inlined here: inlined together, their big-integer
+        // temporaries shared one stack frame of over 12 KiB (measured on a Cortex-M4).
+        let _ = (hash, padding);
         match self {
-            Self::P256(key) => {
-                let sig = p256::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
-                key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
-            }
-            Self::P384(key) => {
-                let sig = p384::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
-                key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
-            }
-            Self::P521(key) => {
-                let sig = p521::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
-                key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
-            }
+            Self::P256(key) => verify_p256(key, prehash, sig),
+            Self::P384(key) => verify_p384(key, prehash, sig),
+            #[cfg(feature = "p521")]
+            Self::P521(key) => verify_p521(key, prehash, sig),
+            #[cfg(feature = "ed25519")]
             Self::Ed25519(_) => Err(BadSignature),
-            Self::Rsa(key) => {
-                let result = match (padding, hash) {
-                    (RsaPadding::Pkcs1v15, HashAlg::Sha256) => {
-                        key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), prehash, sig)
-                    }
-                    (RsaPadding::Pkcs1v15, HashAlg::Sha384) => {
-                        key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), prehash, sig)
-                    }
-                    (RsaPadding::Pkcs1v15, HashAlg::Sha512) => {
-                        key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), prehash, sig)
-                    }
-                    (RsaPadding::Pss, HashAlg::Sha256) => {
-                        key.verify(rsa::Pss::<sha2::Sha256>::new(), prehash, sig)
-                    }
-                    (RsaPadding::Pss, HashAlg::Sha384) => {
-                        key.verify(rsa::Pss::<sha2::Sha384>::new(), prehash, sig)
-                    }
-                    (RsaPadding::Pss, HashAlg::Sha512) => {
-                        key.verify(rsa::Pss::<sha2::Sha512>::new(), prehash, sig)
-                    }
-                };
-                result.map_err(|_| BadSignature)
-            }
+            #[cfg(feature = "rsa")]
+            Self::Rsa(key) => verify_rsa(key, hash, padding, prehash, sig),
         }
     }
+}
+
+#[inline(never)]
+fn verify_p256(
+    key: &p256::ecdsa::VerifyingKey,
+    prehash: &[u8],
+    sig: &[u8],
+) -> Result<(), BadSignature> {
+    let sig = p256::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
+    key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
+}
+
+#[inline(never)]
+fn verify_p384(
+    key: &p384::ecdsa::VerifyingKey,
+    prehash: &[u8],
+    sig: &[u8],
+) -> Result<(), BadSignature> {
+    let sig = p384::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
+    key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
+}
+
+#[cfg(feature = "p521")]
+#[inline(never)]
+fn verify_p521(
+    key: &p521::ecdsa::VerifyingKey,
+    prehash: &[u8],
+    sig: &[u8],
+) -> Result<(), BadSignature> {
+    let sig = p521::ecdsa::DerSignature::from_bytes(sig).map_err(|_| BadSignature)?;
+    key.verify_prehash(prehash, &sig).map_err(|_| BadSignature)
+}
+
+#[cfg(feature = "ed25519")]
+#[inline(never)]
+fn verify_ed25519(
+    key: &ed25519_dalek::VerifyingKey,
+    msg: &[u8],
+    sig: &[u8],
+) -> Result<(), BadSignature> {
+    let sig = ed25519_dalek::Signature::from_slice(sig).map_err(|_| BadSignature)?;
+    key.verify_strict(msg, &sig).map_err(|_| BadSignature)
+}
+
+#[cfg(feature = "rsa")]
+#[inline(never)]
+fn verify_rsa(
+    key: &rsa::PublicKey,
+    hash: HashAlg,
+    padding: RsaPadding,
+    prehash: &[u8],
+    sig: &[u8],
+) -> Result<(), BadSignature> {
+    let result = match (padding, hash) {
+        (RsaPadding::Pkcs1v15, HashAlg::Sha256) => {
+            key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), prehash, sig)
+        }
+        (RsaPadding::Pkcs1v15, HashAlg::Sha384) => {
+            key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), prehash, sig)
+        }
+        (RsaPadding::Pkcs1v15, HashAlg::Sha512) => {
+            key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), prehash, sig)
+        }
+        (RsaPadding::Pss, HashAlg::Sha256) => {
+            key.verify(rsa::Pss::<sha2::Sha256>::new(), prehash, sig)
+        }
+        (RsaPadding::Pss, HashAlg::Sha384) => {
+            key.verify(rsa::Pss::<sha2::Sha384>::new(), prehash, sig)
+        }
+        (RsaPadding::Pss, HashAlg::Sha512) => {
+            key.verify(rsa::Pss::<sha2::Sha512>::new(), prehash, sig)
+        }
+    };
+    result.map_err(|_| BadSignature)
 }
 
 /// The DER of a P-256 SubjectPublicKeyInfo up to its 65-byte uncompressed point: SEQUENCE,
@@ -318,6 +431,7 @@ const SPKI_P384_PREFIX: &[u8] =
     b"\x30\x76\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x05\x2b\x81\x04\x00\x22\x03\x62\x00";
 
 /// The same for P-521 (secp521r1) and its 133-byte point.
+#[cfg(feature = "p521")]
 const SPKI_P521_PREFIX: &[u8] =
     b"\x30\x81\x9b\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x05\x2b\x81\x04\x00\x23\x03\x81\x86\x00";
 

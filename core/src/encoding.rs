@@ -56,6 +56,16 @@ pub(crate) fn base64_encode(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
 }
 
+/// Appends the padded standard base64 of `bytes` to `out`.
+pub(crate) fn base64_encode_into(bytes: &[u8], out: &mut String) {
+    STANDARD.encode_string(bytes, out);
+}
+
+/// The length of the padded base64 of `n` bytes.
+pub(crate) fn base64_len(n: usize) -> usize {
+    n.div_ceil(3).saturating_mul(4)
+}
+
 /// Encodes bytes as lowercase hex.
 pub fn hex_encode(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";

@@ -144,6 +144,10 @@ errors! {
     /// A public key's encoding (SPKI DER or PEM) is invalid.
     KeyInvalid = 301, "KEY_INVALID",
         "public key encoding is invalid";
+    /// A public key needs an algorithm this build leaves out (the core's `rsa`, `p521` and
+    /// `ed25519` cargo features); the default build has them all.
+    KeyAlgorithmNotBuilt = 302, "KEY_ALGORITHM_NOT_BUILT",
+        "public key algorithm is not compiled into this build";
 
     // --- 4xx: certificate ----------------------------------------------------------------------
     /// No certificate authority of the trusted root issued the signing certificate.

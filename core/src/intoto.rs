@@ -112,8 +112,7 @@ struct RawSubject {
 /// checked before any struct is read from the tree.
 pub(crate) fn statement_value(payload: &[u8]) -> Result<Value, Error> {
     crate::json::check_depth(payload, limits::MAX_JSON_DEPTH)?;
-    let doc: Value = serde_json::from_slice(payload).map_err(|_| Error::DsseStatementInvalid)?;
-    let object = doc.as_object().ok_or(Error::DsseStatementInvalid)?;
+    let Kept(object) = serde_json::from_slice(payload).map_err(|_| Error::DsseStatementInvalid)?;
     let subjects = match object.get("subject") {
         None => &[][..],
         Some(Value::Array(subjects)) => subjects.as_slice(),
@@ -126,7 +125,42 @@ pub(crate) fn statement_value(payload: &[u8]) -> Result<Value, Error> {
             return Err(Error::DsseStatementInvalid);
         }
     }
-    Ok(doc)
+    Ok(Value::Object(object))
+}
+
+/// A statement's top-level object with only the members anything here reads; the predicate
+/// (most of a provenance statement) is parsed, so the payload must still be valid JSON, but
+/// not kept: as a tree it took ~10 KiB of a microcontroller's heap (embedded/figures.sh).
+/// A repeated member keeps its last value, as a full parse does.
+struct Kept(serde_json::Map<String, Value>);
+
+impl<'de> Deserialize<'de> for Kept {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(KeptVisitor)
+    }
+}
+
+struct KeptVisitor;
+
+impl<'de> serde::de::Visitor<'de> for KeptVisitor {
+    type Value = Kept;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("an in-toto statement object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Kept, A::Error> {
+        let mut kept = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if matches!(key.as_str(), "_type" | "predicateType" | "subject") {
+                let value: Value = map.next_value()?;
+                kept.insert(key, value);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(Kept(kept))
+    }
 }
 
 fn text(v: Value) -> String {
@@ -166,6 +200,30 @@ mod tests {
                 ],
             }]
         );
+    }
+
+    #[test]
+    fn only_the_read_members_are_kept_and_the_rest_must_still_parse() {
+        let kept = statement_value(
+            br#"{"subject":[],"predicate":{"big":[1,2,{"x":null}]},"_type":"t","subject":[{"name":"b"}],"x":1}"#,
+        )
+        .unwrap();
+        let object = kept.as_object().unwrap();
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["_type", "subject"]);
+        assert_eq!(
+            object["subject"][0]["name"], "b",
+            "a repeated member keeps its last value"
+        );
+        for bad in [
+            &br#"{"predicate":{"a":}}"#[..],
+            br#"[{"subject":[]}]"#,
+            br#""text""#,
+            br#"{"subject":{}}"#,
+        ] {
+            assert_eq!(statement_value(bad), Err(Error::DsseStatementInvalid));
+        }
     }
 
     #[test]

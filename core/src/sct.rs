@@ -52,7 +52,7 @@ pub(crate) fn verify_embedded(
     if scts.is_empty() {
         return Err(Error::SctMissing);
     }
-    let tbs = precert_tbs(&leaf.tbs).ok_or(Error::SctListInvalid)?;
+    let tbs = precert_tbs(leaf.tbs()).ok_or(Error::SctListInvalid)?;
     let issuer_key_hash = sha256(&[&issuer.spki]);
     // With SCTs that all verify but too few logs behind them, the threshold is the reason.
     let mut best = Error::SctThresholdNotMet;

@@ -25,7 +25,9 @@ pub(crate) mod oid;
 #[derive(Clone, Debug)]
 pub(crate) struct Certificate {
     pub(crate) der: Vec<u8>,
-    pub(crate) tbs: Vec<u8>,
+    /// Where the TBSCertificate lies in `der` (kept as a range, not a second copy: the
+    /// certificates of a trusted root stay in memory for the verifier's lifetime).
+    tbs_range: core::ops::Range<usize>,
     pub(crate) sig_alg: Option<SigAlg>,
     pub(crate) signature: Vec<u8>,
     pub(crate) issuer: Vec<u8>,
@@ -63,6 +65,11 @@ pub(crate) struct Profile {
 }
 
 impl Certificate {
+    /// The DER TBSCertificate, the bytes the issuer signed.
+    pub(crate) fn tbs(&self) -> &[u8] {
+        self.der.get(self.tbs_range.clone()).unwrap_or_default()
+    }
+
     /// Parses a DER certificate. Malformed extensions the verifier reads fail here; unknown
     /// extensions are kept for the policy.
     pub(crate) fn from_der(der: &[u8]) -> Result<Self, ()> {
@@ -81,9 +88,11 @@ impl Certificate {
             .map_err(|_| ())?;
         let algorithm_mismatch =
             tbs_cert.signature().to_der().map_err(|_| ())? != alg.to_der().map_err(|_| ())?;
+        let tbs_start = der.len().checked_sub(outer.value.len()).ok_or(())?;
+        let tbs_range = tbs_start..tbs_start.checked_add(tbs.raw.len()).ok_or(())?;
         let mut out = Self {
             der: der.to_vec(),
-            tbs: tbs.raw.to_vec(),
+            tbs_range,
             sig_alg: SigAlg::from_oid(&alg.oid, params.as_deref()),
             signature: cert.signature().as_bytes().ok_or(())?.to_vec(),
             issuer: tbs_cert.issuer().to_der().map_err(|_| ())?,
@@ -172,7 +181,7 @@ impl Certificate {
         let (Some(key), Some(alg)) = (&parent.key, self.sig_alg) else {
             return false;
         };
-        key.verify(crypto, alg.hash, alg.padding, &self.tbs, &self.signature)
+        key.verify(crypto, alg.hash, alg.padding, self.tbs(), &self.signature)
             .is_ok()
     }
 
@@ -264,6 +273,12 @@ pub(crate) fn issued_by_trusted_chain<'a>(
 ) -> Option<&'a Certificate> {
     let issuer = chain.first()?;
     (issuer.is_ca && leaf.is_issued_by(issuer, crypto)).then_some(issuer)
+}
+
+/// Whether every issuer of `chain` (each certificate after the first) is a CA: the part of
+/// [`chain_links_hold`] that needs no signature check.
+pub(crate) fn chain_issuers_are_cas(chain: &[Certificate]) -> bool {
+    chain.iter().skip(1).all(|c| c.is_ca)
 }
 
 /// Whether each certificate of `chain` is issued by the next, and every issuer is a CA.

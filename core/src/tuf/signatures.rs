@@ -70,8 +70,8 @@ fn decode(key: &Key) -> Option<(Vec<u8>, PublicKey)> {
         }
         ("ed25519", "ed25519") => {
             let raw: [u8; 32] = crate::encoding::hex_decode(public)?;
-            let decoded = ed25519_dalek::VerifyingKey::from_bytes(&raw).ok()?;
-            Some((tagged(b'd', &raw), PublicKey::Ed25519(decoded)))
+            let decoded = PublicKey::from_ed25519_raw(&raw).ok()?;
+            Some((tagged(b'd', &raw), decoded))
         }
         _ => None,
     }
