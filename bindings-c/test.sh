@@ -56,7 +56,7 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf attestation files; do
+for t in conformance bad_input api tuf attestation files backend; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
 # The README's minimal example must keep compiling.
@@ -80,6 +80,10 @@ if [ -f "$HAPPY/bundle.sigstore.json" ]; then
   log "API, ownership and threads on happy-path-v0.3 (valgrind)"
   "${VALGRIND[@]}" "$OUT/api" "$HAPPY/bundle.sigstore.json" "$VECTORS/a.txt" \
     core/src/roots/production.json "$IDENTITY" "$ISSUER"
+
+  log "ECDSA backend hook: counting, invalid, cannot-check and digest-mode backends (valgrind)"
+  "${VALGRIND[@]}" "$OUT/backend" "$HAPPY/bundle.sigstore.json" "$VECTORS/a.txt" \
+    "$IDENTITY" "$ISSUER" 1800000000
 
   log "updater example: safe image, tampered image, wrong identity, missing file"
   run_updater() { # expected-exit firmware identity

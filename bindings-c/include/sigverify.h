@@ -40,6 +40,53 @@
 #define SIGVERIFY_SHA256_LEN 32
 
 /**
+ * The signature is valid.
+ */
+#define SIGVERIFY_ECDSA_VALID 1
+
+/**
+ * The signature is invalid. Final: the core does not check it again. Any answer other than
+ * the three `SIGVERIFY_ECDSA_*` values counts as this one.
+ */
+#define SIGVERIFY_ECDSA_INVALID 0
+
+/**
+ * This implementation cannot check it (curve, hash or mode not supported, engine busy): the
+ * core's own software checks it instead.
+ */
+#define SIGVERIFY_ECDSA_CANNOT_CHECK -1
+
+/**
+ * `sigverify_ecdsa_check.curve`: NIST P-256.
+ */
+#define SIGVERIFY_CURVE_P256 256
+
+/**
+ * `sigverify_ecdsa_check.curve`: NIST P-384.
+ */
+#define SIGVERIFY_CURVE_P384 384
+
+/**
+ * `sigverify_ecdsa_check.curve`: NIST P-521.
+ */
+#define SIGVERIFY_CURVE_P521 521
+
+/**
+ * `sigverify_ecdsa_check.hash`: SHA-256.
+ */
+#define SIGVERIFY_HASH_SHA256 256
+
+/**
+ * `sigverify_ecdsa_check.hash`: SHA-384.
+ */
+#define SIGVERIFY_HASH_SHA384 384
+
+/**
+ * `sigverify_ecdsa_check.hash`: SHA-512.
+ */
+#define SIGVERIFY_HASH_SHA512 512
+
+/**
  * Core error `BUNDLE_JSON_INVALID` (`sigverify::Error`).
  */
 #define SIGVERIFY_BUNDLE_JSON_INVALID 100
@@ -732,6 +779,72 @@ typedef struct sigverify_result sigverify_result;
 typedef struct sigverify_verifier sigverify_verifier;
 
 /**
+ * One ECDSA signature check. Every pointer is valid only during the callback.
+ *
+ * Exactly one of `message` and `digest` is non-NULL: the signed message (hash it with
+ * `hash`), or its `hash` digest already computed (when the caller gave only the artifact's
+ * digest).
+ */
+typedef struct sigverify_ecdsa_check {
+  /**
+   * `SIGVERIFY_CURVE_P256`, `SIGVERIFY_CURVE_P384` or `SIGVERIFY_CURVE_P521`.
+   */
+  int curve;
+  /**
+   * `SIGVERIFY_HASH_SHA256`, `SIGVERIFY_HASH_SHA384` or `SIGVERIFY_HASH_SHA512`.
+   */
+  int hash;
+  /**
+   * The public key as an uncompressed SEC1 point (`04 || x || y`), validated by the core.
+   */
+  const uint8_t *point;
+  /**
+   * Length of `point`: 65, 97 or 133 bytes.
+   */
+  size_t point_len;
+  /**
+   * The same key as a DER SubjectPublicKeyInfo.
+   */
+  const uint8_t *spki;
+  /**
+   * Length of `spki`.
+   */
+  size_t spki_len;
+  /**
+   * The signed message, or NULL.
+   */
+  const uint8_t *message;
+  /**
+   * Length of `message` (0 when NULL).
+   */
+  size_t message_len;
+  /**
+   * The message's digest, or NULL.
+   */
+  const uint8_t *digest;
+  /**
+   * Length of `digest` (0 when NULL).
+   */
+  size_t digest_len;
+  /**
+   * The signature as a DER `Ecdsa-Sig-Value`, checked by the core to be strict DER with
+   * both scalars in `1..n`.
+   */
+  const uint8_t *signature;
+  /**
+   * Length of `signature`.
+   */
+  size_t signature_len;
+} sigverify_ecdsa_check;
+
+/**
+ * A firmware's ECDSA verifier: answers `SIGVERIFY_ECDSA_VALID`, `SIGVERIFY_ECDSA_INVALID`
+ * or `SIGVERIFY_ECDSA_CANNOT_CHECK` for `check`, with the `context` it was installed with.
+ */
+typedef int (*sigverify_ecdsa_verify_fn)(void *context,
+                                         const struct sigverify_ecdsa_check *check);
+
+/**
  * The Trusted Publisher a PyPI provenance must name. Set the fields of one publisher kind;
  * the others stay NULL.
  */
@@ -912,6 +1025,37 @@ extern "C" {
 const char *sigverify_version(void);
 
 /**
+ * Hands this verifier's ECDSA checks to `verify`, called with `context` (which sigverify
+ * never dereferences). Each later `sigverify_verify*` call with this verifier asks `verify`
+ * first and uses the core's software only where it answers `SIGVERIFY_ECDSA_CANNOT_CHECK`.
+ * A verifier with a backend is no longer safe to share between threads unless `verify` is.
+ *
+ * Cost: none beyond the callback; the callback runs on the caller's stack.
+ *
+ * Returns `SIGVERIFY_OK`, or `SIGVERIFY_NULL_PARAMETER` when `verifier` or `verify` is NULL.
+ *
+ * # Safety
+ * `verifier` is NULL or a live verifier not in use by another thread during this call;
+ * `verify` is callable with `context` for as long as the verifier lives; `error_out` is NULL
+ * or valid for writing one pointer.
+ */
+int sigverify_verifier_set_ecdsa_backend(struct sigverify_verifier *verifier,
+                                         sigverify_ecdsa_verify_fn verify,
+                                         void *context,
+                                         struct sigverify_error **error_out);
+
+/**
+ * Checks `check` with sigverify's own software ECDSA, as the verifier does when no backend
+ * answers: for a callback that hands some checks to hardware and does the rest here, and for
+ * testing a callback. Returns `SIGVERIFY_ECDSA_VALID` or `SIGVERIFY_ECDSA_INVALID` (also for
+ * NULL, an unknown curve or hash, or both or neither of `message` and `digest`).
+ *
+ * # Safety
+ * `check` is NULL or points to a check whose pointers are valid for their lengths.
+ */
+int sigverify_ecdsa_check_in_software(const struct sigverify_ecdsa_check *check);
+
+/**
  * The stable name of a status code, e.g. `"TLOG_INCLUSION_PROOF_INVALID"`, `"OK"` for 0, or
  * NULL for a code this library does not know.
  *
@@ -1050,6 +1194,15 @@ int sigverify_hasher_final(struct sigverify_hasher *hasher,
  * `hasher` is NULL or a live hasher from this library, not used again afterwards.
  */
 void sigverify_hasher_free(struct sigverify_hasher *hasher);
+
+extern void *sigverify_platform_alloc(size_t size,
+                                      size_t align);
+
+extern void sigverify_platform_free(void *ptr,
+                                    size_t size,
+                                    size_t align);
+
+extern void sigverify_platform_abort(void);
 
 /**
  * Creates a policy requiring a Fulcio certificate whose identity (SAN) equals `identity` and
@@ -1480,3 +1633,29 @@ const char *sigverify_bundle_artifact_hash(const uint8_t *bundle,
 #endif  // __cplusplus
 
 #endif  /* SIGVERIFY_H */
+
+#if !defined(SIGVERIFY_NO_PLATFORM_HOOKS)
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Bare metal only: the no_std static library (built without the crate's "std" feature, see
+ * embedded/README.md) calls these; the firmware defines them. The host library never does.
+ *
+ * sigverify_platform_alloc: a block of at least `size` bytes aligned to `align` (a power of
+ * two, at most 8 here), or NULL when out of memory (the library then aborts: sigverify needs
+ * its memory to give any answer). sigverify_platform_free: returns a block, with the size and
+ * alignment it was allocated with. Called from whichever thread calls sigverify.
+ *
+ * sigverify_platform_abort: a bug in sigverify (a panic) or out of memory; must not return.
+ * A firmware resets, or reports and halts.
+ */
+void *sigverify_platform_alloc(size_t size, size_t align);
+void sigverify_platform_free(void *ptr, size_t size, size_t align);
+void sigverify_platform_abort(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

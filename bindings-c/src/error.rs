@@ -5,10 +5,13 @@
 //! boundary can have (a NULL pointer, a panic) get codes in the 9000 block, which the core
 //! does not use.
 
+use alloc::borrow::ToOwned;
+use alloc::format;
 use core::ffi::CStr;
 use core::ffi::c_char;
 use core::ffi::c_int;
-use std::ffi::CString;
+use alloc::ffi::CString;
+use alloc::string::ToString;
 
 use crate::codes::CORE_NAMES;
 use crate::handle::Handle;

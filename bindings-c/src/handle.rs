@@ -7,6 +7,7 @@
 // C naming for the exported types.
 #![allow(non_camel_case_types)]
 
+use alloc::boxed::Box;
 use core::ffi::CStr;
 use core::ffi::c_char;
 

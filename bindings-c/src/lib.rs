@@ -8,14 +8,23 @@
 //!   which for verification failures is the core's stable code (`sigverify::Error::code`);
 //! - out-parameters are written only on success; `error_out` (nullable) only on failure;
 //! - every `*_new` has a `*_free`, and `*_free(NULL)` does nothing;
-//! - no panic crosses the boundary: it becomes [`SIGVERIFY_PANIC`].
+//! - no panic crosses the boundary: it becomes [`SIGVERIFY_PANIC`] (with the `std` feature),
+//!   or it ends in the firmware's `sigverify_platform_abort` (without it: a `no_std` static
+//!   library for bare metal, where there is no unwinding to catch).
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod backend;
 pub mod codes;
 pub mod error;
 pub mod files;
 pub mod handle;
 pub mod hasher;
 mod panic;
+#[cfg(not(feature = "std"))]
+pub mod platform;
 pub mod policy;
 pub mod result;
 pub mod tuf;

@@ -2,7 +2,9 @@
 //! [`status`] (functions returning a status code) or [`or`] (accessors).
 
 use core::ffi::c_int;
+#[cfg(feature = "std")]
 use std::panic::AssertUnwindSafe;
+#[cfg(feature = "std")]
 use std::panic::catch_unwind;
 
 use crate::error::ErrorData;
@@ -23,7 +25,11 @@ pub(crate) unsafe fn status(
 ) -> c_int {
     // The closure only touches its captures through `&mut`/by value and is not run again
     // after a panic, so observing broken invariants is impossible.
+    #[cfg(feature = "std")]
     let outcome = catch_unwind(AssertUnwindSafe(|| body().map_err(ErrorData::from)));
+    // Without std a panic aborts through the firmware's hook (`platform`): nothing to catch.
+    #[cfg(not(feature = "std"))]
+    let outcome: Result<_, ()> = Ok(body().map_err(ErrorData::from));
     let data = match outcome {
         Ok(Ok(())) => return SIGVERIFY_OK,
         Ok(Err(data)) => data,
@@ -38,8 +44,16 @@ pub(crate) unsafe fn status(
 }
 
 /// Runs `body`, returning `fallback` if it panics.
+#[cfg(feature = "std")]
 pub(crate) fn or<T>(fallback: T, body: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+/// Runs `body`; without std a panic never returns here (see [`status`]).
+#[cfg(not(feature = "std"))]
+pub(crate) fn or<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    let _ = fallback;
+    body()
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! `sigverify_policy`: who must have signed.
 
+use alloc::string::String;
+use alloc::vec;
 use core::ffi::c_char;
 use core::ffi::c_int;
 

@@ -1,5 +1,7 @@
 //! `sigverify_result`: read-only accessors over a successful verification.
 
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::ffi::c_char;
 use core::ffi::c_int;
 

@@ -1,6 +1,8 @@
 //! `sigverify_trusted_root_from_tuf`: a trusted root verified over TUF, from files the caller
 //! brings (an update package, a cache), with the persisted state as an opaque blob.
 
+use alloc::boxed::Box;
+use alloc::vec::Vec;
 use core::ffi::c_char;
 use core::ffi::c_int;
 

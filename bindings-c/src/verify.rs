@@ -2,7 +2,6 @@
 
 use core::ffi::c_char;
 use core::ffi::c_int;
-use std::time::SystemTime;
 
 use sigverify::Artifact;
 use sigverify::Bundle;
@@ -196,9 +195,17 @@ unsafe fn run(
 }
 
 /// The system clock in Unix seconds.
+#[cfg(feature = "std")]
 pub(crate) fn system_time() -> Result<UnixTime, Failure> {
+    use std::time::SystemTime;
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| UnixTime(d.as_secs()))
         .map_err(|_| Failure::ClockUnavailable)
+}
+
+/// Bare metal has no system clock: `now` must be given (`SIGVERIFY_CLOCK_UNAVAILABLE`).
+#[cfg(not(feature = "std"))]
+pub(crate) fn system_time() -> Result<UnixTime, Failure> {
+    Err(Failure::ClockUnavailable)
 }

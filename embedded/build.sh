@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the two firmware images of the updater example for thumbv7em-none-eabihf (Cortex-M4F),
+# both at opt-level "s" with LTO:
+#   target/thumbv7em-none-eabihf/release/updater   the Rust updater (embedded/updater)
+#   target/firmware-c/updater-c                     the C updater (embedded/c) over the no_std
+#                                                   libsigverify.a (bindings-c without std)
+# Installs what it needs when missing: the Rust target, gcc-arm-none-eabi, qemu-system-arm.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(cd .. && pwd)
+log() { printf '=== embedded build: %s\n' "$*"; }
+
+rustup target list --installed | grep -qx thumbv7em-none-eabihf || rustup target add thumbv7em-none-eabihf
+missing=()
+command -v arm-none-eabi-gcc >/dev/null || missing+=(gcc-arm-none-eabi)
+command -v qemu-system-arm >/dev/null || missing+=(qemu-system-arm)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+log "Rust updater (embedded/updater)"
+cargo build --locked --release -q
+
+log "no_std C library (bindings-c, features: ed25519) and the C updater (embedded/c)"
+# Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its
+# opt-level "s" profile. `cargo rustc` asks for the static library alone (no cdylib on bare metal).
+(cd "$root" && cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
+  --no-default-features --features ed25519 --profile firmware --crate-type staticlib)
+out=target/firmware-c
+mkdir -p "$out"
+sed -e 's/^/  "/' -e 's/$/\\n"/' \
+  -e '1s/^/static const char PUBLISH_KEY[] =\n/' -e '$s/$/;/' \
+  ../conformance/examples/go-npm-sigstore-1.3.0-publish-key/key.pub >"$out/publish_key.h"
+arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
+  -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
+  -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections \
+  c/startup.c c/measure.c c/main.c \
+  "$root/target/thumbv7em-none-eabihf/firmware/libsigverify.a" -lgcc -o "$out/updater-c"
+log "done"

@@ -1,0 +1,27 @@
+/* The C updater's own pieces: semihosting output, the instruction clock, the stack paint and
+   the arena the library allocates from (measure.c, startup.c). */
+#ifndef UPDATER_FIRMWARE_H
+#define UPDATER_FIRMWARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void sh_write(const char *s);
+void sh_exit(int code);
+uint64_t sh_time(void);
+
+void put_str(const char *s);
+void put_u64(uint64_t n);
+
+void systick_handler(void);
+void clock_start(void);
+uint64_t clock_instructions(void);
+
+void stack_paint(void);
+size_t stack_peak(void);
+
+size_t heap_used(void);
+size_t heap_peak(void);
+void heap_reset_peak(void);
+
+#endif

@@ -1,0 +1,49 @@
+/* Reset and exceptions for the C updater: the vector table, .data/.bss set-up, and the
+   semihosting calls it prints and exits with (Arm semihosting: BKPT 0xAB, op in r0, argument
+   in r1). No C library is linked: the firmware has only these and libsigverify.a. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "firmware.h"
+
+extern uint32_t _data_load, _data_start, _data_end, _bss_start, _bss_end, _stack_start;
+int main(void);
+
+static uintptr_t semihost(uintptr_t op, const void *arg) {
+  register uintptr_t r0 __asm__("r0") = op;
+  register const void *r1 __asm__("r1") = arg;
+  __asm__ volatile("bkpt 0xAB" : "+r"(r0) : "r"(r1) : "memory");
+  return r0;
+}
+
+void sh_write(const char *s) { semihost(0x04, s); /* SYS_WRITE0 */ }
+
+uint64_t sh_time(void) { return semihost(0x11, NULL); /* SYS_TIME */ }
+
+void sh_exit(int code) {
+  /* SYS_EXIT with ADP_Stopped_ApplicationExit (0x20026) and a status: SYS_EXIT_EXTENDED. */
+  uintptr_t block[2] = {0x20026, (uintptr_t)code};
+  semihost(0x20, block);
+  for (;;) __asm__ volatile("wfi");
+}
+
+void reset_handler(void) {
+  uint32_t *src = &_data_load, *dst = &_data_start;
+  while (dst < &_data_end) *dst++ = *src++;
+  for (dst = &_bss_start; dst < &_bss_end;) *dst++ = 0;
+  /* The FPU: the library is built for the hard-float ABI. CPACR full access to CP10/CP11. */
+  *(volatile uint32_t *)0xE000ED88 |= 0xFu << 20;
+  __asm__ volatile("dsb\n isb");
+  sh_exit(main());
+}
+
+static void fault(void) {
+  sh_write("fault: hard fault\n");
+  sh_exit(3);
+}
+
+__attribute__((section(".vectors"), used)) static const void *const vectors[16] = {
+    &_stack_start, (void *)reset_handler, (void *)fault, (void *)fault,
+    (void *)fault, (void *)fault, (void *)fault, 0, 0, 0, 0,
+    (void *)fault, (void *)fault, 0, (void *)fault, (void *)systick_handler,
+};
