@@ -8,7 +8,6 @@
 
 void sh_write(const char *s);
 void sh_exit(int code);
-uint64_t sh_time(void);
 
 void put_str(const char *s);
 void put_u64(uint64_t n);

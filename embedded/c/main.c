@@ -34,6 +34,10 @@ struct package {
   size_t image_len, bundle_len;
 };
 
+/* The device's clock: the battery-backed RTC register run.sh sets (see the Rust updater). An
+   unset clock reads 0, which sigverify refuses (SIGVERIFY_CLOCK_UNAVAILABLE on bare metal). */
+static uint64_t rtc_seconds(void) { return *(volatile const uint64_t *)0x203FFFF8; }
+
 static uint32_t le32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
@@ -63,7 +67,9 @@ static int parse(const unsigned char *slot, size_t slot_len, struct package *pkg
     } else if (tag[0] == 'B' && tag[1] == 'N' && tag[2] == 'D' && tag[3] == 'L') {
       pkg->bundle = slot + at + 8;
       pkg->bundle_len = len;
-    } /* other sections (a trusted-root update) are for the Rust updater */
+    } else {
+      return -2; /* a trusted-root update (TROT, TTIM, ...): this updater does not apply them */
+    }
     at += 8 + ((len + 3) & ~(size_t)3);
   }
   return pkg->has_signer && pkg->image != NULL && pkg->bundle != NULL ? 0 : -1;
@@ -96,9 +102,11 @@ int main(void) {
 
   heap_reset_peak();
   start = clock_instructions();
-  if (rc == SIGVERIFY_OK && parse(PACKAGE_SLOT, PACKAGE_SLOT_BYTES, &pkg) != 0) {
-    put_str("refused: package unreadable\n");
-    rc = -1;
+  if (rc == SIGVERIFY_OK) {
+    int parsed = parse(PACKAGE_SLOT, PACKAGE_SLOT_BYTES, &pkg);
+    if (parsed == -2) put_str("refused: package carries a trusted-root update (Rust updater only)\n");
+    if (parsed == -1) put_str("refused: package unreadable\n");
+    if (parsed != 0) rc = -1;
   }
   if (rc == SIGVERIFY_OK && pkg.signer < 2) {
     rc = sigverify_policy_new_identity(IDENTITIES[pkg.signer][0], IDENTITIES[pkg.signer][1],
@@ -113,7 +121,7 @@ int main(void) {
   if (rc == SIGVERIFY_OK) {
     /* The image is read in place from flash: no copy, the library hashes it. */
     rc = sigverify_verify(verifier, pkg.bundle, pkg.bundle_len, pkg.image, pkg.image_len, NULL,
-                          policy, sh_time(), NULL, &err);
+                          policy, rtc_seconds(), NULL, &err);
   }
   phase("verify", clock_instructions() - start);
 

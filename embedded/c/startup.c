@@ -18,8 +18,6 @@ static uintptr_t semihost(uintptr_t op, const void *arg) {
 
 void sh_write(const char *s) { semihost(0x04, s); /* SYS_WRITE0 */ }
 
-uint64_t sh_time(void) { return semihost(0x11, NULL); /* SYS_TIME */ }
-
 void sh_exit(int code) {
   /* SYS_EXIT with ADP_Stopped_ApplicationExit (0x20026) and a status: SYS_EXIT_EXTENDED. */
   uintptr_t block[2] = {0x20026, (uintptr_t)code};

@@ -1,6 +1,8 @@
 //! A firmware updater on a Cortex-M4F: reads the update package staged in flash, verifies the
-//! image's Sigstore bundle against the compiled-in public-good root and the signer the device
-//! trusts, and hands over to the image only when that succeeds.
+//! image's Sigstore bundle against the device's trusted root (the compiled-in public-good root,
+//! or one a TUF update delivered earlier) and the signer the device trusts, and hands over to
+//! the image only when that succeeds. A package may also carry a TUF update of the trusted root
+//! (`trust.rs`), which is verified, persisted, and used from then on.
 //!
 //! Output goes over semihosting; `embedded/run.sh` checks it. The exit status is 0 when the
 //! image was booted and 1 when the update was refused (the line `refused: CODE NAME` says why).
@@ -8,9 +10,12 @@
 #![no_std]
 #![no_main]
 
+extern crate alloc;
+
 mod device;
 mod measure;
 mod package;
+mod trust;
 
 use cortex_m_rt::entry;
 use cortex_m_semihosting::debug;
@@ -23,6 +28,7 @@ use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verifier;
 use sigverify::digest::Hasher;
+use sigverify::tuf;
 
 use crate::device::Signer;
 use crate::measure::CountingHeap;
@@ -39,6 +45,8 @@ const HASH_CHUNK: usize = 4096;
 enum Refusal {
     Package(PackageError),
     Signer,
+    Clock,
+    Persist,
     Core(sigverify::Error),
 }
 
@@ -59,11 +67,16 @@ fn phase<T>(f: impl FnOnce() -> T) -> (T, Phase) {
     (out, cost)
 }
 
-/// The device's clock: the host's, through semihosting, as an RTC would give it.
-fn now() -> UnixTime {
-    // SAFETY: SYS_TIME takes no argument and returns seconds since 1970.
-    let secs = unsafe { cortex_m_semihosting::syscall!(TIME) };
-    UnixTime(secs as u64)
+/// The device's clock: a battery-backed RTC register holding Unix seconds, which run.sh sets
+/// through QEMU's loader as a real RTC keeps its time across resets. Zero: never set.
+fn now() -> Result<UnixTime, Refusal> {
+    const RTC_SECONDS: usize = 0x203F_FFF8;
+    // SAFETY: the register is mapped RAM that only the harness writes.
+    let secs = unsafe { core::ptr::read_volatile(RTC_SECONDS as *const u64) };
+    if secs == 0 {
+        return Err(Refusal::Clock);
+    }
+    Ok(UnixTime(secs))
 }
 
 fn policy_for(slot: Option<u32>) -> Result<Policy, Refusal> {
@@ -75,18 +88,68 @@ fn policy_for(slot: Option<u32>) -> Result<Policy, Refusal> {
     .map_err(Refusal::Core)
 }
 
-fn update(slot: &[u8]) -> Result<&[u8], Refusal> {
-    let (root, cost) = phase(TrustedRoot::production);
+/// The trusted root for this boot: a TUF update from the package (verified and persisted),
+/// else the one persisted by an earlier update, else the compiled-in production root.
+fn trusted_root(pkg: &Package<'_>, persist: &[u8]) -> Result<TrustedRoot, Refusal> {
+    let persisted = trust::read(persist);
+    if let Some(repo) = trust::repository(pkg) {
+        let (update, cost) = phase(|| {
+            tuf::update(
+                tuf::PRODUCTION_ROOT,
+                persisted.as_ref().map(|p| &p.state),
+                &repo,
+                now()?,
+            )
+            .map_err(Refusal::Core)
+        });
+        let update = update?;
+        let json = update
+            .target_file(tuf::TRUSTED_ROOT_TARGET)
+            .unwrap_or_default();
+        trust::program(&trust::encode(&update.state, json)).map_err(|()| Refusal::Persist)?;
+        hprintln!(
+            "root update: TUF root v{}, timestamp v{}, targets v{}; trusted_root.json adopted and persisted",
+            update.versions.root,
+            update.versions.timestamp,
+            update.versions.targets
+        );
+        hprintln!(
+            "phase tuf: {} instructions, heap peak {} B",
+            cost.instructions,
+            cost.heap_peak
+        );
+        return Ok(update.trusted_root);
+    }
+    let (root, cost) = phase(|| match &persisted {
+        Some(p) => TrustedRoot::from_json(p.trusted_root),
+        None => TrustedRoot::production(),
+    });
+    let source = match &persisted {
+        Some(p) => {
+            hprintln!(
+                "root: persisted by a TUF update (TUF root v{}, timestamp v{})",
+                p.state.root_version(),
+                p.state.timestamp_version()
+            );
+            "persisted"
+        }
+        None => "compiled-in",
+    };
     hprintln!(
-        "phase root: {} instructions, heap peak {} B",
+        "phase root ({}): {} instructions, heap peak {} B",
+        source,
         cost.instructions,
         cost.heap_peak
     );
-    let root = root.map_err(Refusal::Core)?;
-    let verifier = Verifier::new(root, Config::default());
+    root.map_err(Refusal::Core)
+}
+
+fn update<'a>(slot: &'a [u8], persist: &[u8]) -> Result<&'a [u8], Refusal> {
+    let pkg = Package::parse(slot).map_err(Refusal::Package)?;
+    let verifier = Verifier::new(trusted_root(&pkg, persist)?, Config::default());
 
     let (outcome, cost) = phase(|| {
-        let pkg = Package::parse(slot).map_err(Refusal::Package)?;
+        let now = now()?;
         let policy = policy_for(pkg.signer)?;
         let image = pkg
             .image
@@ -101,7 +164,7 @@ fn update(slot: &[u8]) -> Result<&[u8], Refusal> {
         }
         let digest = Artifact::Digest(hasher.finalize());
         let verified = verifier
-            .verify(&bundle, digest, &policy, now())
+            .verify(&bundle, digest, &policy, now)
             .map_err(Refusal::Core)?;
         Ok::<_, Refusal>((image, verified))
     });
@@ -129,7 +192,11 @@ fn main() -> ! {
             device::PACKAGE_SLOT_BYTES,
         )
     };
-    let outcome = update(slot);
+    // SAFETY: as above, for the persist sector.
+    let persist = unsafe {
+        core::slice::from_raw_parts(trust::PERSIST_SLOT as *const u8, trust::PERSIST_SLOT_BYTES)
+    };
+    let outcome = update(slot, persist);
     hprintln!(
         "figures: instructions {} heap_peak {} stack_peak {}",
         measure::instructions(),
@@ -142,10 +209,12 @@ fn main() -> ! {
             debug::exit(debug::EXIT_SUCCESS);
         }
         Err(Refusal::Core(e)) => hprintln!("refused: {} {}", e.code(), e.name()),
+        Err(Refusal::Clock) => hprintln!("refused: the RTC is not set"),
+        Err(Refusal::Persist) => hprintln!("refused: the persist sector could not be programmed"),
         Err(Refusal::Signer) => {
             hprintln!("refused: package names a signer slot this device does not have")
         }
-        Err(Refusal::Package(e)) => hprintln!("refused: package {:?}", e),
+        Err(Refusal::Package(e)) => hprintln!("refused: package {}", e),
     }
     debug::exit(debug::EXIT_FAILURE);
     loop {

@@ -21,7 +21,7 @@ use embedded_alloc::LlffHeap;
 
 /// The firmware's heap arena: 64 KiB, twice the budget, so that an overrun shows as a figure
 /// over budget rather than as an allocation failure.
-const HEAP_BYTES: usize = 64 * 1024;
+const HEAP_BYTES: usize = 160 * 1024;
 
 /// Instructions per SysTick tick: 1 ns an instruction (`-icount shift=0`) at 25 MHz.
 const INSNS_PER_TICK: u64 = 40;

@@ -15,7 +15,6 @@
 const MAX_SECTIONS: u32 = 32;
 
 /// Why a package could not be read.
-#[derive(Debug)]
 pub enum PackageError {
     /// The slot does not start with the magic bytes.
     NoPackage,
@@ -23,6 +22,16 @@ pub enum PackageError {
     Truncated,
     /// A required section is missing, or appears twice.
     Section(&'static str),
+}
+
+impl core::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::NoPackage => f.write_str("unreadable (no SVUPDATE header)"),
+            Self::Truncated => f.write_str("unreadable (a section runs past the slot)"),
+            Self::Section(tag) => write!(f, "unreadable (section {tag} missing or repeated)"),
+        }
+    }
 }
 
 /// The sections of one package, borrowed from the slot.
