@@ -27,7 +27,8 @@ cargo build --locked --release -q
 log "no_std C library (bindings-c, features: ed25519) and the C updater (embedded/c)"
 # Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its
 # opt-level "s" profile. `cargo rustc` asks for the static library alone (no cdylib on bare metal).
-(cd "$root" && cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
+# The same compact SHA-2 rounds as the Rust updater (.cargo/config.toml).
+(cd "$root" && RUSTFLAGS='--cfg sha2_backend_soft="compact"' cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
   --no-default-features --features ed25519 --profile firmware --crate-type staticlib)
 out=target/firmware-c
 mkdir -p "$out"
@@ -36,7 +37,7 @@ sed -e 's/^/  "/' -e 's/$/\\n"/' \
   ../conformance/examples/go-npm-sigstore-1.3.0-publish-key/key.pub >"$out/publish_key.h"
 arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
   -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
-  -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections \
+  -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections -Wl,-z,noexecstack \
   c/startup.c c/measure.c c/main.c \
   "$root/target/thumbv7em-none-eabihf/firmware/libsigverify.a" -lgcc -o "$out/updater-c"
 log "done"

@@ -95,3 +95,75 @@ pub trait EcdsaBackend: Send + Sync + core::fmt::Debug {
         None
     }
 }
+
+/// Checks `check` with the core's own code, exactly as the verifier does when no backend
+/// answers. For a backend that hands some checks to hardware and the rest back in software,
+/// and for testing a backend against the core.
+pub fn verify_in_software(check: &EcdsaCheck<'_>) -> bool {
+    let hash = crate::crypto::HashAlg::from(check.hash);
+    crate::crypto::verify_ecdsa_prehash(
+        check.curve,
+        check.spki,
+        hash,
+        &hash.digest(check.message),
+        check.signature,
+    )
+}
+
+/// [`verify_in_software`] for a check over a precomputed digest.
+pub fn verify_digest_in_software(check: &EcdsaDigestCheck<'_>) -> bool {
+    crate::crypto::verify_ecdsa_prehash(
+        check.curve,
+        check.spki,
+        crate::crypto::HashAlg::from(check.hash),
+        check.digest,
+        check.signature,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use p256::ecdsa::signature::Signer;
+    use p256::pkcs8::EncodePublicKey;
+
+    use super::*;
+
+    #[test]
+    fn software_checks_answer_as_the_verifier_does() {
+        let sk = p256::ecdsa::SigningKey::from_slice(&[5u8; 32]).unwrap();
+        let spki = sk.verifying_key().to_public_key_der().unwrap();
+        let point = sk.verifying_key().to_sec1_point(false);
+        let sig: p256::ecdsa::DerSignature = sk.sign(b"firmware");
+        let check = EcdsaCheck {
+            curve: Curve::P256,
+            hash: Hash::Sha256,
+            spki: spki.as_bytes(),
+            point: point.as_bytes(),
+            message: b"firmware",
+            signature: sig.as_bytes(),
+        };
+        assert!(verify_in_software(&check));
+        assert!(!verify_in_software(&EcdsaCheck {
+            message: b"firmwarf",
+            ..check
+        }));
+        assert!(!verify_in_software(&EcdsaCheck {
+            curve: Curve::P384,
+            ..check
+        }));
+        let digest = crate::digest::HashAlgorithm::Sha256.digest(b"firmware");
+        let by_digest = EcdsaDigestCheck {
+            curve: Curve::P256,
+            hash: Hash::Sha256,
+            spki: spki.as_bytes(),
+            point: point.as_bytes(),
+            digest: &digest,
+            signature: sig.as_bytes(),
+        };
+        assert!(verify_digest_in_software(&by_digest));
+        assert!(!verify_digest_in_software(&EcdsaDigestCheck {
+            signature: b"\x30\x00",
+            ..by_digest
+        }));
+    }
+}

@@ -421,6 +421,41 @@ fn verify_rsa(
     result.map_err(|_| BadSignature)
 }
 
+/// Verifies an ECDSA check given by curve and SPKI with the core's own code (see
+/// [`crate::backend::verify_in_software`]); false also for a key that is not of `curve`.
+pub(crate) fn verify_ecdsa_prehash(
+    curve: crate::backend::Curve,
+    spki: &[u8],
+    hash: HashAlg,
+    prehash: &[u8],
+    sig: &[u8],
+) -> bool {
+    use crate::backend::Curve;
+    let Ok(key) = PublicKey::from_spki_der(spki) else {
+        return false;
+    };
+    let matches = match (&key, curve) {
+        (PublicKey::P256(_), Curve::P256) | (PublicKey::P384(_), Curve::P384) => true,
+        #[cfg(feature = "p521")]
+        (PublicKey::P521(_), Curve::P521) => true,
+        _ => false,
+    };
+    matches
+        && key
+            .verify_prehash(hash, RsaPadding::Pkcs1v15, prehash, sig)
+            .is_ok()
+}
+
+impl From<crate::backend::Hash> for HashAlg {
+    fn from(h: crate::backend::Hash) -> Self {
+        match h {
+            crate::backend::Hash::Sha256 => Self::Sha256,
+            crate::backend::Hash::Sha384 => Self::Sha384,
+            crate::backend::Hash::Sha512 => Self::Sha512,
+        }
+    }
+}
+
 /// The DER of a P-256 SubjectPublicKeyInfo up to its 65-byte uncompressed point: SEQUENCE,
 /// AlgorithmIdentifier { id-ecPublicKey, secp256r1 }, BIT STRING header with 0 unused bits.
 const SPKI_P256_PREFIX: &[u8] =

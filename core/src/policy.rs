@@ -317,6 +317,7 @@ impl Policy {
 }
 
 /// Checks the leaf against the condition; returns the identity and issuer it carries.
+#[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 pub(crate) fn check_certificate(
     leaf: &Certificate,
     condition: &Condition,

@@ -31,6 +31,7 @@ struct Sct<'a> {
 /// returned with their reasons (by position in the list); when too few verify, the most
 /// specific failure is the error. `required == 0` checks nothing (deployments without
 /// certificate transparency).
+#[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 pub(crate) fn verify_embedded(
     leaf: &Certificate,
     issuer: &Certificate,

@@ -29,6 +29,7 @@ pub struct LogEntry {
 }
 
 /// Verifies one entry against the trusted logs and the bundle it must describe.
+#[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 pub(crate) fn verify_entry(
     index: usize,
     entry: &TlogEntry,

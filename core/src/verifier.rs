@@ -147,7 +147,24 @@ pub struct Statement {
 pub struct Verifier {
     root: TrustedRoot,
     config: Config,
-    ecdsa: Option<&'static dyn EcdsaBackend>,
+    ecdsa: Option<Backend>,
+}
+
+/// An installed ECDSA backend: a static one (the bindings' platform crypto), or one shared
+/// with its owner (a C firmware's callback and context, whose lifetime the handle bounds).
+#[derive(Clone, Debug)]
+enum Backend {
+    Static(&'static dyn EcdsaBackend),
+    Shared(alloc::sync::Arc<dyn EcdsaBackend>),
+}
+
+impl Backend {
+    fn get(&self) -> &dyn EcdsaBackend {
+        match self {
+            Self::Static(b) => *b,
+            Self::Shared(b) => b.as_ref(),
+        }
+    }
 }
 
 /// The key that made the signature, with the certificate it came from (if any).
@@ -185,7 +202,18 @@ impl Verifier {
     /// truthfully (see [`EcdsaBackend`]).
     #[must_use]
     pub fn with_ecdsa_backend(mut self, backend: &'static dyn EcdsaBackend) -> Self {
-        self.ecdsa = Some(backend);
+        self.ecdsa = Some(Backend::Static(backend));
+        self
+    }
+
+    /// [`Self::with_ecdsa_backend`] for a backend that is not `'static`, e.g. one holding a
+    /// callback and its context.
+    #[must_use]
+    pub fn with_shared_ecdsa_backend(
+        mut self,
+        backend: alloc::sync::Arc<dyn EcdsaBackend>,
+    ) -> Self {
+        self.ecdsa = Some(Backend::Shared(backend));
         self
     }
 
@@ -238,7 +266,7 @@ impl Verifier {
             },
             _ => return Err(Error::PolicyMaterialMismatch),
         };
-        let crypto = Crypto::with(self.ecdsa);
+        let crypto = Crypto::with(self.ecdsa.as_ref().map(Backend::get));
         // sigstore-go's fallback for old clients' P-384/P-521 signatures over SHA-256 applies to
         // certificate keys (a managed key's hash is the caller's to fix).
         let compat = signer.leaf.is_some();
@@ -374,6 +402,7 @@ impl Verifier {
     /// Verifies every tlog entry. As in sigstore-go, an entry of a log the trusted root does
     /// not know, or whose inclusion promise does not verify, is skipped (it proves nothing,
     /// and the threshold decides); any other failure of an entry fails the bundle.
+    #[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
     fn verify_entries(
         &self,
         bundle: &Bundle,
@@ -411,6 +440,7 @@ impl Verifier {
     /// Verifies every RFC 3161 timestamp. As in sigstore-go and sigstore-python, one that does
     /// not verify (malformed, over another signature, by a TSA the root does not trust) is
     /// skipped and does not count; the same token twice fails the bundle (sigstore-python).
+    #[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
     fn verify_timestamps(
         &self,
         bundle: &Bundle,
@@ -491,6 +521,7 @@ fn message_artifact_digest(
 /// The message signature or DSSE envelope signature, and what it must cover. Without an
 /// artifact (DSSE only) the in-toto subjects are left to the caller. `digest` is the
 /// artifact's digest for message signatures.
+#[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 fn check_signature(
     content: &Content,
     key: &PublicKey,

@@ -193,6 +193,7 @@ impl Certificate {
 
 /// Checks the Fulcio leaf against the CAs of the trusted root at every verified signing time.
 /// Returns the certificate that issued the leaf (needed for the SCT's issuer key hash).
+#[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 pub(crate) fn verify_leaf<'a>(
     leaf: &Certificate,
     cas: &'a [crate::trust_root::Authority],

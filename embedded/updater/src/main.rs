@@ -90,6 +90,7 @@ fn policy_for(slot: Option<u32>) -> Result<Policy, Refusal> {
 
 /// The trusted root for this boot: a TUF update from the package (verified and persisted),
 /// else the one persisted by an earlier update, else the compiled-in production root.
+#[inline(never)] // its TUF update's locals are gone before the verification runs
 fn trusted_root(pkg: &Package<'_>, persist: &[u8]) -> Result<TrustedRoot, Refusal> {
     let persisted = trust::read(persist);
     if let Some(repo) = trust::repository(pkg) {

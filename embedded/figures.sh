@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Prints the firmware figures of the updater example next to their budgets (issue 15), for the
+# Rust updater and the C updater, each on the three images that boot (Rekor v1 keyless, Rekor
+# v2 keyless, managed key), and the full build (RSA and P-521 too) for comparison:
+#   flash         .text + .rodata + .data of the whole firmware (arm-none-eabi-size)
+#   heap peak     the most the allocator held at once, root loading and verification
+#   stack peak    the deepest the stack went (painted, then read back)
+#   instructions  counted by the firmware with SysTick under qemu -icount shift=0, from main
+#                 to the end of verification; cross-checked by a QEMU plugin counting every
+#                 executed instruction of the run (boot and output included)
+# Exit status: non-zero when a figure of the reduced builds is over its budget, or when a
+# measurement is missing. `--report` prints the same and fails only on a missing measurement.
+#   bash embedded/figures.sh [--report]
+set -euo pipefail
+cd "$(dirname "$0")"
+report=0
+[ "${1:-}" = --report ] && report=1
+bash build.sh >/dev/null
+source ./qemu.sh
+
+log() { printf '=== embedded figures: %s\n' "$*"; }
+log "full build (RSA, P-521) of the Rust updater, for comparison"
+cargo build --locked --release -q --features full --target-dir target/full
+FULL=target/full/thumbv7em-none-eabihf/release/updater
+log "QEMU instruction-count plugin"
+gcc -std=c99 -O2 -Wall -Wextra -Werror -shared -fPIC plugin/insn.c -o target/libinsn.so
+
+ex=../conformance/examples
+mkdir -p target/pkg
+python3 package.py target/pkg/fig-rekor1.bin --signer 0 --image "$ex/gh-npm-sigstore-2.1.0-v0.3/artifact" \
+  --bundle "$ex/gh-npm-sigstore-2.1.0-v0.3/bundle.sigstore.json"
+python3 package.py target/pkg/fig-rekor2.bin --signer 1 --image "$ex/java-dsse-rekor2-production/artifact" \
+  --bundle "$ex/java-dsse-rekor2-production/bundle.sigstore.json"
+python3 package.py target/pkg/fig-key.bin --signer 2 --image "$ex/go-npm-sigstore-1.3.0-publish-key/artifact" \
+  --bundle "$ex/go-npm-sigstore-1.3.0-publish-key/bundle.sigstore.json"
+
+FLASH_BUDGET=$((192 * 1024))
+HEAP_BUDGET=$((32 * 1024))
+STACK_BUDGET=$((12 * 1024))
+INSN_BUDGET=90000000
+over=0
+missing=0
+# verdict VALUE BUDGET COUNTS: sets $v to ok / OVER (a reduced build: counts) / over (full build).
+verdict() {
+  if [ "$1" -le "$2" ]; then v=ok; elif [ "$3" = yes ]; then over=$((over + 1)); v=OVER; else v=over; fi
+}
+flash() { arm-none-eabi-size -A "$1" | awk '$1 ~ /^\.(vector_table|vectors|text|rodata|data|ARM\.exidx)$/ {s += $2} END {print s}'; }
+
+printf '%-14s %-7s %10s %10s %10s %12s %12s  %s\n' build image flash heap_peak stack_peak insns insns_plugin budgets
+for fw in "${FIRMWARE[@]}" "$FULL"; do
+  name=$(firmware_name "$fw")
+  counts=yes
+  [ "$fw" = "$FULL" ] && { name="Rust full"; counts=no; }
+  f=$(flash "$fw")
+  for image in rekor1 rekor2 key; do
+    log=$(mktemp)
+    out=$(run_qemu "$fw" "target/pkg/fig-$image.bin" -plugin "$PWD/target/libinsn.so" -d plugin -D "$log") || true
+    plugin=$(awk '/^plugin instructions/ {print $3}' "$log")
+    rm -f "$log"
+    read -r insns heap stack < <(awk '/^figures:/ {print $3, $5, $7}' <<<"$out") || true
+    if [ -z "${insns:-}" ] || [ -z "${plugin:-}" ] || ! grep -q '^boot' <<<"$out"; then
+      echo "!!! $name $image: no figures (the image must boot); output:"; echo "$out"
+      missing=$((missing + 1))
+      continue
+    fi
+    # The plugin counts the whole run (reset, output); the firmware from main to the end of
+    # verification: they must agree within 2 %.
+    if [ $((plugin - insns)) -lt 0 ] || [ $(((plugin - insns) * 50)) -gt "$plugin" ]; then
+      echo "!!! $name $image: SysTick count $insns and plugin count $plugin disagree"; missing=$((missing + 1))
+    fi
+    verdict "$f" $FLASH_BUDGET $counts; vf=$v
+    verdict "$heap" $HEAP_BUDGET $counts; vh=$v
+    verdict "$stack" $STACK_BUDGET $counts; vs=$v
+    verdict "$insns" $INSN_BUDGET $counts; vi=$v
+    printf '%-14s %-7s %10s %10s %10s %12s %12s  flash %s, heap %s, stack %s, insns %s\n' \
+      "$name" "$image" "$f" "$heap" "$stack" "$insns" "$plugin" "$vf" "$vh" "$vs" "$vi"
+  done
+done
+echo "budgets (reduced builds, opt-level s): flash <= $FLASH_BUDGET B (192 KiB), heap <= $HEAP_BUDGET B," \
+  "stack <= $STACK_BUDGET B, instructions <= $INSN_BUDGET, end to end with the compiled-in root"
+echo "figures: $over over budget, $missing missing"
+[ "$missing" -eq 0 ] || exit 1
+[ "$report" -eq 1 ] || [ "$over" -eq 0 ]
