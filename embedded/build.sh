@@ -24,12 +24,12 @@ fi
 log "Rust updater (embedded/updater)"
 cargo build --locked --release -q
 
-log "no_std C library (bindings-c, features: ed25519) and the C updater (embedded/c)"
+log "no_std C library (bindings-c, features: ed25519, tsa) and the C updater (embedded/c)"
 # Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its
 # opt-level "s" profile. `cargo rustc` asks for the static library alone (no cdylib on bare metal).
 # The same compact SHA-2 rounds as the Rust updater (.cargo/config.toml).
 (cd "$root" && RUSTFLAGS='--cfg sha2_backend_soft="compact"' cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
-  --no-default-features --features ed25519 --profile firmware --crate-type staticlib)
+  --no-default-features --features ed25519,tsa --profile firmware --crate-type staticlib)
 out=target/firmware-c
 mkdir -p "$out"
 sed -e 's/^/  "/' -e 's/$/\\n"/' \

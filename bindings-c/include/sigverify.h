@@ -422,6 +422,11 @@
 #define SIGVERIFY_TIMESTAMP_SIGNER_INVALID 708
 
 /**
+ * Core error `TIMESTAMP_NOT_BUILT` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TIMESTAMP_NOT_BUILT 709
+
+/**
  * Core error `DSSE_SIGNATURE_INVALID` (`sigverify::Error`).
  */
 #define SIGVERIFY_DSSE_SIGNATURE_INVALID 800

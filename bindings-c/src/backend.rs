@@ -83,8 +83,9 @@ pub struct sigverify_ecdsa_check {
 
 /// A firmware's ECDSA verifier: answers `SIGVERIFY_ECDSA_VALID`, `SIGVERIFY_ECDSA_INVALID`
 /// or `SIGVERIFY_ECDSA_CANNOT_CHECK` for `check`, with the `context` it was installed with.
-pub type sigverify_ecdsa_verify_fn =
-    Option<unsafe extern "C" fn(context: *mut c_void, check: *const sigverify_ecdsa_check) -> c_int>;
+pub type sigverify_ecdsa_verify_fn = Option<
+    unsafe extern "C" fn(context: *mut c_void, check: *const sigverify_ecdsa_check) -> c_int,
+>;
 
 /// The installed callback and its context.
 struct Callback {

@@ -138,6 +138,8 @@ pub const SIGVERIFY_TIMESTAMP_DUPLICATE: c_int = 707;
 pub const SIGVERIFY_TIMESTAMP_CERT_NOT_VALID_AT_TIME: c_int = 706;
 /// Core error `TIMESTAMP_SIGNER_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_TIMESTAMP_SIGNER_INVALID: c_int = 708;
+/// Core error `TIMESTAMP_NOT_BUILT` (`sigverify::Error`).
+pub const SIGVERIFY_TIMESTAMP_NOT_BUILT: c_int = 709;
 /// Core error `DSSE_SIGNATURE_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_DSSE_SIGNATURE_INVALID: c_int = 800;
 /// Core error `DSSE_PAYLOAD_TYPE_UNSUPPORTED` (`sigverify::Error`).
@@ -318,6 +320,7 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (707, c"TIMESTAMP_DUPLICATE"),
     (706, c"TIMESTAMP_CERT_NOT_VALID_AT_TIME"),
     (708, c"TIMESTAMP_SIGNER_INVALID"),
+    (709, c"TIMESTAMP_NOT_BUILT"),
     (800, c"DSSE_SIGNATURE_INVALID"),
     (801, c"DSSE_PAYLOAD_TYPE_UNSUPPORTED"),
     (802, c"DSSE_STATEMENT_INVALID"),

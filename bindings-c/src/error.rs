@@ -6,12 +6,12 @@
 //! does not use.
 
 use alloc::borrow::ToOwned;
+use alloc::ffi::CString;
 use alloc::format;
+use alloc::string::ToString;
 use core::ffi::CStr;
 use core::ffi::c_char;
 use core::ffi::c_int;
-use alloc::ffi::CString;
-use alloc::string::ToString;
 
 use crate::codes::CORE_NAMES;
 use crate::handle::Handle;

@@ -77,8 +77,23 @@ pub(crate) fn children(mut content: &[u8]) -> Option<Vec<Tlv<'_>>> {
 /// Encodes one element with a minimal DER length.
 pub(crate) fn encode(tag: u8, value: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(value.len().saturating_add(6));
+    push_header(&mut out, tag, value.len());
+    out.extend_from_slice(value);
+    out
+}
+
+/// Wraps the content already in `content` into one element, in place: the header goes in
+/// front, with no second buffer.
+pub(crate) fn wrap(tag: u8, mut content: Vec<u8>) -> Vec<u8> {
+    let mut header = Vec::with_capacity(6);
+    push_header(&mut header, tag, content.len());
+    content.splice(0..0, header);
+    content
+}
+
+/// Appends a tag and a minimal DER length.
+fn push_header(out: &mut Vec<u8>, tag: u8, len: usize) {
     out.push(tag);
-    let len = value.len();
     if len < 0x80 {
         out.extend_from_slice(&[low_byte(len)]);
     } else {
@@ -88,8 +103,6 @@ pub(crate) fn encode(tag: u8, value: &[u8]) -> Vec<u8> {
         out.push(0x80 | low_byte(significant.len()));
         out.extend_from_slice(significant);
     }
-    out.extend_from_slice(value);
-    out
 }
 
 fn low_byte(n: usize) -> u8 {
@@ -99,6 +112,14 @@ fn low_byte(n: usize) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_puts_the_header_in_front_as_encode_does() {
+        for len in [0usize, 5, 127, 128, 255, 256, 70000] {
+            let content = alloc::vec![7u8; len];
+            assert_eq!(wrap(SEQUENCE, content.clone()), encode(SEQUENCE, &content));
+        }
+    }
 
     #[test]
     fn reads_short_and_long_lengths() {

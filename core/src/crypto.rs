@@ -37,6 +37,12 @@ impl<'a> Crypto<'a> {
     pub(crate) fn with(backend: Option<&'a dyn EcdsaBackend>) -> Self {
         Self { backend }
     }
+
+    /// Whether a platform backend is installed: it is handed whole messages, so a caller that
+    /// could stream a message into the hasher builds it instead.
+    pub(crate) fn has_backend(&self) -> bool {
+        self.backend.is_some()
+    }
 }
 
 /// What an ECDSA signature is checked over: the message, or only its digest.
@@ -232,6 +238,27 @@ impl PublicKey {
             }
         }
         self.verify_prehash(hash, padding, &hash.digest(msg), sig)
+    }
+
+    /// [`Self::verify`] over the concatenation of `pieces`. Without a platform backend (which
+    /// is handed whole messages) the pieces are streamed into the hasher and never joined: on
+    /// a microcontroller a joined copy of a certificate's TBS set the heap's peak.
+    pub(crate) fn verify_pieces(
+        &self,
+        crypto: Crypto<'_>,
+        hash: HashAlg,
+        padding: RsaPadding,
+        pieces: &[&[u8]],
+        sig: &[u8],
+    ) -> Result<(), BadSignature> {
+        if crypto.has_backend() || self.needs_message() {
+            return self.verify(crypto, hash, padding, &pieces.concat(), sig);
+        }
+        let mut hasher = crate::digest::Hasher::new(hash);
+        for piece in pieces {
+            hasher.update(piece);
+        }
+        self.verify_prehash(hash, padding, hasher.finalize().as_bytes(), sig)
     }
 
     /// Verifies `sig` over a message known only by its `hash` digest `prehash`, asking
@@ -558,6 +585,36 @@ mod tests {
     use p256::pkcs8::EncodePublicKey;
 
     use super::*;
+
+    #[test]
+    fn pieces_verify_as_their_concatenation_with_or_without_a_backend() {
+        #[derive(Debug)]
+        struct Software;
+        impl EcdsaBackend for Software {
+            fn verify(&self, check: &EcdsaCheck<'_>) -> Option<bool> {
+                Some(crate::backend::verify_in_software(check))
+            }
+        }
+        let sk = p256::ecdsa::SigningKey::from_slice(&[2u8; 32]).unwrap();
+        let spki = sk.verifying_key().to_public_key_der().unwrap();
+        let key = PublicKey::from_spki_der(spki.as_bytes()).unwrap();
+        let sig: p256::ecdsa::DerSignature = sk.sign(b"one two three");
+        let backend = Software;
+        for crypto in [Crypto::BUILTIN, Crypto::with(Some(&backend))] {
+            let verify = |pieces: &[&[u8]]| {
+                key.verify_pieces(
+                    crypto,
+                    HashAlg::Sha256,
+                    RsaPadding::Pkcs1v15,
+                    pieces,
+                    sig.as_bytes(),
+                )
+            };
+            assert_eq!(verify(&[b"one ", b"", b"two three"]), Ok(()));
+            assert_eq!(verify(&[b"one two three"]), Ok(()));
+            assert_eq!(verify(&[b"one ", b"two"]), Err(BadSignature));
+        }
+    }
 
     #[test]
     fn ecdsa_keys_verify_their_own_signatures_only() {

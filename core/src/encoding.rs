@@ -56,11 +56,6 @@ pub(crate) fn base64_encode(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
 }
 
-/// Appends the padded standard base64 of `bytes` to `out`.
-pub(crate) fn base64_encode_into(bytes: &[u8], out: &mut String) {
-    STANDARD.encode_string(bytes, out);
-}
-
 /// The length of the padded base64 of `n` bytes.
 pub(crate) fn base64_len(n: usize) -> usize {
     n.div_ceil(3).saturating_mul(4)
@@ -117,7 +112,7 @@ fn nibble(c: u8) -> Option<u8> {
 /// Decodes the first PEM block of `text` with the given label (RFC 7468), tolerating CRLF and
 /// surrounding text. Returns the DER bytes.
 pub(crate) fn pem_decode(text: &str, label: &str) -> Option<Vec<u8>> {
-    let mut body = String::new();
+    let mut body: Vec<&str> = Vec::new();
     let mut inside = false;
     for line in text.lines() {
         let line = line.trim_end_matches('\r').trim();
@@ -130,15 +125,34 @@ pub(crate) fn pem_decode(text: &str, label: &str) -> Option<Vec<u8>> {
         if let Some(rest) = line.strip_prefix("-----END ") {
             if inside {
                 return (rest.strip_suffix("-----") == Some(label))
-                    .then(|| base64_decode(&body))
+                    .then(|| decode_lines(&body))
                     .flatten();
             }
         }
         if inside {
-            body.push_str(line);
+            body.push(line);
         }
     }
     None
+}
+
+/// The base64 of the concatenated `lines`, decoded line by line into one buffer when every
+/// line but the last is whole 4-character groups without padding (PEM's 64-character lines),
+/// which gives the same bytes as decoding the concatenation, without holding it: on a
+/// microcontroller the joined text of a certificate was part of the heap's peak.
+fn decode_lines(lines: &[&str]) -> Option<Vec<u8>> {
+    let whole_groups = |l: &&str| l.len().is_multiple_of(4) && !l.contains('=');
+    match lines.split_last() {
+        Some((_, rest)) if rest.iter().all(whole_groups) => {
+            let total: usize = lines.iter().map(|l| l.len()).sum();
+            let mut out = Vec::with_capacity(total / 4 * 3);
+            for line in lines {
+                STANDARD.decode_vec(line, &mut out).ok()?;
+            }
+            Some(out)
+        }
+        _ => base64_decode(&lines.concat()),
+    }
 }
 
 #[cfg(test)]
@@ -194,6 +208,32 @@ mod tests {
         assert_eq!(hex_decode_vec("00ABff"), Some(vec![0x00, 0xab, 0xff]));
         assert_eq!(hex_decode_vec("00abf"), None);
         assert_eq!(hex_decode_vec(""), Some(vec![]));
+    }
+
+    #[test]
+    fn pem_lines_decode_as_their_concatenation() {
+        let der: Vec<u8> = (0u8..=200).collect();
+        let b64 = STANDARD.encode(&der);
+        let pem = |lines: &[&str]| {
+            alloc::format!("-----BEGIN X-----\n{}\n-----END X-----\n", lines.join("\n"))
+        };
+        let lines: Vec<&str> = b64
+            .as_bytes()
+            .chunks(64)
+            .map(|c| core::str::from_utf8(c).unwrap())
+            .collect();
+        assert_eq!(pem_decode(&pem(&lines), "X"), Some(der.clone()));
+        // Lines that are not whole groups, or padding before the end: the joined text decides.
+        let (a, b) = b64.split_at(10);
+        assert_eq!(pem_decode(&pem(&[a, b]), "X"), Some(der.clone()));
+        assert_eq!(pem_decode(&pem(&["aGk=", "aGk="]), "X"), None);
+        assert_eq!(pem_decode(&pem(&["aG", "k="]), "X"), Some(b"hi".to_vec()));
+        assert_eq!(pem_decode(&pem(&["", "aGk="]), "X"), Some(b"hi".to_vec()));
+        assert_eq!(
+            pem_decode("-----BEGIN X-----\n-----END X-----", "X"),
+            Some(Vec::new())
+        );
+        assert_eq!(pem_decode(&pem(&["aGk*"]), "X"), None);
     }
 
     #[test]

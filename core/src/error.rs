@@ -287,6 +287,10 @@ errors! {
     /// names more than timeStamping.
     TimestampSignerInvalid = 708, "TIMESTAMP_SIGNER_INVALID",
         "timestamp signer is not a timestamping end-entity certificate (critical EKU naming timeStamping alone)";
+    /// The bundle carries RFC 3161 timestamps and this build leaves them out (the core's `tsa`
+    /// cargo feature): each is skipped, and the thresholds decide.
+    TimestampNotBuilt = 709, "TIMESTAMP_NOT_BUILT",
+        "RFC 3161 timestamps are not compiled into this build";
 
     // --- 8xx: DSSE -----------------------------------------------------------------------------
     /// The DSSE envelope signature does not verify.

@@ -1,4 +1,7 @@
-//! Bounded JSON access: a nesting-depth pre-scan, and protobuf-JSON scalar decoding.
+//! Bounded JSON access: a nesting-depth pre-scan, protobuf-JSON scalar decoding, and a tree
+//! that borrows its strings ([`borrowed::Json`]).
+
+pub(crate) mod borrowed;
 
 use serde::Deserialize;
 use serde::Deserializer;

@@ -107,21 +107,22 @@ fn verify_one(
         6 => HashAlg::Sha512,
         _ => return Err(Error::SctSignatureInvalid),
     };
-    let mut signed = Vec::with_capacity(tbs.len().saturating_add(64));
-    signed.extend_from_slice(&[0, 0]); // v1, certificate_timestamp
-    signed.extend_from_slice(&sct.timestamp_ms.to_be_bytes());
-    signed.extend_from_slice(&[0, 1]); // precert_entry
-    signed.extend_from_slice(issuer_key_hash);
     let tbs_len = u32::try_from(tbs.len())
         .map_err(|_| Error::SctListInvalid)?
         .to_be_bytes();
-    signed.extend_from_slice(tbs_len.get(1..).unwrap_or_default());
-    signed.extend_from_slice(tbs);
     let ext_len = u16::try_from(sct.extensions.len()).map_err(|_| Error::SctListInvalid)?;
-    signed.extend_from_slice(&ext_len.to_be_bytes());
-    signed.extend_from_slice(sct.extensions);
+    let signed: [&[u8]; 8] = [
+        &[0, 0], // v1, certificate_timestamp
+        &sct.timestamp_ms.to_be_bytes(),
+        &[0, 1], // precert_entry
+        issuer_key_hash,
+        tbs_len.get(1..).unwrap_or_default(),
+        tbs,
+        &ext_len.to_be_bytes(),
+        sct.extensions,
+    ];
     log.key
-        .verify(crypto, hash, RsaPadding::Pkcs1v15, &signed, sct.signature)
+        .verify_pieces(crypto, hash, RsaPadding::Pkcs1v15, &signed, sct.signature)
         .map_err(|_| Error::SctSignatureInvalid)
 }
 
@@ -175,14 +176,16 @@ fn take_u16_prefixed(input: &[u8]) -> Option<(&[u8], &[u8])> {
 /// extension (RFC 6962 §3.2), re-encoded in DER.
 fn precert_tbs(tbs: &[u8]) -> Option<Vec<u8>> {
     let tbs = asn1::read_all(tbs)?;
-    let mut fields = Vec::new();
+    // Sized up front and wrapped in place: the leaf's TBS is most of its 1-2 KiB, and copies
+    // of it set the heap's peak on a microcontroller.
+    let mut fields = Vec::with_capacity(tbs.raw.len());
     for field in asn1::children(tbs.value)? {
         if field.tag != 0xa3 {
             fields.extend_from_slice(field.raw);
             continue;
         }
         let exts = asn1::read_all(field.value)?;
-        let mut kept = Vec::new();
+        let mut kept = Vec::with_capacity(field.value.len());
         for ext in asn1::children(exts.value)? {
             let (id, _) = asn1::expect(ext.value, asn1::OID)?;
             if id.value != SCT_OID_CONTENT {
@@ -191,7 +194,7 @@ fn precert_tbs(tbs: &[u8]) -> Option<Vec<u8>> {
         }
         fields.extend_from_slice(&asn1::encode(0xa3, &asn1::encode(asn1::SEQUENCE, &kept)));
     }
-    Some(asn1::encode(asn1::SEQUENCE, &fields))
+    Some(asn1::wrap(asn1::SEQUENCE, fields))
 }
 
 /// The content octets of OID 1.3.6.1.4.1.11129.2.4.2.

@@ -1,6 +1,8 @@
 //! RFC 3161 timestamps: a TSA's signed statement that the bundle's signature existed at
 //! `genTime`. The token is CMS SignedData (RFC 5652) over a TSTInfo (RFC 3161 §2.4.2).
 
+#![cfg_attr(not(feature = "tsa"), allow(dead_code, unused_imports))]
+
 use alloc::vec::Vec;
 
 use crate::Error;
@@ -23,8 +25,21 @@ pub(crate) struct Stamp {
     pub(crate) authority: usize,
 }
 
+/// Without the `tsa` feature every timestamp is skipped as not built (the parsers below are
+/// then unused, and left out of the binary).
+#[cfg(not(feature = "tsa"))]
+pub(crate) fn verify(
+    _token: &[u8],
+    _signature: &[u8],
+    _tsas: &[Authority],
+    _crypto: Crypto<'_>,
+) -> Result<Stamp, Error> {
+    Err(Error::TimestampNotBuilt)
+}
+
 /// Verifies one timestamp over `signature` (the bundle's signature bytes) against the TSAs of
 /// the trusted root.
+#[cfg(feature = "tsa")]
 pub(crate) fn verify(
     token: &[u8],
     signature: &[u8],

@@ -130,7 +130,7 @@ impl TrustedRoot {
             limits::check(n, limits::MAX_TRUST_ROOT_ENTRIES, Limit::TrustRootEntries)?;
         }
         limits::check(
-            raw.timestamp_authorities.len(),
+            raw.timestamp_authorities.0.len(),
             limits::MAX_TRUST_ROOT_ENTRIES,
             Limit::TrustRootEntries,
         )?;
@@ -144,6 +144,7 @@ impl TrustedRoot {
                 .collect::<Result<_, _>>()?,
             tsas: raw
                 .timestamp_authorities
+                .0
                 .into_iter()
                 .map(|a| authority(a, "timestampAuthorities", links))
                 .collect::<Result<_, _>>()?,
@@ -276,7 +277,21 @@ struct RawRoot {
     #[serde(default)]
     ctlogs: Vec<RawLog>,
     #[serde(default)]
-    timestamp_authorities: Vec<RawAuthority>,
+    timestamp_authorities: Tsas,
+}
+
+/// The timestamp authorities. Without the `tsa` feature the list is read as JSON and not
+/// kept: a build that cannot check RFC 3161 timestamps holds no TSA certificates.
+#[derive(Default)]
+struct Tsas(Vec<RawAuthority>);
+
+impl<'de> Deserialize<'de> for Tsas {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[cfg(feature = "tsa")]
+        return Vec::deserialize(d).map(Self);
+        #[cfg(not(feature = "tsa"))]
+        return serde::de::IgnoredAny::deserialize(d).map(|_| Self(Vec::new()));
+    }
 }
 
 #[derive(Deserialize)]

@@ -479,6 +479,7 @@ impl Verifier {
 }
 
 /// Parses the leaf (and rejects a root certificate anywhere in a bundle's chain).
+#[inline(never)] // its certificate temporaries stay out of run's frame
 fn leaf_certificate(material: &Material) -> Result<Option<Certificate>, Error> {
     let Material::Certificates(chain) = material else {
         return Ok(None);
@@ -580,11 +581,16 @@ fn check_signature(
             }
         }
         Content::Dsse(env) => {
-            let pae = crate::dsse::pae(&env.payload_type, &env.payload);
-            if !hashes.iter().any(|h| {
-                key.verify(crypto, *h, RsaPadding::Pkcs1v15, &pae, &env.signature)
-                    .is_ok()
-            }) {
+            // The PAE (as large as the payload) is freed before the statement is parsed: on a
+            // microcontroller the two at once set the heap's peak.
+            let signed = {
+                let pae = crate::dsse::pae(&env.payload_type, &env.payload);
+                hashes.iter().any(|h| {
+                    key.verify(crypto, *h, RsaPadding::Pkcs1v15, &pae, &env.signature)
+                        .is_ok()
+                })
+            };
+            if !signed {
                 return Err(Error::DsseSignatureInvalid);
             }
             match artifact {

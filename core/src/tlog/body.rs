@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 
-use serde_json::Value;
+use crate::json::borrowed::Json as Value;
 
 use crate::Error;
 use crate::bundle::Content;
@@ -52,7 +52,7 @@ pub(crate) fn check(
     expected: &Expected<'_>,
 ) -> Result<(), Error> {
     let invalid = Error::TlogBodyInvalid { entry };
-    let doc: Value = serde_json::from_slice(body).map_err(|_| invalid.clone())?;
+    let doc: Value<'_> = serde_json::from_slice(body).map_err(|_| invalid.clone())?;
     if str_at(&doc, &["kind"]) != Some(kind) || str_at(&doc, &["apiVersion"]) != Some(version) {
         return Err(Error::TlogBodyMismatch {
             entry,
@@ -76,7 +76,7 @@ struct Matcher<'a> {
 }
 
 impl Matcher<'_> {
-    fn hashedrekord_v001(&self, spec: &Value) -> Result<(), Error> {
+    fn hashedrekord_v001(&self, spec: &Value<'_>) -> Result<(), Error> {
         let Content::MessageSignature { signature, .. } = self.expected.content else {
             return Err(self.mismatch("kind"));
         };
@@ -97,7 +97,7 @@ impl Matcher<'_> {
         Ok(())
     }
 
-    fn dsse_v001(&self, spec: &Value) -> Result<(), Error> {
+    fn dsse_v001(&self, spec: &Value<'_>) -> Result<(), Error> {
         let envelope = self.envelope()?;
         if str_at(spec, &["payloadHash", "algorithm"]) != Some("sha256")
             || str_at(spec, &["payloadHash", "value"]).and_then(hex_decode::<32>)
@@ -114,7 +114,7 @@ impl Matcher<'_> {
         self.check_pem_verifier(&self.b64(sig, &["verifier"])?)
     }
 
-    fn intoto_v002(&self, spec: &Value) -> Result<(), Error> {
+    fn intoto_v002(&self, spec: &Value<'_>) -> Result<(), Error> {
         let envelope = self.envelope()?;
         let content = spec.get("content").ok_or(self.invalid())?;
         if str_at(content, &["envelope", "payloadType"]) != Some(envelope.payload_type.as_str()) {
@@ -139,7 +139,7 @@ impl Matcher<'_> {
         self.check_pem_verifier(&self.b64(sig, &["publicKey"])?)
     }
 
-    fn hashedrekord_v002(&self, spec: Option<&Value>) -> Result<(), Error> {
+    fn hashedrekord_v002(&self, spec: Option<&Value<'_>>) -> Result<(), Error> {
         let spec = spec.ok_or(self.invalid())?;
         // A DSSE bundle may be logged as a hashedrekord over the envelope's PAE.
         let (signature, digest) = match self.expected.content {
@@ -186,7 +186,7 @@ impl Matcher<'_> {
     }
 
     /// A v2 verifier: `{x509Certificate: {rawBytes}}` or `{publicKey: {rawBytes}}`.
-    fn check_v2_verifier(&self, verifier: &Value) -> Result<(), Error> {
+    fn check_v2_verifier(&self, verifier: &Value<'_>) -> Result<(), Error> {
         let matches = match self.expected.certificate {
             Some(cert) => {
                 self.b64(verifier, &["x509Certificate", "rawBytes"])
@@ -214,14 +214,11 @@ impl Matcher<'_> {
         }
     }
 
-    fn array<'v>(&self, v: &'v Value, key: &str) -> Result<&'v [Value], Error> {
-        v.get(key)
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .ok_or(self.invalid())
+    fn array<'v, 'a>(&self, v: &'v Value<'a>, key: &str) -> Result<&'v [Value<'a>], Error> {
+        v.get(key).and_then(Value::as_array).ok_or(self.invalid())
     }
 
-    fn b64(&self, v: &Value, path: &[&str]) -> Result<Vec<u8>, Error> {
+    fn b64(&self, v: &Value<'_>, path: &[&str]) -> Result<Vec<u8>, Error> {
         str_at(v, path)
             .and_then(base64_decode)
             .ok_or(self.invalid())
@@ -239,6 +236,6 @@ impl Matcher<'_> {
     }
 }
 
-fn str_at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
-    path.iter().try_fold(v, |v, k| v.get(*k))?.as_str()
+fn str_at<'v>(v: &'v Value<'_>, path: &[&str]) -> Option<&'v str> {
+    path.iter().try_fold(v, |v, k| v.get(k))?.as_str()
 }

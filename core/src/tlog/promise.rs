@@ -2,59 +2,76 @@
 //! canonical JSON of body, integrated time, log id and log index.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::crypto::Crypto;
 use crate::crypto::RsaPadding;
-use crate::encoding::base64_encode_into;
+use crate::digest::Hasher;
 use crate::encoding::base64_len;
 use crate::encoding::hex_encode;
 use crate::trust_root::Log;
 
-/// The exact bytes Rekor v1 signs: RFC 8785 canonical JSON, keys in lexical order, no spaces.
-/// Base64 and hex have no characters that JSON escapes, so plain concatenation is canonical.
-///
-/// Written into one buffer of the exact final size: the body's base64 is most of the payload
-/// (about 5 KiB for a DSSE entry), and building it with `format!` held the encoded body and a
-/// doubling buffer at once (a 10 KiB block on a microcontroller's heap).
+/// Body bytes base64-encoded at a time when streaming: a multiple of 3, so the pieces
+/// concatenate to the encoding of the whole.
+const BODY_CHUNK: usize = 384;
+
+/// Writes the exact bytes Rekor v1 signs to `out`, in pieces: RFC 8785 canonical JSON, keys in
+/// lexical order, no spaces. Base64 and hex have no characters that JSON escapes, so plain
+/// concatenation is canonical.
+fn write_payload(
+    body: &[u8],
+    integrated_time: u64,
+    log_id: &[u8],
+    log_index: u64,
+    out: &mut dyn FnMut(&[u8]),
+) {
+    use base64::Engine as _;
+    out(br#"{"body":""#);
+    let mut encoded = [0u8; BODY_CHUNK / 3 * 4];
+    for chunk in body.chunks(BODY_CHUNK) {
+        let n = base64::engine::general_purpose::STANDARD
+            .encode_slice(chunk, &mut encoded)
+            .unwrap_or(0);
+        out(encoded.get(..n).unwrap_or_default());
+    }
+    out(br#"","integratedTime":"#);
+    out(decimal(integrated_time).as_bytes());
+    out(br#","logID":""#);
+    out(hex_encode(log_id).as_bytes());
+    out(br#"","logIndex":"#);
+    out(decimal(log_index).as_bytes());
+    out(b"}");
+}
+
+fn decimal(n: u64) -> String {
+    use core::fmt::Write as _;
+    let mut s = String::with_capacity(20);
+    // Writing to a String cannot fail.
+    let _ = write!(s, "{n}");
+    s
+}
+
+/// The signed payload as one string of its exact size (for a platform backend, which is handed
+/// whole messages, and for tests).
 pub(crate) fn signed_payload(
     body: &[u8],
     integrated_time: u64,
     log_id: &[u8],
     log_index: u64,
 ) -> String {
-    const PARTS: [&str; 5] = [
-        r#"{"body":""#,
-        r#"","integratedTime":"#,
-        r#","logID":""#,
-        r#"","logIndex":"#,
-        "}",
-    ];
-    let numbers = 2 * 20; // two u64 in decimal
-    let len = PARTS.iter().map(|p| p.len()).sum::<usize>()
-        + base64_len(body.len())
-        + log_id.len().saturating_mul(2)
-        + numbers;
-    let mut out = String::with_capacity(len);
-    let [open, time, id, index, close] = PARTS;
-    out.push_str(open);
-    base64_encode_into(body, &mut out);
-    out.push_str(time);
-    push_decimal(&mut out, integrated_time);
-    out.push_str(id);
-    out.push_str(&hex_encode(log_id));
-    out.push_str(index);
-    push_decimal(&mut out, log_index);
-    out.push_str(close);
-    out
+    // 52 bytes of JSON around the values, two u64 of at most 20 digits each.
+    let len = 92 + base64_len(body.len()) + log_id.len().saturating_mul(2);
+    let mut out = Vec::with_capacity(len);
+    write_payload(body, integrated_time, log_id, log_index, &mut |piece| {
+        out.extend_from_slice(piece)
+    });
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn push_decimal(out: &mut String, n: u64) {
-    use core::fmt::Write as _;
-    // Writing to a String cannot fail.
-    let _ = write!(out, "{n}");
-}
-
-/// Whether `set` is the log's signature over the entry.
+/// Whether `set` is the log's signature over the entry. Without a platform backend the payload
+/// is streamed into the hasher and never held: it is a third larger than the body (5 KiB for
+/// a DSSE entry), and on a microcontroller it set the heap's peak.
+#[inline(never)] // its encoding buffer and hasher stay out of verify_entry's frame
 pub(crate) fn verify(
     log: &Log,
     set: &[u8],
@@ -63,15 +80,25 @@ pub(crate) fn verify(
     log_index: u64,
     crypto: Crypto<'_>,
 ) -> bool {
-    let payload = signed_payload(body, integrated_time, &log.log_id, log_index);
+    let hash = log.key.default_hash();
+    if crypto.has_backend() || log.key.needs_message() {
+        let payload = signed_payload(body, integrated_time, &log.log_id, log_index);
+        return log
+            .key
+            .verify(crypto, hash, RsaPadding::Pkcs1v15, payload.as_bytes(), set)
+            .is_ok();
+    }
+    let mut hasher = Hasher::new(hash);
+    write_payload(
+        body,
+        integrated_time,
+        &log.log_id,
+        log_index,
+        &mut |piece| hasher.update(piece),
+    );
+    let digest = hasher.finalize();
     log.key
-        .verify(
-            crypto,
-            log.key.default_hash(),
-            RsaPadding::Pkcs1v15,
-            payload.as_bytes(),
-            set,
-        )
+        .verify_prehash(hash, RsaPadding::Pkcs1v15, digest.as_bytes(), set)
         .is_ok()
 }
 

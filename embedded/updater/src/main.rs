@@ -90,36 +90,10 @@ fn policy_for(slot: Option<u32>) -> Result<Policy, Refusal> {
 
 /// The trusted root for this boot: a TUF update from the package (verified and persisted),
 /// else the one persisted by an earlier update, else the compiled-in production root.
-#[inline(never)] // its TUF update's locals are gone before the verification runs
 fn trusted_root(pkg: &Package<'_>, persist: &[u8]) -> Result<TrustedRoot, Refusal> {
     let persisted = trust::read(persist);
     if let Some(repo) = trust::repository(pkg) {
-        let (update, cost) = phase(|| {
-            tuf::update(
-                tuf::PRODUCTION_ROOT,
-                persisted.as_ref().map(|p| &p.state),
-                &repo,
-                now()?,
-            )
-            .map_err(Refusal::Core)
-        });
-        let update = update?;
-        let json = update
-            .target_file(tuf::TRUSTED_ROOT_TARGET)
-            .unwrap_or_default();
-        trust::program(&trust::encode(&update.state, json)).map_err(|()| Refusal::Persist)?;
-        hprintln!(
-            "root update: TUF root v{}, timestamp v{}, targets v{}; trusted_root.json adopted and persisted",
-            update.versions.root,
-            update.versions.timestamp,
-            update.versions.targets
-        );
-        hprintln!(
-            "phase tuf: {} instructions, heap peak {} B",
-            cost.instructions,
-            cost.heap_peak
-        );
-        return Ok(update.trusted_root);
+        return root_update(&repo, persisted.as_ref().map(|p| &p.state));
     }
     let (root, cost) = phase(|| match &persisted {
         Some(p) => TrustedRoot::from_json(p.trusted_root),
@@ -145,6 +119,35 @@ fn trusted_root(pkg: &Package<'_>, persist: &[u8]) -> Result<TrustedRoot, Refusa
     root.map_err(Refusal::Core)
 }
 
+/// Verifies the package's TUF update against the stored state (or the compiled-in TUF root),
+/// persists the new state and trusted root, and returns the root.
+#[inline(never)] // its TUF locals stay off the stack of the boots that carry no update
+fn root_update(
+    repo: &tuf::Repository<'_>,
+    state: Option<&tuf::State>,
+) -> Result<TrustedRoot, Refusal> {
+    let (update, cost) =
+        phase(|| tuf::update(tuf::PRODUCTION_ROOT, state, repo, now()?).map_err(Refusal::Core));
+    let update = update?;
+    let json = update
+        .target_file(tuf::TRUSTED_ROOT_TARGET)
+        .unwrap_or_default();
+    trust::program(&trust::encode(&update.state, json)).map_err(|()| Refusal::Persist)?;
+    hprintln!(
+        "root update: TUF root v{}, timestamp v{}, targets v{}; trusted_root.json adopted and persisted",
+        update.versions.root,
+        update.versions.timestamp,
+        update.versions.targets
+    );
+    hprintln!(
+        "phase tuf: {} instructions, heap peak {} B",
+        cost.instructions,
+        cost.heap_peak
+    );
+    Ok(update.trusted_root)
+}
+
+#[inline(never)] // main's own locals (output, figures) stay out of the verification's stack
 fn update<'a>(slot: &'a [u8], persist: &[u8]) -> Result<&'a [u8], Refusal> {
     let pkg = Package::parse(slot).map_err(Refusal::Package)?;
     let verifier = Verifier::new(trusted_root(&pkg, persist)?, Config::default());
