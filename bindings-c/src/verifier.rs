@@ -41,6 +41,12 @@ unsafe fn new_verifier(
 /// `sigverify_verifier_free`), or an error code, storing a new error in `*error_out` when
 /// `error_out` is not NULL (free it with `sigverify_error_free`).
 ///
+/// Resources on a Cortex-M4F (the no_std library at opt-level "s", measured by
+/// `embedded/figures.sh`): the verifier holds about 15 KiB of heap until freed (16 KiB at the
+/// peak while it is built), takes about 1.2 M instructions, and less stack than
+/// `sigverify_verify` (a static estimate of its deepest path: 4 KiB). The CA
+/// chain links of the compiled-in root were checked when the library was tested, not here.
+///
 /// # Safety
 /// `verifier_out` and `error_out` are NULL or valid for writing one pointer.
 #[no_mangle]
