@@ -306,7 +306,7 @@ impl Policy {
     /// A managed key, from DER SubjectPublicKeyInfo.
     pub fn public_key_der(der: &[u8]) -> Result<Self, Error> {
         let key = PublicKey::from_spki_der(der).map_err(|e| match e {
-            Error::KeyUnsupported => Error::KeyUnsupported,
+            Error::KeyUnsupported | Error::KeyAlgorithmNotBuilt => e,
             _ => Error::PolicyKeyInvalid,
         })?;
         let spki = canonical_spki(der).ok_or(Error::PolicyKeyInvalid)?;

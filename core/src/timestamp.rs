@@ -75,7 +75,7 @@ pub(crate) fn verify(
     let key = signer
         .key
         .as_ref()
-        .ok_or(Error::TimestampSignatureInvalid)?;
+        .map_err(|_| Error::TimestampSignatureInvalid)?;
     // The signature covers the DER of the signed attributes as a SET (RFC 5652 §5.4).
     let mut signed = parsed.signed_attrs.to_vec();
     if let Some(tag) = signed.first_mut() {

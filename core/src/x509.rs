@@ -34,7 +34,9 @@ pub(crate) struct Certificate {
     pub(crate) subject: Vec<u8>,
     pub(crate) validity: Validity,
     pub(crate) spki: Vec<u8>,
-    pub(crate) key: Option<PublicKey>,
+    /// The subject key; `Err(true)` when its algorithm is left out of this build (the
+    /// core's features), `Err(false)` when it is not a key this verifier supports.
+    pub(crate) key: Result<PublicKey, bool>,
     pub(crate) is_ca: bool,
     pub(crate) key_usage: Option<KeyUsage>,
     pub(crate) code_signing: bool,
@@ -101,7 +103,7 @@ impl Certificate {
                 start: UnixTime(not_before),
                 end: Some(UnixTime(not_after)),
             },
-            key: PublicKey::from_spki_der(&spki).ok(),
+            key: PublicKey::from_spki_der(&spki).map_err(|e| e == Error::KeyAlgorithmNotBuilt),
             spki,
             is_ca: false,
             key_usage: None,
@@ -178,7 +180,7 @@ impl Certificate {
         if self.issuer != parent.subject {
             return false;
         }
-        let (Some(key), Some(alg)) = (&parent.key, self.sig_alg) else {
+        let (Ok(key), Some(alg)) = (&parent.key, self.sig_alg) else {
             return false;
         };
         key.verify(crypto, alg.hash, alg.padding, self.tbs(), &self.signature)
