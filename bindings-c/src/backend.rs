@@ -133,39 +133,65 @@ impl Callback {
     }
 }
 
+/// What a check's signature covers.
+enum Signed<'a> {
+    Message(&'a [u8]),
+    Digest(&'a [u8]),
+}
+
+/// The C view of one check: exactly one of `message` and `digest` is given.
+fn c_check(
+    curve: Curve,
+    hash: Hash,
+    spki: &[u8],
+    point: &[u8],
+    signed: Signed<'_>,
+    signature: &[u8],
+) -> sigverify_ecdsa_check {
+    let null = core::ptr::null();
+    let (message, message_len, digest, digest_len) = match signed {
+        Signed::Message(m) => (m.as_ptr(), m.len(), null, 0),
+        Signed::Digest(d) => (null, 0, d.as_ptr(), d.len()),
+    };
+    sigverify_ecdsa_check {
+        curve: curve_code(curve),
+        hash: hash_code(hash),
+        point: point.as_ptr(),
+        point_len: point.len(),
+        spki: spki.as_ptr(),
+        spki_len: spki.len(),
+        message,
+        message_len,
+        digest,
+        digest_len,
+        signature: signature.as_ptr(),
+        signature_len: signature.len(),
+    }
+}
+
 impl EcdsaBackend for Callback {
     fn verify(&self, check: &EcdsaCheck<'_>) -> Option<bool> {
-        self.ask(&sigverify_ecdsa_check {
-            curve: curve_code(check.curve),
-            hash: hash_code(check.hash),
-            point: check.point.as_ptr(),
-            point_len: check.point.len(),
-            spki: check.spki.as_ptr(),
-            spki_len: check.spki.len(),
-            message: check.message.as_ptr(),
-            message_len: check.message.len(),
-            digest: core::ptr::null(),
-            digest_len: 0,
-            signature: check.signature.as_ptr(),
-            signature_len: check.signature.len(),
-        })
+        let signed = Signed::Message(check.message);
+        self.ask(&c_check(
+            check.curve,
+            check.hash,
+            check.spki,
+            check.point,
+            signed,
+            check.signature,
+        ))
     }
 
     fn verify_digest(&self, check: &EcdsaDigestCheck<'_>) -> Option<bool> {
-        self.ask(&sigverify_ecdsa_check {
-            curve: curve_code(check.curve),
-            hash: hash_code(check.hash),
-            point: check.point.as_ptr(),
-            point_len: check.point.len(),
-            spki: check.spki.as_ptr(),
-            spki_len: check.spki.len(),
-            message: core::ptr::null(),
-            message_len: 0,
-            digest: check.digest.as_ptr(),
-            digest_len: check.digest.len(),
-            signature: check.signature.as_ptr(),
-            signature_len: check.signature.len(),
-        })
+        let signed = Signed::Digest(check.digest);
+        self.ask(&c_check(
+            check.curve,
+            check.hash,
+            check.spki,
+            check.point,
+            signed,
+            check.signature,
+        ))
     }
 }
 

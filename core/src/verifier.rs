@@ -255,9 +255,9 @@ impl Verifier {
         let leaf = leaf_certificate(&bundle.material)?;
         let signer = match (&policy.kind, &leaf) {
             (PolicyKind::Certificate(_), Some(leaf)) => Signer {
-                key: leaf.key.as_ref().map_err(|not_built| match not_built {
-                    true => Error::KeyAlgorithmNotBuilt,
-                    false => Error::KeyUnsupported,
+                key: leaf.key.as_ref().map_err(|e| match e {
+                    Error::KeyAlgorithmNotBuilt => Error::KeyAlgorithmNotBuilt,
+                    _ => Error::KeyUnsupported,
                 })?,
                 spki: &leaf.spki,
                 leaf: Some(leaf),

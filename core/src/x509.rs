@@ -34,9 +34,9 @@ pub(crate) struct Certificate {
     pub(crate) subject: Vec<u8>,
     pub(crate) validity: Validity,
     pub(crate) spki: Vec<u8>,
-    /// The subject key; `Err(true)` when its algorithm is left out of this build (the
-    /// core's features), `Err(false)` when it is not a key this verifier supports.
-    pub(crate) key: Result<PublicKey, bool>,
+    /// The subject key, or why it cannot be used (`KeyAlgorithmNotBuilt` when this build
+    /// leaves its algorithm out).
+    pub(crate) key: Result<PublicKey, Error>,
     pub(crate) is_ca: bool,
     pub(crate) key_usage: Option<KeyUsage>,
     pub(crate) code_signing: bool,
@@ -103,7 +103,7 @@ impl Certificate {
                 start: UnixTime(not_before),
                 end: Some(UnixTime(not_after)),
             },
-            key: PublicKey::from_spki_der(&spki).map_err(|e| e == Error::KeyAlgorithmNotBuilt),
+            key: PublicKey::from_spki_der(&spki),
             spki,
             is_ca: false,
             key_usage: None,
