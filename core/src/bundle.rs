@@ -5,12 +5,11 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::Deserialize;
-
 use crate::Error;
 use crate::digest::HashAlgorithm;
 use crate::encoding::base64_decode_proto;
-use crate::json::ProtoU64;
+use crate::json::fields::Fields;
+use crate::json::fields::Shape;
 use crate::limits;
 use crate::limits::Limit;
 
@@ -97,9 +96,11 @@ impl Bundle {
     /// Parses and checks a bundle from its JSON bytes.
     pub fn from_json(input: &[u8]) -> Result<Self, Error> {
         limits::check(input.len(), limits::MAX_BUNDLE_BYTES, Limit::BundleBytes)?;
-        crate::json::check_depth(input, limits::MAX_JSON_DEPTH)?;
-        let raw: RawBundle = serde_json::from_slice(input)
-            .map_err(|_| Error::BundleJsonInvalid { path: "bundle" })?;
+        let invalid = Error::BundleJsonInvalid { path: "bundle" };
+        let tree = crate::json::document(input, invalid.clone())?;
+        let raw = Fields::of(&tree)
+            .and_then(RawBundle::read)
+            .map_err(|Shape| invalid)?;
         Self::from_raw(raw)
     }
 
@@ -121,8 +122,8 @@ impl Bundle {
         self.version
     }
 
-    fn from_raw(raw: RawBundle) -> Result<Self, Error> {
-        let version = match raw.media_type.as_str() {
+    fn from_raw(raw: RawBundle<'_>) -> Result<Self, Error> {
+        let version = match raw.media_type {
             "application/vnd.dev.sigstore.bundle+json;version=0.1" => BundleVersion::V0_1,
             "application/vnd.dev.sigstore.bundle+json;version=0.2" => BundleVersion::V0_2,
             "application/vnd.dev.sigstore.bundle+json;version=0.3"
@@ -144,27 +145,24 @@ impl Bundle {
             .enumerate()
             .map(|(i, e)| tlog_entry(i, e, version))
             .collect::<Result<Vec<_>, _>>()?;
-        let stamps = vm
-            .timestamp_verification_data
-            .map(|t| t.rfc3161_timestamps)
-            .unwrap_or_default();
+        let stamps = vm.timestamp_verification_data.unwrap_or_default();
         limits::check(stamps.len(), limits::MAX_TIMESTAMPS, Limit::Timestamps)?;
         let timestamps = stamps
             .iter()
-            .map(|t| b64(&t.signed_timestamp, "rfc3161Timestamps.signedTimestamp"))
+            .map(|t| b64(t, "rfc3161Timestamps.signedTimestamp"))
             .collect::<Result<Vec<_>, _>>()?;
         let content = match (raw.message_signature, raw.dsse_envelope) {
             (Some(m), None) => {
                 let digest = match m.message_digest {
-                    Some(d) => {
-                        let alg = HashAlgorithm::from_proto_name(&d.algorithm)
+                    Some((algorithm, digest)) => {
+                        let alg = HashAlgorithm::from_proto_name(algorithm)
                             .ok_or(Error::BundleDigestAlgorithmUnsupported)?;
-                        let bytes = b64(&d.digest, "messageSignature.messageDigest.digest")?;
+                        let bytes = b64(digest, "messageSignature.messageDigest.digest")?;
                         Some(MessageDigest { alg, bytes })
                     }
                     None => None,
                 };
-                let signature = b64(&m.signature, "messageSignature.signature")?;
+                let signature = b64(m.signature, "messageSignature.signature")?;
                 Content::MessageSignature { digest, signature }
             }
             (None, Some(d)) => {
@@ -172,9 +170,9 @@ impl Bundle {
                     return Err(Error::BundleDsseSignatureCount);
                 };
                 Content::Dsse(Envelope {
-                    payload: b64(&d.payload, "dsseEnvelope.payload")?,
-                    payload_type: d.payload_type,
-                    signature: b64(&sig.sig, "dsseEnvelope.signatures.sig")?,
+                    payload: b64(d.payload, "dsseEnvelope.payload")?,
+                    payload_type: d.payload_type.into(),
+                    signature: b64(sig, "dsseEnvelope.signatures.sig")?,
                 })
             }
             (None, None) => return Err(Error::BundleContentMissing),
@@ -190,25 +188,24 @@ impl Bundle {
     }
 }
 
-fn material(vm: &RawMaterial) -> Result<Material, Error> {
+fn material(vm: &RawMaterial<'_>) -> Result<Material, Error> {
     match (&vm.certificate, &vm.x509_certificate_chain, &vm.public_key) {
         (Some(cert), None, None) => Ok(Material::Certificates(alloc::vec![b64(
-            &cert.raw_bytes,
+            cert,
             "certificate.rawBytes"
         )?])),
         (None, Some(chain), None) => {
-            if chain.certificates.is_empty() {
+            if chain.is_empty() {
                 return Err(Error::BundleCertificateChainEmpty);
             }
             limits::check(
-                chain.certificates.len(),
+                chain.len(),
                 limits::MAX_CHAIN_CERTIFICATES,
                 Limit::ChainCertificates,
             )?;
             let certs = chain
-                .certificates
                 .iter()
-                .map(|c| b64(&c.raw_bytes, "x509CertificateChain.certificates.rawBytes"))
+                .map(|c| b64(c, "x509CertificateChain.certificates.rawBytes"))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Material::Certificates(certs))
         }
@@ -220,15 +217,14 @@ fn material(vm: &RawMaterial) -> Result<Material, Error> {
     }
 }
 
-fn tlog_entry(index: usize, e: RawTlogEntry, version: BundleVersion) -> Result<TlogEntry, Error> {
+fn tlog_entry(
+    index: usize,
+    e: RawTlogEntry<'_>,
+    version: BundleVersion,
+) -> Result<TlogEntry, Error> {
     let inclusion_promise = e
         .inclusion_promise
-        .map(|p| {
-            b64(
-                &p.signed_entry_timestamp,
-                "inclusionPromise.signedEntryTimestamp",
-            )
-        })
+        .map(|p| b64(p, "inclusionPromise.signedEntryTimestamp"))
         .transpose()?;
     let inclusion_proof = e.inclusion_proof.map(inclusion_proof).transpose()?;
     if version >= BundleVersion::V0_2 && inclusion_proof.is_none() {
@@ -237,25 +233,25 @@ fn tlog_entry(index: usize, e: RawTlogEntry, version: BundleVersion) -> Result<T
     if version == BundleVersion::V0_1 && inclusion_promise.is_none() {
         return Err(Error::BundleInclusionPromiseMissing { entry: index });
     }
-    let kind_version = e.kind_version.ok_or(Error::BundleJsonInvalid {
+    let (kind, kind_version) = e.kind_version.ok_or(Error::BundleJsonInvalid {
         path: "kindVersion",
     })?;
     let log_id = e.log_id.ok_or(Error::BundleJsonInvalid { path: "logId" })?;
     Ok(TlogEntry {
         log_index: int(e.log_index, "tlogEntries.logIndex")?,
-        log_id: b64(&log_id.key_id, "tlogEntries.logId.keyId")?,
-        kind: kind_version.kind,
-        version: kind_version.version,
+        log_id: b64(log_id, "tlogEntries.logId.keyId")?,
+        kind: kind.into(),
+        version: kind_version.into(),
         integrated_time: int(e.integrated_time, "tlogEntries.integratedTime")?,
         inclusion_promise,
         inclusion_proof,
-        body: b64(&e.canonicalized_body, "tlogEntries.canonicalizedBody")?,
+        body: b64(e.canonicalized_body, "tlogEntries.canonicalizedBody")?,
     })
 }
 
-fn inclusion_proof(p: RawInclusionProof) -> Result<InclusionProof, Error> {
+fn inclusion_proof(p: RawInclusionProof<'_>) -> Result<InclusionProof, Error> {
     limits::check(p.hashes.len(), limits::MAX_PROOF_HASHES, Limit::ProofHashes)?;
-    let checkpoint = p.checkpoint.map(|c| c.envelope).unwrap_or_default();
+    let checkpoint = String::from(p.checkpoint.unwrap_or_default());
     limits::check(
         checkpoint.len(),
         limits::MAX_CHECKPOINT_BYTES,
@@ -263,7 +259,7 @@ fn inclusion_proof(p: RawInclusionProof) -> Result<InclusionProof, Error> {
     )?;
     Ok(InclusionProof {
         log_index: int(p.log_index, "inclusionProof.logIndex")?,
-        root_hash: b64(&p.root_hash, "inclusionProof.rootHash")?,
+        root_hash: b64(p.root_hash, "inclusionProof.rootHash")?,
         tree_size: int(p.tree_size, "inclusionProof.treeSize")?,
         hashes: p
             .hashes
@@ -278,139 +274,136 @@ fn b64(s: &str, path: &'static str) -> Result<Vec<u8>, Error> {
     base64_decode_proto(s).ok_or(Error::BundleBase64Invalid { path })
 }
 
-fn int(v: ProtoU64, path: &'static str) -> Result<u64, Error> {
-    v.0.ok_or(Error::BundleIntegerInvalid { path })
+fn int(v: Option<u64>, path: &'static str) -> Result<u64, Error> {
+    v.ok_or(Error::BundleIntegerInvalid { path })
 }
 
 // --- protobuf-JSON shapes (field names as the Sigstore protobuf-specs define them) ------------
+// The whole document is read into these first, so that a shape error anywhere is reported
+// before any check on what the fields say.
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawBundle {
-    media_type: String,
-    verification_material: Option<RawMaterial>,
-    message_signature: Option<RawMessageSignature>,
-    dsse_envelope: Option<RawEnvelope>,
+struct RawBundle<'v> {
+    media_type: &'v str,
+    verification_material: Option<RawMaterial<'v>>,
+    message_signature: Option<RawMessageSignature<'v>>,
+    dsse_envelope: Option<RawEnvelope<'v>>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawMaterial {
-    public_key: Option<RawKeyHint>,
-    x509_certificate_chain: Option<RawChain>,
-    certificate: Option<RawCert>,
-    #[serde(default)]
-    tlog_entries: Vec<RawTlogEntry>,
-    timestamp_verification_data: Option<RawTimestampData>,
+impl<'v> RawBundle<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            media_type: f.str("mediaType")?,
+            verification_material: f.read_opt("verificationMaterial", RawMaterial::read)?,
+            message_signature: f.read_opt("messageSignature", RawMessageSignature::read)?,
+            dsse_envelope: f.read_opt("dsseEnvelope", RawEnvelope::read)?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-struct RawKeyHint {
-    #[serde(default)]
-    #[allow(dead_code)]
-    hint: String,
+struct RawMaterial<'v> {
+    /// A managed key's hint: read for its shape, not used (the policy holds the key).
+    public_key: Option<&'v str>,
+    x509_certificate_chain: Option<Vec<&'v str>>,
+    certificate: Option<&'v str>,
+    tlog_entries: Vec<RawTlogEntry<'v>>,
+    timestamp_verification_data: Option<Vec<&'v str>>,
 }
 
-#[derive(Deserialize)]
-struct RawChain {
-    #[serde(default)]
-    certificates: Vec<RawCert>,
+impl<'v> RawMaterial<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            public_key: f.read_opt("publicKey", |k| k.str_or_empty("hint"))?,
+            x509_certificate_chain: f.read_opt("x509CertificateChain", |c| {
+                c.read_list("certificates", raw_bytes)
+            })?,
+            certificate: f.read_opt("certificate", raw_bytes)?,
+            tlog_entries: f.read_list("tlogEntries", RawTlogEntry::read)?,
+            timestamp_verification_data: f.read_opt("timestampVerificationData", |t| {
+                t.read_list("rfc3161Timestamps", |s| s.str("signedTimestamp"))
+            })?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawCert {
-    raw_bytes: String,
+fn raw_bytes<'v>(f: Fields<'v, '_>) -> Result<&'v str, Shape> {
+    f.str("rawBytes")
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawTlogEntry {
-    #[serde(default)]
-    log_index: ProtoU64,
-    log_id: Option<RawLogId>,
-    kind_version: Option<RawKindVersion>,
-    #[serde(default)]
-    integrated_time: ProtoU64,
-    inclusion_promise: Option<RawPromise>,
-    inclusion_proof: Option<RawInclusionProof>,
-    canonicalized_body: String,
+struct RawTlogEntry<'v> {
+    log_index: Option<u64>,
+    log_id: Option<&'v str>,
+    kind_version: Option<(&'v str, &'v str)>,
+    integrated_time: Option<u64>,
+    inclusion_promise: Option<&'v str>,
+    inclusion_proof: Option<RawInclusionProof<'v>>,
+    canonicalized_body: &'v str,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawLogId {
-    key_id: String,
+impl<'v> RawTlogEntry<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            log_index: f.u64("logIndex")?,
+            log_id: f.read_opt("logId", |l| l.str("keyId"))?,
+            kind_version: f.read_opt("kindVersion", |k| Ok((k.str("kind")?, k.str("version")?)))?,
+            integrated_time: f.u64("integratedTime")?,
+            inclusion_promise: f.read_opt("inclusionPromise", |p| p.str("signedEntryTimestamp"))?,
+            inclusion_proof: f.read_opt("inclusionProof", RawInclusionProof::read)?,
+            canonicalized_body: f.str("canonicalizedBody")?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-struct RawKindVersion {
-    kind: String,
-    version: String,
+struct RawInclusionProof<'v> {
+    log_index: Option<u64>,
+    root_hash: &'v str,
+    tree_size: Option<u64>,
+    hashes: Vec<&'v str>,
+    checkpoint: Option<&'v str>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawPromise {
-    signed_entry_timestamp: String,
+impl<'v> RawInclusionProof<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            log_index: f.u64("logIndex")?,
+            root_hash: f.str("rootHash")?,
+            tree_size: f.u64("treeSize")?,
+            hashes: f.strings("hashes")?,
+            checkpoint: f.read_opt("checkpoint", |c| c.str("envelope"))?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawInclusionProof {
-    #[serde(default)]
-    log_index: ProtoU64,
-    root_hash: String,
-    #[serde(default)]
-    tree_size: ProtoU64,
-    #[serde(default)]
-    hashes: Vec<String>,
-    checkpoint: Option<RawCheckpoint>,
+struct RawMessageSignature<'v> {
+    /// The digest's algorithm name and base64 bytes.
+    message_digest: Option<(&'v str, &'v str)>,
+    signature: &'v str,
 }
 
-#[derive(Deserialize)]
-struct RawCheckpoint {
-    envelope: String,
+impl<'v> RawMessageSignature<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            message_digest: f.read_opt("messageDigest", |d| {
+                Ok((d.str("algorithm")?, d.str("digest")?))
+            })?,
+            signature: f.str("signature")?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawTimestampData {
-    #[serde(default)]
-    rfc3161_timestamps: Vec<RawTimestamp>,
+struct RawEnvelope<'v> {
+    payload: &'v str,
+    payload_type: &'v str,
+    signatures: Vec<&'v str>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawTimestamp {
-    signed_timestamp: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawMessageSignature {
-    message_digest: Option<RawDigest>,
-    signature: String,
-}
-
-#[derive(Deserialize)]
-struct RawDigest {
-    algorithm: String,
-    digest: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawEnvelope {
-    payload: String,
-    payload_type: String,
-    #[serde(default)]
-    signatures: Vec<RawDsseSignature>,
-}
-
-#[derive(Deserialize)]
-struct RawDsseSignature {
-    sig: String,
+impl<'v> RawEnvelope<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            payload: f.str("payload")?,
+            payload_type: f.str("payloadType")?,
+            signatures: f.read_list("signatures", |s| s.str("sig"))?,
+        })
+    }
 }
 
 #[cfg(test)]

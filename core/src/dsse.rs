@@ -2,14 +2,12 @@
 //! signature covers, and the in-toto statement whose subjects must name the artifact.
 
 use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
-
-use serde::Deserialize;
 
 use crate::Error;
 use crate::digest::Digest;
 use crate::digest::HashAlgorithm;
+use crate::json::borrowed::Json;
 use crate::verifier::Artifact;
 
 pub(crate) use crate::intoto::PAYLOAD_TYPE as IN_TOTO;
@@ -37,25 +35,23 @@ pub(crate) fn check_subject(
     payload: &[u8],
     artifact: Artifact<'_>,
 ) -> Result<(), Error> {
-    let statement = statement(payload_type, payload)?;
+    let tree = statement(payload_type, payload)?;
     let mut hashed: Vec<Digest> = Vec::new();
-    for subject in &statement.subject {
-        for (alg, hex) in subject.digest.supported() {
-            let want = match artifact {
-                Artifact::Digest(d) if d.algorithm() == alg => d,
-                Artifact::Digest(_) => continue,
-                Artifact::Bytes(bytes) => match hashed.iter().find(|d| d.algorithm() == alg) {
-                    Some(d) => *d,
-                    None => {
-                        let d = Digest::of(alg, bytes);
-                        hashed.push(d);
-                        d
-                    }
-                },
-            };
-            if hex_matches(hex, want.as_bytes()) {
-                return Ok(());
-            }
+    for (alg, hex) in supported(&tree)? {
+        let want = match artifact {
+            Artifact::Digest(d) if d.algorithm() == alg => d,
+            Artifact::Digest(_) => continue,
+            Artifact::Bytes(bytes) => match hashed.iter().find(|d| d.algorithm() == alg) {
+                Some(d) => *d,
+                None => {
+                    let d = Digest::of(alg, bytes);
+                    hashed.push(d);
+                    d
+                }
+            },
+        };
+        if hex_matches(hex, want.as_bytes()) {
+            return Ok(());
         }
     }
     Err(Error::DsseSubjectMismatch)
@@ -65,15 +61,13 @@ pub(crate) fn check_subject(
 /// statement: SHA-256 when a subject lists it (the fastest on common hardware), else SHA-512,
 /// else SHA-384; SHA-256 when the payload names none (the check then fails on its own).
 pub(crate) fn subject_hash(payload_type: &str, payload: &[u8]) -> HashAlgorithm {
-    let Ok(statement) = statement(payload_type, payload) else {
+    let Ok(tree) = statement(payload_type, payload) else {
         return HashAlgorithm::Sha256;
     };
-    let listed = |alg: HashAlgorithm| {
-        statement
-            .subject
-            .iter()
-            .any(|s| s.digest.supported().any(|(a, _)| a == alg))
+    let Ok(listed) = supported(&tree) else {
+        return HashAlgorithm::Sha256;
     };
+    let listed = |alg: HashAlgorithm| listed.iter().any(|(a, _)| *a == alg);
     [
         HashAlgorithm::Sha256,
         HashAlgorithm::Sha512,
@@ -84,51 +78,40 @@ pub(crate) fn subject_hash(payload_type: &str, payload: &[u8]) -> HashAlgorithm 
     .unwrap_or(HashAlgorithm::Sha256)
 }
 
-fn statement(payload_type: &str, payload: &[u8]) -> Result<Statement, Error> {
+/// The payload as an in-toto statement's tree (see [`crate::intoto::statement_tree`]).
+fn statement<'p>(payload_type: &str, payload: &'p [u8]) -> Result<Json<'p>, Error> {
     if payload_type != IN_TOTO {
         return Err(Error::DssePayloadTypeUnsupported);
     }
-    let statement: Statement = serde_json::from_value(crate::intoto::statement_value(payload)?)
-        .map_err(|_| Error::DsseStatementInvalid)?;
-    Ok(statement)
+    crate::intoto::statement_tree(payload)
+}
+
+/// Each subject's digests in the algorithms this verifier can check; other algorithms (sha1,
+/// gitCommit, ...) are ignored, as in sigstore-go. A supported algorithm whose value is
+/// neither a string nor `null` makes the statement invalid.
+fn supported<'t>(tree: &'t Json<'_>) -> Result<Vec<(HashAlgorithm, &'t str)>, Error> {
+    let mut out = Vec::new();
+    for subject in crate::intoto::subjects(tree)? {
+        for (name, value) in crate::intoto::digests(subject) {
+            let alg = match name {
+                "sha256" => HashAlgorithm::Sha256,
+                "sha384" => HashAlgorithm::Sha384,
+                "sha512" => HashAlgorithm::Sha512,
+                _ => continue,
+            };
+            match value {
+                Json::Null => {}
+                Json::Str(hex) => out.push((alg, hex.as_ref())),
+                _ => return Err(Error::DsseStatementInvalid),
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Whether `hex` (either case) spells exactly `bytes`.
 fn hex_matches(hex: &str, bytes: &[u8]) -> bool {
     crate::encoding::hex_decode_vec(hex).as_deref() == Some(bytes)
-}
-
-#[derive(Deserialize)]
-struct Statement {
-    #[serde(default)]
-    subject: Vec<Subject>,
-}
-
-#[derive(Deserialize)]
-struct Subject {
-    #[serde(default)]
-    digest: SubjectDigest,
-}
-
-/// The subject digests this verifier can check; other algorithms (sha1, gitCommit, ...) are
-/// ignored, as in sigstore-go.
-#[derive(Default, Deserialize)]
-struct SubjectDigest {
-    sha256: Option<String>,
-    sha384: Option<String>,
-    sha512: Option<String>,
-}
-
-impl SubjectDigest {
-    fn supported(&self) -> impl Iterator<Item = (HashAlgorithm, &str)> {
-        [
-            (HashAlgorithm::Sha256, &self.sha256),
-            (HashAlgorithm::Sha384, &self.sha384),
-            (HashAlgorithm::Sha512, &self.sha512),
-        ]
-        .into_iter()
-        .filter_map(|(a, h)| h.as_deref().map(|h| (a, h)))
-    }
 }
 
 #[cfg(test)]

@@ -3,14 +3,12 @@
 //! can say what was attested and require a predicate type. The predicate itself stays in the
 //! payload bytes, for the caller's JSON reader.
 
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use crate::Error;
+use crate::json::borrowed::Json;
+use crate::json::parse::parse_object_keeping;
 use crate::limits;
 use crate::limits::Limit;
 use crate::verifier::Statement;
@@ -50,24 +48,21 @@ impl Statement {
         if self.payload_type != PAYLOAD_TYPE {
             return Err(Error::DssePayloadTypeUnsupported);
         }
-        let raw: Raw = serde_json::from_value(statement_value(&self.payload)?)
-            .map_err(|_| Error::DsseStatementInvalid)?;
+        let tree = statement_tree(&self.payload)?;
         Ok(InToto {
-            statement_type: text(raw.statement_type),
-            predicate_type: text(raw.predicate_type),
-            subjects: raw
-                .subject
-                .into_iter()
-                .map(|s| Subject {
-                    name: text(s.name),
-                    digests: s
-                        .digest
-                        .into_iter()
-                        .filter_map(|(alg, hex)| match hex {
-                            Value::String(hex) => Some((alg, hex)),
-                            _ => None,
-                        })
-                        .collect(),
+            statement_type: text(tree.get("_type")),
+            predicate_type: text(tree.get("predicateType")),
+            subjects: subjects(&tree)?
+                .iter()
+                .map(|s| {
+                    let mut digests: Vec<(String, String)> = digests(s)
+                        .filter_map(|(alg, hex)| Some((alg.into(), hex.as_str()?.into())))
+                        .collect();
+                    digests.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                    Subject {
+                        name: text(s.get("name")),
+                        digests,
+                    }
                 })
                 .collect(),
         })
@@ -86,88 +81,64 @@ impl Statement {
     }
 }
 
-/// Read as leniently as subject matching reads it (`dsse::check_subject`), so that every
-/// statement a verification accepts can be shown: fields of another JSON type read as empty.
-#[derive(Deserialize)]
-struct Raw {
-    #[serde(rename = "_type", default)]
-    statement_type: Value,
-    #[serde(rename = "predicateType", default)]
-    predicate_type: Value,
-    #[serde(default)]
-    subject: Vec<RawSubject>,
-}
-
-#[derive(Deserialize)]
-struct RawSubject {
-    #[serde(default)]
-    name: Value,
-    #[serde(default)]
-    digest: BTreeMap<String, Value>,
-}
-
 /// The payload as a JSON tree of a statement's shape: an object whose `subject`, when
-/// present, is an array of objects whose `digest`, when present, is an object. serde would
-/// also read a struct from a JSON array, which no in-toto statement is, so the shape is
-/// checked before any struct is read from the tree.
-pub(crate) fn statement_value(payload: &[u8]) -> Result<Value, Error> {
+/// present, is an array of objects whose `digest`, when present, is an object. Only the members
+/// read here are built: the predicate (most of a provenance statement) is checked as JSON but
+/// not kept; as a tree it took ~10 KiB of a microcontroller's heap (embedded/figures.sh). A
+/// repeated member reads as its last value, as `JSON.parse` and Python's `json` read it.
+pub(crate) fn statement_tree(payload: &[u8]) -> Result<Json<'_>, Error> {
     crate::json::check_depth(payload, limits::MAX_JSON_DEPTH)?;
-    let Kept(object) = serde_json::from_slice(payload).map_err(|_| Error::DsseStatementInvalid)?;
-    let subjects = match object.get("subject") {
-        None => &[][..],
-        Some(Value::Array(subjects)) => subjects.as_slice(),
-        Some(_) => return Err(Error::DsseStatementInvalid),
-    };
+    let tree = parse_object_keeping(
+        payload,
+        limits::MAX_JSON_DEPTH,
+        &["_type", "predicateType", "subject"],
+    )
+    .map_err(|_| Error::DsseStatementInvalid)?;
+    let subjects = subjects(&tree)?;
     limits::check(subjects.len(), limits::MAX_SUBJECTS, Limit::Subjects)?;
     for subject in subjects {
-        let subject = subject.as_object().ok_or(Error::DsseStatementInvalid)?;
-        if subject.get("digest").is_some_and(|d| !d.is_object()) {
+        if subject.as_object().is_none()
+            || subject
+                .get("digest")
+                .is_some_and(|d| d.as_object().is_none())
+        {
             return Err(Error::DsseStatementInvalid);
         }
     }
-    Ok(Value::Object(object))
+    Ok(tree)
 }
 
-/// A statement's top-level object with only the members anything here reads; the predicate
-/// (most of a provenance statement) is parsed, so the payload must still be valid JSON, but
-/// not kept: as a tree it took ~10 KiB of a microcontroller's heap (embedded/figures.sh).
-/// A repeated member keeps its last value, as a full parse does.
-struct Kept(serde_json::Map<String, Value>);
-
-impl<'de> Deserialize<'de> for Kept {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(KeptVisitor)
-    }
-}
-
-struct KeptVisitor;
-
-impl<'de> serde::de::Visitor<'de> for KeptVisitor {
-    type Value = Kept;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("an in-toto statement object")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Kept, A::Error> {
-        let mut kept = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if matches!(key.as_str(), "_type" | "predicateType" | "subject") {
-                let value: Value = map.next_value()?;
-                kept.insert(key, value);
-            } else {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-        }
-        Ok(Kept(kept))
+/// The statement's subjects (none when absent); each is an object once
+/// [`statement_tree`] accepted the tree.
+pub(crate) fn subjects<'t, 'p>(tree: &'t Json<'p>) -> Result<&'t [Json<'p>], Error> {
+    match tree.get("subject") {
+        None => Ok(&[]),
+        Some(Json::Array(subjects)) => Ok(subjects),
+        Some(_) => Err(Error::DsseStatementInvalid),
     }
 }
 
-fn text(v: Value) -> String {
-    match v {
-        Value::String(s) => s,
-        _ => String::new(),
-    }
+/// A subject's digests, by algorithm name, each name once (its last value).
+pub(crate) fn digests<'t, 'p>(
+    subject: &'t Json<'p>,
+) -> impl Iterator<Item = (&'t str, &'t Json<'p>)> {
+    let members = subject
+        .get("digest")
+        .and_then(Json::as_object)
+        .unwrap_or_default();
+    members.iter().enumerate().filter_map(|(i, (name, value))| {
+        let repeated_later = members
+            .get(i + 1..)
+            .is_some_and(|later| later.iter().any(|(n, _)| n == name));
+        (!repeated_later).then_some((name.as_ref(), value))
+    })
+}
+
+/// Read as leniently as subject matching reads it: a value of another JSON type reads as empty.
+fn text(v: Option<&Json<'_>>) -> String {
+    v.and_then(Json::as_str)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -204,17 +175,23 @@ mod tests {
 
     #[test]
     fn only_the_read_members_are_kept_and_the_rest_must_still_parse() {
-        let kept = statement_value(
+        let kept = statement_tree(
             br#"{"subject":[],"predicate":{"big":[1,2,{"x":null}]},"_type":"t","subject":[{"name":"b"}],"x":1}"#,
         )
         .unwrap();
-        let object = kept.as_object().unwrap();
-        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        keys.sort_unstable();
-        assert_eq!(keys, ["_type", "subject"]);
+        let keys: Vec<&str> = kept
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, _)| k.as_ref())
+            .collect();
+        assert_eq!(keys, ["subject", "_type", "subject"]);
         assert_eq!(
-            object["subject"][0]["name"], "b",
-            "a repeated member keeps its last value"
+            subjects(&kept).unwrap()[0]
+                .get("name")
+                .and_then(Json::as_str),
+            Some("b"),
+            "a repeated member reads as its last value"
         );
         for bad in [
             &br#"{"predicate":{"a":}}"#[..],
@@ -222,7 +199,7 @@ mod tests {
             br#""text""#,
             br#"{"subject":{}}"#,
         ] {
-            assert_eq!(statement_value(bad), Err(Error::DsseStatementInvalid));
+            assert_eq!(statement_tree(bad), Err(Error::DsseStatementInvalid));
         }
     }
 

@@ -1,16 +1,15 @@
-//! Bounded JSON access: a nesting-depth pre-scan, protobuf-JSON scalar decoding, and a tree
-//! that borrows its strings ([`borrowed::Json`]).
+//! Bounded JSON access: a nesting-depth pre-scan, the reader ([`parse`]), a tree that borrows
+//! its strings ([`borrowed::Json`]) and protobuf-JSON message fields ([`fields::Fields`]).
 
 pub(crate) mod borrowed;
-
-use serde::Deserialize;
-use serde::Deserializer;
+pub(crate) mod fields;
+pub(crate) mod parse;
 
 use crate::Error;
 use crate::limits::Limit;
 
-/// Fails when `input` nests arrays/objects deeper than `max`. Runs before serde so that deep
-/// input costs one linear scan, never recursion.
+/// Fails when `input` nests arrays/objects deeper than `max`. Runs before the parser so that
+/// deep input costs one linear scan, never recursion.
 pub(crate) fn check_depth(input: &[u8], max: usize) -> Result<(), Error> {
     let mut depth = 0usize;
     let mut in_string = false;
@@ -42,41 +41,11 @@ pub(crate) fn check_depth(input: &[u8], max: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// A protobuf-JSON 64-bit integer: a decimal string or a JSON number. `None` when the value
-/// is negative, fractional, or not decimal; the caller names the field in its error.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct ProtoU64(pub(crate) Option<u64>);
-
-/// Proto3 JSON omits zero-valued integers, so an absent integer reads as 0.
-impl Default for ProtoU64 {
-    fn default() -> Self {
-        Self(Some(0))
-    }
-}
-
-impl<'de> Deserialize<'de> for ProtoU64 {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw<'a> {
-            Number(serde_json::Number),
-            Text(&'a str),
-            Owned(alloc::string::String),
-        }
-        let parsed = match Raw::deserialize(d)? {
-            Raw::Number(n) => n.as_u64(),
-            Raw::Text(s) => parse_decimal(s),
-            Raw::Owned(s) => parse_decimal(&s),
-        };
-        Ok(Self(parsed))
-    }
-}
-
-fn parse_decimal(s: &str) -> Option<u64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+/// Reads one JSON document of the verification: [`Limit::JsonDepth`] past
+/// [`crate::limits::MAX_JSON_DEPTH`], else `invalid` when it is not JSON.
+pub(crate) fn document(input: &[u8], invalid: Error) -> Result<borrowed::Json<'_>, Error> {
+    check_depth(input, crate::limits::MAX_JSON_DEPTH)?;
+    parse::parse(input, crate::limits::MAX_JSON_DEPTH).map_err(|_| invalid)
 }
 
 #[cfg(test)]
@@ -93,17 +62,5 @@ mod tests {
             })
         );
         assert_eq!(check_depth(br#"{"a":"[[[[\"[[["}"#, 1), Ok(()));
-    }
-
-    #[test]
-    fn proto_u64_accepts_strings_and_numbers_only_when_non_negative() {
-        let p = |s: &str| serde_json::from_str::<ProtoU64>(s).unwrap().0;
-        assert_eq!(p(r#""123""#), Some(123));
-        assert_eq!(p("123"), Some(123));
-        assert_eq!(p(r#""-1""#), None);
-        assert_eq!(p("-1"), None);
-        assert_eq!(p("1.5"), None);
-        assert_eq!(p(r#""+1""#), None);
-        assert_eq!(p(r#""18446744073709551616""#), None);
     }
 }

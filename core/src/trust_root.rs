@@ -5,11 +5,11 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde::Deserialize;
-
 use crate::Error;
 use crate::crypto::PublicKey;
 use crate::encoding::base64_decode_proto;
+use crate::json::fields::Fields;
+use crate::json::fields::Shape;
 use crate::limits;
 use crate::limits::Limit;
 use crate::time::UnixTime;
@@ -76,21 +76,23 @@ impl TrustedRoot {
             limits::MAX_TRUST_ROOT_BYTES,
             Limit::TrustRootBytes,
         )?;
-        crate::json::check_depth(input, limits::MAX_JSON_DEPTH)?;
-        let doc: RawDocument =
-            serde_json::from_slice(input).map_err(|_| Error::TrustRootJsonInvalid {
-                path: "trustedRoot",
-            })?;
-        let raw = match doc.media_type.as_str() {
+        let invalid = Error::TrustRootJsonInvalid {
+            path: "trustedRoot",
+        };
+        let tree = crate::json::document(input, invalid.clone())?;
+        // A `ClientTrustConfig` nests the root in `trustedRoot`; a `TrustedRoot` is the root.
+        let doc = Fields::of(&tree).map_err(|Shape| invalid.clone())?;
+        let ((media_type, root), inner) = RawRoot::typed(doc)
+            .and_then(|outer| Ok((outer, doc.read_opt("trustedRoot", RawRoot::typed)?)))
+            .map_err(|Shape| invalid.clone())?;
+        let raw = match media_type {
             "application/vnd.dev.sigstore.trustedroot+json;version=0.1"
-            | "application/vnd.dev.sigstore.trustedroot.v0.2+json" => doc.root,
+            | "application/vnd.dev.sigstore.trustedroot.v0.2+json" => root,
             "application/vnd.dev.sigstore.clienttrustconfig.v0.1+json" => {
-                let inner = doc.trusted_root.ok_or(Error::TrustRootJsonInvalid {
-                    path: "trustedRoot",
-                })?;
-                match inner.media_type.as_str() {
+                let (inner_type, inner_root) = inner.ok_or(invalid)?;
+                match inner_type {
                     "application/vnd.dev.sigstore.trustedroot+json;version=0.1"
-                    | "application/vnd.dev.sigstore.trustedroot.v0.2+json" => inner.root,
+                    | "application/vnd.dev.sigstore.trustedroot.v0.2+json" => inner_root,
                     _ => return Err(Error::TrustRootMediaTypeUnknown),
                 }
             }
@@ -121,7 +123,7 @@ impl TrustedRoot {
         Self::parse(STAGING_JSON, Links::Compiled)
     }
 
-    fn from_raw(raw: RawRoot, links: Links) -> Result<Self, Error> {
+    fn from_raw(raw: RawRoot<'_>, links: Links) -> Result<Self, Error> {
         for n in [
             raw.tlogs.len(),
             raw.ctlogs.len(),
@@ -130,7 +132,7 @@ impl TrustedRoot {
             limits::check(n, limits::MAX_TRUST_ROOT_ENTRIES, Limit::TrustRootEntries)?;
         }
         limits::check(
-            raw.timestamp_authorities.0.len(),
+            raw.timestamp_authorities.len(),
             limits::MAX_TRUST_ROOT_ENTRIES,
             Limit::TrustRootEntries,
         )?;
@@ -144,7 +146,6 @@ impl TrustedRoot {
                 .collect::<Result<_, _>>()?,
             tsas: raw
                 .timestamp_authorities
-                .0
                 .into_iter()
                 .map(|a| authority(a, "timestampAuthorities", links))
                 .collect::<Result<_, _>>()?,
@@ -155,7 +156,7 @@ impl TrustedRoot {
 /// The logs of one list. A log whose key needs an algorithm this build leaves out (see the
 /// crate's features) is left out as if the root did not list it: an entry it logged then
 /// finds no log, and nothing it signed can verify.
-fn logs(raw: Vec<RawLog>, path: &'static str) -> Result<Vec<Log>, Error> {
+fn logs(raw: Vec<RawLog<'_>>, path: &'static str) -> Result<Vec<Log>, Error> {
     let mut out = Vec::with_capacity(raw.len());
     for l in raw {
         match log(l, path) {
@@ -167,9 +168,9 @@ fn logs(raw: Vec<RawLog>, path: &'static str) -> Result<Vec<Log>, Error> {
     Ok(out)
 }
 
-fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
-    let key_der = b64(&raw.public_key.raw_bytes, path)?;
-    let key = match raw.public_key.key_details.as_str() {
+fn log(raw: RawLog<'_>, path: &'static str) -> Result<Log, Error> {
+    let key_der = b64(raw.public_key.raw_bytes, path)?;
+    let key = match raw.public_key.key_details {
         // A bare PKCS#1 RSAPublicKey rather than an SPKI (older staging CT logs).
         d if d.starts_with("PKCS1_RSA_") => PublicKey::from_pkcs1_rsa_der(&key_der),
         _ => PublicKey::from_spki_der(&key_der),
@@ -178,11 +179,8 @@ fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
         Error::KeyAlgorithmNotBuilt => e,
         _ => Error::TrustRootKeyInvalid { path },
     })?;
-    let log_id = b64(&raw.log_id.key_id, path)?;
-    let checkpoint_key_id = raw
-        .checkpoint_key_id
-        .map(|k| b64(&k.key_id, path))
-        .transpose()?;
+    let log_id = b64(raw.log_id, path)?;
+    let checkpoint_key_id = raw.checkpoint_key_id.map(|k| b64(k, path)).transpose()?;
     // `PublicKey.valid_for` is optional in the protobuf specs: a key without it has no
     // bounds (as sigstore-go and sigstore-python read it). A present `validFor` still needs
     // its `start`.
@@ -194,7 +192,7 @@ fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
         some => validity(some, path)?,
     };
     Ok(Log {
-        base_url: raw.base_url,
+        base_url: raw.base_url.into(),
         key,
         log_id,
         checkpoint_key_id,
@@ -202,8 +200,8 @@ fn log(raw: RawLog, path: &'static str) -> Result<Log, Error> {
     })
 }
 
-fn authority(raw: RawAuthority, path: &'static str, links: Links) -> Result<Authority, Error> {
-    let certs = raw.cert_chain.certificates;
+fn authority(raw: RawAuthority<'_>, path: &'static str, links: Links) -> Result<Authority, Error> {
+    let certs = raw.certificates;
     if certs.is_empty() {
         return Err(Error::TrustRootCertificateInvalid { path });
     }
@@ -215,7 +213,7 @@ fn authority(raw: RawAuthority, path: &'static str, links: Links) -> Result<Auth
     let chain = certs
         .iter()
         .map(|c| {
-            let der = b64(&c.raw_bytes, path)?;
+            let der = b64(c, path)?;
             Certificate::from_der(&der).map_err(|_| Error::TrustRootCertificateInvalid { path })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -229,19 +227,19 @@ fn authority(raw: RawAuthority, path: &'static str, links: Links) -> Result<Auth
     Ok(Authority {
         chain,
         validity: validity(raw.valid_for, path)?,
-        uri: raw.uri,
+        uri: raw.uri.into(),
     })
 }
 
-fn validity(raw: Option<RawValidity>, path: &'static str) -> Result<Validity, Error> {
+fn validity(raw: Option<RawValidity<'_>>, path: &'static str) -> Result<Validity, Error> {
     let raw = raw.ok_or(Error::TrustRootValidityStartMissing { path })?;
     let start = raw
         .start
         .ok_or(Error::TrustRootValidityStartMissing { path })?;
-    let start = parse_rfc3339(&start).ok_or(Error::TrustRootTimeInvalid { path })?;
+    let start = parse_rfc3339(start).ok_or(Error::TrustRootTimeInvalid { path })?;
     let end = raw
         .end
-        .map(|e| parse_rfc3339(&e).ok_or(Error::TrustRootTimeInvalid { path }))
+        .map(|e| parse_rfc3339(e).ok_or(Error::TrustRootTimeInvalid { path }))
         .transpose()?;
     Ok(Validity { start, end })
 }
@@ -250,100 +248,105 @@ fn b64(s: &str, path: &'static str) -> Result<Vec<u8>, Error> {
     base64_decode_proto(s).ok_or(Error::TrustRootBase64Invalid { path })
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawDocument {
-    media_type: String,
-    trusted_root: Option<RawInner>,
-    #[serde(flatten)]
-    root: RawRoot,
+// --- protobuf-JSON shapes, read whole before any check (as in bundle.rs) ---------------------
+
+struct RawRoot<'v> {
+    tlogs: Vec<RawLog<'v>>,
+    certificate_authorities: Vec<RawAuthority<'v>>,
+    ctlogs: Vec<RawLog<'v>>,
+    timestamp_authorities: Vec<RawAuthority<'v>>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawInner {
-    media_type: String,
-    #[serde(flatten)]
-    root: RawRoot,
-}
+impl<'v> RawRoot<'v> {
+    /// The root's lists, which a `ClientTrustConfig` and its `trustedRoot` both may hold.
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            tlogs: f.read_list("tlogs", RawLog::read)?,
+            certificate_authorities: f.read_list("certificateAuthorities", RawAuthority::read)?,
+            ctlogs: f.read_list("ctlogs", RawLog::read)?,
+            timestamp_authorities: Self::tsas(f)?,
+        })
+    }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawRoot {
-    #[serde(default)]
-    tlogs: Vec<RawLog>,
-    #[serde(default)]
-    certificate_authorities: Vec<RawAuthority>,
-    #[serde(default)]
-    ctlogs: Vec<RawLog>,
-    #[serde(default)]
-    timestamp_authorities: Tsas,
-}
+    /// A document's media type with the root it holds.
+    fn typed(f: Fields<'v, '_>) -> Result<(&'v str, Self), Shape> {
+        Ok((f.str("mediaType")?, Self::read(f)?))
+    }
 
-/// The timestamp authorities. Without the `tsa` feature the list is read as JSON and not
-/// kept: a build that cannot check RFC 3161 timestamps holds no TSA certificates.
-#[derive(Default)]
-struct Tsas(Vec<RawAuthority>);
-
-impl<'de> Deserialize<'de> for Tsas {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    /// Without the `tsa` feature the list is read as JSON and not kept: a build that cannot
+    /// check RFC 3161 timestamps holds no TSA certificates.
+    fn tsas(f: Fields<'v, '_>) -> Result<Vec<RawAuthority<'v>>, Shape> {
         #[cfg(feature = "tsa")]
-        return Vec::deserialize(d).map(Self);
+        return f.read_list("timestampAuthorities", RawAuthority::read);
         #[cfg(not(feature = "tsa"))]
-        return serde::de::IgnoredAny::deserialize(d).map(|_| Self(Vec::new()));
+        return f.get("timestampAuthorities").map(|_| Vec::new());
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawLog {
-    #[serde(default)]
-    base_url: String,
-    public_key: RawPublicKey,
-    log_id: RawKeyId,
-    checkpoint_key_id: Option<RawKeyId>,
+struct RawLog<'v> {
+    base_url: &'v str,
+    public_key: RawPublicKey<'v>,
+    log_id: &'v str,
+    checkpoint_key_id: Option<&'v str>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawKeyId {
-    key_id: String,
+impl<'v> RawLog<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            base_url: f.str_or_empty("baseUrl")?,
+            public_key: RawPublicKey::read(f.message("publicKey")?)?,
+            log_id: f.message("logId")?.str("keyId")?,
+            checkpoint_key_id: f.read_opt("checkpointKeyId", |k| k.str("keyId"))?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawPublicKey {
-    raw_bytes: String,
-    #[serde(default)]
-    key_details: String,
-    valid_for: Option<RawValidity>,
+struct RawPublicKey<'v> {
+    raw_bytes: &'v str,
+    key_details: &'v str,
+    valid_for: Option<RawValidity<'v>>,
 }
 
-#[derive(Deserialize)]
-struct RawValidity {
-    start: Option<String>,
-    end: Option<String>,
+impl<'v> RawPublicKey<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            raw_bytes: f.str("rawBytes")?,
+            key_details: f.str_or_empty("keyDetails")?,
+            valid_for: f.read_opt("validFor", RawValidity::read)?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawAuthority {
-    cert_chain: RawChain,
-    valid_for: Option<RawValidity>,
-    #[serde(default)]
-    uri: String,
+struct RawValidity<'v> {
+    start: Option<&'v str>,
+    end: Option<&'v str>,
 }
 
-#[derive(Deserialize)]
-struct RawChain {
-    #[serde(default)]
-    certificates: Vec<RawCert>,
+impl<'v> RawValidity<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            start: f.opt_str("start")?,
+            end: f.opt_str("end")?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawCert {
-    raw_bytes: String,
+struct RawAuthority<'v> {
+    certificates: Vec<&'v str>,
+    valid_for: Option<RawValidity<'v>>,
+    uri: &'v str,
+}
+
+impl<'v> RawAuthority<'v> {
+    fn read(f: Fields<'v, '_>) -> Result<Self, Shape> {
+        Ok(Self {
+            certificates: f
+                .message("certChain")?
+                .read_list("certificates", |c| c.str("rawBytes"))?,
+            valid_for: f.read_opt("validFor", RawValidity::read)?,
+            uri: f.str_or_empty("uri")?,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub(crate) fn check(
     expected: &Expected<'_>,
 ) -> Result<(), Error> {
     let invalid = Error::TlogBodyInvalid { entry };
-    let doc: Value<'_> = serde_json::from_slice(body).map_err(|_| invalid.clone())?;
+    let doc = crate::json::document(body, invalid.clone())?;
     if str_at(&doc, &["kind"]) != Some(kind) || str_at(&doc, &["apiVersion"]) != Some(version) {
         return Err(Error::TlogBodyMismatch {
             entry,

@@ -12,6 +12,10 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use crate::json::borrowed::Json;
+use crate::json::parse::ParseError;
+use crate::json::parse::parse;
+
 /// Why the bytes are not a TUF JSON document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum JsonError {
@@ -41,18 +45,38 @@ pub(crate) enum Value {
 impl Value {
     /// Parses one JSON document, refusing what has no single canonical reading.
     pub(crate) fn parse(input: &[u8], max_depth: usize) -> Result<Self, JsonError> {
-        let mut p = Parser {
-            input,
-            at: 0,
-            max_depth,
-        };
-        p.skip_ws();
-        let v = p.value(0)?;
-        p.skip_ws();
-        if p.at != input.len() {
-            return Err(JsonError::Syntax);
-        }
-        Ok(v)
+        let tree = parse(input, max_depth).map_err(|e| match e {
+            ParseError::Syntax => JsonError::Syntax,
+            ParseError::LoneSurrogate => JsonError::NotCanonical,
+            ParseError::TooDeep => JsonError::TooDeep,
+        })?;
+        Self::from_tree(&tree)
+    }
+
+    fn from_tree(tree: &Json<'_>) -> Result<Self, JsonError> {
+        Ok(match tree {
+            Json::Null => Self::Null,
+            Json::Bool(b) => Self::Bool(*b),
+            Json::Number(text) => Self::Integer(integer(text)?),
+            Json::Str(s) => Self::String(s.as_ref().into()),
+            Json::Array(items) => Self::Array(
+                items
+                    .iter()
+                    .map(Self::from_tree)
+                    .collect::<Result<_, _>>()?,
+            ),
+            Json::Object(members) => {
+                let mut sorted: Vec<(String, Value)> = Vec::with_capacity(members.len());
+                for (key, value) in members {
+                    let value = Self::from_tree(value)?;
+                    match sorted.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+                        Ok(_) => return Err(JsonError::DuplicateKey),
+                        Err(i) => sorted.insert(i, (key.as_ref().into(), value)),
+                    }
+                }
+                Self::Object(sorted)
+            }
+        })
     }
 
     /// The member `key` of an object; `None` for a missing key or a non-object.
@@ -112,209 +136,13 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
-struct Parser<'a> {
-    input: &'a [u8],
-    at: usize,
-    max_depth: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.input.get(self.at).copied()
+/// A TUF integer: JSON's integer grammar (the reader checked it) without fraction or
+/// exponent. `-0` reads as `0`, as Python's `int` does.
+fn integer(text: &str) -> Result<String, JsonError> {
+    if text.contains(['.', 'e', 'E']) {
+        return Err(JsonError::NotCanonical);
     }
-
-    fn next(&mut self) -> Result<u8, JsonError> {
-        let b = self.peek().ok_or(JsonError::Syntax)?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
-    }
-
-    fn expect(&mut self, literal: &[u8]) -> Result<(), JsonError> {
-        let end = self
-            .at
-            .checked_add(literal.len())
-            .ok_or(JsonError::Syntax)?;
-        if self.input.get(self.at..end) != Some(literal) {
-            return Err(JsonError::Syntax);
-        }
-        self.at = end;
-        Ok(())
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
-        match self.peek().ok_or(JsonError::Syntax)? {
-            b'n' => self.expect(b"null").map(|()| Value::Null),
-            b't' => self.expect(b"true").map(|()| Value::Bool(true)),
-            b'f' => self.expect(b"false").map(|()| Value::Bool(false)),
-            b'"' => self.string().map(Value::String),
-            b'[' => self.array(depth + 1),
-            b'{' => self.object(depth + 1),
-            b'-' | b'0'..=b'9' => self.number(),
-            _ => Err(JsonError::Syntax),
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
-        if depth > self.max_depth {
-            return Err(JsonError::TooDeep);
-        }
-        self.at += 1;
-        let mut items = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_ws();
-            items.push(self.value(depth)?);
-            self.skip_ws();
-            match self.next()? {
-                b',' => {}
-                b']' => return Ok(Value::Array(items)),
-                _ => return Err(JsonError::Syntax),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
-        if depth > self.max_depth {
-            return Err(JsonError::TooDeep);
-        }
-        self.at += 1;
-        let mut members: Vec<(String, Value)> = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Value::Object(members));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(JsonError::Syntax);
-            }
-            let key = self.string()?;
-            self.skip_ws();
-            if self.next()? != b':' {
-                return Err(JsonError::Syntax);
-            }
-            self.skip_ws();
-            let value = self.value(depth)?;
-            match members.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-                Ok(_) => return Err(JsonError::DuplicateKey),
-                Err(i) => members.insert(i, (key, value)),
-            }
-            self.skip_ws();
-            match self.next()? {
-                b',' => {}
-                b'}' => return Ok(Value::Object(members)),
-                _ => return Err(JsonError::Syntax),
-            }
-        }
-    }
-
-    /// An integer in JSON's grammar. `-0` reads as `0`, as Python's `int` does.
-    fn number(&mut self) -> Result<Value, JsonError> {
-        let start = self.at;
-        let negative = self.peek() == Some(b'-');
-        if negative {
-            self.at += 1;
-        }
-        let digits_start = self.at;
-        match self.peek() {
-            Some(b'0') => self.at += 1,
-            Some(b'1'..=b'9') => {
-                while matches!(self.peek(), Some(b'0'..=b'9')) {
-                    self.at += 1;
-                }
-            }
-            _ => return Err(JsonError::Syntax),
-        }
-        if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
-            return Err(JsonError::NotCanonical);
-        }
-        let digits = self
-            .input
-            .get(digits_start..self.at)
-            .ok_or(JsonError::Syntax)?;
-        let text = core::str::from_utf8(digits).map_err(|_| JsonError::Syntax)?;
-        if digits == b"0" {
-            return Ok(Value::Integer(String::from("0")));
-        }
-        let mut out = String::with_capacity(self.at - start);
-        if negative {
-            out.push('-');
-        }
-        out.push_str(text);
-        Ok(Value::Integer(out))
-    }
-
-    fn string(&mut self) -> Result<String, JsonError> {
-        self.at += 1;
-        let mut out: Vec<u8> = Vec::new();
-        loop {
-            let b = self.next()?;
-            match b {
-                b'"' => break,
-                b'\\' => self.escape(&mut out)?,
-                0x00..=0x1f => return Err(JsonError::Syntax),
-                _ => out.push(b),
-            }
-        }
-        String::from_utf8(out).map_err(|_| JsonError::Syntax)
-    }
-
-    fn escape(&mut self, out: &mut Vec<u8>) -> Result<(), JsonError> {
-        let c = match self.next()? {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let hi = self.hex4()?;
-                let code = if (0xd800..0xdc00).contains(&hi) {
-                    if self.next()? != b'\\' || self.next()? != b'u' {
-                        return Err(JsonError::NotCanonical);
-                    }
-                    let lo = self.hex4()?;
-                    if !(0xdc00..0xe000).contains(&lo) {
-                        return Err(JsonError::NotCanonical);
-                    }
-                    0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00)
-                } else if (0xdc00..0xe000).contains(&hi) {
-                    return Err(JsonError::NotCanonical);
-                } else {
-                    hi
-                };
-                char::from_u32(code).ok_or(JsonError::NotCanonical)?
-            }
-            _ => return Err(JsonError::Syntax),
-        };
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        Ok(())
-    }
-
-    fn hex4(&mut self) -> Result<u32, JsonError> {
-        let mut v = 0u32;
-        for _ in 0..4 {
-            let d = char::from(self.next()?)
-                .to_digit(16)
-                .ok_or(JsonError::Syntax)?;
-            v = (v << 4) | d;
-        }
-        Ok(v)
-    }
+    Ok(String::from(if text == "-0" { "0" } else { text }))
 }
 
 #[cfg(test)]
