@@ -1,7 +1,11 @@
-//! A minimal DER reader for the raw slices the typed parsers do not expose: the exact bytes
-//! of a TBSCertificate, the precertificate TBS an SCT signs, and CMS signed attributes.
+//! A minimal DER reader (X.690): elements as tag, content and whole encoding, the primitive
+//! types X.509, CMS and SCTs use, and the in-place encoding of the precertificate TBS.
+
+pub(crate) mod oid;
 
 use alloc::vec::Vec;
+
+use crate::time::UnixTime;
 
 /// One DER element: tag byte, content, and the whole encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,6 +15,10 @@ pub(crate) struct Tlv<'a> {
     pub(crate) raw: &'a [u8],
 }
 
+pub(crate) const BOOLEAN: u8 = 0x01;
+pub(crate) const BIT_STRING: u8 = 0x03;
+pub(crate) const UTF8_STRING: u8 = 0x0c;
+pub(crate) const UTC_TIME: u8 = 0x17;
 pub(crate) const SEQUENCE: u8 = 0x30;
 pub(crate) const SET: u8 = 0x31;
 pub(crate) const OID: u8 = 0x06;
@@ -72,6 +80,74 @@ pub(crate) fn children(mut content: &[u8]) -> Option<Vec<Tlv<'_>>> {
         content = rest;
     }
     Some(out)
+}
+
+/// A DER BOOLEAN: one octet, `0x00` or `0xff`.
+pub(crate) fn boolean(tlv: Tlv<'_>) -> Option<bool> {
+    match (tlv.tag, tlv.value) {
+        (BOOLEAN, [0x00]) => Some(false),
+        (BOOLEAN, [0xff]) => Some(true),
+        _ => None,
+    }
+}
+
+/// A BIT STRING's octets and its count of unused bits (0 to 7, and 0 when empty).
+pub(crate) fn bit_string(tlv: Tlv<'_>) -> Option<(&[u8], u8)> {
+    let (&unused, bits) = tlv.value.split_first()?;
+    (tlv.tag == BIT_STRING && unused <= 7 && (unused == 0 || !bits.is_empty()))
+        .then_some((bits, unused))
+}
+
+/// A BIT STRING of whole octets, as keys and signatures are encoded.
+pub(crate) fn octet_aligned_bits(tlv: Tlv<'_>) -> Option<&[u8]> {
+    match bit_string(tlv)? {
+        (bits, 0) => Some(bits),
+        _ => None,
+    }
+}
+
+/// An INTEGER's content in its shortest two's-complement form (X.690 §8.3.2).
+pub(crate) fn integer(tlv: Tlv<'_>) -> Option<&[u8]> {
+    let minimal = match tlv.value {
+        [] => false,
+        [0x00, next, ..] => next & 0x80 != 0,
+        [0xff, next, ..] => next & 0x80 == 0,
+        _ => true,
+    };
+    (tlv.tag == INTEGER && minimal).then_some(tlv.value)
+}
+
+/// An OBJECT IDENTIFIER's content octets, when well formed.
+pub(crate) fn object_id(tlv: Tlv<'_>) -> Option<&[u8]> {
+    (tlv.tag == OID && oid::is_valid(tlv.value)).then_some(tlv.value)
+}
+
+/// A UTF8String filling all of `input`.
+pub(crate) fn utf8_string(input: &[u8]) -> Option<&str> {
+    let tlv = read_all(input)?;
+    if tlv.tag != UTF8_STRING {
+        return None;
+    }
+    core::str::from_utf8(tlv.value).ok()
+}
+
+/// An X.509 Time (RFC 5280 §4.1.2.5): UTCTime `YYMMDDHHMMSSZ` (years 1950 to 2049) or
+/// GeneralizedTime `YYYYMMDDHHMMSSZ`, in UTC, without fractions, not before 1970.
+pub(crate) fn x509_time(tlv: Tlv<'_>) -> Option<UnixTime> {
+    let v = tlv.value;
+    let (year, rest) = match (tlv.tag, v.len()) {
+        (UTC_TIME, 13) => {
+            let yy = crate::time::digits(v, 0, 2)?;
+            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, v.get(2..)?)
+        }
+        (GENERALIZED_TIME, 15) => (crate::time::digits(v, 0, 4)?, v.get(4..)?),
+        _ => return None,
+    };
+    if rest.last() != Some(&b'Z') {
+        return None;
+    }
+    let field = |at| crate::time::digits(rest, at, 2);
+    crate::time::from_civil(year, field(0)?, field(2)?, field(4)?, field(6)?, field(8)?)
 }
 
 /// Encodes one element with a minimal DER length.
@@ -150,5 +226,127 @@ mod tests {
         assert_eq!(read(&[0x1f, 0x01, 0x00]), None, "high tag number");
         assert_eq!(read_all(&[0x04, 0x00, 0x00]), None, "trailing data");
         assert_eq!(expect(&[0x04, 0x00], SEQUENCE), None);
+    }
+
+    fn tlv(bytes: &[u8]) -> Tlv<'_> {
+        read_all(bytes).unwrap()
+    }
+
+    #[test]
+    fn primitives_hold_to_der() {
+        assert_eq!(boolean(tlv(&[0x01, 0x01, 0xff])), Some(true));
+        assert_eq!(boolean(tlv(&[0x01, 0x01, 0x00])), Some(false));
+        assert_eq!(boolean(tlv(&[0x01, 0x01, 0x01])), None, "BER true");
+        assert_eq!(boolean(tlv(&[0x01, 0x02, 0xff, 0xff])), None);
+        assert_eq!(boolean(tlv(&[0x02, 0x01, 0xff])), None, "wrong tag");
+
+        assert_eq!(
+            bit_string(tlv(&[0x03, 0x02, 0x07, 0x80])),
+            Some((&[0x80][..], 7))
+        );
+        assert_eq!(bit_string(tlv(&[0x03, 0x01, 0x00])), Some((&[][..], 0)));
+        assert_eq!(
+            bit_string(tlv(&[0x03, 0x01, 0x01])),
+            None,
+            "unused bits, no octets"
+        );
+        assert_eq!(
+            bit_string(tlv(&[0x03, 0x02, 0x08, 0x00])),
+            None,
+            "8 unused bits"
+        );
+        assert_eq!(bit_string(tlv(&[0x03, 0x00])), None);
+        assert_eq!(
+            octet_aligned_bits(tlv(&[0x03, 0x02, 0x00, 0xaa])),
+            Some(&[0xaa][..])
+        );
+        assert_eq!(octet_aligned_bits(tlv(&[0x03, 0x02, 0x01, 0xaa])), None);
+
+        assert_eq!(integer(tlv(&[0x02, 0x01, 0x00])), Some(&[0x00][..]));
+        assert_eq!(
+            integer(tlv(&[0x02, 0x02, 0x00, 0x80])),
+            Some(&[0x00, 0x80][..])
+        );
+        assert_eq!(
+            integer(tlv(&[0x02, 0x02, 0x00, 0x7f])),
+            None,
+            "needless 0x00"
+        );
+        assert_eq!(
+            integer(tlv(&[0x02, 0x02, 0xff, 0x80])),
+            None,
+            "needless 0xff"
+        );
+        assert_eq!(integer(tlv(&[0x02, 0x00])), None, "empty");
+
+        assert_eq!(
+            object_id(tlv(&[0x06, 0x03, 0x55, 0x1d, 0x13])),
+            Some(&[0x55, 0x1d, 0x13][..])
+        );
+        assert_eq!(object_id(tlv(&[0x06, 0x02, 0x55, 0x9d])), None);
+
+        assert_eq!(utf8_string(&[0x0c, 0x02, b'h', b'i']), Some("hi"));
+        assert_eq!(utf8_string(&[0x0c, 0x01, 0xff]), None);
+        assert_eq!(utf8_string(&[0x16, 0x02, b'h', b'i']), None, "IA5String");
+        assert_eq!(
+            utf8_string(&[0x0c, 0x01, b'h', 0x00]),
+            None,
+            "trailing data"
+        );
+    }
+
+    #[test]
+    fn x509_times_are_utc_and_strict() {
+        let time = |tag: u8, text: &str| {
+            let mut der = alloc::vec![tag, u8::try_from(text.len()).unwrap()];
+            der.extend_from_slice(text.as_bytes());
+            x509_time(read_all(&der).unwrap())
+        };
+        assert_eq!(
+            time(UTC_TIME, "240101000000Z"),
+            Some(UnixTime(1_704_067_200))
+        );
+        assert_eq!(time(UTC_TIME, "700101000000Z"), Some(UnixTime(0)));
+        assert_eq!(
+            time(UTC_TIME, "491231235959Z"),
+            Some(UnixTime(2_524_607_999))
+        );
+        assert_eq!(
+            time(UTC_TIME, "500101000000Z"),
+            None,
+            "1950: before the epoch"
+        );
+        assert_eq!(
+            time(GENERALIZED_TIME, "20240101000000Z"),
+            Some(UnixTime(1_704_067_200))
+        );
+        assert_eq!(
+            time(GENERALIZED_TIME, "99991231235959Z"),
+            Some(UnixTime(253_402_300_799))
+        );
+        for bad in [
+            "240101000000",
+            "2401010000Z",
+            "240101000000+0000",
+            "241301000000Z",
+            "240230000000Z",
+            "240101240000Z",
+            "240101006000Z",
+            "240101000060Z",
+            "2401010000a0Z",
+        ] {
+            assert_eq!(time(UTC_TIME, bad), None, "{bad}");
+        }
+        assert_eq!(
+            time(GENERALIZED_TIME, "20240101000000.5Z"),
+            None,
+            "fraction"
+        );
+        assert_eq!(
+            time(GENERALIZED_TIME, "240101000000Z"),
+            None,
+            "UTCTime length"
+        );
+        assert_eq!(time(OCTET_STRING, "240101000000Z"), None);
     }
 }

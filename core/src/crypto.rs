@@ -5,8 +5,6 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use der::Decode;
-use der::Encode;
 use signature::hazmat::PrehashVerifier;
 
 use crate::Error;
@@ -74,17 +72,15 @@ pub(crate) struct BadSignature;
 impl PublicKey {
     /// Decodes a DER SubjectPublicKeyInfo.
     pub(crate) fn from_spki_der(der: &[u8]) -> Result<Self, Error> {
-        let spki = spki::SubjectPublicKeyInfoRef::from_der(der).map_err(|_| Error::KeyInvalid)?;
-        let raw = spki
-            .subject_public_key
-            .as_bytes()
-            .ok_or(Error::KeyInvalid)?;
-        let alg = spki.algorithm.oid;
+        let spki = spki_parts(der).ok_or(Error::KeyInvalid)?;
+        let raw = crate::asn1::octet_aligned_bits(spki.key).ok_or(Error::KeyInvalid)?;
+        let alg = spki.algorithm;
         if alg == OID_EC_PUBLIC_KEY {
             let curve = spki
-                .algorithm
-                .parameters_oid()
-                .map_err(|_| Error::KeyInvalid)?;
+                .parameters
+                .and_then(crate::asn1::read_all)
+                .and_then(crate::asn1::object_id)
+                .ok_or(Error::KeyInvalid)?;
             if curve == OID_P256 {
                 return p256::ecdsa::VerifyingKey::from_sec1_bytes(raw)
                     .map(Self::P256)
@@ -497,12 +493,40 @@ const SPKI_P384_PREFIX: &[u8] =
 const SPKI_P521_PREFIX: &[u8] =
     b"\x30\x81\x9b\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x05\x2b\x81\x04\x00\x23\x03\x81\x86\x00";
 
-/// Re-encodes an SPKI to canonical DER, so keys from PEM and DER compare by bytes.
+/// The parts of a DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7).
+pub(crate) struct SpkiParts<'a> {
+    /// The algorithm's OID (content octets).
+    pub(crate) algorithm: &'a [u8],
+    /// The algorithm's parameters (a whole DER element), if any.
+    pub(crate) parameters: Option<&'a [u8]>,
+    /// The `subjectPublicKey` BIT STRING.
+    pub(crate) key: crate::asn1::Tlv<'a>,
+}
+
+/// Splits a DER SubjectPublicKeyInfo filling all of `der`; `None` when it is not one.
+pub(crate) fn spki_parts(der: &[u8]) -> Option<SpkiParts<'_>> {
+    use crate::asn1;
+    let spki = asn1::read_all(der)?;
+    let (alg, rest) =
+        asn1::expect(spki.value, asn1::SEQUENCE).filter(|_| spki.tag == asn1::SEQUENCE)?;
+    let key = asn1::read_all(rest)?;
+    asn1::bit_string(key)?;
+    let (id, params) = asn1::read(alg.value)?;
+    let parameters = match params {
+        [] => None,
+        params => Some(asn1::read_all(params)?.raw),
+    };
+    Some(SpkiParts {
+        algorithm: asn1::object_id(id)?,
+        parameters,
+        key,
+    })
+}
+
+/// An SPKI in canonical DER, so keys from PEM and DER compare by bytes: the input itself when
+/// it is DER (the reader accepts nothing else), else `None`.
 pub(crate) fn canonical_spki(der: &[u8]) -> Option<Vec<u8>> {
-    spki::SubjectPublicKeyInfoRef::from_der(der)
-        .ok()?
-        .to_der()
-        .ok()
+    spki_parts(der).map(|_| der.to_vec())
 }
 
 /// A signature algorithm named by an X.509 / CMS AlgorithmIdentifier.
@@ -514,17 +538,14 @@ pub(crate) struct SigAlg {
 
 impl SigAlg {
     /// Maps a signature algorithm OID (and, for PSS, its parameters) to hash and padding.
-    pub(crate) fn from_oid(
-        oid: &der::asn1::ObjectIdentifier,
-        params: Option<&[u8]>,
-    ) -> Option<Self> {
+    pub(crate) fn from_oid(oid: &[u8], params: Option<&[u8]>) -> Option<Self> {
         let pkcs1 = |hash| {
             Some(Self {
                 hash,
                 padding: RsaPadding::Pkcs1v15,
             })
         };
-        match oid.as_bytes() {
+        match oid {
             b"\x2a\x86\x48\xce\x3d\x04\x03\x02" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0b" => {
                 pkcs1(HashAlg::Sha256)
             }
@@ -564,20 +585,20 @@ fn pss_hash(params: &[u8]) -> Option<HashAlg> {
     }
 }
 
-const OID_EC_PUBLIC_KEY: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const OID_P256: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-const OID_P384: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.34");
-const OID_P521: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.35");
-const OID_ED25519: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.3.101.112");
-const OID_RSA_ENCRYPTION: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const OID_RSA_PSS: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+/// RFC 5480 id-ecPublicKey `1.2.840.10045.2.1`.
+const OID_EC_PUBLIC_KEY: &[u8] = b"\x2a\x86\x48\xce\x3d\x02\x01";
+/// RFC 5480 secp256r1 `1.2.840.10045.3.1.7`.
+const OID_P256: &[u8] = b"\x2a\x86\x48\xce\x3d\x03\x01\x07";
+/// RFC 5480 secp384r1 `1.3.132.0.34`.
+const OID_P384: &[u8] = b"\x2b\x81\x04\x00\x22";
+/// RFC 5480 secp521r1 `1.3.132.0.35`.
+const OID_P521: &[u8] = b"\x2b\x81\x04\x00\x23";
+/// RFC 8410 id-Ed25519 `1.3.101.112`.
+const OID_ED25519: &[u8] = b"\x2b\x65\x70";
+/// RFC 8017 rsaEncryption `1.2.840.113549.1.1.1`.
+const OID_RSA_ENCRYPTION: &[u8] = b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01";
+/// RFC 8017 id-RSASSA-PSS `1.2.840.113549.1.1.10`.
+const OID_RSA_PSS: &[u8] = b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0a";
 
 #[cfg(test)]
 mod tests {
@@ -814,8 +835,23 @@ mod tests {
     }
 
     #[test]
+    fn oid_constants_encode_their_documented_oids() {
+        for (der, text) in [
+            (OID_EC_PUBLIC_KEY, "1.2.840.10045.2.1"),
+            (OID_P256, "1.2.840.10045.3.1.7"),
+            (OID_P384, "1.3.132.0.34"),
+            (OID_P521, "1.3.132.0.35"),
+            (OID_ED25519, "1.3.101.112"),
+            (OID_RSA_ENCRYPTION, "1.2.840.113549.1.1.1"),
+            (OID_RSA_PSS, "1.2.840.113549.1.1.10"),
+        ] {
+            assert_eq!(crate::asn1::oid::to_text(der).as_deref(), Some(text));
+        }
+    }
+
+    #[test]
     fn signature_algorithms_map_to_hash_and_padding() {
-        let oid = |s| der::asn1::ObjectIdentifier::new_unwrap(s);
+        let oid = |s| crate::asn1::oid::from_text(s).unwrap();
         assert_eq!(
             SigAlg::from_oid(&oid("1.2.840.10045.4.3.3"), None).map(|a| a.hash),
             Some(HashAlg::Sha384)

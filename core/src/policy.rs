@@ -4,8 +4,6 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use der::Decode;
-
 use crate::Error;
 use crate::crypto::PublicKey;
 use crate::crypto::canonical_spki;
@@ -150,14 +148,12 @@ impl Condition {
             Self::Identity(v) | Self::Issuer(v) if v.is_empty() => Err(Error::PolicyValueEmpty),
             Self::Identity(_) | Self::Issuer(_) => Ok(()),
             Self::IdentityMatches(_) | Self::IssuerMatches(_) => Ok(()),
-            Self::Extension { oid, .. } if der::asn1::ObjectIdentifier::new(oid).is_err() => {
+            Self::Extension { oid, .. } if crate::asn1::oid::from_text(oid).is_none() => {
                 Err(Error::PolicyConditionInvalid)
             }
             Self::Extension { value, .. } if value.is_empty() => Err(Error::PolicyValueEmpty),
             Self::Extension { .. } => Ok(()),
-            Self::ExtensionMatches { oid, .. }
-                if der::asn1::ObjectIdentifier::new(oid).is_err() =>
-            {
+            Self::ExtensionMatches { oid, .. } if crate::asn1::oid::from_text(oid).is_none() => {
                 Err(Error::PolicyConditionInvalid)
             }
             Self::ExtensionMatches { .. } => Ok(()),
@@ -167,7 +163,7 @@ impl Condition {
                 if suffix_from.is_empty() {
                     return Err(Error::PolicyAnyOfEmpty);
                 }
-                let parses = |o: &String| der::asn1::ObjectIdentifier::new(o).is_ok();
+                let parses = |o: &String| crate::asn1::oid::from_text(o).is_some();
                 if parses(oid) && suffix_from.iter().all(parses) {
                     Ok(())
                 } else {
@@ -334,10 +330,9 @@ pub(crate) fn check_certificate(
 /// Every Fulcio extension of the leaf that holds text, as (dotted OID, value), in certificate
 /// order; values that do not decode are left out.
 pub(crate) fn fulcio_extensions(leaf: &Certificate) -> Vec<(String, String)> {
-    leaf.extensions
-        .iter()
+    leaf.extensions()
         .filter_map(|(id, _)| {
-            let oid = alloc::format!("{id}");
+            let oid = crate::asn1::oid::to_text(id)?;
             if !oid.starts_with("1.3.6.1.4.1.57264.1.") {
                 return None;
             }
@@ -349,7 +344,7 @@ pub(crate) fn fulcio_extensions(leaf: &Certificate) -> Vec<(String, String)> {
 
 /// The value of a Fulcio extension: raw UTF-8 for arcs 1-6, a DER UTF8String after.
 fn extension_value(leaf: &Certificate, oid: &str) -> Result<Option<String>, Error> {
-    let Ok(id) = der::asn1::ObjectIdentifier::new(oid) else {
+    let Some(id) = crate::asn1::oid::from_text(oid) else {
         return Err(Error::PolicyConditionInvalid);
     };
     let Some(raw) = leaf.extension(&id) else {
@@ -362,9 +357,7 @@ fn extension_value(leaf: &Certificate, oid: &str) -> Result<Option<String>, Erro
     let value = if legacy {
         core::str::from_utf8(raw).ok().map(String::from)
     } else {
-        der::asn1::Utf8StringRef::from_der(raw)
-            .ok()
-            .map(|s| String::from(s.as_str()))
+        crate::asn1::utf8_string(raw).map(String::from)
     };
     value.map(Some).ok_or(Error::PolicyExtensionMismatch {
         oid: String::from(oid),

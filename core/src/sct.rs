@@ -42,7 +42,7 @@ pub(crate) fn verify_embedded(
     if required == 0 {
         return Ok(Vec::new());
     }
-    let Some(ext) = leaf.extension(&oid::SCT_LIST) else {
+    let Some(ext) = leaf.extension(oid::SCT_LIST) else {
         return Err(Error::SctMissing);
     };
     let list = asn1::read_all(ext)

@@ -125,7 +125,8 @@ pub(crate) fn from_civil(
     u64::try_from(secs).ok().map(UnixTime)
 }
 
-fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
+/// The decimal number in `b[at..at + n]`, digits only.
+pub(crate) fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
     let field = b.get(at..at.checked_add(n)?)?;
     field.iter().try_fold(0u32, |acc, c| {
         c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))

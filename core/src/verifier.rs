@@ -489,7 +489,7 @@ fn leaf_certificate(material: &Material) -> Result<Option<Certificate>, Error> {
     };
     let mut certs = chain
         .iter()
-        .map(|der| Certificate::from_der(der).map_err(|()| Error::BundleCertificateInvalid));
+        .map(|der| Certificate::from_der(der).map_err(|_| Error::BundleCertificateInvalid));
     let leaf = certs.next().ok_or(Error::BundleCertificateChainEmpty)??;
     for cert in certs {
         if cert?.is_self_signed() {

@@ -3,16 +3,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use der::Decode;
-use der::Encode;
-use x509_cert::ext::pkix::BasicConstraints;
-use x509_cert::ext::pkix::ExtendedKeyUsage;
-use x509_cert::ext::pkix::KeyUsage;
-use x509_cert::ext::pkix::SubjectAltName;
-use x509_cert::ext::pkix::name::GeneralName;
+use core::ops::Range;
 
 use crate::Error;
-use crate::asn1;
 use crate::crypto::Crypto;
 use crate::crypto::PublicKey;
 use crate::crypto::SigAlg;
@@ -20,6 +13,7 @@ use crate::time::UnixTime;
 use crate::time::Validity;
 
 pub(crate) mod oid;
+mod parse;
 
 /// A certificate with the fields verification reads, decoded once.
 #[derive(Clone, Debug)]
@@ -27,7 +21,7 @@ pub(crate) struct Certificate {
     pub(crate) der: Vec<u8>,
     /// Where the TBSCertificate lies in `der` (kept as a range, not a second copy: the
     /// certificates of a trusted root stay in memory for the verifier's lifetime).
-    tbs_range: core::ops::Range<usize>,
+    tbs_range: Range<usize>,
     pub(crate) sig_alg: Option<SigAlg>,
     pub(crate) signature: Vec<u8>,
     pub(crate) issuer: Vec<u8>,
@@ -38,7 +32,8 @@ pub(crate) struct Certificate {
     /// leaves its algorithm out).
     pub(crate) key: Result<PublicKey, Error>,
     pub(crate) is_ca: bool,
-    pub(crate) key_usage: Option<KeyUsage>,
+    /// keyUsage is present and asserts digitalSignature.
+    pub(crate) digital_signature: bool,
     pub(crate) code_signing: bool,
     pub(crate) time_stamping: bool,
     /// The extendedKeyUsage extension is critical and names timeStamping alone (RFC 3161 §2.3).
@@ -47,7 +42,8 @@ pub(crate) struct Certificate {
     pub(crate) subject_key_id: Option<Vec<u8>>,
     pub(crate) san: Option<String>,
     pub(crate) fulcio_issuer: Result<Option<String>, Error>,
-    pub(crate) extensions: Vec<(der::asn1::ObjectIdentifier, Vec<u8>)>,
+    /// Each extension's OID and value, as ranges of `der`.
+    extensions: Vec<(Range<usize>, Range<usize>)>,
     /// What the signing-certificate profile rejects, found while parsing.
     pub(crate) profile: Profile,
 }
@@ -57,7 +53,7 @@ pub(crate) struct Certificate {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Profile {
     /// A critical extension this verifier does not process (RFC 5280 §4.2: must be rejected).
-    pub(crate) unknown_critical: Option<der::asn1::ObjectIdentifier>,
+    pub(crate) unknown_critical: Option<String>,
     /// The same extension twice (RFC 5280 §4.2).
     pub(crate) duplicate: bool,
     /// The CT precertificate poison (RFC 6962 §3.1): a precertificate, not a certificate.
@@ -72,106 +68,19 @@ impl Certificate {
         self.der.get(self.tbs_range.clone()).unwrap_or_default()
     }
 
-    /// Parses a DER certificate. Malformed extensions the verifier reads fail here; unknown
-    /// extensions are kept for the policy.
-    pub(crate) fn from_der(der: &[u8]) -> Result<Self, ()> {
-        let cert = x509_cert::Certificate::from_der(der).map_err(|_| ())?;
-        let outer = asn1::read_all(der).ok_or(())?;
-        let (tbs, _) = asn1::expect(outer.value, asn1::SEQUENCE).ok_or(())?;
-        let tbs_cert = cert.tbs_certificate();
-        let alg = cert.signature_algorithm();
-        let params = alg.parameters.as_ref().and_then(|p| p.to_der().ok());
-        let validity = tbs_cert.validity();
-        let not_before = validity.not_before.to_unix_duration().as_secs();
-        let not_after = validity.not_after.to_unix_duration().as_secs();
-        let spki = tbs_cert
-            .subject_public_key_info()
-            .to_der()
-            .map_err(|_| ())?;
-        let algorithm_mismatch =
-            tbs_cert.signature().to_der().map_err(|_| ())? != alg.to_der().map_err(|_| ())?;
-        let tbs_start = der.len().checked_sub(outer.value.len()).ok_or(())?;
-        let tbs_range = tbs_start..tbs_start.checked_add(tbs.raw.len()).ok_or(())?;
-        let mut out = Self {
-            der: der.to_vec(),
-            tbs_range,
-            sig_alg: SigAlg::from_oid(&alg.oid, params.as_deref()),
-            signature: cert.signature().as_bytes().ok_or(())?.to_vec(),
-            issuer: tbs_cert.issuer().to_der().map_err(|_| ())?,
-            subject: tbs_cert.subject().to_der().map_err(|_| ())?,
-            validity: Validity {
-                start: UnixTime(not_before),
-                end: Some(UnixTime(not_after)),
-            },
-            key: PublicKey::from_spki_der(&spki),
-            spki,
-            is_ca: false,
-            key_usage: None,
-            code_signing: false,
-            time_stamping: false,
-            time_stamping_only: false,
-            serial: raw_serial(tbs.value).ok_or(())?.to_vec(),
-            subject_key_id: None,
-            san: None,
-            fulcio_issuer: Ok(None),
-            extensions: Vec::new(),
-            profile: Profile {
-                algorithm_mismatch,
-                ..Profile::default()
-            },
-        };
-        for ext in tbs_cert
-            .extensions()
-            .map(|e| e.as_slice())
-            .unwrap_or_default()
-        {
-            let value = ext.extn_value.as_bytes();
-            if out.extensions.iter().any(|(o, _)| *o == ext.extn_id) {
-                out.profile.duplicate = true;
-            }
-            if ext.extn_id == oid::CT_POISON {
-                out.profile.ct_poison = true;
-            } else if ext.critical && !oid::PROCESSED.contains(&ext.extn_id) {
-                out.profile.unknown_critical.get_or_insert(ext.extn_id);
-            }
-            out.read_extension(&ext.extn_id, value, ext.critical)?;
-            out.extensions.push((ext.extn_id, value.to_vec()));
-        }
-        out.fulcio_issuer = fulcio_issuer(&out.extensions);
-        Ok(out)
-    }
-
-    fn read_extension(
-        &mut self,
-        id: &der::asn1::ObjectIdentifier,
-        value: &[u8],
-        critical: bool,
-    ) -> Result<(), ()> {
-        if *id == oid::BASIC_CONSTRAINTS {
-            self.is_ca = BasicConstraints::from_der(value).map_err(|_| ())?.ca;
-        } else if *id == oid::KEY_USAGE {
-            self.key_usage = Some(KeyUsage::from_der(value).map_err(|_| ())?);
-        } else if *id == oid::EXTENDED_KEY_USAGE {
-            let eku = ExtendedKeyUsage::from_der(value).map_err(|_| ())?;
-            self.code_signing = eku.0.contains(&oid::CODE_SIGNING);
-            self.time_stamping = eku.0.contains(&oid::TIME_STAMPING);
-            self.time_stamping_only = critical && eku.0.as_slice() == [oid::TIME_STAMPING];
-        } else if *id == oid::SUBJECT_KEY_ID {
-            let (ski, _) = asn1::expect(value, asn1::OCTET_STRING).ok_or(())?;
-            self.subject_key_id = Some(ski.value.to_vec());
-        } else if *id == oid::SUBJECT_ALT_NAME {
-            let san = SubjectAltName::from_der(value).map_err(|_| ())?;
-            self.san = identity(&san.0);
-        }
-        Ok(())
-    }
-
     /// The raw value of an extension, if present.
-    pub(crate) fn extension(&self, id: &der::asn1::ObjectIdentifier) -> Option<&[u8]> {
-        self.extensions
-            .iter()
-            .find(|(o, _)| o == id)
-            .map(|(_, v)| v.as_slice())
+    pub(crate) fn extension(&self, id: &[u8]) -> Option<&[u8]> {
+        self.extensions().find(|(o, _)| *o == id).map(|(_, v)| v)
+    }
+
+    /// Each extension's OID (DER content octets) and raw value, in certificate order.
+    pub(crate) fn extensions(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
+        self.extensions.iter().map(|(id, value)| {
+            (
+                self.der.get(id.clone()).unwrap_or_default(),
+                self.der.get(value.clone()).unwrap_or_default(),
+            )
+        })
     }
 
     /// Whether `self` was issued by `parent`: names chain and `parent`'s key verifies the
@@ -205,7 +114,7 @@ pub(crate) fn verify_leaf<'a>(
     if leaf.is_ca {
         return Err(Error::CertIsCa);
     }
-    if !leaf.key_usage.is_some_and(|ku| ku.digital_signature()) {
+    if !leaf.digital_signature {
         return Err(Error::CertKeyUsageInvalid);
     }
     if !leaf.code_signing {
@@ -235,10 +144,8 @@ fn check_profile(leaf: &Certificate) -> Result<(), Error> {
     if p.ct_poison {
         return Err(Error::CertIsPrecertificate);
     }
-    if let Some(oid) = p.unknown_critical {
-        return Err(Error::CertCriticalExtensionUnknown {
-            oid: alloc::string::ToString::to_string(&oid),
-        });
+    if let Some(oid) = &p.unknown_critical {
+        return Err(Error::CertCriticalExtensionUnknown { oid: oid.clone() });
     }
     if p.algorithm_mismatch {
         return Err(Error::CertSignatureAlgorithmMismatch);
@@ -292,66 +199,17 @@ pub(crate) fn chain_links_hold(chain: &[Certificate]) -> bool {
     })
 }
 
-/// The identity a Fulcio certificate carries, in sigstore-go's order: the first URI SAN, else
-/// the first email SAN, else the Fulcio username (an otherName of type `1.3.6.1.4.1.57264.1.7`
-/// holding a UTF8String, and the only otherName). Empty names count as absent.
-fn identity(names: &[GeneralName]) -> Option<String> {
-    let uri = names.iter().find_map(|n| match n {
-        GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str()),
-        _ => None,
-    });
-    let email = names.iter().find_map(|n| match n {
-        GeneralName::Rfc822Name(email) => Some(email.as_str()),
-        _ => None,
-    });
-    let mut others = names.iter().filter_map(|n| match n {
-        GeneralName::OtherName(other) => Some(other),
-        _ => None,
-    });
-    let username = match (others.next(), others.next()) {
-        (Some(other), None) if other.type_id == oid::FULCIO_USERNAME => {
-            der::asn1::Utf8StringRef::try_from(&other.value)
-                .ok()
-                .map(|s| s.as_str())
-        }
-        _ => None,
-    };
-    [uri, email, username]
-        .into_iter()
-        .flatten()
-        .find(|s| !s.is_empty())
-        .map(String::from)
-}
-
-/// The serial number's DER content octets, exactly as CMS SignerIdentifiers repeat them.
-fn raw_serial(tbs: &[u8]) -> Option<&[u8]> {
-    let (first, rest) = asn1::read(tbs)?;
-    let serial = if first.tag == 0xa0 {
-        asn1::expect(rest, asn1::INTEGER)?.0
-    } else {
-        first
-    };
-    (serial.tag == asn1::INTEGER).then_some(serial.value)
-}
-
 /// The OIDC issuer: the v2 extension (DER UTF8String) or the deprecated v1 (raw bytes). A
 /// certificate carrying both with different values names no issuer: `CertIssuerConflict`.
-fn fulcio_issuer(exts: &[(der::asn1::ObjectIdentifier, Vec<u8>)]) -> Result<Option<String>, Error> {
-    let find = |id| {
-        exts.iter()
-            .find(|(o, _)| *o == id)
-            .map(|(_, v)| v.as_slice())
-    };
-    let v2 = find(oid::FULCIO_ISSUER_V2)
+fn fulcio_issuer(v2: Option<&[u8]>, v1: Option<&[u8]>) -> Result<Option<String>, Error> {
+    let v2 = v2
         .map(|v| {
-            der::asn1::Utf8StringRef::from_der(v)
-                .map(|s| s.as_str())
-                .map_err(|_| Error::CertExtensionInvalid {
-                    oid: "1.3.6.1.4.1.57264.1.8",
-                })
+            crate::asn1::utf8_string(v).ok_or(Error::CertExtensionInvalid {
+                oid: "1.3.6.1.4.1.57264.1.8",
+            })
         })
         .transpose()?;
-    let v1 = find(oid::FULCIO_ISSUER_V1)
+    let v1 = v1
         .map(|v| {
             core::str::from_utf8(v).map_err(|_| Error::CertExtensionInvalid {
                 oid: "1.3.6.1.4.1.57264.1.1",
@@ -367,7 +225,6 @@ fn fulcio_issuer(exts: &[(der::asn1::ObjectIdentifier, Vec<u8>)]) -> Result<Opti
 
 #[cfg(test)]
 mod tests {
-    use alloc::vec;
 
     use super::*;
     use crate::trust_root::TrustedRoot;
@@ -427,39 +284,30 @@ mod tests {
 
     #[test]
     fn fulcio_issuer_prefers_v2_and_rejects_malformed_values() {
-        let v1 = (oid::FULCIO_ISSUER_V1, b"https://v1".to_vec());
-        let v2 = (
-            oid::FULCIO_ISSUER_V2,
-            vec![
-                0x0c, 0x0a, b'h', b't', b't', b'p', b's', b':', b'/', b'/', b'v', b'2',
-            ],
-        );
+        let v2: &[u8] = b"\x0c\x0ahttps://v2";
         assert_eq!(
-            fulcio_issuer(core::slice::from_ref(&v1)),
+            fulcio_issuer(None, Some(b"https://v1")),
             Ok(Some("https://v1".into()))
         );
         assert_eq!(
-            fulcio_issuer(&[v1.clone(), v2.clone()]),
+            fulcio_issuer(Some(v2), Some(b"https://v1")),
             Err(Error::CertIssuerConflict)
         );
-        let v1_same = (oid::FULCIO_ISSUER_V1, b"https://v2".to_vec());
         assert_eq!(
-            fulcio_issuer(&[v1_same, v2.clone()]),
+            fulcio_issuer(Some(v2), Some(b"https://v2")),
             Ok(Some("https://v2".into()))
         );
-        let empty = (oid::FULCIO_ISSUER_V1, Vec::new());
-        assert_eq!(fulcio_issuer(&[empty]), Ok(None));
-        assert_eq!(fulcio_issuer(&[]), Ok(None));
-        let bad_v2 = (oid::FULCIO_ISSUER_V2, b"https://raw".to_vec());
+        assert_eq!(fulcio_issuer(Some(v2), None), Ok(Some("https://v2".into())));
+        assert_eq!(fulcio_issuer(None, Some(b"")), Ok(None));
+        assert_eq!(fulcio_issuer(None, None), Ok(None));
         assert_eq!(
-            fulcio_issuer(&[bad_v2]),
+            fulcio_issuer(Some(b"https://raw"), None),
             Err(Error::CertExtensionInvalid {
                 oid: "1.3.6.1.4.1.57264.1.8"
             })
         );
-        let bad_v1 = (oid::FULCIO_ISSUER_V1, vec![0xff, 0xfe]);
         assert_eq!(
-            fulcio_issuer(&[bad_v1]),
+            fulcio_issuer(None, Some(&[0xff, 0xfe])),
             Err(Error::CertExtensionInvalid {
                 oid: "1.3.6.1.4.1.57264.1.1"
             })
