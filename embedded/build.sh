@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds the two firmware images of the updater example for thumbv7em-none-eabihf (Cortex-M4F),
-# both at opt-level "s" with LTO:
-#   target/thumbv7em-none-eabihf/release/updater   the Rust updater (embedded/updater)
+# Builds the firmware images of the updater example for thumbv7em-none-eabihf (Cortex-M4F), all
+# at opt-level "s" with LTO:
+#   target/thumbv7em-none-eabihf/release/updater   the Rust updater (embedded/updater), reduced:
+#                                                   no RSA, no P-521, no root updates
+#   target/full/thumbv7em-none-eabihf/release/updater
+#                                                   the Rust updater's full build: every
+#                                                   algorithm, TUF root updates (feature `full`)
 #   target/firmware-c/updater-c                     the C updater (embedded/c) over the no_std
 #                                                   libsigverify.a (bindings-c without std)
 # Installs what it needs when missing: the Rust target, gcc-arm-none-eabi, qemu-system-arm.
@@ -21,8 +25,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-log "Rust updater (embedded/updater)"
+log "Rust updater (embedded/updater): reduced, then full"
 cargo build --locked --release -q
+cargo build --locked --release -q --features full --target-dir target/full
 
 log "no_std C library (bindings-c, features: ed25519, tsa) and the C updater (embedded/c)"
 # Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its

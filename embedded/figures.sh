@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the firmware figures of the updater example next to their budgets (issue 15), for the
 # Rust updater and the C updater, each on the three images that boot (Rekor v1 keyless, Rekor
-# v2 keyless, managed key), and the full build (RSA and P-521 too) for comparison:
+# v2 keyless, managed key), and the Rust full build (RSA, P-521, TUF root updates) for comparison:
 #   flash         .text + .rodata + .data of the whole firmware (arm-none-eabi-size)
 #   heap peak     the most the allocator held at once, root loading and verification
 #   stack peak    the deepest the stack went (painted, then read back)
@@ -19,9 +19,6 @@ bash build.sh >/dev/null
 source ./qemu.sh
 
 log() { printf '=== embedded figures: %s\n' "$*"; }
-log "full build (RSA, P-521) of the Rust updater, for comparison"
-cargo build --locked --release -q --features full --target-dir target/full
-FULL=target/full/thumbv7em-none-eabihf/release/updater
 log "QEMU instruction-count plugin"
 gcc -std=c99 -O2 -Wall -Wextra -Werror -shared -fPIC plugin/insn.c -o target/libinsn.so
 

@@ -1,8 +1,11 @@
-# Shared by run.sh and figures.sh (sourced): the two firmware images and how QEMU runs one.
+# Shared by run.sh and figures.sh (sourced): the firmware images and how QEMU runs one.
 # shellcheck shell=bash
+# The reduced builds, Rust and C, which the budgets are for.
 FIRMWARE=(target/thumbv7em-none-eabihf/release/updater target/firmware-c/updater-c)
+# The Rust updater's full build (every algorithm, TUF root updates).
+FULL=target/full/thumbv7em-none-eabihf/release/updater
 
-firmware_name() { case $1 in *updater-c) echo C ;; *) echo Rust ;; esac; }
+firmware_name() { case $1 in *updater-c) echo C ;; */full/*) echo Full ;; *) echo Rust ;; esac; }
 
 # run_qemu ELF PACKAGE [extra qemu args...]: runs the firmware with the package staged at
 # 0x00200000 and the RTC register (0x203FFFF8) holding $RTC (Unix seconds, default

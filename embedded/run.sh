@@ -77,7 +77,9 @@ if [ -f "$tuf/metadata/timestamp.json" ]; then
   update="--tuf-timestamp $tuf/metadata/timestamp.json --tuf-snapshot $tuf/metadata/snapshot.json
     --tuf-targets $tuf/metadata/targets.json"
   image="--signer 0 --image $v1/artifact --bundle $v1/bundle.sigstore.json"
-  rust=${FIRMWARE[0]}
+  # Root updates are in the Rust updater's full build; the reduced one refuses them.
+  rust=$FULL
+  check "$rust" full-build-boots "boot: image verified" "$image"
   # A fresh device: no persisted state, so the update starts from the compiled-in TUF root.
   check "$rust" root-update \
     "root update: TUF root v15, timestamp v;persisted;boot: image verified" \
@@ -94,11 +96,13 @@ if [ -f "$tuf/metadata/timestamp.json" ]; then
   RTC=1788220800 check "$rust" root-update-expired "refused: 1308 TUF_METADATA_EXPIRED" \
     "$update --trusted-root $tuf/targets/trusted_root.json $image" \
     -device loader,file="$PWD/target/flash/persist.good",addr=0x00300000
+  check "${FIRMWARE[0]}" root-update-in-reduced "refused: package carries a trusted-root update" \
+    "$update --trusted-root $tuf/targets/trusted_root.json $image"
   check "${FIRMWARE[1]}" root-update-in-c "refused: package carries a trusted-root update" \
     "$update --trusted-root $tuf/targets/trusted_root.json $image"
 else
   echo "!!! $tuf absent: the root-update cases are SKIPPED"
-  skipped=5
+  skipped=7
 fi
 echo "embedded: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -1495,7 +1495,7 @@ void sigverify_buffer_free(uint8_t *data,
  *
  * Resources on a Cortex-M4F (the no_std library at opt-level "s", measured by
  * `embedded/figures.sh`): the verifier holds about 15 KiB of heap until freed (16 KiB at the
- * peak while it is built), takes about 1.2 M instructions, and less stack than
+ * peak while it is built), takes about 0.94 M instructions, and less stack than
  * `sigverify_verify` (a static estimate of its deepest path: 4 KiB). The CA
  * chain links of the compiled-in root were checked when the library was tested, not here.
  *
@@ -1590,9 +1590,9 @@ void sigverify_verifier_free(struct sigverify_verifier *verifier);
  * stable code (one of the `SIGVERIFY_*` constants). Nothing is retained from the inputs.
  *
  * Resources on a Cortex-M4F (the no_std library at opt-level "s", pure software ECDSA,
- * measured by `embedded/figures.sh` on public-good bundles): at most 17 KiB of heap beyond the
- * verifier's own (32 KiB together at the peak), at most 11 KiB of stack (the caller's frame
- * included), and about 87 M instructions for a keyless bundle (one P-384 and four P-256
+ * measured by `embedded/figures.sh` on public-good bundles): at most 14 KiB of heap beyond the
+ * verifier's own (28 KiB together at the peak), at most 11 KiB of stack (the caller's frame
+ * included), and about 88 M instructions for a keyless bundle (one P-384 and four P-256
  * checks), 32 M for a managed key; an ECDSA backend (`sigverify_verifier_set_ecdsa_backend`)
  * takes over nearly all of the instructions. Heap is freed before this returns, except the
  * result object.

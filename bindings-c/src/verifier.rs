@@ -43,7 +43,7 @@ unsafe fn new_verifier(
 ///
 /// Resources on a Cortex-M4F (the no_std library at opt-level "s", measured by
 /// `embedded/figures.sh`): the verifier holds about 15 KiB of heap until freed (16 KiB at the
-/// peak while it is built), takes about 1.2 M instructions, and less stack than
+/// peak while it is built), takes about 0.94 M instructions, and less stack than
 /// `sigverify_verify` (a static estimate of its deepest path: 4 KiB). The CA
 /// chain links of the compiled-in root were checked when the library was tested, not here.
 ///

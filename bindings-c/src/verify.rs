@@ -42,9 +42,9 @@ use crate::result::ResultData;
 /// stable code (one of the `SIGVERIFY_*` constants). Nothing is retained from the inputs.
 ///
 /// Resources on a Cortex-M4F (the no_std library at opt-level "s", pure software ECDSA,
-/// measured by `embedded/figures.sh` on public-good bundles): at most 17 KiB of heap beyond the
-/// verifier's own (32 KiB together at the peak), at most 11 KiB of stack (the caller's frame
-/// included), and about 87 M instructions for a keyless bundle (one P-384 and four P-256
+/// measured by `embedded/figures.sh` on public-good bundles): at most 14 KiB of heap beyond the
+/// verifier's own (28 KiB together at the peak), at most 11 KiB of stack (the caller's frame
+/// included), and about 88 M instructions for a keyless bundle (one P-384 and four P-256
 /// checks), 32 M for a managed key; an ECDSA backend (`sigverify_verifier_set_ecdsa_backend`)
 /// takes over nearly all of the instructions. Heap is freed before this returns, except the
 /// result object.

@@ -354,13 +354,14 @@ impl Verifier {
                 .or_else(|| first_skip(is_entry))
                 .unwrap_or(Error::TimeThresholdNotMet));
         }
-        // The certificate must be valid at every verified time, counted or not.
-        let mut signing_times: Vec<UnixTime> = log_entries
-            .iter()
-            .filter_map(|e| e.integrated_time)
-            .chain(stamps.iter().map(|s| s.time))
-            .collect();
-        signing_times.sort_unstable();
+        // The certificate must be valid at every verified time, counted or not. Kept in order
+        // as they are collected: a handful of times, and no general sort routine (6 KB) in a
+        // firmware image for them.
+        let mut signing_times: Vec<UnixTime> = Vec::new();
+        let times = log_entries.iter().filter_map(|e| e.integrated_time);
+        for t in times.chain(stamps.iter().map(|s| s.time)) {
+            signing_times.insert(signing_times.partition_point(|x| *x <= t), t);
+        }
 
         // Client spec "Certificate": chain to a trusted CA at every signing time, then SCTs.
         let mut extensions = Vec::new();

@@ -104,7 +104,7 @@ int main(void) {
   start = clock_instructions();
   if (rc == SIGVERIFY_OK) {
     int parsed = parse(PACKAGE_SLOT, PACKAGE_SLOT_BYTES, &pkg);
-    if (parsed == -2) put_str("refused: package carries a trusted-root update (Rust updater only)\n");
+    if (parsed == -2) put_str("refused: package carries a trusted-root update (the C updater does not apply them)\n");
     if (parsed == -1) put_str("refused: package unreadable\n");
     if (parsed != 0) rc = -1;
   }

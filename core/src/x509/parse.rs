@@ -294,3 +294,317 @@ fn identity(value: &[u8]) -> Result<Option<String>, Malformed> {
         .find(|s| !s.is_empty())
         .map(String::from))
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use super::*;
+    use crate::asn1::encode;
+    use crate::testing;
+    use crate::testing::Role;
+    use crate::time::UnixTime;
+
+    const VALIDITY: (u64, u64) = (1_700_000_000, 1_700_000_600);
+
+    fn leaf(extra: &[Vec<u8>]) -> Vec<u8> {
+        let key = testing::key(3);
+        testing::cert(
+            "leaf",
+            &key,
+            "ca",
+            &key,
+            7,
+            VALIDITY,
+            Role::CodeSigning,
+            extra,
+        )
+    }
+
+    /// The TBS fields of `der`, each a whole element.
+    fn tbs_fields(der: &[u8]) -> Vec<Vec<u8>> {
+        let outer = asn1::read_all(der).unwrap();
+        let (tbs, _) = asn1::expect(outer.value, asn1::SEQUENCE).unwrap();
+        asn1::children(tbs.value)
+            .unwrap()
+            .iter()
+            .map(|f| f.raw.to_vec())
+            .collect()
+    }
+
+    /// A certificate around `fields` (unsigned: parsing does not check the signature).
+    fn assemble(fields: &[Vec<u8>]) -> Vec<u8> {
+        let alg = encode(
+            asn1::SEQUENCE,
+            &encode(asn1::OID, b"\x2a\x86\x48\xce\x3d\x04\x03\x02"),
+        );
+        let tbs = encode(asn1::SEQUENCE, &fields.concat());
+        encode(
+            asn1::SEQUENCE,
+            &[tbs, alg, vec![0x03, 0x02, 0x00, 0x01]].concat(),
+        )
+    }
+
+    fn with_field(index: usize, field: Vec<u8>) -> Result<Certificate, Malformed> {
+        let mut fields = tbs_fields(&leaf(&[]));
+        fields[index] = field;
+        Certificate::from_der(&assemble(&fields))
+    }
+
+    #[test]
+    fn a_signing_certificate_reads_every_field() {
+        let ext = testing::fulcio_extensions("https://id", "https://issuer");
+        let cert = Certificate::from_der(&leaf(&ext)).unwrap();
+        assert_eq!(cert.serial, [7]);
+        assert_eq!(cert.validity.start, UnixTime(VALIDITY.0));
+        assert_eq!(cert.validity.end, Some(UnixTime(VALIDITY.1)));
+        assert!(cert.code_signing && cert.digital_signature && !cert.is_ca);
+        assert!(!cert.time_stamping);
+        assert_eq!(cert.san.as_deref(), Some("https://id"));
+        assert_eq!(cert.fulcio_issuer, Ok(Some("https://issuer".into())));
+        assert_eq!(cert.issuer, testing::name("ca"));
+        assert_eq!(cert.subject, testing::name("leaf"));
+        assert_eq!(cert.spki, testing::spki(&testing::key(3)));
+        assert!(cert.key.is_ok());
+        let ids: Vec<&[u8]> = cert.extensions().map(|(id, _)| id).collect();
+        assert_eq!(
+            ids,
+            [
+                oid::EXTENDED_KEY_USAGE,
+                oid::KEY_USAGE,
+                oid::SUBJECT_ALT_NAME,
+                oid::FULCIO_ISSUER_V2
+            ]
+        );
+        assert_eq!(cert.profile, Profile::default());
+        let key = testing::key(4);
+        let ca = testing::cert("ca", &key, "ca", &key, 1, VALIDITY, Role::Ca, &[]);
+        assert!(Certificate::from_der(&ca).unwrap().is_ca);
+    }
+
+    #[test]
+    fn the_profile_records_what_a_signing_certificate_may_not_have() {
+        let unknown = testing::extension(&[0x2a, 0x03, 0x04], true, &[0x05, 0x00]);
+        let cert = Certificate::from_der(&leaf(&[unknown])).unwrap();
+        assert_eq!(cert.profile.unknown_critical.as_deref(), Some("1.2.3.4"));
+        let poison = testing::extension(oid::CT_POISON, true, &[0x05, 0x00]);
+        assert!(
+            Certificate::from_der(&leaf(&[poison]))
+                .unwrap()
+                .profile
+                .ct_poison
+        );
+        let twice = testing::extension(oid::KEY_USAGE, true, &[0x03, 0x02, 0x07, 0x80]);
+        assert!(
+            Certificate::from_der(&leaf(&[twice]))
+                .unwrap()
+                .profile
+                .duplicate
+        );
+        let mut fields = tbs_fields(&leaf(&[]));
+        fields[2] = encode(
+            asn1::SEQUENCE,
+            &encode(asn1::OID, b"\x2a\x86\x48\xce\x3d\x04\x03\x03"),
+        );
+        let cert = Certificate::from_der(&assemble(&fields)).unwrap();
+        assert!(cert.profile.algorithm_mismatch);
+    }
+
+    #[test]
+    fn the_identity_follows_sigstore_go_s_order() {
+        let san = |names: &[Vec<u8>]| {
+            let value = encode(asn1::SEQUENCE, &names.concat());
+            let ext = testing::extension(oid::SUBJECT_ALT_NAME, true, &value);
+            Certificate::from_der(&leaf(&[ext])).map(|c| c.san)
+        };
+        let uri = encode(0x86, b"https://uri");
+        let email = encode(0x81, b"a@example.com");
+        let dns = encode(0x82, b"example.com");
+        let username = |oid: &[u8]| {
+            let value = encode(0xa0, &encode(asn1::UTF8_STRING, b"alice"));
+            encode(0xa0, &[encode(asn1::OID, oid), value].concat())
+        };
+        let user = username(oid::FULCIO_USERNAME);
+        assert_eq!(
+            san(&[dns.clone(), email.clone(), uri.clone()]),
+            Ok(Some("https://uri".into()))
+        );
+        assert_eq!(
+            san(&[dns.clone(), email.clone()]),
+            Ok(Some("a@example.com".into()))
+        );
+        assert_eq!(san(core::slice::from_ref(&user)), Ok(Some("alice".into())));
+        assert_eq!(
+            san(&[user.clone(), user.clone()]),
+            Ok(None),
+            "two otherNames"
+        );
+        assert_eq!(
+            san(&[username(&[0x2a, 0x03])]),
+            Ok(None),
+            "another otherName type"
+        );
+        assert_eq!(
+            san(&[encode(0x86, b""), email.clone()]),
+            Ok(Some("a@example.com".into()))
+        );
+        assert_eq!(san(&[dns]), Ok(None));
+        assert_eq!(
+            san(&[encode(0x87, &[127, 0, 0, 1]), encode(0x88, &[0x2a, 0x03])]),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn malformed_extensions_the_verifier_reads_are_refused() {
+        let bad = [
+            testing::extension(
+                oid::BASIC_CONSTRAINTS,
+                true,
+                &encode(asn1::SEQUENCE, &[0x01, 0x01, 0x01]),
+            ),
+            testing::extension(
+                oid::BASIC_CONSTRAINTS,
+                true,
+                &encode(asn1::SEQUENCE, &[0x02, 0x01, 0xff]),
+            ),
+            testing::extension(oid::BASIC_CONSTRAINTS, true, &[0x30, 0x00, 0x00]),
+            testing::extension(oid::KEY_USAGE, true, &[0x04, 0x01, 0x80]),
+            testing::extension(oid::KEY_USAGE, true, &[0x03, 0x02, 0x08, 0x80]),
+            testing::extension(
+                oid::EXTENDED_KEY_USAGE,
+                true,
+                &encode(asn1::SEQUENCE, &[0x06, 0x01, 0x80]),
+            ),
+            testing::extension(oid::EXTENDED_KEY_USAGE, true, &encode(asn1::SET, &[])),
+            testing::extension(oid::SUBJECT_KEY_ID, false, &[0x03, 0x01, 0x00]),
+            testing::extension(
+                oid::SUBJECT_ALT_NAME,
+                true,
+                &encode(asn1::SEQUENCE, &encode(0x86, "é".as_bytes())),
+            ),
+            testing::extension(
+                oid::SUBJECT_ALT_NAME,
+                true,
+                &encode(asn1::SEQUENCE, &encode(0x89, b"x")),
+            ),
+            testing::extension(
+                oid::SUBJECT_ALT_NAME,
+                true,
+                &encode(asn1::SEQUENCE, &encode(0xa0, &encode(asn1::OID, &[0x2a]))),
+            ),
+            testing::extension(
+                oid::SUBJECT_ALT_NAME,
+                true,
+                &encode(asn1::SET, &encode(0x86, b"x")),
+            ),
+            // An extension whose critical flag is not DER, or with a field too many.
+            encode(
+                asn1::SEQUENCE,
+                &[
+                    encode(asn1::OID, &[0x2a]),
+                    vec![0x01, 0x01, 0x01],
+                    encode(asn1::OCTET_STRING, &[]),
+                ]
+                .concat(),
+            ),
+            encode(
+                asn1::SEQUENCE,
+                &[
+                    encode(asn1::OID, &[0x2a]),
+                    encode(asn1::OCTET_STRING, &[]),
+                    vec![0x05, 0x00],
+                ]
+                .concat(),
+            ),
+            encode(
+                asn1::SEQUENCE,
+                &[encode(asn1::OID, &[0x80]), encode(asn1::OCTET_STRING, &[])].concat(),
+            ),
+        ];
+        for (i, ext) in bad.into_iter().enumerate() {
+            assert_eq!(
+                Certificate::from_der(&leaf(&[ext])).map(|_| ()),
+                Err(Malformed),
+                "case {i}"
+            );
+        }
+        let path_len = encode(
+            asn1::SEQUENCE,
+            &[vec![0x01, 0x01, 0xff], vec![0x02, 0x01, 0x00]].concat(),
+        );
+        let ca = testing::extension(oid::BASIC_CONSTRAINTS, true, &path_len);
+        assert!(Certificate::from_der(&leaf(&[ca])).unwrap().is_ca);
+    }
+
+    #[test]
+    fn the_tbs_must_be_der_x509() {
+        // Fields: 0 version, 1 serial, 2 signature, 3 issuer, 4 validity, 5 subject, 6 SPKI,
+        // 7 extensions.
+        let v = |n: u8| encode(0xa0, &encode(asn1::INTEGER, &[n]));
+        assert!(with_field(0, v(2)).is_ok());
+        assert!(with_field(0, v(0)).is_ok());
+        assert!(with_field(0, v(3)).is_err());
+        let serial = |bytes: &[u8]| with_field(1, encode(asn1::INTEGER, bytes));
+        assert!(serial(&[0x00, 0x80]).is_ok());
+        assert!(serial(&[0x01; 21]).is_ok());
+        assert!(serial(&[0x01; 22]).is_err(), "over 21 octets");
+        assert!(serial(&[0x00, 0x01]).is_err(), "not minimal");
+        let time = |tag: u8, text: &str| {
+            let t = encode(tag, text.as_bytes());
+            with_field(4, encode(asn1::SEQUENCE, &[t.clone(), t].concat()))
+        };
+        assert_eq!(
+            time(asn1::GENERALIZED_TIME, "20231114221320Z")
+                .unwrap()
+                .validity
+                .start,
+            UnixTime(1_700_000_000)
+        );
+        assert!(time(asn1::UTC_TIME, "231114221320").is_err());
+        assert!(time(asn1::OCTET_STRING, "231114221320Z").is_err());
+        assert!(
+            with_field(3, encode(asn1::SEQUENCE, &encode(asn1::SET, &[]))).is_err(),
+            "empty RDN"
+        );
+        assert!(with_field(5, encode(asn1::SET, &[])).is_err());
+        assert!(
+            with_field(6, encode(asn1::SEQUENCE, &[])).is_err(),
+            "not an SPKI"
+        );
+        let mut fields = tbs_fields(&leaf(&[]));
+        fields.insert(7, vec![0x81, 0x02, 0x00, 0xaa]);
+        assert!(
+            Certificate::from_der(&assemble(&fields)).is_ok(),
+            "issuerUniqueID"
+        );
+        fields.push(encode(asn1::INTEGER, &[1]));
+        assert!(
+            Certificate::from_der(&assemble(&fields)).is_err(),
+            "a field after the extensions"
+        );
+        let mut fields = tbs_fields(&leaf(&[]));
+        fields.remove(0);
+        assert!(
+            Certificate::from_der(&assemble(&fields)).is_ok(),
+            "version 1, by default"
+        );
+    }
+
+    #[test]
+    fn the_outer_structure_is_exact() {
+        let der = leaf(&[]);
+        let parts = asn1::children(asn1::read_all(&der).unwrap().value).unwrap();
+        let raw: Vec<Vec<u8>> = parts.iter().map(|p| p.raw.to_vec()).collect();
+        let rebuilt =
+            |parts: &[Vec<u8>]| Certificate::from_der(&encode(asn1::SEQUENCE, &parts.concat()));
+        assert!(rebuilt(&raw).is_ok());
+        assert!(rebuilt(&raw[..2]).is_err());
+        assert!(rebuilt(&[raw.clone(), vec![vec![0x05, 0x00]]].concat()).is_err());
+        assert!(
+            rebuilt(&[raw[0].clone(), raw[1].clone(), vec![0x03, 0x02, 0x01, 0x00]]).is_err(),
+            "unused signature bits"
+        );
+        assert!(Certificate::from_der(&encode(asn1::SET, &raw.concat())).is_err());
+    }
+}

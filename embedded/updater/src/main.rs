@@ -1,8 +1,9 @@
 //! A firmware updater on a Cortex-M4F: reads the update package staged in flash, verifies the
 //! image's Sigstore bundle against the device's trusted root (the compiled-in public-good root,
 //! or one a TUF update delivered earlier) and the signer the device trusts, and hands over to
-//! the image only when that succeeds. A package may also carry a TUF update of the trusted root
-//! (`trust.rs`), which is verified, persisted, and used from then on.
+//! the image only when that succeeds. With the `root-update` feature, a package may also carry a
+//! TUF update of the trusted root (`trust.rs`), which is verified, persisted, and used from then
+//! on; without it such a package is refused.
 //!
 //! Output goes over semihosting; `embedded/run.sh` checks it. The exit status is 0 when the
 //! image was booted and 1 when the update was refused (the line `refused: CODE NAME` says why).
@@ -15,6 +16,7 @@ extern crate alloc;
 mod device;
 mod measure;
 mod package;
+#[cfg(feature = "root-update")]
 mod trust;
 
 use cortex_m_rt::entry;
@@ -28,6 +30,7 @@ use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verifier;
 use sigverify::digest::Hasher;
+#[cfg(feature = "root-update")]
 use sigverify::tuf;
 
 use crate::device::Signer;
@@ -46,7 +49,10 @@ enum Refusal {
     Package(PackageError),
     Signer,
     Clock,
+    #[cfg(feature = "root-update")]
     Persist,
+    #[cfg(not(feature = "root-update"))]
+    RootUpdateNotBuilt,
     Core(sigverify::Error),
 }
 
@@ -88,10 +94,27 @@ fn policy_for(slot: Option<u32>) -> Result<Policy, Refusal> {
     .map_err(Refusal::Core)
 }
 
+/// The trusted root for this boot: the compiled-in production root. This build leaves root
+/// updates out, so a package that carries one is refused.
+#[cfg(not(feature = "root-update"))]
+fn trusted_root(pkg: &Package<'_>) -> Result<TrustedRoot, Refusal> {
+    if pkg.carries_root_update() {
+        return Err(Refusal::RootUpdateNotBuilt);
+    }
+    let (root, cost) = phase(TrustedRoot::production);
+    hprintln!(
+        "phase root (compiled-in): {} instructions, heap peak {} B",
+        cost.instructions,
+        cost.heap_peak
+    );
+    root.map_err(Refusal::Core)
+}
+
 /// The trusted root for this boot: a TUF update from the package (verified and persisted),
 /// else the one persisted by an earlier update, else the compiled-in production root.
-fn trusted_root(pkg: &Package<'_>, persist: &[u8]) -> Result<TrustedRoot, Refusal> {
-    let persisted = trust::read(persist);
+#[cfg(feature = "root-update")]
+fn trusted_root(pkg: &Package<'_>) -> Result<TrustedRoot, Refusal> {
+    let persisted = trust::read(trust::sector());
     if let Some(repo) = trust::repository(pkg) {
         return root_update(&repo, persisted.as_ref().map(|p| &p.state));
     }
@@ -122,6 +145,7 @@ fn trusted_root(pkg: &Package<'_>, persist: &[u8]) -> Result<TrustedRoot, Refusa
 /// Verifies the package's TUF update against the stored state (or the compiled-in TUF root),
 /// persists the new state and trusted root, and returns the root.
 #[inline(never)] // its TUF locals stay off the stack of the boots that carry no update
+#[cfg(feature = "root-update")]
 fn root_update(
     repo: &tuf::Repository<'_>,
     state: Option<&tuf::State>,
@@ -148,9 +172,9 @@ fn root_update(
 }
 
 #[inline(never)] // main's own locals (output, figures) stay out of the verification's stack
-fn update<'a>(slot: &'a [u8], persist: &[u8]) -> Result<&'a [u8], Refusal> {
+fn update(slot: &[u8]) -> Result<&[u8], Refusal> {
     let pkg = Package::parse(slot).map_err(Refusal::Package)?;
-    let verifier = Verifier::new(trusted_root(&pkg, persist)?, Config::default());
+    let verifier = Verifier::new(trusted_root(&pkg)?, Config::default());
 
     let (outcome, cost) = phase(|| {
         let now = now()?;
@@ -196,11 +220,7 @@ fn main() -> ! {
             device::PACKAGE_SLOT_BYTES,
         )
     };
-    // SAFETY: as above, for the persist sector.
-    let persist = unsafe {
-        core::slice::from_raw_parts(trust::PERSIST_SLOT as *const u8, trust::PERSIST_SLOT_BYTES)
-    };
-    let outcome = update(slot, persist);
+    let outcome = update(slot);
     hprintln!(
         "figures: instructions {} heap_peak {} stack_peak {}",
         measure::instructions(),
@@ -214,7 +234,14 @@ fn main() -> ! {
         }
         Err(Refusal::Core(e)) => hprintln!("refused: {} {}", e.code(), e.name()),
         Err(Refusal::Clock) => hprintln!("refused: the RTC is not set"),
+        #[cfg(feature = "root-update")]
         Err(Refusal::Persist) => hprintln!("refused: the persist sector could not be programmed"),
+        #[cfg(not(feature = "root-update"))]
+        Err(Refusal::RootUpdateNotBuilt) => {
+            hprintln!(
+                "refused: package carries a trusted-root update (this build leaves root updates out)"
+            )
+        }
         Err(Refusal::Signer) => {
             hprintln!("refused: package names a signer slot this device does not have")
         }
@@ -228,7 +255,12 @@ fn main() -> ! {
 
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo<'_>) -> ! {
-    hprintln!("panic: {}", info);
+    // The location only: printing the message would link the Debug code of every payload a
+    // dependency can panic with (about 8 KB of flash); the core itself never panics on input.
+    match info.location() {
+        Some(at) => hprintln!("panic at {}:{}", at.file(), at.line()),
+        None => hprintln!("panic"),
+    }
     debug::exit(debug::EXIT_FAILURE);
     loop {
         cortex_m::asm::wfi();

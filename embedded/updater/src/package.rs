@@ -99,6 +99,16 @@ fn once<'a>(
 
 impl<'a> Package<'a> {
     /// Reads the package at the start of `slot`.
+    /// Whether the package carries any part of a TUF root update.
+    #[cfg_attr(feature = "root-update", allow(dead_code))]
+    pub fn carries_root_update(&self) -> bool {
+        !self.tuf_roots.as_slice().is_empty()
+            || self.tuf_timestamp.is_some()
+            || self.tuf_snapshot.is_some()
+            || self.tuf_targets.is_some()
+            || self.trusted_root.is_some()
+    }
+
     pub fn parse(slot: &'a [u8]) -> Result<Self, PackageError> {
         if slot.get(..8) != Some(b"SVUPDATE".as_slice()) {
             return Err(PackageError::NoPackage);

@@ -25,6 +25,13 @@ pub const PERSIST_SLOT_BYTES: usize = 0x0004_0000;
 
 const MAGIC: &[u8; 8] = b"SVSTATE1";
 
+/// The persist sector as the firmware reads it at boot.
+pub fn sector() -> &'static [u8] {
+    // SAFETY: the persist sector is mapped memory that nothing writes while the updater reads
+    // it (a new state is programmed through the flash controller, semihosting on QEMU).
+    unsafe { core::slice::from_raw_parts(PERSIST_SLOT as *const u8, PERSIST_SLOT_BYTES) }
+}
+
 /// The trust state read back from the persist sector.
 pub struct Persisted<'a> {
     pub state: State,
