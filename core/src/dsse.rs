@@ -90,19 +90,26 @@ fn statement<'p>(payload_type: &str, payload: &'p [u8]) -> Result<Json<'p>, Erro
 /// gitCommit, ...) are ignored, as in sigstore-go. A supported algorithm whose value is
 /// neither a string nor `null` makes the statement invalid.
 fn supported<'t>(tree: &'t Json<'_>) -> Result<Vec<(HashAlgorithm, &'t str)>, Error> {
+    const ALGORITHMS: [(&str, HashAlgorithm); 3] = [
+        ("sha256", HashAlgorithm::Sha256),
+        ("sha384", HashAlgorithm::Sha384),
+        ("sha512", HashAlgorithm::Sha512),
+    ];
     let mut out = Vec::new();
     for subject in crate::intoto::subjects(tree)? {
-        for (name, value) in crate::intoto::digests(subject) {
-            let alg = match name {
-                "sha256" => HashAlgorithm::Sha256,
-                "sha384" => HashAlgorithm::Sha384,
-                "sha512" => HashAlgorithm::Sha512,
-                _ => continue,
-            };
+        // One pass, each supported algorithm keeping its last value.
+        let mut last: [Option<&Json<'_>>; 3] = [None; 3];
+        for (name, value) in crate::intoto::digest_members(subject) {
+            let slot = ALGORITHMS.iter().position(|(n, _)| n == name);
+            if let Some(found) = slot.and_then(|i| last.get_mut(i)) {
+                *found = Some(value);
+            }
+        }
+        for ((_, alg), value) in ALGORITHMS.iter().zip(last) {
             match value {
-                Json::Null => {}
-                Json::Str(hex) => out.push((alg, hex.as_ref())),
-                _ => return Err(Error::DsseStatementInvalid),
+                None | Some(Json::Null) => {}
+                Some(Json::Str(hex)) => out.push((*alg, hex.as_ref())),
+                Some(_) => return Err(Error::DsseStatementInvalid),
             }
         }
     }
@@ -159,6 +166,35 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_algorithm_reads_as_its_last_value() {
+        let (a, b) = (
+            Sha256Digest::of(b"a").to_hex(),
+            Sha256Digest::of(b"b").to_hex(),
+        );
+        let digest = |members: &str| format!(r#"{{"subject":[{{"digest":{{{members}}}}}]}}"#);
+        let check = |members: &str| {
+            check_subject(IN_TOTO, digest(members).as_bytes(), Artifact::Bytes(b"a"))
+        };
+        assert_eq!(check(&format!(r#""sha256":"{b}","sha256":"{a}""#)), Ok(()));
+        assert_eq!(
+            check(&format!(r#""sha256":"{a}","sha256":"{b}""#)),
+            Err(Error::DsseSubjectMismatch)
+        );
+        assert_eq!(
+            check(&format!(r#""sha256":"{a}","sha256":5"#)),
+            Err(Error::DsseStatementInvalid)
+        );
+        assert_eq!(check(&format!(r#""sha256":5,"sha256":"{a}""#)), Ok(()));
+        assert_eq!(
+            check(&format!(r#""sha256":"{a}","sha256":null"#)),
+            Err(Error::DsseSubjectMismatch)
+        );
+        // Many algorithm names are one pass, not a comparison of each with every other.
+        let many: alloc::string::String = (0..100_000).map(|i| format!(r#""x{i}":0,"#)).collect();
+        assert_eq!(check(&format!(r#"{many}"sha256":"{a}""#)), Ok(()));
+    }
+
+    #[test]
     fn subject_must_name_the_artifact() {
         let a = Sha256Digest::of(b"a");
         let stmt = format!(
@@ -186,8 +222,7 @@ mod tests {
             check_subject(IN_TOTO, br#"{"subject":{}}"#, d(&a)),
             Err(Error::DsseStatementInvalid)
         );
-        // serde reads a struct from an array too; a statement is an object, so the same
-        // subjects as an array (field order) do not match.
+        // A statement is an object: the same subjects as an array (field order) do not match.
         let hex = a.to_hex();
         let array = std::format!(r#"[[{{"digest":{{"sha256":"{hex}"}}}}]]"#);
         assert_eq!(

@@ -3,6 +3,7 @@
 //! can say what was attested and require a predicate type. The predicate itself stays in the
 //! payload bytes, for the caller's JSON reader.
 
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -55,13 +56,17 @@ impl Statement {
             subjects: subjects(&tree)?
                 .iter()
                 .map(|s| {
-                    let mut digests: Vec<(String, String)> = digests(s)
-                        .filter_map(|(alg, hex)| Some((alg.into(), hex.as_str()?.into())))
-                        .collect();
-                    digests.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                    // Sorted by algorithm, each once with its last value, in O(n log n).
+                    let mut last: BTreeMap<&str, &Json<'_>> = BTreeMap::new();
+                    for (alg, value) in digest_members(s) {
+                        last.insert(alg, value);
+                    }
                     Subject {
                         name: text(s.get("name")),
-                        digests,
+                        digests: last
+                            .into_iter()
+                            .filter_map(|(alg, hex)| Some((alg.into(), hex.as_str()?.into())))
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -118,20 +123,15 @@ pub(crate) fn subjects<'t, 'p>(tree: &'t Json<'p>) -> Result<&'t [Json<'p>], Err
     }
 }
 
-/// A subject's digests, by algorithm name, each name once (its last value).
-pub(crate) fn digests<'t, 'p>(
+/// A subject's `digest` members in document order, a repeated algorithm as often as it
+/// appears: readers take the last (as `JSON.parse` and Python's `json` do).
+pub(crate) fn digest_members<'t, 'p>(
     subject: &'t Json<'p>,
-) -> impl Iterator<Item = (&'t str, &'t Json<'p>)> {
-    let members = subject
+) -> &'t [(alloc::borrow::Cow<'p, str>, Json<'p>)] {
+    subject
         .get("digest")
         .and_then(Json::as_object)
-        .unwrap_or_default();
-    members.iter().enumerate().filter_map(|(i, (name, value))| {
-        let repeated_later = members
-            .get(i + 1..)
-            .is_some_and(|later| later.iter().any(|(n, _)| n == name));
-        (!repeated_later).then_some((name.as_ref(), value))
-    })
+        .unwrap_or_default()
 }
 
 /// Read as leniently as subject matching reads it: a value of another JSON type reads as empty.

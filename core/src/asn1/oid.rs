@@ -5,14 +5,25 @@ use alloc::vec::Vec;
 use core::fmt::Write;
 
 /// Whether `content` is a well-formed OID encoding: at least one arc, every arc in its
-/// shortest base-128 form (no leading 0x80 octet), the last octet ending an arc.
+/// shortest base-128 form (no leading 0x80 octet) and below 2^64, the last octet ending an
+/// arc. Everything that reads an OID can then name it ([`to_text`]).
 pub(crate) fn is_valid(content: &[u8]) -> bool {
+    let mut arc: Option<u64> = Some(0);
     let mut arc_start = true;
     for &b in content {
         if arc_start && b == 0x80 {
             return false;
         }
+        arc = arc
+            .and_then(|a| a.checked_mul(128))
+            .map(|a| a | u64::from(b & 0x7f));
         arc_start = b & 0x80 == 0;
+        if arc_start {
+            if arc.is_none() {
+                return false;
+            }
+            arc = Some(0);
+        }
     }
     !content.is_empty() && arc_start
 }
@@ -133,10 +144,10 @@ mod tests {
             assert!(!is_valid(der), "{der:02x?}");
             assert_eq!(to_text(der), None);
         }
-        assert_eq!(
-            to_text(b"\x2a\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f"),
-            None,
-            "arc past u64"
-        );
+        let past_u64 = b"\x2a\x82\x80\x80\x80\x80\x80\x80\x80\x80\x00";
+        assert!(!is_valid(past_u64), "arc 2^64");
+        assert_eq!(to_text(past_u64), None);
+        let max = b"\x2a\x81\xff\xff\xff\xff\xff\xff\xff\xff\x7f";
+        assert!(is_valid(max), "arc 2^64 - 1");
     }
 }
