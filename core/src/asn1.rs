@@ -122,6 +122,20 @@ pub(crate) fn object_id(tlv: Tlv<'_>) -> Option<&[u8]> {
     (tlv.tag == OID && oid::is_valid(tlv.value)).then_some(tlv.value)
 }
 
+/// An AlgorithmIdentifier (RFC 5280 §4.1.1.2): its OID's content octets and the whole DER
+/// element of its parameters, if any.
+pub(crate) fn algorithm_identifier(tlv: Tlv<'_>) -> Option<(&[u8], Option<&[u8]>)> {
+    if tlv.tag != SEQUENCE {
+        return None;
+    }
+    let (id, params) = read(tlv.value)?;
+    let params = match params {
+        [] => None,
+        params => Some(read_all(params)?.raw),
+    };
+    Some((object_id(id)?, params))
+}
+
 /// A UTF8String filling all of `input`.
 pub(crate) fn utf8_string(input: &[u8]) -> Option<&str> {
     let tlv = read_all(input)?;

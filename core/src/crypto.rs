@@ -506,18 +506,13 @@ pub(crate) struct SpkiParts<'a> {
 /// Splits a DER SubjectPublicKeyInfo filling all of `der`; `None` when it is not one.
 pub(crate) fn spki_parts(der: &[u8]) -> Option<SpkiParts<'_>> {
     use crate::asn1;
-    let spki = asn1::read_all(der)?;
-    let (alg, rest) =
-        asn1::expect(spki.value, asn1::SEQUENCE).filter(|_| spki.tag == asn1::SEQUENCE)?;
+    let spki = asn1::read_all(der).filter(|t| t.tag == asn1::SEQUENCE)?;
+    let (alg, rest) = asn1::read(spki.value)?;
+    let (algorithm, parameters) = asn1::algorithm_identifier(alg)?;
     let key = asn1::read_all(rest)?;
     asn1::bit_string(key)?;
-    let (id, params) = asn1::read(alg.value)?;
-    let parameters = match params {
-        [] => None,
-        params => Some(asn1::read_all(params)?.raw),
-    };
     Some(SpkiParts {
-        algorithm: asn1::object_id(id)?,
+        algorithm,
         parameters,
         key,
     })

@@ -40,18 +40,8 @@ fn check(ok: bool) -> Result<(), Malformed> {
     if ok { Ok(()) } else { Err(Malformed) }
 }
 
-/// An AlgorithmIdentifier: its OID and the DER of its parameters, if any.
 fn algorithm(tlv: Tlv<'_>) -> Result<(&[u8], Option<&[u8]>), Malformed> {
-    check(tlv.tag == asn1::SEQUENCE)?;
-    let mut rest = tlv.value;
-    let id = asn1::object_id(next(&mut rest)?).ok_or(Malformed)?;
-    let params = if rest.is_empty() {
-        None
-    } else {
-        Some(next(&mut rest)?.raw)
-    };
-    check(rest.is_empty())?;
-    Ok((id, params))
+    asn1::algorithm_identifier(tlv).ok_or(Malformed)
 }
 
 /// A Name (RFC 5280 §4.1.2.4): a SEQUENCE OF non-empty SETs of (type, value) pairs.
