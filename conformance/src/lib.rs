@@ -12,6 +12,7 @@ use sigverify::Bundle;
 use sigverify::Config;
 use sigverify::Digest;
 use sigverify::Error;
+use sigverify::LogEntry;
 use sigverify::Policy;
 use sigverify::Sha256Digest;
 use sigverify::TrustedRoot;
@@ -244,8 +245,54 @@ pub fn means_no_more(mutated: &Verified, original: &Verified) -> bool {
             .signing_times
             .iter()
             .all(|t| original.signing_times.contains(t))
-        && mutated
-            .log_entries
-            .iter()
-            .all(|e| original.log_entries.contains(e))
+        && mutated.log_entries.iter().all(|e| {
+            original
+                .log_entries
+                .iter()
+                .any(|o| entry_means_no_more(e, o))
+        })
+}
+
+/// Whether a verified entry claims nothing that `original` did not: the same entry, with the
+/// same integrated time or none (a bundle whose inclusion promise was removed still has its
+/// entry proved by the inclusion proof, but no signed time: it claims less).
+pub fn entry_means_no_more(mutated: &LogEntry, original: &LogEntry) -> bool {
+    mutated.log_index == original.log_index
+        && mutated.log_id == original.log_id
+        && mutated.log_url == original.log_url
+        && (mutated.integrated_time.is_none()
+            || mutated.integrated_time == original.integrated_time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_means_no_more_without_its_time_and_more_with_another() {
+        let entry = |index: u64, time: Option<u64>| LogEntry {
+            log_index: index,
+            log_id: vec![1, 2],
+            log_url: "https://rekor.sigstore.dev".to_owned(),
+            integrated_time: time.map(UnixTime),
+        };
+        let original = entry(7, Some(100));
+        assert!(entry_means_no_more(&original, &original));
+        assert!(
+            entry_means_no_more(&entry(7, None), &original),
+            "the time dropped"
+        );
+        assert!(
+            !entry_means_no_more(&entry(7, Some(101)), &original),
+            "another time"
+        );
+        assert!(
+            !entry_means_no_more(&entry(8, None), &original),
+            "another entry"
+        );
+        assert!(
+            !entry_means_no_more(&entry(7, Some(100)), &entry(7, None)),
+            "a time added"
+        );
+    }
 }
