@@ -652,6 +652,21 @@
 #define SIGVERIFY_TUF_STATE_INVALID 1319
 
 /**
+ * Core error `TUF_SIGNATURE_KEYID_REPEATED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TUF_SIGNATURE_KEYID_REPEATED 1320
+
+/**
+ * Core error `TUF_STATE_NOT_FROM_ANCHOR` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TUF_STATE_NOT_FROM_ANCHOR 1321
+
+/**
+ * Core error `TUF_TIMESTAMP_CHANGED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TUF_TIMESTAMP_CHANGED 1322
+
+/**
  * Core error `PYPI_ATTESTATION_INVALID` (`sigverify::Error`).
  */
 #define SIGVERIFY_PYPI_ATTESTATION_INVALID 1400

@@ -230,6 +230,12 @@ pub const SIGVERIFY_TUF_TARGET_HASH_MISMATCH: c_int = 1317;
 pub const SIGVERIFY_TUF_TARGET_MISSING: c_int = 1318;
 /// Core error `TUF_STATE_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_TUF_STATE_INVALID: c_int = 1319;
+/// Core error `TUF_SIGNATURE_KEYID_REPEATED` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_SIGNATURE_KEYID_REPEATED: c_int = 1320;
+/// Core error `TUF_STATE_NOT_FROM_ANCHOR` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_STATE_NOT_FROM_ANCHOR: c_int = 1321;
+/// Core error `TUF_TIMESTAMP_CHANGED` (`sigverify::Error`).
+pub const SIGVERIFY_TUF_TIMESTAMP_CHANGED: c_int = 1322;
 /// Core error `PYPI_ATTESTATION_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_PYPI_ATTESTATION_INVALID: c_int = 1400;
 /// Core error `PYPI_PROVENANCE_INVALID` (`sigverify::Error`).
@@ -366,6 +372,9 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1317, c"TUF_TARGET_HASH_MISMATCH"),
     (1318, c"TUF_TARGET_MISSING"),
     (1319, c"TUF_STATE_INVALID"),
+    (1320, c"TUF_SIGNATURE_KEYID_REPEATED"),
+    (1321, c"TUF_STATE_NOT_FROM_ANCHOR"),
+    (1322, c"TUF_TIMESTAMP_CHANGED"),
     (1400, c"PYPI_ATTESTATION_INVALID"),
     (1401, c"PYPI_PROVENANCE_INVALID"),
     (1402, c"PYPI_PUBLISHER_UNKNOWN"),

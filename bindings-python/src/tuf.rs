@@ -11,7 +11,8 @@ use std::sync::Mutex;
 
 use crate::errors;
 
-/// The persisted state of TUF updates: empty before the first one; advanced in place by every
+/// The persisted state of TUF updates: rollback floors only, never trust (every update walks
+/// the roots from the anchor). Empty before the first one; advanced in place by every
 /// successful `from_tuf`; `to_bytes()` is what to store.
 #[pyclass(module = "sigverify._sigverify")]
 pub(crate) struct TufState(Mutex<Option<sigverify::tuf::State>>);
@@ -139,8 +140,7 @@ pub(crate) fn from_dir(
     now: Option<u64>,
 ) -> PyResult<sigverify::TrustedRoot> {
     let anchor = anchor_bytes(anchor, staging);
-    let before = state.and_then(TufState::get);
-    let files = sigverify::tuf::dir::Files::read_dir(&path, &anchor, before.as_ref())
+    let files = sigverify::tuf::dir::Files::read_dir(&path, &anchor)
         .map_err(|e| PyOSError::new_err(e.to_string()))?;
     run(py, &anchor, state, &files, now)
 }

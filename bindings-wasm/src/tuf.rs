@@ -113,7 +113,7 @@ pub fn tuf_update_from_files(
         .map(|n| n.rsplit('/').next().unwrap_or(n))
         .zip(files.iter().map(Vec::as_slice))
         .collect();
-    let picked = Files::collect(anchor, state.as_ref(), |_, name| {
+    let picked = Files::collect(anchor, |_, name| {
         Ok::<_, core::convert::Infallible>(by_name.get(name).map(|b| b.to_vec()))
     })
     .map_err(|e| type_error(&format!("TUF repository files: {e}")))?;

@@ -78,9 +78,11 @@ Trusted roots over TUF (no network: bring the files, e.g. a copy of Sigstore's T
 checks DIR's TUF metadata (N.root.json, timestamp.json, snapshot.json, targets.json, in DIR,
 DIR/metadata or DIR/metadata/root_history; target files in DIR/targets or DIR, by name or as
 <hash>.<name>) from the compiled-in anchor (production TUF root v15; --staging: staging v14;
---anchor: your own), or from the root kept in --state when newer, and writes the verified
-trusted_root.json byte for byte as published. --state FILE is read when it exists (rollback
-protection) and rewritten after a successful update.
+--anchor: your own), always walking the roots from the anchor, and writes the verified
+trusted_root.json byte for byte as published. --state FILE is read when it exists and
+rewritten after a successful update; it holds rollback floors only (versions, never keys),
+so no state file can add trust. A damaged one, or one written from another anchor, is refused
+by name; deleting it is the way out (its rollback floors are lost).
   sigverify verify-bundle --tuf DIR ...   verifies against the trusted root that DIR's TUF
                                           metadata yields (from the compiled-in anchor)
 

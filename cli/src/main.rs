@@ -53,6 +53,9 @@ fn main() -> ExitCode {
             }
             Err(f) => {
                 eprintln!("{}", report::failure_line(&f));
+                if let Some(hint) = trusted_root::state_hint(&f, &a) {
+                    eprintln!("{hint}");
+                }
                 ExitCode::from(1)
             }
         },

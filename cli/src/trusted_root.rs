@@ -30,7 +30,7 @@ pub(crate) fn update(
         }
         _ => None,
     };
-    let files = Files::read_dir(dir, &anchor_bytes, state.as_ref())
+    let files = Files::read_dir(dir, &anchor_bytes)
         .map_err(|e| Failure::Io(format!("cannot read TUF repository {}: {e}", dir.display())))?;
     Ok(tuf::update(
         &anchor_bytes,
@@ -71,6 +71,31 @@ pub(crate) fn run(a: &TufArgs) -> Result<String, Failure> {
         a.out.display(),
         root.len(),
         sigverify::Sha256Digest::of(root).to_hex(),
+    ))
+}
+
+/// The way out of a failure that the state file can cause (a damaged or edited file, one
+/// written from another anchor, floors the repository is below), for the line after the error.
+pub(crate) fn state_hint(f: &Failure, a: &TufArgs) -> Option<String> {
+    let path = a.state.as_deref()?;
+    let Failure::Verify(e) = f else {
+        return None;
+    };
+    let why = match e {
+        sigverify::Error::TufStateInvalid => "is damaged or not a sigverify TUF state",
+        sigverify::Error::TufStateNotFromAnchor { .. } => {
+            "was written from another trust anchor, or edited"
+        }
+        sigverify::Error::TufRollback { .. } | sigverify::Error::TufTimestampChanged { .. } => {
+            "holds versions this repository is below: the repository may be rolled back (an attack, \
+             or a stale mirror), or the state edited"
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "sigverify: the TUF state {} {why}; trust comes only from the anchor, so deleting it is \
+         safe but drops its rollback floors: delete it only when you know why",
+        path.display()
     ))
 }
 

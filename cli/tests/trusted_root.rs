@@ -51,19 +51,20 @@ fn update_writes_the_published_trusted_root_and_a_state() {
         return;
     };
     let (out, state) = (tmp("prod-root.json"), tmp("prod-state.json"));
+    let args = [
+        "trusted-root",
+        "update",
+        "--metadata",
+        repo.to_str().unwrap(),
+        "--state",
+        state.to_str().unwrap(),
+        "--now",
+        AUG_22,
+        "--out",
+        out.to_str().unwrap(),
+    ];
     for _ in 0..2 {
-        let run = sigverify(&[
-            "trusted-root",
-            "update",
-            "--metadata",
-            repo.to_str().unwrap(),
-            "--state",
-            state.to_str().unwrap(),
-            "--now",
-            AUG_22,
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let run = sigverify(&args);
         let stdout = String::from_utf8_lossy(&run.stdout);
         assert!(run.status.success(), "{stdout} {:?}", run);
         assert!(stdout.contains("root v15, timestamp v762, snapshot v165, targets v14"));
@@ -72,10 +73,37 @@ fn update_writes_the_published_trusted_root_and_a_state() {
         std::fs::read(&out).unwrap(),
         std::fs::read(repo.join("targets/trusted_root.json")).unwrap()
     );
-    let state = std::fs::read_to_string(&state).unwrap();
+    let text = std::fs::read_to_string(&state).unwrap();
     assert!(
-        state.starts_with(r#"{"format":"sigverify-tuf-state/1","#),
-        "{state}"
+        text.starts_with(r#"{"format":"sigverify-tuf-state/2","#),
+        "{text}"
+    );
+
+    // A damaged state is refused by name, with the way out on the next line; deleting it is
+    // that way out.
+    std::fs::write(&state, &text[..text.len() / 2]).unwrap();
+    let run = sigverify(&args);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("TUF_STATE_INVALID (code 1319)"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("the TUF state {} is damaged", state.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("delete it"), "{stderr}");
+    std::fs::remove_file(&state).unwrap();
+    assert!(sigverify(&args).status.success());
+
+    // Floors the repository is below (an edited state, or a rolled-back repository).
+    let raised = text.replace(r#""version":762"#, r#""version":763"#);
+    assert_ne!(raised, text);
+    std::fs::write(&state, raised).unwrap();
+    let run = sigverify(&args);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("TUF_ROLLBACK (code 1309)"), "{stderr}");
+    assert!(
+        stderr.contains("holds versions this repository is below"),
+        "{stderr}"
     );
 }
 

@@ -8,14 +8,14 @@
 //! | `id` | `tuf-own/<name>` (generated, `conformance/tuf-vectors/`) or `tuf-real/<name>` (Sigstore's repositories) |
 //! | `stage` | 1, 2, ...: the rows of one id are consecutive and in order |
 //! | `anchor` | path of the trusted TUF root to start from, or `production` / `staging` for `sigverify::tuf::PRODUCTION_ROOT` / `STAGING_ROOT` |
-//! | `roots` | comma-separated paths of the roots after the trusted one, in order, or `-` |
+//! | `roots` | comma-separated paths of the roots after the anchor, in order, or `-` (every stage walks from the anchor: stage 2 lists stage 1's roots and its own) |
 //! | `timestamp`, `snapshot`, `targets` | paths of the metadata files |
 //! | `target_files` | comma-separated `name=path` of the target files handed to the client, or `-` |
 //! | `now` | Unix seconds to verify at |
 //! | `expected` | `ok` or the expected error name |
 //!
 //! Every stage of an id starts from the same anchor; stage 2 also gets the state stage 1's
-//! verified update left (its trusted root and versions), so every stage before the last
+//! verified update left (rollback floors only, never trust), so every stage before the last
 //! expects `ok`.
 
 use std::fs;
@@ -170,6 +170,9 @@ pub fn own_rows(dir: &Path) -> Result<Vec<TufRow>, String> {
         if last == 0 {
             return Err(format!("{}: no stage folder", vector.display()));
         }
+        // Every update starts from the anchor, so a stage gets the roots of every stage up to
+        // and including its own.
+        let mut chain: Vec<PathBuf> = Vec::new();
         for (i, (n, stage)) in stages.iter().enumerate() {
             let meta = stage.join("metadata");
             let mut roots: Vec<(u64, PathBuf)> = Vec::new();
@@ -196,8 +199,18 @@ pub fn own_rows(dir: &Path) -> Result<Vec<TufRow>, String> {
             rows.push(TufRow {
                 id: format!("tuf-own/{name}"),
                 stage: *n,
-                anchor: vector.join("anchor.json").display().to_string(),
-                roots: roots.into_iter().map(|(_, p)| p).collect(),
+                // A stage may run from an anchor of its own (`<stage>/anchor.json`).
+                anchor: if stage.join("anchor.json").is_file() {
+                    stage.join("anchor.json")
+                } else {
+                    vector.join("anchor.json")
+                }
+                .display()
+                .to_string(),
+                roots: {
+                    chain.extend(roots.into_iter().map(|(_, p)| p));
+                    chain.clone()
+                },
                 timestamp: meta.join("timestamp.json"),
                 snapshot: meta.join("snapshot.json"),
                 targets: meta.join("targets.json"),

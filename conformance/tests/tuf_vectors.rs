@@ -16,7 +16,7 @@ use sigverify_conformance::tuf_manifest::TufRow;
 /// The TUF error names no manifest row can expect, each with the core unit test covering it.
 const COVERED_BY_CORE_UNIT_TESTS: &[(&str, &str)] = &[(
     "TUF_STATE_INVALID",
-    "core/src/tuf/state.rs state_round_trips_and_refuses_other_documents: the state a stage \
+    "core/src/tuf/state.rs damaged_states_are_refused: the state a stage \
      passes on is always one the library wrote",
 )];
 
@@ -204,4 +204,35 @@ fn a_rotated_trusted_root_verifies_the_bundle_of_its_new_ca() {
         state = Some(up.state);
     }
     assert_ne!(trusted_roots[0], trusted_roots[1]);
+}
+
+/// The decision not to check key ids against the keys' hashes (specification 4.3; python-tuf
+/// does not either): Sigstore's real roots carry key ids that are not the SHA-256 of their
+/// key's canonical JSON (production v11, staging v5 to v8: key fields added after the id was
+/// made), and the real rows that rotate through those roots (`production-from-root-v5`,
+/// `staging-from-root-v1`) must verify. Keys are counted by value, so an id is a label.
+#[test]
+fn real_key_ids_are_not_all_key_hashes() {
+    let Some(dir) = tuf_manifest::tuf_real_dir() else {
+        println!("!!! Sigstore's real TUF repositories are absent: key-id decision NOT checked");
+        return;
+    };
+    for (repo, version) in [("production", 11), ("staging", 5), ("staging", 8)] {
+        let path = dir.join(format!("{repo}/metadata/root_history/{version}.root.json"));
+        let doc: serde_json::Value = serde_json::from_slice(&read(&path).unwrap()).unwrap();
+        let keys = doc["signed"]["keys"].as_object().unwrap();
+        let mismatched = keys
+            .iter()
+            .filter(|(id, key)| {
+                let hash = sigverify_conformance::generator::pki::sha256(
+                    &sigverify_conformance::generator::tuf::canonical(key),
+                );
+                sigverify_conformance::generator::pki::hex(&hash) != **id
+            })
+            .count();
+        assert!(
+            mismatched > 0,
+            "{repo} root v{version}: every key id is its key's hash"
+        );
+    }
 }

@@ -170,6 +170,43 @@ impl PublicKey {
         Ok(Self::Rsa(Box::new(key)))
     }
 
+    /// The key's identity: its value in one canonical encoding, so that two spellings of one
+    /// key (an EC point compressed and uncompressed, an RSA modulus with a leading zero, PEM or
+    /// DER) are the same key wherever keys are counted. A tag byte keeps the algorithms apart:
+    /// EC points uncompressed (SEC1), Ed25519 its 32 bytes, RSA the minimal big-endian modulus
+    /// and exponent, each with a two-byte length.
+    pub(crate) fn identity(&self) -> Vec<u8> {
+        let tagged = |tag: u8, parts: &[&[u8]]| {
+            let mut out = Vec::with_capacity(1 + parts.iter().map(|p| p.len() + 2).sum::<usize>());
+            out.push(tag);
+            for part in parts {
+                let len = u16::try_from(part.len()).unwrap_or(u16::MAX);
+                out.extend_from_slice(&len.to_be_bytes());
+                out.extend_from_slice(part);
+            }
+            out
+        };
+        match self {
+            Self::P256(key) => tagged(1, &[key.to_sec1_point(false).as_bytes()]),
+            Self::P384(key) => tagged(2, &[key.to_sec1_point(false).as_bytes()]),
+            #[cfg(feature = "p521")]
+            Self::P521(key) => tagged(3, &[key.to_sec1_point(false).as_bytes()]),
+            #[cfg(feature = "ed25519")]
+            Self::Ed25519(key) => tagged(4, &[key.as_bytes()]),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(key) => {
+                use rsa::traits::PublicKeyParts;
+                let n = key.n_bytes();
+                let e = key.e_bytes();
+                let strip = |b: &[u8]| -> Vec<u8> {
+                    let first = b.iter().position(|x| *x != 0).unwrap_or(b.len());
+                    b.get(first..).unwrap_or_default().to_vec()
+                };
+                tagged(5, &[&strip(&n), &strip(&e)])
+            }
+        }
+    }
+
     /// The hash this key signs with when nothing else says so (the protobuf specs'
     /// `PublicKeyDetails`): P-384 with SHA-384, P-521 with SHA-512, everything else with
     /// SHA-256. Ed25519 does not pre-hash; Rekor v2 logs its DSSE envelopes under SHA-512
@@ -724,6 +761,45 @@ mod tests {
                 _ => false,
             };
             Some(point_ok && canonical_spki(check.spki).as_deref() == Some(check.spki))
+        }
+    }
+
+    /// One key written as an uncompressed and as a compressed point is one identity; another
+    /// key, or the same bytes read as another algorithm, is another.
+    #[test]
+    fn a_key_is_identified_by_value_not_by_encoding() {
+        let key = p256::ecdsa::SigningKey::from_slice(&[1u8; 32]).unwrap();
+        let uncompressed = key.verifying_key().to_public_key_der().unwrap();
+        let der = uncompressed.as_bytes();
+        let point = key.verifying_key().to_sec1_point(true);
+        let mut compressed = alloc::vec![0x30, 0x39];
+        compressed.extend_from_slice(&der[2..23]);
+        compressed.extend_from_slice(&[0x03, 0x22, 0x00]);
+        compressed.extend_from_slice(point.as_bytes());
+        assert_ne!(der, compressed.as_slice());
+        let a = PublicKey::from_spki_der(der).unwrap();
+        let b = PublicKey::from_spki_der(&compressed).unwrap();
+        assert_eq!(a.identity(), b.identity());
+        let other = p256::ecdsa::SigningKey::from_slice(&[2u8; 32]).unwrap();
+        let c = PublicKey::from_spki_der(
+            other
+                .verifying_key()
+                .to_public_key_der()
+                .unwrap()
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_ne!(a.identity(), c.identity());
+        #[cfg(feature = "ed25519")]
+        {
+            let raw = [7u8; 32];
+            if let Ok(ed) = PublicKey::from_ed25519_raw(&raw) {
+                assert_ne!(ed.identity(), a.identity());
+                assert_eq!(
+                    ed.identity(),
+                    PublicKey::from_ed25519_raw(&raw).unwrap().identity()
+                );
+            }
         }
     }
 

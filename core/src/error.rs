@@ -411,7 +411,7 @@ errors! {
     TufMetadataExpired { role: &'static str, expires: u64 } = 1308, "TUF_METADATA_EXPIRED",
         "TUF metadata has expired";
     /// A version is below the one the persisted state already trusted (a rollback).
-    TufRollback { role: &'static str, trusted: u64, found: u64 } = 1309, "TUF_ROLLBACK",
+    TufRollback { role: String, trusted: u64, found: u64 } = 1309, "TUF_ROLLBACK",
         "TUF metadata version is lower than the version already trusted";
     /// The snapshot's or targets' version differs from the version the timestamp or snapshot
     /// lists for it.
@@ -426,9 +426,9 @@ errors! {
     /// A listed hash uses an algorithm this client cannot compute, so it cannot be checked.
     TufHashAlgorithmUnknown { name: String } = 1313, "TUF_HASH_ALGORITHM_UNKNOWN",
         "TUF hash algorithm is not sha256, sha384 or sha512";
-    /// The timestamp lists no `snapshot.json`, or the snapshot no `targets.json` (or drops one
-    /// the persisted state trusted).
-    TufMetaMissing { role: &'static str } = 1314, "TUF_META_MISSING",
+    /// The timestamp lists no `snapshot.json`, or the snapshot no `targets.json`, or drops a
+    /// metadata file the persisted state trusted (specification 5.5.5: it must stay listed).
+    TufMetaMissing { role: String } = 1314, "TUF_META_MISSING",
         "TUF metadata does not list the file of the next role";
     /// A target file supplied is not described by the targets metadata.
     TufTargetUnknown { target: String } = 1315, "TUF_TARGET_UNKNOWN",
@@ -442,9 +442,24 @@ errors! {
     /// A target file the update needs (`trusted_root.json`) was not supplied.
     TufTargetMissing { target: String } = 1318, "TUF_TARGET_MISSING",
         "TUF target file needed by the update was not supplied";
-    /// The persisted TUF state is not one this verifier wrote.
+    /// The persisted TUF state is not one this verifier wrote (damaged or edited): delete it to
+    /// start again from the trust anchor, losing the rollback floors it held.
     TufStateInvalid = 1319, "TUF_STATE_INVALID",
         "TUF state is malformed";
+    /// A TUF metadata file carries two signatures under one key id, so which one counts is
+    /// ambiguous (python-tuf refuses such a file too).
+    TufSignatureKeyIdRepeated { role: &'static str } = 1320, "TUF_SIGNATURE_KEYID_REPEATED",
+        "TUF metadata carries two signatures under one key id";
+    /// The persisted TUF state names a root that the chain of roots from the trust anchor does
+    /// not hold at that version: the state was written from another anchor, or edited. Trust
+    /// comes only from the anchor, so the state is refused; delete it to start again from the
+    /// anchor, losing the rollback floors it held.
+    TufStateNotFromAnchor { version: u64 } = 1321, "TUF_STATE_NOT_FROM_ANCHOR",
+        "TUF state was not written by an update from this trust anchor";
+    /// The timestamp has the version the state trusts but other content. The specification
+    /// keeps the trusted one (5.4.3), so nothing is updated.
+    TufTimestampChanged { version: u64 } = 1322, "TUF_TIMESTAMP_CHANGED",
+        "TUF timestamp has the trusted version but other content";
 
     // --- 14xx: PyPI attestations (PEP 740) -----------------------------------------------------
     /// A PEP 740 attestation object is malformed: not JSON, a field missing or of the wrong

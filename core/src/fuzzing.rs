@@ -103,7 +103,12 @@ pub fn tuf_metadata(data: &[u8]) -> bool {
     let _ = metadata::parse(roles[1], data, metadata::read_timestamp);
     let _ = metadata::parse(roles[2], data, metadata::read_snapshot);
     let _ = metadata::parse(roles[3], data, metadata::read_targets);
-    let _ = crate::tuf::State::from_bytes(data);
+    // A state that reads must write back to what reads as the same state (a state is floors
+    // only; nothing in it may change meaning on the way through storage).
+    let state = crate::tuf::State::from_bytes(data).ok();
+    if let Some(s) = &state {
+        assert_eq!(crate::tuf::State::from_bytes(&s.to_bytes()).as_ref(), Ok(s));
+    }
     let repo = crate::tuf::Repository {
         roots: alloc::vec![data],
         timestamp: data,
@@ -111,7 +116,7 @@ pub fn tuf_metadata(data: &[u8]) -> bool {
         targets: data,
         target_files: alloc::vec![(crate::tuf::TRUSTED_ROOT_TARGET, data)],
     };
-    let _ = crate::tuf::update(data, None, &repo, crate::UnixTime(1_787_356_800));
+    let _ = crate::tuf::update(data, state.as_ref(), &repo, crate::UnixTime(1_787_356_800));
     #[cfg(feature = "default-roots")]
     let _ = crate::tuf::update(
         crate::tuf::PRODUCTION_ROOT,

@@ -53,8 +53,10 @@ pub const TRUSTED_ROOT_TARGET: &str = "trusted_root.json";
 #[derive(Clone, Debug, Default)]
 pub struct Repository<'a> {
     /// The root versions after the anchor, in order: `N+1.root.json`, `N+2.root.json`, ...,
-    /// as a TUF client fetches them until the next one does not exist. Empty when the
-    /// anchor is current.
+    /// as a TUF client fetches them until the next one does not exist, N being the anchor's
+    /// version whatever the state holds (trust comes only from the anchor). Empty when the
+    /// anchor is current. At most [`crate::limits::MAX_TUF_ROOT_ROTATIONS`] are used; the
+    /// update goes on with the newest of those, and the next update reads the rest.
     pub roots: Vec<&'a [u8]>,
     /// `timestamp.json`.
     pub timestamp: &'a [u8],

@@ -44,7 +44,7 @@ fn root_version(dir: &Path, n: u64) -> Vec<u8> {
     reason = "test helper: an unreadable file of the shared repository fails the test"
 )]
 fn update_from(dir: &Path, anchor: &[u8], now: UnixTime) -> Result<tuf::Update, Error> {
-    let files = Files::read_dir(dir, anchor, None).unwrap();
+    let files = Files::read_dir(dir, anchor).unwrap();
     tuf::update(anchor, None, &files.repository(), now)
 }
 
@@ -70,7 +70,7 @@ fn production_from_the_compiled_in_anchor_yields_the_compiled_in_trusted_root() 
     // The timestamp expires first (2026-08-28T19:25:56Z).
     assert_eq!(up.expires, UnixTime(1_787_945_156));
     assert!(up.target_file("signing_config.v0.2.json").is_some());
-    assert_eq!(up.state.root(), tuf::PRODUCTION_ROOT);
+    assert_eq!(up.state.root_version(), 15);
 }
 
 #[test]
@@ -79,11 +79,11 @@ fn production_from_root_v5_rotates_through_every_later_root() {
         return;
     };
     let anchor = root_version(&dir, 5);
-    let files = Files::read_dir(&dir, &anchor, None).unwrap();
+    let files = Files::read_dir(&dir, &anchor).unwrap();
     assert_eq!(files.roots.len(), 10);
     let up = tuf::update(&anchor, None, &files.repository(), AUG_22).unwrap();
     assert_eq!(up.versions.root, 15);
-    assert_eq!(up.state.root(), root_version(&dir, 15));
+    assert_eq!(up.state.root_version(), 15);
     assert_eq!(
         up.target_file("trusted_root.json").unwrap(),
         include_bytes!("../src/roots/production.json")
@@ -169,7 +169,7 @@ fn a_state_binds_the_next_update_and_survives_the_same_files() {
     let Some(dir) = repo("production") else {
         return;
     };
-    let files = Files::read_dir(&dir, tuf::PRODUCTION_ROOT, None).unwrap();
+    let files = Files::read_dir(&dir, tuf::PRODUCTION_ROOT).unwrap();
     let first = tuf::update(tuf::PRODUCTION_ROOT, None, &files.repository(), AUG_22).unwrap();
     let state = tuf::State::from_bytes(&first.state.to_bytes()).unwrap();
     let again = tuf::update(
@@ -198,7 +198,7 @@ fn production_metadata_does_not_verify_under_the_staging_anchor() {
         }
     );
     // Without roots, the production timestamp is signed by no staging key.
-    let files = Files::read_dir(&dir, tuf::PRODUCTION_ROOT, None).unwrap();
+    let files = Files::read_dir(&dir, tuf::PRODUCTION_ROOT).unwrap();
     let err = tuf::update(tuf::STAGING_ROOT, None, &files.repository(), AUG_22).unwrap_err();
     assert!(
         matches!(
@@ -210,5 +210,36 @@ fn production_metadata_does_not_verify_under_the_staging_anchor() {
             }
         ),
         "{err:?}"
+    );
+}
+
+/// A state written from root v5 carries on from the compiled-in anchor v15 (the same root v15
+/// is reached); a state of the staging repository never names a production root: walking
+/// production from v5 passes version 14, where the staging state's root is another root.
+#[test]
+fn a_state_is_bound_to_the_chain_from_its_anchor() {
+    let (Some(prod), Some(staging)) = (repo("production"), repo("staging")) else {
+        return;
+    };
+    let from_v5 = update_from(&prod, &root_version(&prod, 5), AUG_22).unwrap();
+    let files = Files::read_dir(&prod, tuf::PRODUCTION_ROOT).unwrap();
+    let again = tuf::update(
+        tuf::PRODUCTION_ROOT,
+        Some(&from_v5.state),
+        &files.repository(),
+        AUG_22,
+    )
+    .unwrap();
+    assert_eq!(again.state, from_v5.state);
+
+    let staging_state = update_from(&staging, tuf::STAGING_ROOT, AUG_22)
+        .unwrap()
+        .state;
+    assert_eq!(staging_state.root_version(), 14);
+    let anchor = root_version(&prod, 5);
+    let files = Files::read_dir(&prod, &anchor).unwrap();
+    assert_eq!(
+        tuf::update(&anchor, Some(&staging_state), &files.repository(), AUG_22).unwrap_err(),
+        Error::TufStateNotFromAnchor { version: 14 }
     );
 }

@@ -62,7 +62,8 @@ through a virtual TUF repository, in one or two stages:\n\
 - `README`: what the vector tests; `expect`: `ok` or the error name of the last stage (every\n\
   earlier stage verifies); `now`: the verification time (Unix seconds), for every stage;\n\
 - `anchor.json`: the trusted TUF root to start from (stage 2 starts from the same anchor with\n\
-  the state stage 1 left);\n\
+  the state stage 1 left, and walks stage 1's roots again: a state holds floors, not trust);\n\
+  a stage folder with an `anchor.json` of its own runs from that one;\n\
 - `1/`, `2/`: `metadata/N.root.json` (the roots after the trusted one, in order of N),\n\
   `metadata/timestamp.json`, `metadata/snapshot.json`, `metadata/targets.json`, and\n\
   `targets/<name>`, the target files handed to the client.\n\
@@ -335,6 +336,8 @@ fn listing(bytes: &[u8], version: u64, how: Listing) -> Option<Value> {
 /// One stage: the roots after the trusted one, the other roles and the target files.
 #[derive(Clone)]
 struct StageDef {
+    /// The anchor of this stage when not the vector's (written as `<stage>/anchor.json`).
+    anchor: Option<RootDef>,
     roots: Vec<RootDef>,
     timestamp: MetaDef,
     snapshot: MetaDef,
@@ -402,6 +405,17 @@ fn build(v: &VectorDef) -> TufVector {
     let mut position = v.anchor.version;
     for (i, stage) in v.stages.iter().enumerate() {
         let dir = i + 1;
+        if let Some(own) = &stage.anchor {
+            let signers = own
+                .signers
+                .clone()
+                .unwrap_or_else(|| own.keys.root.keys.clone());
+            files.push((
+                format!("{dir}/anchor.json"),
+                sign_doc(own.signed(), &signers, &own.tamper),
+            ));
+            keys = own.keys.clone();
+        }
         for r in &stage.roots {
             position += 1;
             let signers = r
@@ -619,6 +633,7 @@ impl Ctx {
             tamper: Tamper::default(),
         };
         StageDef {
+            anchor: None,
             roots: Vec::new(),
             timestamp: meta(NOW + 7 * DAY),
             snapshot: meta(NOW + 30 * DAY),
@@ -666,6 +681,7 @@ pub fn all(w: &World) -> Res<Vec<TufVector>> {
     target_files(&c, &mut defs);
     documents(&c, &mut defs);
     limits(&c, &mut defs)?;
+    attacks(&c, &mut defs)?;
     defs.push(trusted_root_rotates(w, &c, root_a)?);
 
     let mut out: Vec<TufVector> = defs.iter().map(build).collect();
@@ -738,8 +754,8 @@ fn signatures(c: &Ctx, out: &mut Vec<VectorDef>) {
     s.targets.signers = Some(vec![c.tg1.clone(), c.tg1.clone()]);
     out.push(one(
         "tuf-targets-one-key-signs-twice",
-        "targets carries two signatures by the same key id (threshold 2): it counts once",
-        THRESHOLD,
+        "targets carries two signatures under the same key id: the file is malformed (python-tuf refuses it too)",
+        "TUF_SIGNATURE_KEYID_REPEATED",
         c.anchor(),
         s,
     ));
@@ -1093,6 +1109,156 @@ fn target_files(c: &Ctx, out: &mut Vec<VectorDef>) {
         c.anchor(),
         s,
     ));
+}
+
+/// The same P-256 key as `k`, written as a compressed point (another SPKI, another key id).
+fn compressed(k: &TufKey) -> Res<TufKey> {
+    let der = k.key.spki()?;
+    let (Some(alg), Some(x), Some(y_last)) = (der.get(2..23), der.get(27..59), der.get(90)) else {
+        return Err("not a P-256 SPKI".to_owned());
+    };
+    let mut spki = vec![0x30, 0x39];
+    spki.extend_from_slice(alg);
+    spki.extend_from_slice(&[0x03, 0x22, 0x00, 0x02 | (y_last & 1)]);
+    spki.extend_from_slice(x);
+    let json = json!({
+        "keytype": "ecdsa",
+        "scheme": "ecdsa-sha2-nistp256",
+        "keyval": {"public": pki::pem("PUBLIC KEY", &spki)}
+    });
+    Ok(TufKey {
+        key: k.key.clone(),
+        id: hex(&sha256(&canonical(&json))),
+        json,
+    })
+}
+
+/// Lists `name` in a snapshot's `meta` at `version`.
+fn list_meta(name: &'static str, version: u64) -> Hook {
+    Rc::new(move |v: &mut Value| {
+        if let Some(meta) = v.pointer_mut("/meta").and_then(Value::as_object_mut) {
+            meta.insert(name.to_owned(), json!({ "version": version }));
+        }
+    })
+}
+
+/// What an adversary tries: a state, a key alias, a rollback the floors must stop.
+fn attacks(c: &Ctx, out: &mut Vec<VectorDef>) -> Res<()> {
+    let two = |name, readme, expect, s1: StageDef, s2: StageDef| VectorDef {
+        name,
+        readme,
+        expect,
+        anchor: c.anchor(),
+        stages: vec![s1, s2],
+        extra: Vec::new(),
+    };
+
+    // One root key listed twice: uncompressed and compressed.
+    let r1c = compressed(&c.r1)?;
+    let mut anchor = c.anchor();
+    anchor.keys.root = role(&[&c.r1, &r1c, &c.r3], 2);
+    let mut r = c.root(2, c.keys_v1());
+    r.keys.root = role(&[&c.r4], 1);
+    r.signers = Some(vec![c.r1.clone(), r1c, c.r4.clone()]);
+    let mut s = c.stage(1);
+    s.roots = vec![r];
+    out.push(one(
+        "tuf-root-key-compressed-alias",
+        "the anchor lists root key r1 twice (uncompressed and compressed point, two key ids; threshold 2): r1 alone signs root v2, which hands the root to another key",
+        "TUF_ROOT_NOT_SIGNED_BY_PREVIOUS",
+        anchor,
+        s,
+    ));
+
+    // A state written from another anchor, then the files of that anchor's keys.
+    let mut evil = c.root(1, c.keys_v1());
+    evil.keys = Keys {
+        root: role(&[&c.r5], 1),
+        timestamp: role(&[&c.ts2], 1),
+        snapshot: role(&[&c.sn2], 1),
+        targets: role(&[&c.tg3], 1),
+        extra: Vec::new(),
+    };
+    let mut s1 = c.stage(1);
+    s1.anchor = Some(evil);
+    let mut s2 = c.stage(2);
+    s2.timestamp.signers = Some(vec![c.ts2.clone()]);
+    s2.snapshot.signers = Some(vec![c.sn2.clone()]);
+    s2.targets.signers = Some(vec![c.tg3.clone()]);
+    out.push(two(
+        "tuf-state-from-another-anchor",
+        "stage 1 runs from another anchor (same version, other keys) and leaves its state; stage 2 runs from the real anchor with that state and files signed by the other anchor's keys",
+        "TUF_STATE_NOT_FROM_ANCHOR",
+        s1,
+        s2,
+    ));
+
+    // Floors stay when no key was rotated out.
+    let mut r = c.root(2, c.keys_v1());
+    r.keys.timestamp = role(&[&c.ts1, &c.ts2], 1);
+    let mut s2 = c.stage(6);
+    s2.roots = vec![r];
+    s2.timestamp.version = 4;
+    out.push(two(
+        "tuf-timestamp-key-added-keeps-floors",
+        "stage 1 trusts timestamp v5; root v2 adds a timestamp key (none leaves); stage 2 brings timestamp v4",
+        ROLLBACK,
+        c.stage(5),
+        s2,
+    ));
+    let mut r = c.root(2, c.keys_v1());
+    r.keys.snapshot = role(&[&c.sn1, &c.sn2], 1);
+    let mut s2 = c.stage(6);
+    s2.roots = vec![r];
+    s2.targets.version = 4;
+    out.push(two(
+        "tuf-snapshot-key-added-keeps-floors",
+        "stage 1 trusts targets v5; root v2 adds a snapshot key (none leaves); stage 2's snapshot lists targets v4",
+        ROLLBACK,
+        c.stage(5),
+        s2,
+    ));
+
+    // 5.4.3: an equal timestamp version is the trusted timestamp or no update.
+    let mut s2 = c.stage(5);
+    s2.timestamp.expires = NOW + 6 * DAY;
+    out.push(two(
+        "tuf-timestamp-same-version-other-content",
+        "stage 1 trusts timestamp v5; stage 2 brings another timestamp v5 (other expiry)",
+        "TUF_TIMESTAMP_CHANGED",
+        c.stage(5),
+        s2,
+    ));
+
+    // 5.5.5: every snapshot entry keeps its floor, delegated roles included.
+    const DELEGATED: &str = "registry.npmjs.org.json";
+    let mut s1 = c.stage(5);
+    s1.snapshot.tamper.signed = Some(list_meta(DELEGATED, 5));
+    let mut s2 = c.stage(6);
+    s2.snapshot.tamper.signed = Some(list_meta(DELEGATED, 4));
+    out.push(two(
+        "tuf-delegated-role-rollback",
+        "stage 1's snapshot lists the delegated role registry.npmjs.org at v5; stage 2's at v4",
+        ROLLBACK,
+        s1.clone(),
+        s2,
+    ));
+    out.push(two(
+        "tuf-delegated-role-dropped",
+        "stage 1's snapshot lists the delegated role registry.npmjs.org; stage 2's does not list it",
+        "TUF_META_MISSING",
+        s1,
+        c.stage(6),
+    ));
+
+    out.push(one(
+        "tuf-anchor-version-max",
+        "the anchor's version is 2^64-1: no root can follow it, and the update goes on with it",
+        OK,
+        c.root(u64::MAX, c.keys_v1()),
+        c.stage(1),
+    ));
+    Ok(())
 }
 
 fn set(pointer: &'static str, value: Value) -> Hook {

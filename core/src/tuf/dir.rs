@@ -8,16 +8,14 @@ use std::path::Path;
 use std::path::PathBuf;
 use std::vec::Vec;
 
-use super::State;
 pub use super::layout::Files;
 use super::layout::Folder;
 use super::layout::LayoutError;
 pub use super::layout::SIGNING_CONFIG_TARGET;
 
 impl Files {
-    /// Reads the repository in `dir` for an update from `anchor` (or the state's root when it
-    /// is newer): see [`Files::collect`].
-    pub fn read_dir(dir: &Path, anchor: &[u8], state: Option<&State>) -> io::Result<Self> {
+    /// Reads the repository in `dir` for an update from `anchor`: see [`Files::collect`].
+    pub fn read_dir(dir: &Path, anchor: &[u8]) -> io::Result<Self> {
         let sub = |name: &str| {
             let p = dir.join(name);
             if p.is_dir() { p } else { dir.to_path_buf() }
@@ -31,7 +29,7 @@ impl Files {
                 Folder::Targets => targets.clone(),
             }
         };
-        Self::collect(anchor, state, |f, name| read(&folder(f).join(name))).map_err(|e| match e {
+        Self::collect(anchor, |f, name| read(&folder(f).join(name))).map_err(|e| match e {
             LayoutError::Unreadable(e) => e,
             LayoutError::Missing(name) => io::Error::new(
                 io::ErrorKind::NotFound,

@@ -13,7 +13,6 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use super::Repository;
-use super::State;
 use super::TRUSTED_ROOT_TARGET;
 use super::value::Value;
 
@@ -39,8 +38,7 @@ pub enum LayoutError<E> {
     /// A required file is absent: `timestamp.json`, the snapshot or targets metadata, or
     /// `trusted_root.json` (by name or as `<hash>.trusted_root.json`).
     Missing(String),
-    /// Neither the trust anchor nor the state's root has a readable version, so the next root
-    /// file cannot be named.
+    /// The trust anchor has no readable version, so the next root file cannot be named.
     AnchorWithoutVersion,
 }
 
@@ -57,7 +55,7 @@ impl<E: fmt::Display> fmt::Display for LayoutError<E> {
 /// The files of one update, owned; [`Files::repository`] lends them to [`super::update`].
 #[derive(Clone, Debug, Default)]
 pub struct Files {
-    /// Root versions after the trusted one, in order.
+    /// Root versions after the anchor, in order.
     pub roots: Vec<Vec<u8>>,
     /// `timestamp.json`.
     pub timestamp: Vec<u8>,
@@ -70,46 +68,46 @@ pub struct Files {
 }
 
 impl Files {
-    /// Collects the files for an update from `anchor` (or the state's root when it is newer):
-    /// the roots after that version until one is missing, then timestamp, snapshot and
-    /// targets (plain or version-prefixed names), then `trusted_root.json` and the signing
-    /// config (plain or hash-prefixed names). `find(folder, name)` returns a file's bytes, or
-    /// `None` when it is absent.
+    /// Collects the files for an update from `anchor`: the roots after its version until one
+    /// is missing (trust comes only from the anchor, so every update reads them all, whatever a
+    /// state holds), then timestamp, snapshot and targets, then `trusted_root.json` and the
+    /// signing config. When the newest root found says `consistent_snapshot`, the names the
+    /// metadata gives (`V.snapshot.json`, `V.targets.json`, `<hash>.<target>`) come first and a
+    /// plain name is only a fall-back (Sigstore's root-signing repositories publish only
+    /// plain names), so a stale plain file beside them is never picked; otherwise plain names
+    /// come first. `find(folder, name)` returns a file's bytes, or `None` when it is absent.
     pub fn collect<E>(
         anchor: &[u8],
-        state: Option<&State>,
         mut find: impl FnMut(Folder, &str) -> Result<Option<Vec<u8>>, E>,
     ) -> Result<Self, LayoutError<E>> {
         let mut find =
             |folder: Folder, name: &str| find(folder, name).map_err(LayoutError::Unreadable);
-        let start = [Some(anchor), state.map(State::root)]
-            .into_iter()
-            .flatten()
-            .filter_map(|b| version_of(b, &[]))
-            .max()
-            .ok_or(LayoutError::AnchorWithoutVersion)?;
+        let start = version_of(anchor, &[]).ok_or(LayoutError::AnchorWithoutVersion)?;
         let mut files = Self::default();
-        let mut next = start.saturating_add(1);
-        loop {
-            let name = format!("{next}.root.json");
+        let mut consistent = consistent_snapshot(anchor);
+        // No version follows 2^64-1.
+        let mut next = start.checked_add(1);
+        while let Some(version) = next {
+            // The update rotates through at most this many; the rest wait for the next one.
+            if files.roots.len() >= crate::limits::MAX_TUF_ROOT_ROTATIONS {
+                break;
+            }
+            let name = format!("{version}.root.json");
             let found = match find(Folder::RootHistory, &name)? {
                 Some(bytes) => Some(bytes),
                 None => find(Folder::Metadata, &name)?,
             };
             let Some(bytes) = found else { break };
+            consistent = consistent_snapshot(&bytes);
             files.roots.push(bytes);
-            // One past the limit is enough for the update to report it.
-            if files.roots.len() > crate::limits::MAX_TUF_ROOT_ROTATIONS {
-                break;
-            }
-            next = next.saturating_add(1);
+            next = version.checked_add(1);
         }
         files.timestamp = find(Folder::Metadata, "timestamp.json")?
             .ok_or_else(|| LayoutError::Missing(String::from("timestamp.json")))?;
         let snapshot_version = version_of(&files.timestamp, &["meta", "snapshot.json"]);
-        files.snapshot = versioned(&mut find, "snapshot.json", snapshot_version)?;
+        files.snapshot = versioned(&mut find, "snapshot.json", snapshot_version, consistent)?;
         let targets_version = version_of(&files.snapshot, &["meta", "targets.json"]);
-        files.targets = versioned(&mut find, "targets.json", targets_version)?;
+        files.targets = versioned(&mut find, "targets.json", targets_version, consistent)?;
         let listed = Value::parse(&files.targets, crate::limits::MAX_JSON_DEPTH).ok();
         for (name, required) in [(TRUSTED_ROOT_TARGET, true), (SIGNING_CONFIG_TARGET, false)] {
             let entry = listed
@@ -117,7 +115,7 @@ impl Files {
                 .and_then(|t| t.get("signed"))
                 .and_then(|s| s.get("targets"))
                 .and_then(|t| t.get(name));
-            match target(&mut find, name, entry)? {
+            match target(&mut find, name, entry, consistent)? {
                 Some(bytes) => files.target_files.push((String::from(name), bytes)),
                 None if required => return Err(LayoutError::Missing(String::from(name))),
                 None => {}
@@ -155,41 +153,60 @@ fn version_of(bytes: &[u8], path: &[&str]) -> Option<u64> {
     }
 }
 
-/// `name`, or `V.name` as consistent snapshots publish it.
+/// Whether a root (read without trusting it) says `consistent_snapshot: true`.
+fn consistent_snapshot(root: &[u8]) -> bool {
+    Value::parse(root, crate::limits::MAX_JSON_DEPTH)
+        .ok()
+        .and_then(|doc| doc.get("signed")?.get("consistent_snapshot").cloned())
+        == Some(Value::Bool(true))
+}
+
+/// `V.name` as consistent snapshots publish it, or the plain `name`; in that order when
+/// `consistent`, else plain first.
 fn versioned<E>(
     find: &mut impl FnMut(Folder, &str) -> Result<Option<Vec<u8>>, LayoutError<E>>,
     name: &str,
     version: Option<u64>,
+    consistent: bool,
 ) -> Result<Vec<u8>, LayoutError<E>> {
-    if let Some(bytes) = find(Folder::Metadata, name)? {
-        return Ok(bytes);
+    let prefixed = version.map(|v| format!("{v}.{name}"));
+    let mut names = [Some(String::from(name)), prefixed];
+    if consistent {
+        names.reverse();
     }
-    let prefixed = match version {
-        Some(v) => find(Folder::Metadata, &format!("{v}.{name}"))?,
-        None => None,
-    };
-    prefixed.ok_or_else(|| LayoutError::Missing(String::from(name)))
+    for candidate in names.iter().flatten() {
+        if let Some(bytes) = find(Folder::Metadata, candidate)? {
+            return Ok(bytes);
+        }
+    }
+    Err(LayoutError::Missing(String::from(name)))
 }
 
-/// `name`, or `<hash>.name` for a hash the (unverified) targets entry lists.
+/// `<hash>.name` for a hash the (unverified) targets entry lists, or the plain `name`; in
+/// that order when `consistent`, else plain first.
 fn target<E>(
     find: &mut impl FnMut(Folder, &str) -> Result<Option<Vec<u8>>, LayoutError<E>>,
     name: &str,
     entry: Option<&Value>,
+    consistent: bool,
 ) -> Result<Option<Vec<u8>>, LayoutError<E>> {
-    if let Some(bytes) = find(Folder::Targets, name)? {
-        return Ok(Some(bytes));
-    }
-    let Some(Value::Object(hashes)) = entry.and_then(|e| e.get("hashes")) else {
-        return Ok(None);
-    };
-    for (_, h) in hashes {
-        // Only hex digits: the name comes from unverified input and must name a plain file.
-        let Value::String(hex) = h else { continue };
-        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            continue;
+    let mut names: Vec<String> = Vec::new();
+    if let Some(Value::Object(hashes)) = entry.and_then(|e| e.get("hashes")) {
+        for (_, h) in hashes {
+            // Only hex digits: the name comes from unverified input and must name a plain file.
+            let Value::String(hex) = h else { continue };
+            if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                names.push(format!("{hex}.{name}"));
+            }
         }
-        if let Some(bytes) = find(Folder::Targets, &format!("{hex}.{name}"))? {
+    }
+    if consistent {
+        names.push(String::from(name));
+    } else {
+        names.insert(0, String::from(name));
+    }
+    for candidate in &names {
+        if let Some(bytes) = find(Folder::Targets, candidate)? {
             return Ok(Some(bytes));
         }
     }
@@ -232,7 +249,7 @@ mod tests {
             ("3.targets.json", targets.clone()),
             ("ab12.trusted_root.json", b"TR".to_vec()),
         ]);
-        let files = Files::collect::<()>(&root(2), None, |_, name| Ok(store.get(name).cloned()));
+        let files = Files::collect::<()>(&root(2), |_, name| Ok(store.get(name).cloned()));
         let files = files.unwrap();
         // From version 2: 3 and 4, stopping at the gap before 6.
         assert_eq!(files.roots, [root(3), root(4)]);
@@ -245,20 +262,62 @@ mod tests {
         );
     }
 
+    /// With `consistent_snapshot`, the names the metadata gives win over stale plain files.
+    #[test]
+    fn consistent_snapshots_read_the_names_the_metadata_gives() {
+        let anchor = br#"{"signed":{"_type":"root","version":1,"consistent_snapshot":true}}"#;
+        let ts = br#"{"signed":{"meta":{"snapshot.json":{"version":7}}}}"#.to_vec();
+        let snap = br#"{"signed":{"meta":{"targets.json":{"version":3}}}}"#.to_vec();
+        let targets =
+            br#"{"signed":{"targets":{"trusted_root.json":{"hashes":{"sha256":"ab12"}}}}}"#
+                .to_vec();
+        let store = flat(&[
+            ("timestamp.json", ts),
+            ("snapshot.json", b"stale".to_vec()),
+            ("7.snapshot.json", snap.clone()),
+            ("targets.json", b"stale".to_vec()),
+            ("3.targets.json", targets.clone()),
+            ("trusted_root.json", b"stale".to_vec()),
+            ("ab12.trusted_root.json", b"TR".to_vec()),
+        ]);
+        let files = Files::collect::<()>(anchor, |_, name| Ok(store.get(name).cloned())).unwrap();
+        assert_eq!((files.snapshot, files.targets), (snap, targets));
+        assert_eq!(
+            files.target_files,
+            [(String::from("trusted_root.json"), b"TR".to_vec())]
+        );
+    }
+
+    /// No root can follow version 2^64-1: nothing is looked up past it, and nothing loops.
+    #[test]
+    fn no_root_is_looked_for_after_the_last_version() {
+        let mut asked = Vec::new();
+        let err = Files::collect::<()>(&root(u64::MAX), |_, name| {
+            asked.push(String::from(name));
+            Ok(None)
+        })
+        .err();
+        assert_eq!(
+            err,
+            Some(LayoutError::Missing(String::from("timestamp.json")))
+        );
+        assert_eq!(asked, [String::from("timestamp.json")]);
+    }
+
     #[test]
     fn a_missing_file_or_a_versionless_anchor_is_named() {
         let none = |_: Folder, _: &str| Ok::<_, ()>(None);
         assert_eq!(
-            Files::collect(b"{}", None, none).err(),
+            Files::collect(b"{}", none).err(),
             Some(LayoutError::AnchorWithoutVersion)
         );
         assert_eq!(
-            Files::collect(&root(1), None, none).err(),
+            Files::collect(&root(1), none).err(),
             Some(LayoutError::Missing(String::from("timestamp.json")))
         );
         let failing = |_: Folder, _: &str| Err::<Option<Vec<u8>>, _>("disk");
         assert_eq!(
-            Files::collect(&root(1), None, failing).err(),
+            Files::collect(&root(1), failing).err(),
             Some(LayoutError::Unreadable("disk"))
         );
     }
@@ -273,7 +332,7 @@ mod tests {
             ("targets.json", targets.to_vec()),
             ("../x.trusted_root.json", b"TR".to_vec()),
         ]);
-        let files = Files::collect::<()>(&root(1), None, |_, name| Ok(store.get(name).cloned()));
+        let files = Files::collect::<()>(&root(1), |_, name| Ok(store.get(name).cloned()));
         assert_eq!(
             files.err(),
             Some(LayoutError::Missing(String::from("trusted_root.json")))

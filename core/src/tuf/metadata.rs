@@ -197,19 +197,21 @@ fn read_signatures(role: Role, v: Option<&Value>) -> Result<Vec<Signature>, Erro
         limits::MAX_TUF_SIGNATURES,
         Limit::TufSignatures,
     )?;
-    items
-        .iter()
-        .map(|item| {
-            let keyid = string(item.get("keyid")).ok_or(invalid(role, "signatures.keyid"))?;
-            let sig = string(item.get("sig"))
-                .and_then(crate::encoding::hex_decode_vec)
-                .ok_or(invalid(role, "signatures.sig"))?;
-            Ok(Signature {
-                keyid: String::from(keyid),
-                sig,
-            })
-        })
-        .collect()
+    let mut out: Vec<Signature> = Vec::with_capacity(items.len());
+    for item in items {
+        let keyid = string(item.get("keyid")).ok_or(invalid(role, "signatures.keyid"))?;
+        let sig = string(item.get("sig"))
+            .and_then(crate::encoding::hex_decode_vec)
+            .ok_or(invalid(role, "signatures.sig"))?;
+        if out.iter().any(|s| s.keyid == keyid) {
+            return Err(Error::TufSignatureKeyIdRepeated { role: role.name() });
+        }
+        out.push(Signature {
+            keyid: String::from(keyid),
+            sig,
+        });
+    }
+    Ok(out)
 }
 
 /// `1.x` or `1.x.y`, all parts decimal: python-tuf's rule (the client speaks major version 1).
