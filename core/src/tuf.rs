@@ -7,11 +7,14 @@
 //! [`State`] and `now`:
 //!
 //! 1. the trust anchor (a TUF root metadata file, e.g. [`PRODUCTION_ROOT`]) must be signed by
-//!    a threshold of its own root keys;
+//!    a threshold of its own root keys; trust starts there and nowhere else: the persisted
+//!    [`State`] holds rollback floors, never a key, and every update walks the roots from the
+//!    anchor again (as python-tuf in bootstrap mode);
 //! 2. each newer root must have the next version and be signed by a threshold of the previous
 //!    root's keys and of its own; only the final root's expiry matters;
 //! 3. timestamp, snapshot and targets must be signed by a threshold of the keys the final root
-//!    names for them, unexpired, not below the versions the state trusted, and consistent with
+//!    names for them (each key counted once, by value), unexpired, not below the floors the
+//!    state keeps (dropped only for a role whose key was rotated out), and consistent with
 //!    each other (versions, and lengths and hashes where listed);
 //! 4. every target file given must have the length and every hash that targets lists.
 //!

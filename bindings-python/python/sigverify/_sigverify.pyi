@@ -103,8 +103,9 @@ class PyPIError(VerificationError):
 
 @final
 class TufState:
-    """The persisted state of TUF updates: the last trusted TUF root and the versions no later
-    update may go below. Empty before the first update; every successful ``from_tuf`` advances
+    """The persisted state of TUF updates: rollback floors (the versions and digests no later
+    update may go below), never a key: trust comes only from the anchor. Empty before the first
+    update; every successful ``from_tuf`` advances
     it in place. Store ``to_bytes()`` and pass it back next time."""
 
     def __new__(cls, data: Optional[bytes] = None) -> "TufState":
@@ -145,8 +146,9 @@ class TrustedRoot:
         now: Optional[int] = None,
     ) -> "TrustedRoot":
         """The trusted root that TUF metadata yields, checked by the TUF client workflow from
-        ``anchor`` (default: the compiled-in production TUF root, or staging) or from ``state``'s
-        root when newer. ``roots`` are the root versions after it, in order; ``target_files``
+        ``anchor`` (default: the compiled-in production TUF root, or staging), whatever ``state``
+        holds (its rollback floors apply). ``roots`` are the root versions after the anchor, in
+        order; ``target_files``
         must hold ``trusted_root.json``. Raises :class:`TUFError`, :class:`LimitError` or
         :class:`TrustedRootError`; advances ``state`` on success."""
     @staticmethod

@@ -38,7 +38,14 @@ const FORMAT: &str = "sigverify-tuf-state/2";
 const FORMAT_1: &str = "sigverify-tuf-state/1";
 
 /// The rollback floors the last successful update left: store [`State::to_bytes`] and give it
-/// back to [`crate::tuf::update`]. It never adds trust (see the [module docs](self)).
+/// back to [`crate::tuf::update`].
+///
+/// It never adds trust: every update walks the roots from the anchor. It holds the last root's
+/// version and digest (the chain must reach that version and hold that root there, else
+/// [`Error::TufStateNotFromAnchor`]), the timestamp's version and digest, the snapshot
+/// version, every snapshot entry's version, and the identities of the timestamp and snapshot
+/// keys (floors are dropped only when one of those keys is rotated out). Whoever can write it
+/// can remove floors (as deleting it does) or raise them (refused by name), never add a key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub(crate) root_version: u64,
