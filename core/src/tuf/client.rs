@@ -481,6 +481,80 @@ mod tests {
         };
     }
 
+    /// A mirror that withholds the roots the state has seen (a freeze) is a rollback of the
+    /// root, whatever else verifies.
+    #[test]
+    fn a_chain_shorter_than_the_state_is_a_root_rollback() {
+        let roots = alloc::vec![
+            vector!("1/metadata/2.root.json"),
+            vector!("1/metadata/3.root.json")
+        ];
+        let mut repo = Repository {
+            roots,
+            timestamp: vector!("1/metadata/timestamp.json"),
+            snapshot: vector!("1/metadata/snapshot.json"),
+            targets: vector!("1/metadata/targets.json"),
+            target_files: Vec::new(),
+        };
+        let anchor = vector!("anchor.json");
+        let now = UnixTime(1_748_865_600);
+        // No target file: the update fails at its very end, after every floor was checked, so
+        // build the state the way a successful update would, from the same walk.
+        let full = update_bounded(anchor, None, &repo, now, 2).err();
+        assert_eq!(
+            full,
+            Some(Error::TufTargetMissing {
+                target: String::from(TRUSTED_ROOT_TARGET)
+            })
+        );
+        let last = metadata::parse(
+            Role::Root,
+            vector!("1/metadata/3.root.json"),
+            metadata::read_root,
+        )
+        .unwrap();
+        let state = State {
+            root_version: 3,
+            root_sha256: sha256(&[&last.canonical]),
+            timestamp: 1,
+            timestamp_sha256: None,
+            timestamp_keys: Vec::new(),
+            snapshot: 1,
+            snapshot_keys: Vec::new(),
+            meta: BTreeMap::new(),
+        };
+        repo.roots.truncate(1);
+        assert_eq!(
+            update_bounded(anchor, Some(&state), &repo, now, 2).err(),
+            Some(Error::TufRollback {
+                role: String::from("root"),
+                trusted: 3,
+                found: 2
+            })
+        );
+        // The same state against the whole chain passes the root checks.
+        let whole = Repository {
+            roots: alloc::vec![
+                vector!("1/metadata/2.root.json"),
+                vector!("1/metadata/3.root.json")
+            ],
+            ..repo
+        };
+        assert_eq!(
+            update_bounded(anchor, Some(&state), &whole, now, 2).err(),
+            full
+        );
+        // A state whose root v3 is another root is not from this anchor.
+        let other = State {
+            root_sha256: [0; 32],
+            ..state
+        };
+        assert_eq!(
+            update_bounded(anchor, Some(&other), &whole, now, 2).err(),
+            Some(Error::TufStateNotFromAnchor { version: 3 })
+        );
+    }
+
     /// Past the rotation limit the update goes on with the newest root it verified (5.3.3):
     /// here one rotation of two, so the snapshot (signed by the key root v3 brings) fails
     /// under root v2, rather than the update failing on the count.
