@@ -88,6 +88,13 @@ if [ -f "$tuf/metadata/timestamp.json" ]; then
   check "$rust" after-root-update "root: persisted by a TUF update (TUF root v15;boot: image verified" \
     "$image" -device loader,file="$PWD/target/flash/persist.bin",addr=0x00300000
   cp target/flash/persist.bin target/flash/persist.good
+  # Whoever writes the sector cannot add trust: an edited trusted_root.json in it fails the
+  # check from the compiled-in TUF root, and the compiled-in root applies.
+  python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); n=d.replace(b"\"mediaType\"", b"\"mediatype\"", 1); assert n != d; open(sys.argv[2],"wb").write(n)' \
+    target/flash/persist.good target/flash/persist.tampered
+  check "$rust" persisted-sector-tampered \
+    "root: persisted TUF update refused (1317 TUF_TARGET_HASH_MISMATCH): the compiled-in root applies;boot: image verified" \
+    "$image" -device loader,file="$PWD/target/flash/persist.tampered",addr=0x00300000
   sed 's/"mediaType"/"mediatype"/' "$tuf/targets/trusted_root.json" >target/pkg/trusted_root.altered
   check "$rust" root-update-altered-target "refused: 1317 TUF_TARGET_HASH_MISMATCH" \
     "$update --trusted-root target/pkg/trusted_root.altered $image" \
@@ -102,7 +109,7 @@ if [ -f "$tuf/metadata/timestamp.json" ]; then
     "$update --trusted-root $tuf/targets/trusted_root.json $image"
 else
   echo "!!! $tuf absent: the root-update cases are SKIPPED"
-  skipped=7
+  skipped=8
 fi
 echo "embedded: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

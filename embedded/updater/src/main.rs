@@ -118,28 +118,36 @@ fn trusted_root(pkg: &Package<'_>) -> Result<TrustedRoot, Refusal> {
     if let Some(repo) = trust::repository(pkg) {
         return root_update(&repo, persisted.as_ref().map(|p| &p.state));
     }
+    // The sector is not trusted: its files are checked again from the compiled-in TUF root.
     let (root, cost) = phase(|| match &persisted {
-        Some(p) => TrustedRoot::from_json(p.trusted_root),
-        None => TrustedRoot::production(),
+        Some(p) => match p.recheck() {
+            Ok(root) => Ok((root, "persisted")),
+            Err(e) => {
+                hprintln!(
+                    "root: persisted TUF update refused ({} {}): the compiled-in root applies",
+                    e.code(),
+                    e.name()
+                );
+                TrustedRoot::production().map(|r| (r, "compiled-in"))
+            }
+        },
+        None => TrustedRoot::production().map(|r| (r, "compiled-in")),
     });
-    let source = match &persisted {
-        Some(p) => {
-            hprintln!(
-                "root: persisted by a TUF update (TUF root v{}, timestamp v{})",
-                p.state.root_version(),
-                p.state.timestamp_version()
-            );
-            "persisted"
-        }
-        None => "compiled-in",
-    };
+    let (root, source) = root.map_err(Refusal::Core)?;
+    if let (Some(p), "persisted") = (&persisted, source) {
+        hprintln!(
+            "root: persisted by a TUF update (TUF root v{}, timestamp v{}), checked again from the compiled-in TUF root",
+            p.state.root_version(),
+            p.state.timestamp_version()
+        );
+    }
     hprintln!(
         "phase root ({}): {} instructions, heap peak {} B",
         source,
         cost.instructions,
         cost.heap_peak
     );
-    root.map_err(Refusal::Core)
+    Ok(root)
 }
 
 /// Verifies the package's TUF update against the stored state (or the compiled-in TUF root),
@@ -150,13 +158,11 @@ fn root_update(
     repo: &tuf::Repository<'_>,
     state: Option<&tuf::State>,
 ) -> Result<TrustedRoot, Refusal> {
+    let now = now()?;
     let (update, cost) =
-        phase(|| tuf::update(tuf::PRODUCTION_ROOT, state, repo, now()?).map_err(Refusal::Core));
+        phase(|| tuf::update(tuf::PRODUCTION_ROOT, state, repo, now).map_err(Refusal::Core));
     let update = update?;
-    let json = update
-        .target_file(tuf::TRUSTED_ROOT_TARGET)
-        .unwrap_or_default();
-    trust::program(&trust::encode(&update.state, json)).map_err(|()| Refusal::Persist)?;
+    trust::program(&trust::encode(&update.state, now, repo)).map_err(|()| Refusal::Persist)?;
     hprintln!(
         "root update: TUF root v{}, timestamp v{}, targets v{}; trusted_root.json adopted and persisted",
         update.versions.root,
