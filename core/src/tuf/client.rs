@@ -481,25 +481,33 @@ mod tests {
         };
     }
 
-    /// A mirror that withholds the roots the state has seen (a freeze) is a rollback of the
-    /// root, whatever else verifies.
-    #[test]
-    fn a_chain_shorter_than_the_state_is_a_root_rollback() {
-        let roots = alloc::vec![
-            vector!("1/metadata/2.root.json"),
-            vector!("1/metadata/3.root.json")
-        ];
-        let mut repo = Repository {
-            roots,
+    /// The vectors' verification time (`now` in every vector folder).
+    const VECTORS_NOW: UnixTime = UnixTime(1_748_865_600);
+
+    /// `tuf-happy-rotations`: roots v2 and v3 after the anchor, no target file.
+    fn rotations() -> Repository<'static> {
+        Repository {
+            roots: alloc::vec![
+                vector!("1/metadata/2.root.json"),
+                vector!("1/metadata/3.root.json")
+            ],
             timestamp: vector!("1/metadata/timestamp.json"),
             snapshot: vector!("1/metadata/snapshot.json"),
             targets: vector!("1/metadata/targets.json"),
             target_files: Vec::new(),
-        };
+        }
+    }
+
+    /// A mirror that withholds the roots the state has seen (a freeze) is a rollback of the
+    /// root, whatever else verifies.
+    #[test]
+    fn a_chain_shorter_than_the_state_is_a_root_rollback() {
+        let mut repo = rotations();
         let anchor = vector!("anchor.json");
-        let now = UnixTime(1_748_865_600);
-        // No target file: the update fails at its very end, after every floor was checked, so
-        // build the state the way a successful update would, from the same walk.
+        let now = VECTORS_NOW;
+        // No target file: the update fails at its very end, after every root and floor check,
+        // so that error says the root checks passed. The state below names root v3 as a
+        // successful update would.
         let full = update_bounded(anchor, None, &repo, now, 2).err();
         assert_eq!(
             full,
@@ -533,13 +541,7 @@ mod tests {
             })
         );
         // The same state against the whole chain passes the root checks.
-        let whole = Repository {
-            roots: alloc::vec![
-                vector!("1/metadata/2.root.json"),
-                vector!("1/metadata/3.root.json")
-            ],
-            ..repo
-        };
+        let whole = rotations();
         assert_eq!(
             update_bounded(anchor, Some(&state), &whole, now, 2).err(),
             full
@@ -560,19 +562,9 @@ mod tests {
     /// under root v2, rather than the update failing on the count.
     #[test]
     fn rotations_past_the_limit_wait_for_the_next_update() {
-        let repo = Repository {
-            roots: alloc::vec![
-                vector!("1/metadata/2.root.json"),
-                vector!("1/metadata/3.root.json")
-            ],
-            timestamp: vector!("1/metadata/timestamp.json"),
-            snapshot: vector!("1/metadata/snapshot.json"),
-            targets: vector!("1/metadata/targets.json"),
-            target_files: Vec::new(),
-        };
+        let repo = rotations();
         let anchor = vector!("anchor.json");
-        // The vectors' verification time (`now` in every vector folder).
-        let now = UnixTime(1_748_865_600);
+        let now = VECTORS_NOW;
         let err = update_bounded(anchor, None, &repo, now, 1).err();
         assert!(
             matches!(
