@@ -399,13 +399,19 @@ export interface TufFiles {
   now?: Date | number;
 }
 
-/** The persisted state of TUF updates; store `toBytes()`. */
+/** A TUF metadata version: a number, or a bigint when `Number` cannot hold it exactly. */
+export type TufVersion = number | bigint;
+
+/** The persisted state of TUF updates (rollback floors only); store `toBytes()`. */
 export class TufState {
   constructor(bytes?: Bytes);
   /** The bytes to store (empty before the first successful update). */
   toBytes(): Uint8Array;
-  /** The versions trusted by the last update in this process, else null. */
-  readonly versions: Readonly<{ root: number; timestamp: number; snapshot: number; targets: number }> | null;
+  /**
+   * The versions trusted by the last update in this process, else null. Each is a number, or a
+   * bigint above `Number.MAX_SAFE_INTEGER` (TUF versions go up to 2^64-1).
+   */
+  readonly versions: Readonly<{ root: TufVersion; timestamp: TufVersion; snapshot: TufVersion; targets: TufVersion }> | null;
 }
 
 /** A Sigstore trusted root verified over TUF. */

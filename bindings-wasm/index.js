@@ -118,9 +118,10 @@ async function allValid(checks) {
 }
 
 /**
- * The persisted state of TUF updates: the last trusted TUF root and the versions no later
- * update may go below. Empty before the first update; every successful `TrustedRoot.fromTuf`
- * advances it. Store `toBytes()` and pass it back next time.
+ * The persisted state of TUF updates: the rollback floors (versions and digests no later
+ * update may go below), never keys: trust always comes from the anchor. Empty before the
+ * first update; every successful `TrustedRoot.fromTuf` advances it. Store `toBytes()` and
+ * pass it back next time.
  */
 export class TufState {
   #bytes;
@@ -136,7 +137,10 @@ export class TufState {
     return this.#bytes.slice();
   }
 
-  /** `{ root, timestamp, snapshot, targets }` after an update in this process, else null. */
+  /**
+   * `{ root, timestamp, snapshot, targets }` after an update in this process, else null; a
+   * version above `Number.MAX_SAFE_INTEGER` is a bigint.
+   */
   get versions() {
     return this.#versions;
   }

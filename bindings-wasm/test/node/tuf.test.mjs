@@ -53,6 +53,23 @@ test('fromTuf advances the state and refuses what is not a TUF update', { skip: 
     (e) => e.name === 'TUF_STATE_INVALID');
 });
 
+test('a version Number cannot hold comes back as a bigint', () => {
+  const dir = path.join(ROOT, 'conformance', 'tuf-vectors', 'tuf-anchor-version-max');
+  const read = (p) => readFileSync(path.join(dir, p));
+  const state = new api.TufState();
+  api.TrustedRoot.fromTuf({
+    anchor: read('anchor.json'),
+    timestamp: read('1/metadata/timestamp.json'),
+    snapshot: read('1/metadata/snapshot.json'),
+    targets: read('1/metadata/targets.json'),
+    targetFiles: { 'trusted_root.json': read('1/targets/trusted_root.json') },
+    state,
+    now: Number(readFileSync(path.join(dir, 'now'), 'utf8').trim()) * 1000,
+  });
+  assert.equal(state.versions.root, 2n ** 64n - 1n);
+  assert.equal(typeof state.versions.timestamp, 'number');
+});
+
 // Every file of a repository folder, by its name alone (as a browser's picker gives them).
 function flatFiles(dir) {
   const out = {};

@@ -1251,6 +1251,13 @@ fn attacks(c: &Ctx, out: &mut Vec<VectorDef>) -> Res<()> {
         c.stage(6),
     ));
 
+    out.push(one(
+        "tuf-anchor-version-max",
+        "the anchor's version is 2^64-1: no root can follow it, and the update goes on with it",
+        OK,
+        c.root(u64::MAX, c.keys_v1()),
+        c.stage(1),
+    ));
     Ok(())
 }
 
