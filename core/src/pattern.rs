@@ -11,8 +11,8 @@
 //! ([`limits::MAX_PATTERN_BYTES`], [`limits::MAX_PATTERN_NFA_BYTES`],
 //! [`limits::MAX_PATTERN_NESTING`]).
 
-use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 use regex_automata::Anchored;
@@ -20,6 +20,8 @@ use regex_automata::Input;
 use regex_automata::nfa::thompson;
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::util::syntax;
+use regex_syntax::hir::Hir;
+use regex_syntax::hir::Look;
 
 use crate::Error;
 use crate::limits;
@@ -37,37 +39,47 @@ impl Pattern {
     /// `PolicyPatternInvalid`; one over a size limit is `LimitExceeded`.
     pub fn new(source: &str) -> Result<Self, Error> {
         limits::check(source.len(), limits::MAX_PATTERN_BYTES, Limit::PatternBytes)?;
-        let anchored = format!(r"\A(?:{source})\z");
-        let vm = PikeVM::builder()
-            .syntax(
-                syntax::Config::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .nest_limit(limits::MAX_PATTERN_NESTING),
-            )
-            .thompson(
+        // The pattern is parsed alone and anchored as a parsed whole: anchoring its text
+        // (`\A(?:` + source + `)\z`) would let `v1)|(x` close the group early and turn the
+        // anchors into one branch of an alternation, and let a `(?x)` comment eat the end anchor.
+        let config = syntax::Config::new()
+            .unicode(false)
+            .utf8(false)
+            .nest_limit(limits::MAX_PATTERN_NESTING);
+        let hir = syntax::parse_with(source, &config).map_err(|_| {
+            // The nesting limit is a syntax error of regex-syntax; report it as the limit
+            // when the pattern is deeper than allowed.
+            if nesting(source) > limits::MAX_PATTERN_NESTING {
+                Error::LimitExceeded {
+                    limit: Limit::PatternNesting,
+                }
+            } else {
+                Error::PolicyPatternInvalid
+            }
+        })?;
+        let whole = Hir::concat(Vec::from([
+            Hir::look(Look::Start),
+            hir,
+            Hir::look(Look::End),
+        ]));
+        let too_big = |e: thompson::BuildError| {
+            if e.size_limit().is_some() {
+                Error::LimitExceeded {
+                    limit: Limit::PatternNfaBytes,
+                }
+            } else {
+                Error::PolicyPatternInvalid
+            }
+        };
+        let nfa = thompson::Compiler::new()
+            .configure(
                 thompson::Config::new()
                     .utf8(false)
                     .nfa_size_limit(Some(limits::MAX_PATTERN_NFA_BYTES)),
             )
-            .build(&anchored)
-            .map_err(|e| {
-                if e.size_limit().is_some() {
-                    Error::LimitExceeded {
-                        limit: Limit::PatternNfaBytes,
-                    }
-                } else {
-                    // The nesting limit is a syntax error of regex-syntax; report it as the
-                    // limit when the pattern is deeper than allowed.
-                    if nesting(source) > limits::MAX_PATTERN_NESTING {
-                        Error::LimitExceeded {
-                            limit: Limit::PatternNesting,
-                        }
-                    } else {
-                        Error::PolicyPatternInvalid
-                    }
-                }
-            })?;
+            .build_from_hir(&whole)
+            .map_err(too_big)?;
+        let vm = PikeVM::new_from_nfa(nfa).map_err(too_big)?;
         Ok(Self {
             source: String::from(source),
             vm,
@@ -149,6 +161,22 @@ mod tests {
         let alt = Pattern::new("a|ab").unwrap();
         assert!(alt.matches("ab"));
         assert!(!alt.matches("abc"));
+        // A pattern cannot close the anchoring group itself: parsed alone, these do not parse.
+        for escape in [
+            r"https://github\.com/octo/app/\.github/workflows/release\.yml@refs/tags/v1)|(x",
+            "https://nothing)|.*|(x",
+            "a)(b",
+        ] {
+            assert_eq!(
+                Pattern::new(escape).unwrap_err(),
+                Error::PolicyPatternInvalid,
+                "{escape}"
+            );
+        }
+        // A comment of verbose mode ends with the pattern, not past the end anchor.
+        let verbose = Pattern::new("(?x) octo / app # the repository").unwrap();
+        assert!(verbose.matches("octo/app"));
+        assert!(!verbose.matches("octo/apple"));
         // Searching is the caller's explicit choice.
         assert!(
             Pattern::new(".*octo/app.*")

@@ -57,12 +57,17 @@ pub(crate) fn verify_embedded(
     let issuer_key_hash = sha256(&[&issuer.spki]);
     // With SCTs that all verify but too few logs behind them, the threshold is the reason.
     let mut best = Error::SctThresholdNotMet;
-    let mut logs: Vec<&[u8]> = Vec::new();
+    // A CT log is its key: one key under two log ids of the root is one log.
+    let mut logs: Vec<Vec<u8>> = Vec::new();
     let mut skipped = Vec::new();
     for (i, sct) in scts.iter().enumerate() {
         match verify_one(sct, &tbs, &issuer_key_hash, ctlogs, crypto) {
-            Ok(()) if !logs.contains(&sct.log_id) => logs.push(sct.log_id),
-            Ok(()) => {}
+            Ok(log) => {
+                let identity = log.identity();
+                if !logs.contains(&identity) {
+                    logs.push(identity);
+                }
+            }
             Err(e) => {
                 if rank(&e) > rank(&best) {
                     best = e.clone();
@@ -87,13 +92,13 @@ fn rank(e: &Error) -> u8 {
     }
 }
 
-fn verify_one(
+fn verify_one<'l>(
     sct: &Sct<'_>,
     tbs: &[u8],
     issuer_key_hash: &[u8; 32],
-    logs: &[Log],
+    logs: &'l [Log],
     crypto: Crypto<'_>,
-) -> Result<(), Error> {
+) -> Result<&'l Log, Error> {
     let log = logs
         .iter()
         .find(|l| l.log_id == sct.log_id)
@@ -123,7 +128,8 @@ fn verify_one(
     ];
     log.key
         .verify_pieces(crypto, hash, RsaPadding::Pkcs1v15, &signed, sct.signature)
-        .map_err(|_| Error::SctSignatureInvalid)
+        .map_err(|_| Error::SctSignatureInvalid)?;
+    Ok(log)
 }
 
 /// Parses `SignedCertificateTimestampList`: a u16-length list of u16-length v1 SCTs.

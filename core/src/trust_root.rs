@@ -64,6 +64,33 @@ pub(crate) struct Authority {
     pub(crate) uri: String,
 }
 
+impl Log {
+    /// What makes two entries of the trusted root one log when independent logs are counted:
+    /// the key by value. Two log ids (or two spellings of one key) do not make two logs.
+    pub(crate) fn identity(&self) -> Vec<u8> {
+        self.key.identity()
+    }
+}
+
+impl Authority {
+    /// Whether two entries of the trusted root are one authority when independent timestamps
+    /// are counted: the same URI, or the same chain (each certificate's key by value). Their
+    /// positions in the root say nothing: one TSA listed twice is still one.
+    pub(crate) fn same_as(&self, other: &Self) -> bool {
+        let key = |c: &Certificate| match &c.key {
+            Ok(k) => k.identity(),
+            Err(_) => c.spki.clone(),
+        };
+        (!self.uri.is_empty() && self.uri == other.uri)
+            || (self.chain.len() == other.chain.len()
+                && self
+                    .chain
+                    .iter()
+                    .zip(&other.chain)
+                    .all(|(a, b)| key(a) == key(b)))
+    }
+}
+
 impl TrustedRoot {
     /// Parses a `TrustedRoot` or a `ClientTrustConfig` (whose `trustedRoot` is used).
     pub fn from_json(input: &[u8]) -> Result<Self, Error> {

@@ -21,6 +21,8 @@ use crate::policy::PolicyKind;
 use crate::time::UnixTime;
 use crate::tlog;
 use crate::tlog::LogEntry;
+use crate::trust_root::Authority;
+use crate::trust_root::Log;
 use crate::trust_root::TrustedRoot;
 use crate::x509::Certificate;
 
@@ -314,34 +316,37 @@ impl Verifier {
         };
         let is_entry = |i: &SkippedItem| matches!(i, SkippedItem::TlogEntry(_));
         let is_stamp = |i: &SkippedItem| matches!(i, SkippedItem::Timestamp(_));
-        let mut logs: Vec<&[u8]> = Vec::new();
-        let mut timed_logs: Vec<&[u8]> = Vec::new();
+        // A log is its key: one key under two log ids of the root is one witness.
+        let log_identity = |id: &[u8]| {
+            self.root
+                .tlogs
+                .iter()
+                .find(|l| l.log_id == id)
+                .map_or_else(|| Vec::from(id), Log::identity)
+        };
+        let mut logs: Vec<Vec<u8>> = Vec::new();
+        let mut timed_logs: Vec<Vec<u8>> = Vec::new();
         for e in &log_entries {
-            if !logs.contains(&e.log_id.as_slice()) {
-                logs.push(&e.log_id);
+            let identity = log_identity(&e.log_id);
+            if e.integrated_time.is_some() && !timed_logs.contains(&identity) {
+                timed_logs.push(identity.clone());
             }
-            if e.integrated_time.is_some() && !timed_logs.contains(&e.log_id.as_slice()) {
-                timed_logs.push(&e.log_id);
+            if !logs.contains(&identity) {
+                logs.push(identity);
             }
         }
         if logs.len() < self.config.tlog_entries {
             return Err(first_skip(is_entry).unwrap_or(Error::TlogThresholdNotMet));
         }
-        let mut authorities: Vec<(&str, usize)> = Vec::new();
+        // Entries of the root naming one URI, or holding one chain, are one authority (a TSA
+        // whose keys rotated, or one TSA listed twice).
+        let mut authorities: Vec<&Authority> = Vec::new();
         for stamp in &stamps {
-            let uri = self
-                .root
-                .tsas
-                .get(stamp.authority)
-                .map_or("", |a| a.uri.as_str());
-            // Entries of the root naming one URI are one authority (a TSA whose keys rotated).
-            let key = if uri.is_empty() {
-                (uri, stamp.authority)
-            } else {
-                (uri, 0)
+            let Some(tsa) = self.root.tsas.get(stamp.authority) else {
+                continue;
             };
-            if !authorities.contains(&key) {
-                authorities.push(key);
+            if !authorities.iter().any(|a| a.same_as(tsa)) {
+                authorities.push(tsa);
             }
         }
         if authorities.len() < self.config.signed_timestamps {

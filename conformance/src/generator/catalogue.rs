@@ -13,6 +13,7 @@ use super::pki;
 use super::pki::KeyType;
 use super::pki::Res;
 use super::pki::b64;
+use super::sigstore::ALIAS_LOG_ID;
 use super::sigstore::CtSigner;
 use super::sigstore::DAY;
 use super::sigstore::IDENTITY;
@@ -756,6 +757,124 @@ impl Catalogue<'_> {
             skipped: Vec::new(),
             config: String::new(),
         });
+        Ok(())
+    }
+
+    /// Thresholds count logs and authorities by what they are: the trusted root lists one
+    /// Rekor log, one CT log and one TSA twice (a second log id, a second entry without a
+    /// URI), and two witnesses of each, one per listing, still count once.
+    fn distinct_by_key(&mut self) -> Res<()> {
+        let alias = json!({"keyId": b64(&ALIAS_LOG_ID)});
+        let (tlog_alias, ct_alias) = (alias.clone(), alias.clone());
+        let tlog_twice = Spec {
+            logged_again_at: Some(3),
+            root_hook: Some(Rc::new(move |v: &mut Value| {
+                let Some(first) = v.pointer("/tlogs/0").cloned() else {
+                    return;
+                };
+                let mut again = first.clone();
+                if let (Some(map), Some(id)) = (again.as_object_mut(), first.get("logId")) {
+                    map.insert("logId".into(), tlog_alias.clone());
+                    map.insert("checkpointKeyId".into(), id.clone());
+                }
+                if let Some(Value::Array(logs)) = v.pointer_mut("/tlogs") {
+                    logs.push(again);
+                }
+            })),
+            bundle_hook: Some(Rc::new(move |v: &mut Value| {
+                if let Some(Value::Object(e)) = v.pointer_mut("/verificationMaterial/tlogEntries/1")
+                {
+                    e.insert("logId".into(), alias.clone());
+                    // The promise signs the log id; the inclusion proof proves the entry.
+                    e.remove("inclusionPromise");
+                }
+            })),
+            ..Spec::happy()
+        };
+        self.add(
+            "ok-tlog-one-key-two-log-ids",
+            "the root lists the Rekor key under a second log id and the bundle has one entry under each: verifies under the default threshold",
+            tlog_twice.clone(),
+            OK,
+        )?;
+        self.add_with_config(
+            "tlog-one-key-two-log-ids-threshold-2",
+            "one Rekor key under two log ids of the root is one log: its two entries do not meet a threshold of two (config tlog_entries=2)",
+            tlog_twice,
+            "tlog_entries=2",
+            "TLOG_THRESHOLD_NOT_MET",
+        )?;
+        let mut sct_alias = Spec {
+            root_hook: Some(Rc::new(move |v: &mut Value| {
+                let Some(first) = v.pointer("/ctlogs/0").cloned() else {
+                    return;
+                };
+                let mut again = first;
+                if let Some(map) = again.as_object_mut() {
+                    map.insert("logId".into(), ct_alias.clone());
+                }
+                if let Some(Value::Array(logs)) = v.pointer_mut("/ctlogs") {
+                    logs.push(again);
+                }
+            })),
+            ..Spec::happy()
+        };
+        sct_alias.sct.copies = 2;
+        sct_alias.sct.alias_second_copy = true;
+        self.add(
+            "ok-sct-one-key-two-log-ids",
+            "the root lists the CT log's key under a second log id and the leaf has one SCT under each: verifies under the default threshold",
+            sct_alias.clone(),
+            OK,
+        )?;
+        self.add_with_config(
+            "sct-one-key-two-log-ids-threshold-2",
+            "one CT key under two log ids of the root is one CT log (config certificate_timestamps=2)",
+            sct_alias,
+            "certificate_timestamps=2",
+            "SCT_THRESHOLD_NOT_MET",
+        )?;
+        let mut tsa_twice = Spec {
+            tsa: true,
+            // The first listing ends at the first token's genTime and the second starts at
+            // the second's, so each token is vouched for by another position of the root.
+            root_hook: Some(Rc::new(|v: &mut Value| {
+                let Some(Value::Array(tsas)) = v.pointer_mut("/timestampAuthorities") else {
+                    return;
+                };
+                let Some(mut first) = tsas.first().cloned() else {
+                    return;
+                };
+                if let Some(t) = first.as_object_mut() {
+                    t.remove("uri");
+                }
+                let mut second = first.clone();
+                if let Some(Value::Object(w)) = first.pointer_mut("/validFor") {
+                    w.insert("end".into(), json!(der::rfc3339(T0 + 3)));
+                }
+                if let Some(Value::Object(w)) = second.pointer_mut("/validFor") {
+                    w.insert("start".into(), json!(der::rfc3339(T0 + 4)));
+                }
+                *tsas = vec![first, second];
+            })),
+            ..Spec::happy()
+        };
+        tsa_twice.token.copies = 2;
+        tsa_twice.token.distinct_copies = true;
+        self.add_with_config(
+            "ok-tsa-listed-twice-two-tokens",
+            "the root lists its TSA twice without a URI (windows one after the other) and the bundle has a token in each window: one signed timestamp is met (config signed_timestamps=1)",
+            tsa_twice.clone(),
+            "signed_timestamps=1",
+            OK,
+        )?;
+        self.add_with_config(
+            "tsa-listed-twice-threshold-2",
+            "one TSA listed twice without a URI is one authority: its two tokens do not meet a threshold of two (config signed_timestamps=2)",
+            tsa_twice,
+            "signed_timestamps=2",
+            "TIMESTAMP_THRESHOLD_NOT_MET",
+        )?;
         Ok(())
     }
 
@@ -2384,6 +2503,7 @@ impl Catalogue<'_> {
             sct_twice,
             OK,
         )?;
+        self.distinct_by_key()?;
         self.add_with_config(
             "tsa-threshold-not-met",
             "a Rekor v1 bundle without timestamps where one signed timestamp is required (config signed_timestamps=1)",

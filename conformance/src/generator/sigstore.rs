@@ -218,6 +218,8 @@ pub struct SctSpec {
     pub raw_list: Option<Vec<u8>>,
     /// How many copies of the SCT the list carries.
     pub copies: usize,
+    /// The second copy names the CT log by [`ALIAS_LOG_ID`] (the log id is not signed).
+    pub alias_second_copy: bool,
     /// The CT log is an RSA log whose trusted-root key is a bare PKCS#1 RSAPublicKey.
     pub rsa_log: bool,
 }
@@ -251,6 +253,8 @@ pub struct TsaSpec {
     pub cert_validity: (u64, u64),
     /// How many copies of the token the bundle carries.
     pub copies: usize,
+    /// The copies are distinct tokens of the one TSA: copy `i` has genTime `gen_time + i`.
+    pub distinct_copies: bool,
     /// genTime text override (GeneralizedTime).
     pub gen_time_text: Option<String>,
     /// A bare TimeStampToken (ContentInfo) instead of a TimeStampResp.
@@ -320,6 +324,10 @@ pub enum PolicySpec {
     /// A policy of conditions (`policy.json`).
     Json(Value),
 }
+
+/// A second log id for a log of the trusted root: the root lists the log's key again under
+/// it, so one log appears as two (thresholds must still count it once).
+pub const ALIAS_LOG_ID: [u8; 32] = [0xa1; 32];
 
 /// A hook over a JSON value.
 pub type JsonHook = Rc<dyn Fn(&mut Value)>;
@@ -456,6 +464,7 @@ impl Spec {
                 sign_changed_tbs: false,
                 raw_list: None,
                 copies: 1,
+                alias_second_copy: false,
                 rsa_log: false,
             },
             integrated_time: T0 + 5,
@@ -476,6 +485,7 @@ impl Spec {
                 eku: vec![pki::TIME_STAMPING],
                 cert_validity: (Y2024, Y2030),
                 copies: 1,
+                distinct_copies: false,
                 gen_time_text: None,
                 bare: false,
                 sid_ski: false,
@@ -751,7 +761,15 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
                 };
                 let sig = ct_key.sign(&sct.signed_data(&sha256(&issuer_spki), &signed_tbs));
                 let one = sct.serialize(&sig);
-                pki::sct_list(&vec![one; sc.copies])
+                let mut copies = vec![one; sc.copies];
+                if let (true, Some(second)) = (sc.alias_second_copy, copies.get_mut(1)) {
+                    let alias = pki::Sct {
+                        log_id: ALIAS_LOG_ID.to_vec(),
+                        ..sct
+                    };
+                    *second = alias.serialize(&sig);
+                }
+                pki::sct_list(&copies)
             }
         };
         cert.extensions.push(pki::sct_list_extension(&list));
@@ -1108,7 +1126,7 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
     let (tsa_leaf, tsa_root) = tsa_certs(w, &s.token)?;
     if s.tsa {
         let t = &s.token;
-        let spec = pki::TokenSpec {
+        let mut spec = pki::TokenSpec {
             signed_over: if t.over_other {
                 b"another signature".to_vec()
             } else {
@@ -1145,10 +1163,13 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
             content_info_type: t.content_info_type.clone(),
         };
         let signer = if t.forged { &w.attacker } else { &w.tsa };
-        let token = b64(&pki::token(&spec, signer));
-        let stamps: Vec<Value> = (0..t.copies)
-            .map(|_| json!({"signedTimestamp": token}))
-            .collect();
+        let mut stamps: Vec<Value> = Vec::new();
+        for i in 0..t.copies {
+            if t.distinct_copies {
+                spec.gen_time = der::generalized_text(t.gen_time + i as u64);
+            }
+            stamps.push(json!({"signedTimestamp": b64(&pki::token(&spec, signer))}));
+        }
         material.insert(
             "timestampVerificationData".into(),
             json!({"rfc3161Timestamps": stamps}),
