@@ -22,7 +22,8 @@ usage:
 
 Identity: --certificate-identity ID or --certificate-identity-regexp RE, and
 --certificate-oidc-issuer URL or --certificate-oidc-issuer-regexp RE. A pattern must match the
-whole value (write .* to search); matching takes linear time.
+whole value (write .* to search); matching takes linear time. A pattern that does not parse
+on its own, such as 'v1)|(x', is a usage error.
 Thresholds (default: the public-good profile, one tlog entry, one SCT, one signing time):
   --tlog-threshold N       distinct transparency logs that must verify the bundle
   --timestamp-threshold N  distinct timestamp authorities whose timestamps must verify

@@ -44,7 +44,15 @@ fn main() -> ExitCode {
             println!("sigverify {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Ok(Command::Verify(a) | Command::Attest(a)) => report::print(&a, &verify(&a)),
+        Ok(Command::Verify(a) | Command::Attest(a)) => match check_patterns(&a) {
+            // A pattern that does not parse is a mistake in the command, found before any
+            // file is read: a usage error, as a malformed flag is.
+            Err(e) => {
+                eprintln!("{}", report::failure_line(&Failure::Verify(e)));
+                ExitCode::from(2)
+            }
+            Ok(()) => report::print(&a, &verify(&a)),
+        },
         Ok(Command::Pypi(a)) => report::print_pypi(&a, &verify_pypi(&a)),
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
@@ -64,6 +72,15 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Compiles the identity and issuer patterns, to refuse one that does not parse (or is over a
+/// limit) as a usage error.
+fn check_patterns(a: &VerifyArgs) -> Result<(), Error> {
+    for re in [&a.identity_regexp, &a.issuer_regexp].into_iter().flatten() {
+        sigverify::Pattern::new(re)?;
+    }
+    Ok(())
 }
 
 pub(crate) enum Failure {

@@ -171,7 +171,8 @@ fn cli_own_vectors_and_examples_give_the_expected_outcome() {
 struct Run {
     /// `ok`, or the error name from `sigverify: NAME (code N): ...` on stderr.
     outcome: String,
-    /// Exit 0 exactly when verified, 1 otherwise, and one line on stderr when not verified.
+    /// Exit 0 exactly when verified, 2 for a pattern that does not parse, 1 otherwise, and one
+    /// line on stderr when not verified.
     well_formed: bool,
     exit: Option<i32>,
     stderr: String,
@@ -199,8 +200,14 @@ fn run(cmd: &mut Command) -> Run {
             .unwrap_or("<unparsed>")
             .to_owned()
     };
+    // A pattern that does not parse is a usage error (exit 2); any other failure exits 1.
+    let failed_exit = if outcome == "POLICY_PATTERN_INVALID" {
+        2
+    } else {
+        1
+    };
     let exit_ok = out.status.success() == (outcome == "ok")
-        && (out.status.success() || out.status.code() == Some(1));
+        && (out.status.success() || out.status.code() == Some(failed_exit));
     let one_line = out.status.success() || stderr.trim_end().lines().count() == 1;
     Run {
         outcome,
