@@ -94,7 +94,11 @@ pub(crate) fn boolean(tlv: Tlv<'_>) -> Option<bool> {
 /// A BIT STRING's octets and its count of unused bits (0 to 7, and 0 when empty).
 pub(crate) fn bit_string(tlv: Tlv<'_>) -> Option<(&[u8], u8)> {
     let (&unused, bits) = tlv.value.split_first()?;
-    (tlv.tag == BIT_STRING && unused <= 7 && (unused == 0 || !bits.is_empty()))
+    // DER (X.690 §11.2.1): the unused bits of the last octet are zero.
+    let padding_zero = bits
+        .last()
+        .is_none_or(|last| unused > 7 || last & ((1u8 << unused) - 1) == 0);
+    (tlv.tag == BIT_STRING && unused <= 7 && (unused == 0 || !bits.is_empty()) && padding_zero)
         .then_some((bits, unused))
 }
 
@@ -270,6 +274,15 @@ mod tests {
             "8 unused bits"
         );
         assert_eq!(bit_string(tlv(&[0x03, 0x00])), None);
+        assert_eq!(
+            bit_string(tlv(&[0x03, 0x02, 0x07, 0x81])),
+            None,
+            "a padding bit set (DER: zero)"
+        );
+        assert_eq!(
+            bit_string(tlv(&[0x03, 0x02, 0x01, 0xfe])),
+            Some((&[0xfe][..], 1))
+        );
         assert_eq!(
             octet_aligned_bits(tlv(&[0x03, 0x02, 0x00, 0xaa])),
             Some(&[0xaa][..])

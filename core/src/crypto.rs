@@ -70,6 +70,19 @@ pub(crate) enum PublicKey {
 pub(crate) struct BadSignature;
 
 impl PublicKey {
+    /// The kind of signature this key makes.
+    pub(crate) fn family(&self) -> KeyFamily {
+        match self {
+            Self::P256(_) | Self::P384(_) => KeyFamily::Ecdsa,
+            #[cfg(feature = "p521")]
+            Self::P521(_) => KeyFamily::Ecdsa,
+            #[cfg(feature = "ed25519")]
+            Self::Ed25519(_) => KeyFamily::Ed25519,
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => KeyFamily::Rsa,
+        }
+    }
+
     /// Decodes a DER SubjectPublicKeyInfo.
     pub(crate) fn from_spki_der(der: &[u8]) -> Result<Self, Error> {
         let spki = spki_parts(der).ok_or(Error::KeyInvalid)?;
@@ -561,37 +574,53 @@ pub(crate) fn canonical_spki(der: &[u8]) -> Option<Vec<u8>> {
     spki_parts(der).map(|_| der.to_vec())
 }
 
+/// Which kind of key a signature algorithm needs: an algorithm identifier names one, and a
+/// signature is checked only under a key of that kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeyFamily {
+    Ecdsa,
+    Ed25519,
+    Rsa,
+}
+
 /// A signature algorithm named by an X.509 / CMS AlgorithmIdentifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct SigAlg {
+    pub(crate) family: KeyFamily,
     pub(crate) hash: HashAlg,
     pub(crate) padding: RsaPadding,
 }
 
 impl SigAlg {
-    /// Maps a signature algorithm OID (and, for PSS, its parameters) to hash and padding.
+    /// Maps a signature algorithm OID and its parameters to key family, hash and padding.
+    /// Parameters must be as the algorithm's RFC says: absent for ECDSA (RFC 5758 §3.2) and
+    /// Ed25519 (RFC 8410 §3), NULL or absent for RSA PKCS #1 v1.5 (RFC 4055 §5), RSASSA-PSS
+    /// parameters for PSS.
     pub(crate) fn from_oid(oid: &[u8], params: Option<&[u8]>) -> Option<Self> {
-        let pkcs1 = |hash| {
-            Some(Self {
+        let of = |family, hash| {
+            let params_ok = match family {
+                KeyFamily::Rsa => params.is_none_or(|p| p == [0x05, 0x00]),
+                KeyFamily::Ecdsa | KeyFamily::Ed25519 => params.is_none(),
+            };
+            params_ok.then_some(Self {
+                family,
                 hash,
                 padding: RsaPadding::Pkcs1v15,
             })
         };
         match oid {
-            b"\x2a\x86\x48\xce\x3d\x04\x03\x02" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0b" => {
-                pkcs1(HashAlg::Sha256)
-            }
-            b"\x2a\x86\x48\xce\x3d\x04\x03\x03" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0c" => {
-                pkcs1(HashAlg::Sha384)
-            }
-            b"\x2a\x86\x48\xce\x3d\x04\x03\x04" | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0d" => {
-                pkcs1(HashAlg::Sha512)
-            }
+            b"\x2a\x86\x48\xce\x3d\x04\x03\x02" => of(KeyFamily::Ecdsa, HashAlg::Sha256),
+            b"\x2a\x86\x48\xce\x3d\x04\x03\x03" => of(KeyFamily::Ecdsa, HashAlg::Sha384),
+            b"\x2a\x86\x48\xce\x3d\x04\x03\x04" => of(KeyFamily::Ecdsa, HashAlg::Sha512),
+            b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0b" => of(KeyFamily::Rsa, HashAlg::Sha256),
+            b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0c" => of(KeyFamily::Rsa, HashAlg::Sha384),
+            b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0d" => of(KeyFamily::Rsa, HashAlg::Sha512),
             // Ed25519 hashes internally; the hash field is unused.
-            b"\x2b\x65\x70" => pkcs1(HashAlg::Sha512),
+            b"\x2b\x65\x70" => of(KeyFamily::Ed25519, HashAlg::Sha512),
             b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0a" => {
                 let hash = pss_hash(params?)?;
                 Some(Self {
+                    family: KeyFamily::Rsa,
                     hash,
                     padding: RsaPadding::Pss,
                 })
@@ -941,5 +970,25 @@ mod tests {
             None,
             "SHA-1 is refused"
         );
+        let null: &[u8] = &[0x05, 0x00];
+        let family = |text, params| SigAlg::from_oid(&oid(text), params).map(|a| a.family);
+        assert_eq!(family("1.2.840.10045.4.3.2", None), Some(KeyFamily::Ecdsa));
+        assert_eq!(
+            family("1.2.840.10045.4.3.2", Some(null)),
+            None,
+            "ECDSA parameters are absent"
+        );
+        assert_eq!(family("1.2.840.113549.1.1.12", None), Some(KeyFamily::Rsa));
+        assert_eq!(
+            family("1.2.840.113549.1.1.12", Some(null)),
+            Some(KeyFamily::Rsa)
+        );
+        assert_eq!(
+            family("1.2.840.113549.1.1.12", Some(&[0x04, 0x00])),
+            None,
+            "RSA parameters are NULL or absent"
+        );
+        assert_eq!(family("1.3.101.112", None), Some(KeyFamily::Ed25519));
+        assert_eq!(family("1.3.101.112", Some(null)), None);
     }
 }

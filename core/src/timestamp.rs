@@ -10,6 +10,7 @@ use crate::asn1;
 use crate::asn1::Tlv;
 use crate::crypto::Crypto;
 use crate::crypto::HashAlg;
+use crate::crypto::KeyFamily;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
 use crate::trust_root::Authority;
@@ -86,6 +87,11 @@ pub(crate) fn verify(
     } else {
         RsaPadding::Pkcs1v15
     };
+    // The SignerInfo's algorithm must be the signer key's kind: an RSA algorithm is never
+    // checked as ECDSA under an EC key.
+    if signature_family(parsed.signature_alg) != Some(key.family()) {
+        return Err(Error::TimestampSignatureInvalid);
+    }
     key.verify(crypto, hash, padding, &signed, parsed.signature)
         .map_err(|_| Error::TimestampSignatureInvalid)?;
     // RFC 3161 §2.3 and the timestamp-authority profile sigstore's TSA client checks: an
@@ -327,6 +333,27 @@ fn parse_generalized_time(b: &[u8]) -> Option<UnixTime> {
 
 fn alg_oid<'a>(alg: Tlv<'a>) -> Option<&'a [u8]> {
     asn1::expect(alg.value, asn1::OID).map(|(oid, _)| oid.value)
+}
+
+/// The key kind a SignerInfo's `signatureAlgorithm` names. CMS names RSA by the key's OID
+/// (`rsaEncryption`, RFC 3370 §3.2) as often as by a signature OID, and some signers name
+/// ECDSA by `id-ecPublicKey`; the hash is the `digestAlgorithm`'s either way.
+fn signature_family(oid: &[u8]) -> Option<KeyFamily> {
+    match oid {
+        // ecdsa-with-SHA256/384/512, id-ecPublicKey.
+        b"\x2a\x86\x48\xce\x3d\x04\x03\x02"
+        | b"\x2a\x86\x48\xce\x3d\x04\x03\x03"
+        | b"\x2a\x86\x48\xce\x3d\x04\x03\x04"
+        | b"\x2a\x86\x48\xce\x3d\x02\x01" => Some(KeyFamily::Ecdsa),
+        // rsaEncryption, sha256/384/512WithRSAEncryption, RSASSA-PSS.
+        b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01"
+        | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0b"
+        | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0c"
+        | b"\x2a\x86\x48\x86\xf7\x0d\x01\x01\x0d"
+        | OID_RSASSA_PSS => Some(KeyFamily::Rsa),
+        b"\x2b\x65\x70" => Some(KeyFamily::Ed25519),
+        _ => None,
+    }
 }
 
 fn digest_alg(oid: &[u8]) -> Option<HashAlg> {

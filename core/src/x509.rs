@@ -92,6 +92,11 @@ impl Certificate {
         let (Ok(key), Some(alg)) = (&parent.key, self.sig_alg) else {
             return false;
         };
+        // The algorithm the certificate names must be the issuer key's: an RSA algorithm is
+        // never checked as ECDSA under an EC key.
+        if alg.family != key.family() {
+            return false;
+        }
         key.verify(crypto, alg.hash, alg.padding, self.tbs(), &self.signature)
             .is_ok()
     }

@@ -2209,6 +2209,202 @@ impl Catalogue<'_> {
         for (name, readme, spec, expect) in cases {
             self.add(name, readme, spec, expect)?;
         }
+        self.strict_certificate_reader()
+    }
+
+    /// What a strict DER X.509 reader refuses (issue 23), each in a leaf the trusted
+    /// intermediate signed: the version's rules, the serial, BIT STRING padding, key
+    /// identifiers, subject alternative names and an algorithm the issuer's key cannot make.
+    fn strict_certificate_reader(&mut self) -> Res<()> {
+        const INVALID: &str = "BUNDLE_CERTIFICATE_INVALID";
+        let leaf = |f: fn(&mut super::sigstore::LeafSpec)| {
+            let mut s = Spec::happy();
+            f(&mut s.leaf);
+            s
+        };
+        let san = |names: &[Vec<u8>]| {
+            pki::extension(
+                "2.5.29.17",
+                true,
+                &der::seq(
+                    names
+                        .iter()
+                        .map(Vec::as_slice)
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                ),
+            )
+        };
+        let email_after = |first: Vec<u8>| {
+            let names = [first, der::tlv(0x81, b"dev@virtual.test")];
+            let mut s = Spec::happy();
+            s.leaf.san = None;
+            s.leaf.extra.push(san(&names));
+            s
+        };
+        let rsa_sha384 = der::seq(&[&der::oid("1.2.840.113549.1.1.12"), &[0x05, 0x00]]);
+        let cases: Vec<Case<Spec>> = vec![
+            (
+                "cert-v1-with-extensions",
+                "the leaf has no version field (v1) but carries extensions",
+                leaf(|l| l.form.version = None),
+                INVALID,
+            ),
+            (
+                "cert-v2-with-extensions",
+                "the leaf is version 2 but carries extensions",
+                leaf(|l| l.form.version = Some(1)),
+                INVALID,
+            ),
+            (
+                "cert-version-v1-explicit",
+                "the leaf writes the default version v1 explicitly (not DER)",
+                leaf(|l| l.form.version = Some(0)),
+                INVALID,
+            ),
+            (
+                "cert-serial-zero",
+                "the leaf's serial number is zero (RFC 5280: positive)",
+                leaf(|l| l.form.serial_content = Some(vec![0x00])),
+                INVALID,
+            ),
+            (
+                "cert-serial-negative",
+                "the leaf's serial number is negative",
+                leaf(|l| l.form.serial_content = Some(vec![0x80, 0x01])),
+                INVALID,
+            ),
+            (
+                "cert-serial-21-octets",
+                "the leaf's serial number is 21 octets (RFC 5280: at most 20)",
+                leaf(|l| l.form.serial_content = Some(vec![0x11; 21])),
+                INVALID,
+            ),
+            (
+                "ok-cert-serial-20-octets-top-bit",
+                "the leaf's serial number is 20 octets with the top bit set (21 octets of DER content)",
+                leaf(|l| l.form.serial_content = Some([[0x00].as_slice(), &[0x91; 20]].concat())),
+                OK,
+            ),
+            (
+                "cert-key-usage-padding-bit-set",
+                "the leaf's keyUsage BIT STRING sets one of its unused bits (DER: zero)",
+                leaf(|l| l.key_usage = Some(&[0x07, 0x81])),
+                INVALID,
+            ),
+            (
+                "cert-subject-key-id-critical",
+                "the leaf's subjectKeyIdentifier is critical (RFC 5280: never)",
+                leaf(|l| l.ski_critical = true),
+                INVALID,
+            ),
+            (
+                "cert-authority-key-id-critical",
+                "the leaf's authorityKeyIdentifier is critical (RFC 5280: never)",
+                leaf(|l| {
+                    let aki = der::seq(&[&der::tlv(0x80, &[0x0a; 20])]);
+                    l.extra.push(pki::extension("2.5.29.35", true, &aki));
+                }),
+                INVALID,
+            ),
+            (
+                "cert-authority-key-id-malformed",
+                "the leaf's authorityKeyIdentifier is not an AuthorityKeyIdentifier",
+                leaf(|l| {
+                    l.extra
+                        .push(pki::extension("2.5.29.35", false, &[0x04, 0x01, 0x00]))
+                }),
+                INVALID,
+            ),
+            (
+                "ok-cert-authority-key-id",
+                "the leaf carries a well-formed, non-critical authorityKeyIdentifier",
+                leaf(|l| {
+                    let aki = der::seq(&[&der::tlv(0x80, &[0x0a; 20])]);
+                    l.extra.push(pki::extension("2.5.29.35", false, &aki));
+                }),
+                OK,
+            ),
+            (
+                "cert-san-empty-uri-before-email",
+                "the leaf's SAN is an empty URI, then an email: malformed, not the email's identity",
+                email_after(der::tlv(0x86, b"")),
+                INVALID,
+            ),
+            (
+                "cert-san-uri-without-scheme",
+                "the leaf's SAN URI has no scheme",
+                email_after(der::tlv(0x86, b"virtual.test/app")),
+                INVALID,
+            ),
+            (
+                "cert-san-uri-with-space",
+                "the leaf's SAN URI holds a space",
+                email_after(der::tlv(0x86, b"https://virtual.test/a b")),
+                INVALID,
+            ),
+            (
+                "cert-san-ip-address-5-octets",
+                "the leaf's SAN iPAddress is 5 octets (4 or 16)",
+                email_after(der::tlv(0x87, &[10, 0, 0, 1, 0])),
+                INVALID,
+            ),
+            (
+                "cert-san-empty",
+                "the leaf's subjectAltName holds no name",
+                {
+                    let mut s = Spec::happy();
+                    s.leaf.san = None;
+                    s.leaf.extra.push(san(&[]));
+                    s
+                },
+                INVALID,
+            ),
+            (
+                "cert-rsa-algorithm-under-ec-key",
+                "the leaf names sha384WithRSAEncryption but the EC intermediate signed it with ECDSA over SHA-384",
+                {
+                    let mut s = Spec::happy();
+                    s.leaf.form.algorithm = Some(rsa_sha384.clone());
+                    s
+                },
+                "CERT_CHAIN_UNTRUSTED",
+            ),
+            (
+                "tsa-cert-rsa-algorithm-under-ec-key",
+                "the trusted root's TSA certificate names sha384WithRSAEncryption but the P-384 TSA root signed it with ECDSA over SHA-384: the root's chain does not link",
+                {
+                    let mut s = Spec {
+                        tsa: true,
+                        ..Spec::happy()
+                    };
+                    s.token.embed = true;
+                    s.token.cert_algorithm = Some(rsa_sha384);
+                    s
+                },
+                "TRUST_ROOT_CERTIFICATE_INVALID",
+            ),
+        ];
+        for (name, readme, spec, expect) in cases {
+            self.add(name, readme, spec, expect)?;
+        }
+        self.add_with_config(
+                "tsa-signer-info-rsa-algorithm-under-ec-key",
+                "the token's SignerInfo names sha256WithRSAEncryption but the TSA's EC key signed with ECDSA (config signed_timestamps=1)",
+                {
+                    let mut s = Spec {
+                        tsa: true,
+                        ..Spec::happy()
+                    };
+                    s.token.signature_algorithm = Some(der::seq(&[
+                        &der::oid("1.2.840.113549.1.1.11"),
+                        &[0x05, 0x00],
+                    ]));
+                    s
+                },
+                "signed_timestamps=1",
+                "TIMESTAMP_SIGNATURE_INVALID",
+            )?;
         Ok(())
     }
 

@@ -7,6 +7,7 @@ use sha2::Digest as _;
 
 use super::der::BIT_STRING;
 use super::der::BOOLEAN;
+use super::der::INTEGER;
 use super::der::OCTET_STRING;
 use super::der::SET;
 use super::der::UTF8_STRING;
@@ -374,18 +375,55 @@ pub struct CertSpec {
     pub extensions: Vec<Vec<u8>>,
 }
 
+/// How a TBSCertificate departs from the X.509 v3 form a CA writes, for vectors of the
+/// reader's strictness.
+#[derive(Clone, Debug)]
+pub struct TbsForm {
+    /// The explicit version's INTEGER (2 for v3), or no version field (v1 by default).
+    pub version: Option<u8>,
+    /// The serial number's INTEGER content as written (zero, negative, too long).
+    pub serial_content: Option<Vec<u8>>,
+    /// The AlgorithmIdentifier to name, inside the TBS and outside, instead of the signer's
+    /// (the signature is still the signer key's own).
+    pub algorithm: Option<Vec<u8>>,
+}
+
+impl Default for TbsForm {
+    fn default() -> Self {
+        Self {
+            version: Some(2),
+            serial_content: None,
+            algorithm: None,
+        }
+    }
+}
+
 impl CertSpec {
     /// The TBSCertificate, for a signature by `signer`.
     pub fn tbs(&self, signer: &Key) -> Vec<u8> {
+        self.tbs_as(signer, &TbsForm::default())
+    }
+
+    /// The TBSCertificate in `form`, for a signature by `signer`.
+    pub fn tbs_as(&self, signer: &Key, form: &TbsForm) -> Vec<u8> {
         let exts = if self.extensions.is_empty() {
             Vec::new()
         } else {
             tlv(0xa3, &seq(&[&self.extensions.concat()]))
         };
+        let version = form
+            .version
+            .map(|v| tlv(0xa0, &tlv(INTEGER, &[v])))
+            .unwrap_or_default();
+        let serial = match &form.serial_content {
+            Some(raw) => tlv(INTEGER, raw),
+            None => uint(&self.serial),
+        };
+        let algorithm = form.algorithm.clone().unwrap_or_else(|| signer.algorithm());
         seq(&[
-            &tlv(0xa0, &uint(&[2])),
-            &uint(&self.serial),
-            &signer.algorithm(),
+            &version,
+            &serial,
+            &algorithm,
             &self.issuer,
             &seq(&[&utc_time(self.not_before), &utc_time(self.not_after)]),
             &self.subject,
@@ -396,11 +434,17 @@ impl CertSpec {
 
     /// The certificate signed by `signer`.
     pub fn sign(&self, signer: &Key) -> Vec<u8> {
-        let tbs = self.tbs(signer);
+        self.sign_as(signer, &TbsForm::default())
+    }
+
+    /// The certificate in `form`, signed by `signer`.
+    pub fn sign_as(&self, signer: &Key, form: &TbsForm) -> Vec<u8> {
+        let tbs = self.tbs_as(signer, form);
         let sig = signer.sign(&tbs);
         let mut bits = vec![0u8];
         bits.extend_from_slice(&sig);
-        seq(&[&tbs, &signer.algorithm(), &tlv(BIT_STRING, &bits)])
+        let algorithm = form.algorithm.clone().unwrap_or_else(|| signer.algorithm());
+        seq(&[&tbs, &algorithm, &tlv(BIT_STRING, &bits)])
     }
 }
 
@@ -499,6 +543,8 @@ pub struct TokenSpec {
     pub econtent_type: String,
     /// ContentInfo contentType OID.
     pub content_info_type: String,
+    /// The SignerInfo's signatureAlgorithm instead of the TSA key's own.
+    pub signature_algorithm: Option<Vec<u8>>,
 }
 
 /// A TimeStampResp carrying a TimeStampToken signed by `tsa`.
@@ -541,7 +587,10 @@ pub fn token(spec: &TokenSpec, tsa: &Key) -> Vec<u8> {
         },
         &sha256_alg,
         &tlv(0xa0, &attrs),
-        &tsa.algorithm(),
+        &spec
+            .signature_algorithm
+            .clone()
+            .unwrap_or_else(|| tsa.algorithm()),
         &tlv(OCTET_STRING, &signature),
     ]);
     let certs = if spec.embedded.is_empty() {

@@ -184,6 +184,10 @@ pub struct LeafSpec {
     pub spki: Option<Vec<u8>>,
     /// Write this outer signatureAlgorithm instead of the one inside the TBS (same length).
     pub outer_algorithm: Option<Vec<u8>>,
+    /// Version, serial and algorithm as written.
+    pub form: pki::TbsForm,
+    /// Mark the subjectKeyIdentifier critical.
+    pub ski_critical: bool,
 }
 
 /// Which CT log signs the SCT.
@@ -255,6 +259,10 @@ pub struct TsaSpec {
     pub copies: usize,
     /// The copies are distinct tokens of the one TSA: copy `i` has genTime `gen_time + i`.
     pub distinct_copies: bool,
+    /// The AlgorithmIdentifier the TSA certificate names (signed by the TSA root's key).
+    pub cert_algorithm: Option<Vec<u8>>,
+    /// The SignerInfo's signatureAlgorithm instead of the TSA key's own.
+    pub signature_algorithm: Option<Vec<u8>>,
     /// genTime text override (GeneralizedTime).
     pub gen_time_text: Option<String>,
     /// A bare TimeStampToken (ContentInfo) instead of a TimeStampResp.
@@ -453,6 +461,8 @@ impl Spec {
                 issued_by: LeafIssuer::Intermediate,
                 spki: None,
                 outer_algorithm: None,
+                form: pki::TbsForm::default(),
+                ski_critical: false,
             },
             sct: SctSpec {
                 present: true,
@@ -486,6 +496,8 @@ impl Spec {
                 cert_validity: (Y2024, Y2030),
                 copies: 1,
                 distinct_copies: false,
+                cert_algorithm: None,
+                signature_algorithm: None,
                 gen_time_text: None,
                 bare: false,
                 sid_ski: false,
@@ -679,7 +691,13 @@ fn tsa_certs(w: &World, s: &TsaSpec) -> Res<(Vec<u8>, Vec<u8>)> {
         spki: w.tsa.spki()?,
         extensions: exts,
     }
-    .sign(&w.tsa_root);
+    .sign_as(
+        &w.tsa_root,
+        &pki::TbsForm {
+            algorithm: s.cert_algorithm.clone(),
+            ..pki::TbsForm::default()
+        },
+    );
     Ok((leaf, root))
 }
 
@@ -706,9 +724,13 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
         exts.push(pki::extended_key_usage(&l.eku, false));
     }
     exts.push(pki::basic_constraints(l.ca));
-    exts.push(pki::subject_key_id(
-        sha256(&spki).get(..20).unwrap_or_default(),
-    ));
+    let ski = sha256(&spki);
+    let ski = ski.get(..20).unwrap_or_default();
+    exts.push(if l.ski_critical {
+        pki::extension("2.5.29.14", true, &der::tlv(der::OCTET_STRING, ski))
+    } else {
+        pki::subject_key_id(ski)
+    });
     if let Some((tag, value)) = &l.san {
         exts.push(pki::subject_alt_name(*tag, value));
     }
@@ -733,7 +755,7 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
         let list = match &sc.raw_list {
             Some(raw) => raw.clone(),
             None => {
-                let precert = cert.tbs(issuer_key);
+                let precert = cert.tbs_as(issuer_key, &l.form);
                 let issuer_spki = if sc.wrong_issuer_key {
                     w.fulcio_root.spki()?
                 } else {
@@ -755,7 +777,7 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
                 let signed_tbs = if sc.sign_changed_tbs {
                     let mut changed = cert.clone();
                     changed.not_after += 1;
-                    changed.tbs(issuer_key)
+                    changed.tbs_as(issuer_key, &l.form)
                 } else {
                     precert
                 };
@@ -774,7 +796,7 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
         };
         cert.extensions.push(pki::sct_list_extension(&list));
     }
-    let signed = cert.sign(issuer_key);
+    let signed = cert.sign_as(issuer_key, &l.form);
     Ok(match &l.outer_algorithm {
         // The outer AlgorithmIdentifier is the last one, right before the signature BIT STRING.
         Some(other) => {
@@ -1161,6 +1183,7 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
             crls: t.crls,
             econtent_type: t.econtent_type.clone(),
             content_info_type: t.content_info_type.clone(),
+            signature_algorithm: t.signature_algorithm.clone(),
         };
         let signer = if t.forged { &w.attacker } else { &w.tsa };
         let mut stamps: Vec<Value> = Vec::new();

@@ -84,12 +84,18 @@ impl Certificate {
         check(rest.is_empty())?;
 
         let mut rest = tbs.value;
-        if let Some(version) = next_if(&mut rest, 0xa0) {
-            let v = asn1::read_all(version.value).and_then(asn1::integer);
-            check(matches!(v, Some([0..=2])))?;
-        }
+        // version [0] EXPLICIT DEFAULT v1: DER leaves a default value out, so an explicit v1
+        // is not DER; v2 is 1, v3 is 2.
+        let version = match next_if(&mut rest, 0xa0) {
+            Some(version) => match asn1::read_all(version.value).and_then(asn1::integer) {
+                Some([1]) => 2,
+                Some([2]) => 3,
+                _ => return Err(Malformed),
+            },
+            None => 1,
+        };
         let serial = asn1::integer(next(&mut rest)?).ok_or(Malformed)?;
-        check(serial.len() <= 21)?;
+        check(positive_serial(serial))?;
         let inner_alg = next(&mut rest)?;
         algorithm(inner_alg)?;
         let issuer = next(&mut rest)?;
@@ -103,9 +109,11 @@ impl Certificate {
         name(subject)?;
         let spki = next(&mut rest)?;
         crate::crypto::spki_parts(spki.raw).ok_or(Malformed)?;
-        // issuerUniqueID [1] and subjectUniqueID [2]: IMPLICIT BIT STRINGs, not read.
+        // issuerUniqueID [1] and subjectUniqueID [2]: IMPLICIT BIT STRINGs, not read; v2 or
+        // v3 only (RFC 5280 §4.1.2.8).
         for tag in [0x81, 0x82] {
             if let Some(id) = next_if(&mut rest, tag) {
+                check(version >= 2)?;
                 let bits = Tlv {
                     tag: asn1::BIT_STRING,
                     ..id
@@ -114,7 +122,8 @@ impl Certificate {
             }
         }
         let extensions = next_if(&mut rest, 0xa3);
-        check(rest.is_empty())?;
+        // Extensions exist in v3 only (RFC 5280 §4.1.2.9).
+        check(rest.is_empty() && (extensions.is_none() || version == 3))?;
 
         let mut out = Self {
             der: der.to_vec(),
@@ -208,13 +217,58 @@ impl Certificate {
             self.time_stamping = ids.contains(&oid::TIME_STAMPING);
             self.time_stamping_only = critical && ids == [oid::TIME_STAMPING];
         } else if id == oid::SUBJECT_KEY_ID {
-            let (ski, _) = asn1::expect(value, asn1::OCTET_STRING).ok_or(Malformed)?;
+            // Never critical (RFC 5280 §4.2.1.2).
+            check(!critical)?;
+            let ski = asn1::read_all(value)
+                .filter(|t| t.tag == asn1::OCTET_STRING)
+                .ok_or(Malformed)?;
             self.subject_key_id = Some(ski.value.to_vec());
+        } else if id == oid::AUTHORITY_KEY_ID {
+            // Never critical (RFC 5280 §4.2.1.1).
+            check(!critical)?;
+            authority_key_id(value)?;
         } else if id == oid::SUBJECT_ALT_NAME {
             self.san = identity(value)?;
         }
         Ok(())
     }
+}
+
+/// A serial number as RFC 5280 §4.1.2.2 allows it: a positive INTEGER of at most 20 octets.
+/// The DER content of a 20-octet number with its top bit set is 21 octets, the first zero.
+fn positive_serial(serial: &[u8]) -> bool {
+    let positive = match serial {
+        [] | [0x00] => false,
+        [first, ..] => first & 0x80 == 0,
+    };
+    let magnitude = match serial {
+        [0x00, rest @ ..] => rest.len(),
+        _ => serial.len(),
+    };
+    positive && magnitude <= 20
+}
+
+/// AuthorityKeyIdentifier (RFC 5280 §4.2.1.1): `keyIdentifier` [0], `authorityCertIssuer` [1]
+/// and `authorityCertSerialNumber` [2], each optional, in order; the issuer and serial come
+/// together or not at all.
+fn authority_key_id(value: &[u8]) -> Result<(), Malformed> {
+    let seq = asn1::read_all(value).ok_or(Malformed)?;
+    check(seq.tag == asn1::SEQUENCE)?;
+    let mut rest = seq.value;
+    next_if(&mut rest, 0x80);
+    let issuer = next_if(&mut rest, 0xa1);
+    let serial = next_if(&mut rest, 0x82);
+    if let Some(issuer) = issuer {
+        check(!asn1::children(issuer.value).ok_or(Malformed)?.is_empty())?;
+    }
+    if let Some(serial) = serial {
+        let integer = Tlv {
+            tag: asn1::INTEGER,
+            ..serial
+        };
+        asn1::integer(integer).ok_or(Malformed)?;
+    }
+    check(rest.is_empty() && issuer.is_some() == serial.is_some())
 }
 
 /// BasicConstraints (RFC 5280 §4.2.1.9): `cA` BOOLEAN DEFAULT FALSE, then an optional
@@ -237,25 +291,35 @@ fn basic_constraints_ca(value: &[u8]) -> Result<bool, Malformed> {
 
 /// The identity a Fulcio certificate carries, in sigstore-go's order: the first URI SAN, else
 /// the first email SAN, else the Fulcio username (an otherName of type `1.3.6.1.4.1.57264.1.7`
-/// holding a UTF8String, and the only otherName). Empty names count as absent. Every
-/// GeneralName must be well formed (RFC 5280 §4.2.1.6): IA5String names ASCII, an otherName
-/// a type and one explicitly tagged value.
+/// holding a UTF8String, and the only otherName). Every GeneralName must be well formed (RFC
+/// 5280 §4.2.1.6), so no malformed name is skipped for the next one: the list is not empty;
+/// an rfc822Name, dNSName or URI is non-empty printable ASCII without spaces, an email has an
+/// `@`, a URI a scheme; an iPAddress is 4 or 16 octets; an otherName a type and one
+/// explicitly tagged value.
 fn identity(value: &[u8]) -> Result<Option<String>, Malformed> {
     let seq = asn1::read_all(value).ok_or(Malformed)?;
     check(seq.tag == asn1::SEQUENCE)?;
+    let names = asn1::children(seq.value).ok_or(Malformed)?;
+    check(!names.is_empty())?;
     let (mut uri, mut email) = (None, None);
     let mut others = Vec::new();
-    for general_name in asn1::children(seq.value).ok_or(Malformed)? {
+    for general_name in names {
         match general_name.tag {
             // rfc822Name, dNSName, uniformResourceIdentifier: IA5String.
             0x81 | 0x82 | 0x86 => {
                 let text = core::str::from_utf8(general_name.value)
                     .ok()
-                    .filter(|t| t.is_ascii())
+                    .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_graphic()))
                     .ok_or(Malformed)?;
                 match general_name.tag {
-                    0x81 => email = email.or(Some(text)),
-                    0x86 => uri = uri.or(Some(text)),
+                    0x81 => {
+                        check(text.contains('@'))?;
+                        email = email.or(Some(text));
+                    }
+                    0x86 => {
+                        check(has_scheme(text))?;
+                        uri = uri.or(Some(text));
+                    }
                     _ => {}
                 }
             }
@@ -266,8 +330,7 @@ fn identity(value: &[u8]) -> Result<Option<String>, Malformed> {
                 check(rest.is_empty())?;
                 others.push((type_id, asn1::read_all(value.value).ok_or(Malformed)?));
             }
-            // iPAddress (OCTET STRING), registeredID (OID).
-            0x87 => {}
+            0x87 => check(matches!(general_name.value.len(), 4 | 16))?,
             0x88 => check(asn1::oid::is_valid(general_name.value))?,
             // x400Address, directoryName, ediPartyName: constructed, not read.
             0xa3..=0xa5 => {}
@@ -283,6 +346,17 @@ fn identity(value: &[u8]) -> Result<Option<String>, Malformed> {
         .flatten()
         .find(|s| !s.is_empty())
         .map(String::from))
+}
+
+/// Whether a URI starts with a scheme (RFC 3986 §3.1): a letter, then letters, digits, `+`,
+/// `-` or `.`, then `:`.
+fn has_scheme(uri: &str) -> bool {
+    let Some((scheme, _)) = uri.split_once(':') else {
+        return false;
+    };
+    let mut bytes = scheme.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
 }
 
 #[cfg(test)]
@@ -434,13 +508,38 @@ mod tests {
             Ok(None),
             "another otherName type"
         );
+        // A malformed name is never skipped for the next one: sigstore-go would take the
+        // URI, so the certificate is malformed rather than the email's.
+        for bad in [
+            encode(0x86, b""),
+            encode(0x86, b"no-scheme"),
+            encode(0x86, b"1http://x"),
+            encode(0x86, b"https://a b"),
+            encode(0x86, b"https://a\x07b"),
+            encode(0x81, b""),
+            encode(0x81, b"no-at"),
+            encode(0x82, b""),
+            encode(0x87, &[127, 0, 0]),
+            encode(0x87, &[0; 8]),
+        ] {
+            assert_eq!(
+                san(&[bad.clone(), email.clone()]),
+                Err(Malformed),
+                "{bad:x?}"
+            );
+        }
+        assert_eq!(san(&[]), Err(Malformed), "an empty list");
         assert_eq!(
-            san(&[encode(0x86, b""), email.clone()]),
-            Ok(Some("a@example.com".into()))
+            san(&[encode(0x86, b"spiffe+x.y-z://id"), email.clone()]),
+            Ok(Some("spiffe+x.y-z://id".into()))
         );
         assert_eq!(san(&[dns]), Ok(None));
         assert_eq!(
-            san(&[encode(0x87, &[127, 0, 0, 1]), encode(0x88, &[0x2a, 0x03])]),
+            san(&[
+                encode(0x87, &[127, 0, 0, 1]),
+                encode(0x87, &[0; 16]),
+                encode(0x88, &[0x2a, 0x03])
+            ]),
             Ok(None)
         );
     }
@@ -468,6 +567,31 @@ mod tests {
             ),
             testing::extension(oid::EXTENDED_KEY_USAGE, true, &encode(asn1::SET, &[])),
             testing::extension(oid::SUBJECT_KEY_ID, false, &[0x03, 0x01, 0x00]),
+            testing::extension(oid::SUBJECT_KEY_ID, true, &encode(asn1::OCTET_STRING, b"k")),
+            testing::extension(
+                oid::SUBJECT_KEY_ID,
+                false,
+                &[encode(asn1::OCTET_STRING, b"k"), vec![0x05, 0x00]].concat(),
+            ),
+            testing::extension(
+                oid::AUTHORITY_KEY_ID,
+                true,
+                &encode(asn1::SEQUENCE, &encode(0x80, b"k")),
+            ),
+            testing::extension(oid::AUTHORITY_KEY_ID, false, b"garbage"),
+            testing::extension(
+                oid::AUTHORITY_KEY_ID,
+                false,
+                &encode(asn1::SEQUENCE, &encode(0x82, &[0x01])),
+            ),
+            testing::extension(
+                oid::AUTHORITY_KEY_ID,
+                false,
+                &encode(
+                    asn1::SEQUENCE,
+                    &[encode(0x80, b"k"), encode(0x80, b"k")].concat(),
+                ),
+            ),
             testing::extension(
                 oid::SUBJECT_ALT_NAME,
                 true,
@@ -525,6 +649,22 @@ mod tests {
         );
         let ca = testing::extension(oid::BASIC_CONSTRAINTS, true, &path_len);
         assert!(Certificate::from_der(&leaf(&[ca])).unwrap().is_ca);
+        let aki = |content: &[Vec<u8>]| {
+            let ext = testing::extension(
+                oid::AUTHORITY_KEY_ID,
+                false,
+                &encode(asn1::SEQUENCE, &content.concat()),
+            );
+            Certificate::from_der(&leaf(&[ext])).map(|_| ())
+        };
+        let issuer = encode(0xa1, &encode(0xa4, &testing::name("ca")));
+        assert_eq!(aki(&[encode(0x80, b"key id")]), Ok(()));
+        assert_eq!(aki(&[]), Ok(()), "every field is optional");
+        assert_eq!(
+            aki(&[encode(0x80, b"k"), issuer.clone(), encode(0x82, &[0x07])]),
+            Ok(())
+        );
+        assert_eq!(aki(&[issuer]), Err(Malformed), "an issuer without a serial");
     }
 
     #[test]
@@ -533,12 +673,22 @@ mod tests {
         // 7 extensions.
         let v = |n: u8| encode(0xa0, &encode(asn1::INTEGER, &[n]));
         assert!(with_field(0, v(2)).is_ok());
-        assert!(with_field(0, v(0)).is_ok());
+        assert!(
+            with_field(0, v(0)).is_err(),
+            "explicit v1: a default, not DER"
+        );
+        assert!(with_field(0, v(1)).is_err(), "v2 with extensions");
         assert!(with_field(0, v(3)).is_err());
         let serial = |bytes: &[u8]| with_field(1, encode(asn1::INTEGER, bytes));
         assert!(serial(&[0x00, 0x80]).is_ok());
-        assert!(serial(&[0x01; 21]).is_ok());
-        assert!(serial(&[0x01; 22]).is_err(), "over 21 octets");
+        assert!(serial(&[0x01; 20]).is_ok());
+        assert!(
+            serial(&[[0x00].as_slice(), &[0x80; 20]].concat()).is_ok(),
+            "20 octets, top bit set"
+        );
+        assert!(serial(&[0x01; 21]).is_err(), "21 octets");
+        assert!(serial(&[0x00]).is_err(), "zero");
+        assert!(serial(&[0x80]).is_err(), "negative");
         assert!(serial(&[0x00, 0x01]).is_err(), "not minimal");
         let time = |tag: u8, text: &str| {
             let t = encode(tag, text.as_bytes());
@@ -576,8 +726,26 @@ mod tests {
         let mut fields = tbs_fields(&leaf(&[]));
         fields.remove(0);
         assert!(
+            Certificate::from_der(&assemble(&fields)).is_err(),
+            "version 1 (by default) with extensions"
+        );
+        fields.pop();
+        assert!(
             Certificate::from_der(&assemble(&fields)).is_ok(),
-            "version 1, by default"
+            "version 1 without extensions"
+        );
+        fields.push(vec![0x81, 0x02, 0x00, 0xaa]);
+        assert!(
+            Certificate::from_der(&assemble(&fields)).is_err(),
+            "a unique identifier in version 1"
+        );
+        let mut fields = tbs_fields(&leaf(&[]));
+        fields[0] = v(1);
+        fields.pop();
+        fields.push(vec![0x82, 0x02, 0x00, 0xaa]);
+        assert!(
+            Certificate::from_der(&assemble(&fields)).is_ok(),
+            "a unique identifier in version 2"
         );
     }
 
