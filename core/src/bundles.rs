@@ -12,14 +12,15 @@
 //! decides what one verified bundle among several means (the CLI: the file verifies when any
 //! of its bundles does, and says which).
 
-use alloc::collections::BTreeMap;
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde_json::Value;
-
 use crate::Error;
+use crate::json::borrowed::Json;
+use crate::json::last_member;
+use crate::json::parse;
 use crate::limits;
 use crate::limits::Limit;
 
@@ -72,12 +73,13 @@ pub fn split(file: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
     // Anything else is one bundle, whose own parser then names what is wrong with it.
     let doc = crate::json::check_depth(file, limits::MAX_JSON_DEPTH)
         .ok()
-        .and_then(|()| serde_json::from_slice::<BTreeMap<String, Value>>(file).ok());
+        .and_then(|()| parse::raw_members(file, limits::MAX_JSON_DEPTH).ok());
+    let has = |key: &str| doc.as_ref().is_some_and(|d| last_member(d, key).is_some());
     match doc {
-        Some(doc) if !doc.contains_key("mediaType") && doc.contains_key("attestations") => {
-            attestations(doc.get("attestations").unwrap_or(&Value::Null))
+        Some(doc) if !has("mediaType") && has("attestations") => {
+            attestations(last_member(&doc, "attestations").unwrap_or_default())
         }
-        Some(doc) if doc.contains_key("verification_material") && doc.contains_key("envelope") => {
+        Some(_) if has("verification_material") && has("envelope") => {
             let attestation = crate::pypi::Attestation::from_json(file)?;
             Ok((
                 FileKind::PypiAttestation,
@@ -88,7 +90,7 @@ pub fn split(file: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
                 }],
             ))
         }
-        Some(doc) if doc.contains_key("attestation_bundles") => {
+        Some(_) if has("attestation_bundles") => {
             let provenance = crate::pypi::Provenance::from_json(file)?;
             let mut found = Vec::new();
             for (i, group) in provenance.bundles.iter().enumerate() {
@@ -120,8 +122,7 @@ pub fn split(file: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
 /// none of them is).
 fn whole_object(line: &[u8]) -> bool {
     crate::json::check_depth(line, limits::MAX_JSON_DEPTH).is_ok()
-        && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
-        && line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        && parse::raw_members(line, limits::MAX_JSON_DEPTH).is_ok()
 }
 
 fn json_lines(lines: &[&[u8]]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
@@ -142,11 +143,15 @@ fn json_lines(lines: &[&[u8]]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
     Ok((FileKind::JsonLines, found))
 }
 
-fn attestations(list: &Value) -> Result<(FileKind, Vec<FoundBundle>), Error> {
+/// The entries of an attestations document, each entry's `bundle` handed on as the bytes it
+/// was written with: a bundle with a repeated member is refused inside a document exactly as
+/// it is alone.
+fn attestations(list: &[u8]) -> Result<(FileKind, Vec<FoundBundle>), Error> {
     let malformed = Error::BundleJsonInvalid {
         path: "attestations",
     };
-    let entries = list.as_array().ok_or(malformed.clone())?;
+    let entries =
+        parse::raw_elements(list, limits::MAX_JSON_DEPTH).map_err(|_| malformed.clone())?;
     if entries.is_empty() {
         return Err(malformed);
     }
@@ -157,20 +162,22 @@ fn attestations(list: &Value) -> Result<(FileKind, Vec<FoundBundle>), Error> {
     )?;
     let mut found = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        let bundle = entry
-            .get("bundle")
-            .filter(|b| b.is_object())
+        let members =
+            parse::raw_members(entry, limits::MAX_JSON_DEPTH).map_err(|_| malformed.clone())?;
+        let bundle = last_member(&members, "bundle")
+            .filter(|b| b.first() == Some(&b'{'))
             .ok_or(malformed.clone())?;
-        let predicate_type = match entry.get("predicateType") {
+        let predicate_type = match last_member(&members, "predicateType") {
             None => None,
-            Some(Value::String(t)) => Some(t.clone()),
-            Some(_) => return Err(malformed),
+            Some(raw) => match parse::parse(raw, 0) {
+                Ok(Json::Str(t)) => Some(Cow::into_owned(t)),
+                _ => return Err(malformed),
+            },
         };
-        let json = serde_json::to_vec(bundle).map_err(|_| malformed.clone())?;
         found.push(FoundBundle {
             place: format!("attestations[{i}]"),
             predicate_type,
-            json,
+            json: bundle.to_vec(),
         });
     }
     Ok((FileKind::AttestationsDocument, found))
@@ -232,8 +239,11 @@ mod tests {
             Some("https://slsa.dev/provenance/v1")
         );
         assert_eq!(found[1].predicate_type, None);
-        let again: Value = serde_json::from_slice(&found[1].json).unwrap();
-        assert_eq!(again, serde_json::from_str::<Value>(B).unwrap());
+        assert_eq!(
+            found[1].json,
+            B.as_bytes(),
+            "the bundle's bytes, as written"
+        );
         let malformed = Some(Error::BundleJsonInvalid {
             path: "attestations",
         });
@@ -247,6 +257,11 @@ mod tests {
         }
         let typed = format!(r#"{{"attestations":[{{"predicateType":7,"bundle":{B}}}]}}"#);
         assert_eq!(split(typed.as_bytes()).err(), malformed);
+        // A bundle that repeats a member reaches the bundle parser with both: it refuses one
+        // inside a document exactly as it refuses it alone.
+        let twice = r#"{"mediaType":"m","messageSignature":{"a":1},"messageSignature":{"b":2}}"#;
+        let doc = format!(r#"{{"attestations":[{{"bundle":{twice}}}]}}"#);
+        assert_eq!(split(doc.as_bytes()).unwrap().1[0].json, twice.as_bytes());
     }
 
     #[test]
@@ -272,8 +287,14 @@ mod tests {
         let (kind, found) = split(attestation.as_bytes()).unwrap();
         assert_eq!(kind, FileKind::PypiAttestation);
         assert_eq!(found[0].place, "attestation");
-        let bundle: Value = serde_json::from_slice(&found[0].json).unwrap();
-        assert_eq!(bundle["dsseEnvelope"]["payload"], "e30=");
+        let bundle = parse::parse(&found[0].json, 8).unwrap();
+        assert_eq!(
+            bundle
+                .get("dsseEnvelope")
+                .and_then(|e| e.get("payload"))
+                .and_then(Json::as_str),
+            Some("e30=")
+        );
         let provenance = format!(
             r#"{{"version":1,"attestation_bundles":[{{"publisher":{{"kind":"Google","email":"a@b"}},"attestations":[{attestation},{attestation}]}}]}}"#
         );

@@ -2,6 +2,7 @@
 //! only with the `fuzzing` feature, which adds no behaviour and is not a stable interface.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::TrustedRoot;
 use crate::bundle::Content;
@@ -159,14 +160,17 @@ pub fn pypi(data: &[u8]) -> bool {
     let Ok(dist) = crate::pypi::Distribution::new(name, [7; 32]) else {
         return false;
     };
-    let statement = serde_json::json!({
-        "_type": "https://in-toto.io/Statement/v1",
-        "subject": [{ "name": name, "digest": { "sha256": "07".repeat(32) } }],
-        "predicateType": crate::pypi::PUBLISH_V1,
-    });
+    let mut payload =
+        Vec::from(&br#"{"_type":"https://in-toto.io/Statement/v1","subject":[{"name":"#[..]);
+    crate::json::write_string(&mut payload, name);
+    payload.extend_from_slice(br#","digest":{"sha256":""#);
+    payload.extend_from_slice("07".repeat(32).as_bytes());
+    payload.extend_from_slice(br#""}}],"predicateType":"#);
+    crate::json::write_string(&mut payload, crate::pypi::PUBLISH_V1);
+    payload.push(b'}');
     let own = crate::Statement {
         payload_type: String::from(crate::intoto::PAYLOAD_TYPE),
-        payload: serde_json::to_vec(&statement).unwrap_or_default(),
+        payload,
     };
     assert_eq!(
         dist.check_statement(&own).as_deref(),

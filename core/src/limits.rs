@@ -116,7 +116,7 @@ pub const MAX_BUNDLE_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_TRUST_ROOT_BYTES: usize = 1024 * 1024;
 
 /// Deepest JSON nesting accepted. A bundle nests 7 levels; in-toto predicates are not read.
-/// serde_json's own recursion limit (128) stays the hard backstop.
+/// The reader checks it before it recurses, so no input reaches a deeper stack.
 pub const MAX_JSON_DEPTH: usize = 64;
 
 /// Most certificates in one chain (bundle or trusted-root CA). Fulcio uses 2-3.

@@ -86,6 +86,31 @@ fn set(pointer: &'static str, value: Value) -> Option<JsonHook> {
     }))
 }
 
+/// Renames every member of a protobuf-JSON document from its JSON name to its proto name
+/// (`logIndex` to `log_index`).
+fn to_proto_names(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let members = std::mem::take(map);
+            for (key, mut value) in members {
+                to_proto_names(&mut value);
+                let mut proto = String::new();
+                for c in key.chars() {
+                    if c.is_ascii_uppercase() {
+                        proto.push('_');
+                        proto.push(c.to_ascii_lowercase());
+                    } else {
+                        proto.push(c);
+                    }
+                }
+                map.insert(proto, value);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(to_proto_names),
+        _ => {}
+    }
+}
+
 /// A hook that inserts (or replaces) member `key` of the object at a JSON pointer.
 fn insert(pointer: &'static str, key: &'static str, value: Value) -> Option<JsonHook> {
     Some(Rc::new(move |v: &mut Value| {
@@ -558,6 +583,35 @@ impl Catalogue<'_> {
             },
             "TLOG_CHECKPOINT_INVALID",
         )?;
+        // protojson reads a field under its proto name too (sigstore-go's bundle reader).
+        for (name, readme, spec, expect) in [
+            (
+                "ok-bundle-proto-field-names",
+                "every field of the bundle named by its proto name (dsse_envelope, verification_material, tlog_entries, ...), as protojson accepts",
+                Spec {
+                    dsse: true,
+                    bundle_hook: Some(Rc::new(|v: &mut Value| to_proto_names(v))),
+                    ..Spec::happy()
+                },
+                OK,
+            ),
+            (
+                "bundle-field-under-both-names",
+                "verificationMaterial also given as verification_material: one field named twice (protojson refuses it)",
+                Spec {
+                    bundle_hook: Some(Rc::new(|v: &mut Value| {
+                        let copy = v.get("verificationMaterial").cloned();
+                        if let (Some(map), Some(copy)) = (v.as_object_mut(), copy) {
+                            map.insert("verification_material".into(), copy);
+                        }
+                    })),
+                    ..Spec::happy()
+                },
+                "BUNDLE_JSON_INVALID",
+            ),
+        ] {
+            self.add(name, readme, spec, expect)?;
+        }
         self.add(
             "ok-bundle-integer-escaped-string",
             "logIndex written with a JSON escape (\\u0039), still the decimal 9",

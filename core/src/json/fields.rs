@@ -1,8 +1,9 @@
 //! Reading protobuf-JSON messages (bundles, trusted roots) from a [`Json`] tree, field by
 //! field, with the rules the Sigstore protobuf-specs' JSON form has and every reference client
 //! applies: unknown fields are ignored, a message is a JSON object, `null` means absent for a
-//! message field, a repeated field is an array, and a field named twice is an error (as
-//! protobuf's JSON parsers and serde's derived readers refuse it).
+//! message field, a repeated field is an array, a field may be named by its JSON name or its
+//! proto name, and a field named twice, under either spelling, is an error (as protojson
+//! refuses it).
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
@@ -24,11 +25,13 @@ impl<'v, 'a> Fields<'v, 'a> {
         value.as_object().map(Self).ok_or(Shape)
     }
 
-    /// The field `key`, `None` when absent; named twice is a [`Shape`] error.
+    /// The field whose JSON name is `key` (lowerCamelCase), `None` when absent. As protojson
+    /// reads it, the field may also be named by its proto name (`dsse_envelope` for
+    /// `dsseEnvelope`); named twice, under either spelling, is a [`Shape`] error.
     pub(crate) fn get(&self, key: &str) -> Result<Option<&'v Json<'a>>, Shape> {
         let mut found = None;
         for (k, v) in self.0 {
-            if k == key {
+            if k == key || is_proto_name(k, key) {
                 if found.is_some() {
                     return Err(Shape);
                 }
@@ -123,6 +126,26 @@ impl<'v, 'a> Fields<'v, 'a> {
     }
 }
 
+/// Whether `name` is the proto name of the field whose JSON name is `json_name`: each
+/// uppercase letter there is `_` and its lowercase here. A name without uppercase letters is
+/// its own proto name, which the caller already compared.
+fn is_proto_name(name: &str, json_name: &str) -> bool {
+    if !json_name.bytes().any(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut rest = name.bytes();
+    for c in json_name.bytes() {
+        if c.is_ascii_uppercase() {
+            if rest.next() != Some(b'_') || rest.next() != Some(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if rest.next() != Some(c) {
+            return false;
+        }
+    }
+    rest.next().is_none()
+}
+
 /// Plain decimal digits that fit a `u64`: no sign, fraction, exponent or spaces.
 fn decimal(s: &str) -> Option<u64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -158,6 +181,27 @@ mod tests {
             assert_eq!(f.get("u"), Err(Shape));
             assert_eq!(f.get("v"), Ok(None));
         });
+    }
+
+    #[test]
+    fn a_field_is_read_under_its_json_or_its_proto_name_but_not_both() {
+        with(
+            r#"{"dsse_envelope":"d","rfc3161_timestamps":"r","x509CertificateChain":"x"}"#,
+            |f| {
+                assert_eq!(f.str("dsseEnvelope"), Ok("d"));
+                assert_eq!(f.str("rfc3161Timestamps"), Ok("r"));
+                assert_eq!(f.str("x509CertificateChain"), Ok("x"));
+            },
+        );
+        with(r#"{"logId":"a","log_id":"b"}"#, |f| {
+            assert_eq!(f.get("logId"), Err(Shape));
+        });
+        for not_the_field in ["logid", "log_Id", "Log_id", "log__id", "log_idx", "_log_id"] {
+            let doc = format!(r#"{{"{not_the_field}":"a"}}"#);
+            with(&doc, |f| {
+                assert_eq!(f.get("logId"), Ok(None), "{not_the_field}")
+            });
+        }
     }
 
     #[test]

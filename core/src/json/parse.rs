@@ -49,6 +49,44 @@ pub(crate) fn parse_object_keeping<'a>(
     Ok(v)
 }
 
+/// An object's members as [`raw_members`] gives them: each key, decoded, with its value's
+/// bytes as written.
+pub(crate) type RawMembers<'a> = Vec<(Cow<'a, str>, &'a [u8])>;
+
+/// The members of a document that must be an object, each value as the bytes it was written
+/// with (checked as JSON, nothing built), in document order, repeated keys as often as they
+/// appear. A caller that hands a value on to another reader hands on exactly what was read:
+/// no re-serialising that could merge repeated members or change an escape.
+pub(crate) fn raw_members(input: &[u8], max_depth: usize) -> Result<RawMembers<'_>, ParseError> {
+    let mut p = Parser::new(input, max_depth);
+    let mut out = Vec::new();
+    p.container(b'{', |p| {
+        if p.peek() != Some(b'"') {
+            return Err(ParseError::Syntax);
+        }
+        let key = p.string(true)?;
+        p.skip_ws();
+        if p.next()? != b':' {
+            return Err(ParseError::Syntax);
+        }
+        p.skip_ws();
+        out.push((key, p.raw_value()?));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The elements of a document that must be an array, each as the bytes it was written with.
+pub(crate) fn raw_elements(input: &[u8], max_depth: usize) -> Result<Vec<&[u8]>, ParseError> {
+    let mut p = Parser::new(input, max_depth);
+    let mut out = Vec::new();
+    p.container(b'[', |p| {
+        out.push(p.raw_value()?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 struct Parser<'a> {
     input: &'a [u8],
     at: usize,
@@ -87,6 +125,42 @@ impl<'a> Parser<'a> {
         } else {
             Err(ParseError::Syntax)
         }
+    }
+
+    /// The whole input as one array or object (`open` says which), `item` reading each element
+    /// or member after its leading whitespace.
+    fn container(
+        &mut self,
+        open: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), ParseError>,
+    ) -> Result<(), ParseError> {
+        let close = if open == b'{' { b'}' } else { b']' };
+        self.skip_ws();
+        if self.next()? != open || self.max_depth == 0 {
+            return Err(ParseError::Syntax);
+        }
+        self.skip_ws();
+        if self.peek() == Some(close) {
+            self.at += 1;
+            return self.end();
+        }
+        loop {
+            self.skip_ws();
+            item(self)?;
+            self.skip_ws();
+            match self.next()? {
+                b',' => {}
+                b if b == close => return self.end(),
+                _ => return Err(ParseError::Syntax),
+            }
+        }
+    }
+
+    /// One value at nesting depth 1, checked, as the bytes it spans.
+    fn raw_value(&mut self) -> Result<&'a [u8], ParseError> {
+        let start = self.at;
+        self.value(1, false)?;
+        self.input.get(start..self.at).ok_or(ParseError::Syntax)
     }
 
     fn literal(&mut self, word: &[u8], value: Json<'a>) -> Result<Json<'a>, ParseError> {
@@ -377,6 +451,42 @@ mod tests {
                 core::str::from_utf8(bad)
             );
         }
+    }
+
+    #[test]
+    fn raw_members_and_elements_are_the_bytes_as_written() {
+        let doc = br#" {"a" : {"x":1,"x":2} , "b":[ "\u0041" ],"a":null} "#;
+        let members = raw_members(doc, 4).unwrap();
+        let got: Vec<(&str, &[u8])> = members.iter().map(|(k, v)| (k.as_ref(), *v)).collect();
+        assert_eq!(
+            got,
+            [
+                ("a", &br#"{"x":1,"x":2}"#[..]),
+                ("b", br#"[ "\u0041" ]"#),
+                ("a", b"null")
+            ]
+        );
+        assert_eq!(
+            raw_elements(br#"[1, {"k":[]} ,"s"]"#, 4).unwrap(),
+            [&b"1"[..], br#"{"k":[]}"#, br#""s""#]
+        );
+        assert_eq!(raw_members(b"{}", 1).unwrap(), []);
+        assert_eq!(raw_elements(b" [ ] ", 1).unwrap(), Vec::<&[u8]>::new());
+        for bad in [
+            &b"[]"[..],
+            b"{\"a\":}",
+            b"{\"a\":1,}",
+            b"{\"a\":1} x",
+            b"{\"a\" 1}",
+            b"{1:1}",
+        ] {
+            assert!(raw_members(bad, 4).is_err(), "{bad:?}");
+        }
+        assert!(raw_elements(b"{}", 4).is_err());
+        assert!(raw_elements(b"[1,]", 4).is_err());
+        assert_eq!(raw_elements(b"[[[1]]]", 2), Err(ParseError::TooDeep));
+        assert!(raw_elements(b"[[1]]", 2).is_ok());
+        assert_eq!(raw_elements(b"[]", 0), Err(ParseError::Syntax));
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! The PEP 740 attestation object, and the Sigstore bundle it stands for.
 
-use alloc::string::String;
+use alloc::borrow::Cow;
 use alloc::vec::Vec;
-
-use serde_json::Map;
-use serde_json::Value;
 
 use crate::Bundle;
 use crate::Error;
 use crate::encoding;
 use crate::intoto;
+use crate::json::borrowed::Json;
+use crate::json::last_member;
+use crate::json::parse;
+use crate::json::parse::RawMembers;
+use crate::json::write_string;
 use crate::limits;
 use crate::limits::Limit;
 
@@ -19,7 +21,8 @@ use crate::limits::Limit;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attestation {
     certificate: Vec<u8>,
-    transparency_entry: Value,
+    /// The first transparency entry, as the bytes it was written with.
+    transparency_entry: Vec<u8>,
     statement: Vec<u8>,
     signature: Vec<u8>,
 }
@@ -31,44 +34,38 @@ impl Attestation {
     pub fn from_json(input: &[u8]) -> Result<Self, Error> {
         limits::check(input.len(), limits::MAX_BUNDLE_BYTES, Limit::BundleBytes)?;
         crate::json::check_depth(input, limits::MAX_JSON_DEPTH)?;
-        let value: Value =
-            serde_json::from_slice(input).map_err(|_| Error::PypiAttestationInvalid {
-                field: "attestation",
-            })?;
-        Self::from_value(&value)
+        Self::from_raw(input)
     }
 
-    /// Reads an attestation object from a parsed JSON value (an item of a provenance).
-    pub(crate) fn from_value(value: &Value) -> Result<Self, Error> {
-        let top = object(value, "attestation")?;
-        if top.get("version").and_then(Value::as_u64) != Some(1) {
-            return Err(Error::PypiAttestationInvalid { field: "version" });
+    /// Reads an attestation object from its JSON text (an item of a provenance too).
+    pub(crate) fn from_raw(input: &[u8]) -> Result<Self, Error> {
+        let invalid = |field| Error::PypiAttestationInvalid { field };
+        let top = parse::raw_members(input, limits::MAX_JSON_DEPTH)
+            .map_err(|_| invalid("attestation"))?;
+        let version = last_member(&top, "version").map(|v| parse::parse(v, 0));
+        if !matches!(version, Some(Ok(Json::Number("1")))) {
+            return Err(invalid("version"));
         }
         let material = object(
-            top.get("verification_material").unwrap_or(&Value::Null),
+            last_member(&top, "verification_material"),
             "verification_material",
         )?;
-        let envelope = object(top.get("envelope").unwrap_or(&Value::Null), "envelope")?;
-        let entries = material
-            .get("transparency_entries")
-            .and_then(Value::as_array)
-            .ok_or(Error::PypiAttestationInvalid {
-                field: "transparency_entries",
-            })?;
+        let envelope = object(last_member(&top, "envelope"), "envelope")?;
+        let entries = last_member(&material, "transparency_entries")
+            .and_then(|raw| parse::raw_elements(raw, limits::MAX_JSON_DEPTH).ok())
+            .ok_or(invalid("transparency_entries"))?;
         limits::check(entries.len(), limits::MAX_TLOG_ENTRIES, Limit::TlogEntries)?;
         // pypi-attestations builds its bundle from the first entry alone, and so do we: a
         // second entry would count towards thresholds it never counted towards.
         let first = entries
             .first()
-            .filter(|_| entries.iter().all(Value::is_object))
-            .ok_or(Error::PypiAttestationInvalid {
-                field: "transparency_entries",
-            })?;
+            .filter(|_| entries.iter().all(|e| e.first() == Some(&b'{')))
+            .ok_or(invalid("transparency_entries"))?;
         Ok(Self {
-            certificate: base64(material, "certificate")?,
-            transparency_entry: first.clone(),
-            statement: base64(envelope, "statement")?,
-            signature: base64(envelope, "signature")?,
+            certificate: base64(&material, "certificate")?,
+            transparency_entry: first.to_vec(),
+            statement: base64(&envelope, "statement")?,
+            signature: base64(&envelope, "signature")?,
         })
     }
 
@@ -80,41 +77,23 @@ impl Attestation {
     /// The Sigstore bundle v0.3 this attestation stands for, as JSON: the certificate, the first
     /// transparency entry, and an in-toto DSSE envelope of the statement with its one signature.
     pub fn to_bundle_json(&self) -> Vec<u8> {
-        let mut certificate = Map::new();
-        certificate.insert(
-            "rawBytes".into(),
-            encoding::base64_encode(&self.certificate).into(),
+        let mut out = Vec::with_capacity(
+            self.transparency_entry.len() + (self.certificate.len() + self.statement.len()) * 2,
         );
-        let mut material = Map::new();
-        material.insert("certificate".into(), certificate.into());
-        material.insert(
-            "tlogEntries".into(),
-            Value::Array(alloc::vec![self.transparency_entry.clone()]),
-        );
-        let mut signature = Map::new();
-        signature.insert(
-            "sig".into(),
-            encoding::base64_encode(&self.signature).into(),
-        );
-        let mut envelope = Map::new();
-        envelope.insert(
-            "payload".into(),
-            encoding::base64_encode(&self.statement).into(),
-        );
-        envelope.insert("payloadType".into(), intoto::PAYLOAD_TYPE.into());
-        envelope.insert(
-            "signatures".into(),
-            Value::Array(alloc::vec![signature.into()]),
-        );
-        let mut bundle = Map::new();
-        bundle.insert(
-            "mediaType".into(),
-            "application/vnd.dev.sigstore.bundle.v0.3+json".into(),
-        );
-        bundle.insert("verificationMaterial".into(), material.into());
-        bundle.insert("dsseEnvelope".into(), envelope.into());
-        // Serialising a tree of strings, arrays and objects cannot fail.
-        serde_json::to_vec(&Value::Object(bundle)).unwrap_or_default()
+        let mut put = |piece: &str| out.extend_from_slice(piece.as_bytes());
+        put(r#"{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json","#);
+        put(r#""verificationMaterial":{"certificate":{"rawBytes":"#);
+        write_string(&mut out, &encoding::base64_encode(&self.certificate));
+        out.extend_from_slice(br#"},"tlogEntries":["#);
+        out.extend_from_slice(&self.transparency_entry);
+        out.extend_from_slice(br#"]},"dsseEnvelope":{"payload":"#);
+        write_string(&mut out, &encoding::base64_encode(&self.statement));
+        out.extend_from_slice(br#","payloadType":"#);
+        write_string(&mut out, intoto::PAYLOAD_TYPE);
+        out.extend_from_slice(br#","signatures":[{"sig":"#);
+        write_string(&mut out, &encoding::base64_encode(&self.signature));
+        out.extend_from_slice(b"}]}}");
+        out
     }
 
     /// The bundle this attestation stands for, parsed (its errors are the bundle parser's).
@@ -123,23 +102,26 @@ impl Attestation {
     }
 }
 
-fn object<'a>(value: &'a Value, field: &'static str) -> Result<&'a Map<String, Value>, Error> {
-    value
-        .as_object()
+/// An object field's members, each as written.
+fn object<'a>(raw: Option<&'a [u8]>, field: &'static str) -> Result<RawMembers<'a>, Error> {
+    raw.and_then(|raw| parse::raw_members(raw, limits::MAX_JSON_DEPTH).ok())
         .ok_or(Error::PypiAttestationInvalid { field })
 }
 
 /// A base64 field as `pypi-attestations` reads it: standard alphabet, padded.
-fn base64(map: &Map<String, Value>, field: &'static str) -> Result<Vec<u8>, Error> {
-    map.get(field)
-        .and_then(Value::as_str)
-        .and_then(encoding::base64_decode)
+fn base64(members: &[(Cow<'_, str>, &[u8])], field: &'static str) -> Result<Vec<u8>, Error> {
+    last_member(members, field)
+        .and_then(|raw| match parse::parse(raw, 0) {
+            Ok(Json::Str(text)) => encoding::base64_decode(&text),
+            _ => None,
+        })
         .filter(|bytes| !bytes.is_empty())
         .ok_or(Error::PypiAttestationInvalid { field })
 }
 
 #[cfg(test)]
 mod tests {
+    use alloc::string::String;
     use alloc::string::ToString;
 
     use super::*;
@@ -150,22 +132,50 @@ mod tests {
     fn a_well_formed_object_becomes_a_v03_dsse_bundle() {
         let a = Attestation::from_json(GOOD.as_bytes()).unwrap();
         assert_eq!(a.statement(), b"{}");
-        let bundle: Value = serde_json::from_slice(&a.to_bundle_json()).unwrap();
+        let json = a.to_bundle_json();
+        let bundle = parse::parse(&json, 8).unwrap();
+        let at = |path: &[&str]| {
+            let mut v = Some(&bundle);
+            for step in path {
+                v = match step.parse::<usize>() {
+                    Ok(i) => v.and_then(Json::as_array).and_then(|a| a.get(i)),
+                    Err(_) => v.and_then(|o| o.get(step)),
+                };
+            }
+            v.and_then(Json::as_str).map(ToString::to_string)
+        };
         assert_eq!(
-            bundle["mediaType"],
-            "application/vnd.dev.sigstore.bundle.v0.3+json"
+            at(&["mediaType"]).as_deref(),
+            Some("application/vnd.dev.sigstore.bundle.v0.3+json")
         );
         assert_eq!(
-            bundle["verificationMaterial"]["certificate"]["rawBytes"],
-            "AQID"
+            at(&["verificationMaterial", "certificate", "rawBytes"]).as_deref(),
+            Some("AQID")
         );
         assert_eq!(
-            bundle["verificationMaterial"]["tlogEntries"][0]["logIndex"],
-            "1"
+            at(&["verificationMaterial", "tlogEntries", "0", "logIndex"]).as_deref(),
+            Some("1")
         );
-        assert_eq!(bundle["dsseEnvelope"]["payload"], "e30=");
-        assert_eq!(bundle["dsseEnvelope"]["payloadType"], intoto::PAYLOAD_TYPE);
-        assert_eq!(bundle["dsseEnvelope"]["signatures"][0]["sig"], "BAU=");
+        assert_eq!(at(&["dsseEnvelope", "payload"]).as_deref(), Some("e30="));
+        assert_eq!(
+            at(&["dsseEnvelope", "payloadType"]).as_deref(),
+            Some(intoto::PAYLOAD_TYPE)
+        );
+        assert_eq!(
+            at(&["dsseEnvelope", "signatures", "0", "sig"]).as_deref(),
+            Some("BAU=")
+        );
+        // The entry is handed on as written, a repeated member included.
+        let twice = GOOD.replace(r#"{"logIndex":"1"}"#, r#"{"logIndex":"1","logIndex":"2"}"#);
+        let json = Attestation::from_json(twice.as_bytes())
+            .unwrap()
+            .to_bundle_json();
+        let entry = br#"{"logIndex":"1","logIndex":"2"}"#;
+        assert!(
+            json.windows(entry.len()).any(|w| w == entry),
+            "{}",
+            String::from_utf8_lossy(&json)
+        );
         // The tlog entry is incomplete: the bundle parser says so.
         assert_eq!(
             a.to_bundle().err(),

@@ -3,11 +3,12 @@
 
 use alloc::vec::Vec;
 
-use serde_json::Value;
-
 use super::Attestation;
 use super::Publisher;
 use crate::Error;
+use crate::json::borrowed::Json;
+use crate::json::last_member;
+use crate::json::parse;
 use crate::limits;
 use crate::limits::Limit;
 
@@ -40,18 +41,18 @@ impl Provenance {
             Limit::BundleFileBytes,
         )?;
         crate::json::check_depth(input, limits::MAX_JSON_DEPTH)?;
-        let value: Value =
-            serde_json::from_slice(input).map_err(|_| Error::PypiProvenanceInvalid {
-                field: "provenance",
-            })?;
-        let top = value.as_object().ok_or(Error::PypiProvenanceInvalid {
-            field: "provenance",
-        })?;
+        let invalid = |field| Error::PypiProvenanceInvalid { field };
+        let top =
+            parse::raw_members(input, limits::MAX_JSON_DEPTH).map_err(|_| invalid("provenance"))?;
         // pypi-attestations defaults a missing version to 1.
-        if top.get("version").is_some_and(|v| v.as_u64() != Some(1)) {
-            return Err(Error::PypiProvenanceInvalid { field: "version" });
+        let version = last_member(&top, "version").map(|v| parse::parse(v, 0));
+        if version.is_some_and(|v| !matches!(v, Ok(Json::Number("1")))) {
+            return Err(invalid("version"));
         }
-        let groups = list(top.get("attestation_bundles"), "attestation_bundles")?;
+        let groups = list(
+            last_member(&top, "attestation_bundles"),
+            "attestation_bundles",
+        )?;
         limits::check(
             groups.len(),
             limits::MAX_BUNDLES_IN_FILE,
@@ -60,16 +61,15 @@ impl Provenance {
         let mut bundles = Vec::new();
         let mut count = 0usize;
         for group in groups {
-            let group = group.as_object().ok_or(Error::PypiProvenanceInvalid {
-                field: "attestation_bundles",
-            })?;
-            let publisher = Publisher::from_value(group.get("publisher"))?;
-            let items = list(group.get("attestations"), "attestations")?;
+            let group = parse::raw_members(group, limits::MAX_JSON_DEPTH)
+                .map_err(|_| invalid("attestation_bundles"))?;
+            let publisher = Publisher::from_raw(last_member(&group, "publisher"))?;
+            let items = list(last_member(&group, "attestations"), "attestations")?;
             count = count.saturating_add(items.len());
             limits::check(count, limits::MAX_BUNDLES_IN_FILE, Limit::BundlesInFile)?;
             let attestations = items
                 .iter()
-                .map(Attestation::from_value)
+                .map(|item| Attestation::from_raw(item))
                 .collect::<Result<Vec<_>, _>>()?;
             bundles.push(AttestationBundle {
                 publisher,
@@ -80,9 +80,9 @@ impl Provenance {
     }
 }
 
-fn list<'a>(value: Option<&'a Value>, field: &'static str) -> Result<&'a Vec<Value>, Error> {
-    value
-        .and_then(Value::as_array)
+/// The elements of an array field, each as written.
+fn list<'a>(raw: Option<&'a [u8]>, field: &'static str) -> Result<Vec<&'a [u8]>, Error> {
+    raw.and_then(|raw| parse::raw_elements(raw, limits::MAX_JSON_DEPTH).ok())
         .ok_or(Error::PypiProvenanceInvalid { field })
 }
 

@@ -6,12 +6,12 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde_json::Map;
-use serde_json::Value;
-
 use crate::Condition;
 use crate::Error;
 use crate::Policy;
+use crate::json::borrowed::Json;
+use crate::json::parse;
+use crate::limits;
 use crate::policy::fulcio_oid;
 
 const GITHUB_ISSUER: &str = "https://token.actions.githubusercontent.com";
@@ -132,18 +132,29 @@ impl Expected {
 }
 
 impl Publisher {
-    pub(crate) fn from_value(value: Option<&Value>) -> Result<Self, Error> {
+    /// Reads the `publisher` object of a provenance's group, given as written.
+    pub(crate) fn from_raw(raw: Option<&[u8]>) -> Result<Self, Error> {
         let invalid = Error::PypiProvenanceInvalid { field: "publisher" };
-        let map = value.and_then(Value::as_object).ok_or(invalid.clone())?;
+        let value = raw
+            .and_then(|raw| parse::parse(raw, limits::MAX_JSON_DEPTH).ok())
+            .ok_or(invalid.clone())?;
+        Self::from_value(&value)
+    }
+
+    fn from_value(map: &Json<'_>) -> Result<Self, Error> {
+        let invalid = Error::PypiProvenanceInvalid { field: "publisher" };
+        if map.as_object().is_none() {
+            return Err(invalid);
+        }
         let required = |field: &str| -> Result<String, Error> {
             map.get(field)
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .filter(|s| !s.is_empty())
                 .map(String::from)
                 .ok_or(invalid.clone())
         };
         let optional = |field: &str| optional(map, field).ok_or(invalid.clone());
-        match map.get("kind").and_then(Value::as_str) {
+        match map.get("kind").and_then(Json::as_str) {
             Some("GitHub") => Ok(Self::GitHub {
                 repository: required("repository")?,
                 workflow: required("workflow")?,
@@ -320,10 +331,10 @@ fn same_repository(expected: &Expected, host: &str, repository: &str) -> bool {
 }
 
 /// An optional string field: absent or `null` is `None`; another type is malformed.
-fn optional(map: &Map<String, Value>, field: &str) -> Option<Option<String>> {
+fn optional(map: &Json<'_>, field: &str) -> Option<Option<String>> {
     match map.get(field) {
-        None | Some(Value::Null) => Some(None),
-        Some(Value::String(s)) => Some(Some(s.clone())),
+        None | Some(Json::Null) => Some(None),
+        Some(Json::Str(s)) => Some(Some(String::from(s.as_ref()))),
         Some(_) => None,
     }
 }
@@ -342,10 +353,7 @@ mod tests {
 
     #[test]
     fn publishers_are_read_by_kind() {
-        let read = |text: &str| {
-            let v: Value = serde_json::from_str(text).unwrap();
-            Publisher::from_value(Some(&v))
-        };
+        let read = |text: &str| Publisher::from_raw(Some(text.as_bytes()));
         assert_eq!(
             read(
                 r#"{"kind":"GitHub","repository":"o/r","workflow":"release.yml","environment":null,"claims":{}}"#
@@ -374,7 +382,8 @@ mod tests {
         ] {
             assert_eq!(read(bad), invalid, "{bad}");
         }
-        assert_eq!(Publisher::from_value(None), invalid);
+        assert_eq!(Publisher::from_raw(None), invalid);
+        assert_eq!(Publisher::from_raw(Some(b"not json")), invalid);
     }
 
     #[test]
