@@ -1085,6 +1085,9 @@ mod tests {
 
     #[test]
     fn double_dash_ends_the_options() {
+        // A flag given twice keeps its last value, as the old parser and pflag do.
+        let a = verify("verify-bundle --bundle a --bundle b --key k --staging --staging=false x");
+        assert_eq!((a.bundle, a.staging), (PathBuf::from("b"), false));
         let a = verify("verify-bundle --bundle b --key k -- --weird");
         assert_eq!(a.input, "--weird");
         assert_eq!(a.key, Some(PathBuf::from("k")));
