@@ -6,7 +6,7 @@
 //! room for); the generated per-flag texts feed the completions and the manual page. Rules
 //! that clap states exactly (required flags, pairs that exclude each other) are declared on the
 //! arguments; the rest, where a switch given `=false` must count as absent or where the message
-//! must name the whole policy, is `validate_policy` and friends.
+//! must name the whole policy, is checked in `verify_args` and `tuf_args`.
 
 use std::io::Write;
 use std::path::PathBuf;
