@@ -1,8 +1,28 @@
-//! Command-line parsing: `verify-bundle` (the sigstore-conformance protocol, plus policy and
-//! threshold flags) and `trusted-root update` (TUF).
+//! Command-line parsing with clap: `verify-bundle` (the sigstore-conformance protocol, plus
+//! policy and threshold flags), `verify-attestation`, `verify-pypi`, `trusted-root update`
+//! (TUF), and the shell completions and manual page generated from the same definitions.
+//!
+//! The help is the hand-written `USAGE` (examples and prose that a generated flag list has no
+//! room for); the generated per-flag texts feed the completions and the manual page. Rules
+//! that clap states exactly (required flags, pairs that exclude each other) are declared on the
+//! arguments; the rest, where a switch given `=false` must count as absent or where the message
+//! must name the whole policy, is checked in `verify_args` and `tuf_args`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
+use clap::ArgAction;
+use clap::Args;
+use clap::CommandFactory;
+use clap::FromArgMatches;
+use clap::Parser;
+use clap::Subcommand;
+use clap::ValueEnum;
+use clap::builder::PossibleValue;
+use clap::builder::PossibleValuesParser;
+use clap::builder::TypedValueParser;
+use clap::error::ErrorKind;
+use clap_complete::Shell;
 use sigverify::UnixTime;
 
 pub(crate) const USAGE: &str = "\
@@ -18,6 +38,8 @@ usage:
                           [--trusted-root FILE | --staging | --tuf DIR] [--now UNIX] DISTRIBUTION
   sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
                           [--state FILE] [--now UNIX] --out trusted_root.json
+  sigverify completions bash|zsh|fish|elvish|powershell
+  sigverify man                     the manual page (roff), e.g. sigverify man > sigverify.1
   sigverify --help | --version
 
 Identity: --certificate-identity ID or --certificate-identity-regexp RE, and
@@ -48,7 +70,7 @@ Examples:
       'https://github\\.com/octo/lib/\\.github/workflows/publish\\.yml@refs/tags/v.*' lib-1.0.0.tgz
   # A wheel from PyPI and its provenance (https://pypi.org/integrity/PROJECT/VERSION/FILE/provenance),
   # for its Trusted Publisher, as `pypi-attestations verify pypi` checks it:
-  sigverify verify-pypi --provenance pkg-1.0-py3-none-any.whl.provenance \
+  sigverify verify-pypi --provenance pkg-1.0-py3-none-any.whl.provenance \\
       --repository https://github.com/octo/pkg pkg-1.0-py3-none-any.whl
   # A wheel and a bundle signed by a person (email identity from GitHub's OIDC login):
   sigverify verify-bundle --bundle pkg.whl.sigstore.json --certificate-identity dev@example.com \\
@@ -91,20 +113,45 @@ FILE_OR_DIGEST is a digest when it is sha256:, sha384: or sha512: followed by th
 and no such file exists. A file is read once, hashed with the algorithm the bundle needs.
 The trusted root defaults to the compiled-in Sigstore public-good production root
 (--staging: the staging root). --now sets the verification time (default: the system clock).
+Switches (--staging, --deny-self-hosted-runners) take a value only after =, as gh reads them:
+--staging=true is --staging, --staging=false is no --staging (also 1, t, T, TRUE, True and
+0, f, F, FALSE, False); any other value is a usage error. -- ends the options: what follows
+is FILE_OR_DIGEST (or ARTIFACT, DISTRIBUTION) even when it starts with -. A value that starts
+with - goes after =, as in --certificate-identity-regexp=-x.
 Exit status: 0 verified, 1 not verified (reason on stderr), 2 usage error.
 ";
+
+/// The usage line of each command, shown under a usage error.
+const VERIFY_BUNDLE_USAGE: &str = "\
+sigverify verify-bundle [--staging] --bundle FILE --certificate-identity ID
+       --certificate-oidc-issuer URL [--trusted-root FILE] [--now UNIX] FILE_OR_DIGEST
+       sigverify verify-bundle [--staging] --bundle FILE --key KEY.pem [--trusted-root FILE]
+       [--now UNIX] FILE_OR_DIGEST";
+const VERIFY_ATTESTATION_USAGE: &str = "\
+sigverify verify-attestation --bundle FILE [ARTIFACT | --digest ALG:HEX]
+       [--predicate-type TYPE] <policy flags as for verify-bundle>";
+const VERIFY_PYPI_USAGE: &str = "\
+sigverify verify-pypi --provenance FILE (--repository URL | --gcp-service-account EMAIL |
+       --circleci-project-id ID --circleci-pipeline-definition-id ID)
+       [--trusted-root FILE | --staging | --tuf DIR] [--now UNIX] DISTRIBUTION";
+const TRUSTED_ROOT_USAGE: &str = "\
+sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
+       [--state FILE] [--now UNIX] --out trusted_root.json";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Command {
     Help,
-    Version,
     Verify(Box<VerifyArgs>),
     /// `verify-attestation`: the same arguments, `attestation` set.
     Attest(Box<VerifyArgs>),
     TrustedRootUpdate(TufArgs),
     /// `verify-pypi`: a distribution and its PyPI provenance.
     Pypi(Box<VerifyArgs>),
+    /// `completions SHELL`: the completion script for that shell.
+    Completions(Shell),
+    /// `man`: the manual page, as roff.
+    Man,
 }
 
 /// The arguments of `trusted-root update`.
@@ -155,277 +202,593 @@ pub(crate) struct VerifyArgs {
     pub(crate) pypi: Option<sigverify::pypi::Expected>,
 }
 
-pub(crate) fn parse(argv: &[String]) -> Result<Command, String> {
-    let mut it = argv.iter();
-    match it.next().map(String::as_str) {
-        None | Some("--help" | "-h" | "help") => Ok(Command::Help),
-        Some("--version" | "-V") => Ok(Command::Version),
-        Some("verify-bundle" | "verify-attestation" | "verify-pypi")
-            if it.as_slice().iter().any(|a| a == "--help" || a == "-h") =>
-        {
-            Ok(Command::Help)
-        }
-        Some("verify-bundle") => parse_verify(it.as_slice(), false).map(Command::Verify),
-        Some("verify-attestation") => parse_verify(it.as_slice(), true).map(Command::Attest),
-        Some("verify-pypi") => parse_pypi(it.as_slice()).map(Command::Pypi),
-        Some("trusted-root") => match it.next().map(String::as_str) {
-            Some("update") => parse_tuf(it.as_slice()).map(Command::TrustedRootUpdate),
-            Some(other) => Err(format!("unknown trusted-root command `{other}`")),
-            None => Err("trusted-root needs a command (update)".into()),
-        },
-        Some(other) => Err(format!("unknown command `{other}`")),
+/// The command line as clap reads it.
+#[derive(Parser, Debug)]
+#[command(
+    name = "sigverify",
+    version,
+    about = "Verify Sigstore bundles offline",
+    long_about = "Verifies Sigstore bundles, DSSE attestations and PyPI provenances offline, \
+                  against a compiled-in or given trusted root, and updates a trusted root over \
+                  TUF from files at hand. Speaks the sigstore-conformance CLI protocol.",
+    override_help = USAGE,
+    override_usage = "sigverify <COMMAND> ...",
+    args_override_self = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Sub>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Sub {
+    /// Verify a bundle against an artifact or its digest (the sigstore-conformance protocol).
+    #[command(override_help = USAGE, override_usage = VERIFY_BUNDLE_USAGE, args_override_self = true)]
+    VerifyBundle(BundleCmd),
+    /// Verify a DSSE bundle and print its statement.
+    #[command(override_help = USAGE, override_usage = VERIFY_ATTESTATION_USAGE, args_override_self = true)]
+    VerifyAttestation(AttestationCmd),
+    /// Verify a PyPI distribution against its provenance, for the expected Trusted Publisher.
+    #[command(override_help = USAGE, override_usage = VERIFY_PYPI_USAGE, args_override_self = true)]
+    VerifyPypi(PypiCmd),
+    /// Trusted roots over TUF.
+    #[command(
+        override_help = USAGE,
+        override_usage = TRUSTED_ROOT_USAGE,
+        subcommand_required = true,
+        arg_required_else_help = false
+    )]
+    TrustedRoot {
+        #[command(subcommand)]
+        command: TrustedRootSub,
+    },
+    /// Print a shell completion script.
+    #[command(override_help = USAGE, override_usage = "sigverify completions bash|zsh|fish|elvish|powershell")]
+    Completions {
+        /// The shell the script is for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), e.g. `sigverify man > sigverify.1`.
+    #[command(override_help = USAGE, override_usage = "sigverify man")]
+    Man,
+}
+
+#[derive(Subcommand, Debug)]
+enum TrustedRootSub {
+    /// Verify a TUF repository's metadata from the anchor and write its trusted_root.json.
+    #[command(override_help = USAGE, override_usage = TRUSTED_ROOT_USAGE, args_override_self = true)]
+    Update(TufCmd),
+}
+
+/// `verify-bundle`: the policy flags and the artifact.
+#[derive(Args, Debug)]
+struct BundleCmd {
+    #[command(flatten)]
+    policy: PolicyFlags,
+    /// The artifact's file, or its digest (sha256:HEX, sha384:HEX, sha512:HEX) when no such
+    /// file exists.
+    #[arg(value_name = "FILE_OR_DIGEST")]
+    input: String,
+}
+
+/// `verify-attestation`: the policy flags, and the artifact or its digest, or neither.
+#[derive(Args, Debug)]
+struct AttestationCmd {
+    #[command(flatten)]
+    policy: PolicyFlags,
+    /// In-toto predicate type the statement must have.
+    #[arg(long, value_name = "TYPE")]
+    predicate_type: Option<String>,
+    /// The artifact's digest, which a subject must name (instead of ARTIFACT).
+    #[arg(long, value_name = "ALG:HEX", value_parser = prefixed_digest)]
+    digest: Option<String>,
+    /// The artifact, which a subject must name; without it or --digest the subjects are not
+    /// checked.
+    #[arg(value_name = "ARTIFACT", conflicts_with = "digest")]
+    input: Option<String>,
+}
+
+/// The flags `verify-bundle` and `verify-attestation` share.
+#[derive(Args, Debug)]
+struct PolicyFlags {
+    /// The bundle, or a file of several (JSON Lines, attestations document, PEP 740).
+    #[arg(long, value_name = "FILE")]
+    bundle: PathBuf,
+    /// Certificate identity (SAN) the bundle must be signed by, exactly.
+    #[arg(long = "certificate-identity", value_name = "ID")]
+    identity: Option<String>,
+    /// Pattern the whole certificate identity must match.
+    #[arg(
+        long = "certificate-identity-regexp",
+        value_name = "RE",
+        conflicts_with = "identity"
+    )]
+    identity_regexp: Option<String>,
+    /// OIDC issuer of the certificate, exactly.
+    #[arg(long = "certificate-oidc-issuer", value_name = "URL")]
+    issuer: Option<String>,
+    /// Pattern the whole OIDC issuer must match.
+    #[arg(
+        long = "certificate-oidc-issuer-regexp",
+        value_name = "RE",
+        conflicts_with = "issuer"
+    )]
+    issuer_regexp: Option<String>,
+    /// Public key (PEM or DER) of a managed-key signature, instead of the identity flags.
+    #[arg(long, value_name = "KEY.pem")]
+    key: Option<PathBuf>,
+    #[command(flatten)]
+    root: RootFlags,
+    /// Distinct transparency logs that must verify the bundle.
+    #[arg(long, value_name = "N")]
+    tlog_threshold: Option<usize>,
+    /// Distinct timestamp authorities whose timestamps must verify.
+    #[arg(long, value_name = "N")]
+    timestamp_threshold: Option<usize>,
+    /// Distinct CT logs whose SCTs the certificate must carry.
+    #[arg(long, value_name = "N")]
+    sct_threshold: Option<usize>,
+    /// GitHub's Sigstore instance for private repositories: no tlog entry, no SCT, one RFC 3161
+    /// timestamp.
+    #[arg(long, value_name = "NAME", value_parser = ["github-private"])]
+    instance: Option<String>,
+    #[command(flatten)]
+    github: GitHubFlags,
+    #[command(flatten)]
+    output: OutputFlags,
+}
+
+/// The GitHub policy flags, in `gh attestation verify`'s spelling.
+#[derive(Args, Debug)]
+struct GitHubFlags {
+    /// Owner of the repository that built it.
+    #[arg(long, value_name = "OWNER")]
+    owner: Option<String>,
+    /// Repository that built it.
+    #[arg(long, value_name = "OWNER/REPO")]
+    repo: Option<String>,
+    /// Workflow that signed it.
+    #[arg(long, value_name = "OWNER/REPO/.github/workflows/FILE[@REF]")]
+    signer_workflow: Option<String>,
+    /// Repository whose workflow signed it.
+    #[arg(long, value_name = "OWNER/REPO")]
+    signer_repo: Option<String>,
+    /// Git ref the build ran on.
+    #[arg(long, value_name = "REF")]
+    source_ref: Option<String>,
+    /// Commit the build ran on.
+    #[arg(long, value_name = "SHA")]
+    source_digest: Option<String>,
+    /// Commit of the signing workflow.
+    #[arg(long, value_name = "SHA")]
+    signer_digest: Option<String>,
+    /// OIDC issuer (default: GitHub Actions' issuer, or the tenant's with --hostname).
+    #[arg(long, value_name = "URL")]
+    cert_oidc_issuer: Option<String>,
+    /// GitHub Enterprise Cloud tenant with data residency.
+    #[arg(long, value_name = "TENANT.ghe.com")]
+    hostname: Option<String>,
+    /// Require a GitHub-hosted runner.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        default_value = "false",
+        action = ArgAction::Set,
+        value_parser = switch_value(),
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    deny_self_hosted_runners: bool,
+}
+
+/// The trusted root: given, from TUF, staging or (by default) production.
+#[derive(Args, Debug)]
+struct RootFlags {
+    /// The trusted root to verify against (default: the compiled-in production root).
+    #[arg(long, value_name = "FILE", conflicts_with = "tuf")]
+    trusted_root: Option<PathBuf>,
+    /// Use Sigstore's staging instance (its trusted root or TUF anchor).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        default_value = "false",
+        action = ArgAction::Set,
+        value_parser = switch_value(),
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    staging: bool,
+    /// The trusted root that this TUF repository's metadata yields (from the compiled-in
+    /// anchor).
+    #[arg(long, value_name = "DIR")]
+    tuf: Option<PathBuf>,
+    /// Verification time, Unix seconds (default: the system clock).
+    #[arg(long, value_name = "UNIX", value_parser = unix)]
+    now: Option<u64>,
+}
+
+/// `--format`.
+#[derive(Args, Debug)]
+struct OutputFlags {
+    /// text, or one JSON document (sigverify-result/1) on stdout, verified or not.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    format: Option<Format>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `verify-pypi`, in `pypi-attestations verify pypi`'s spelling.
+#[derive(Args, Debug)]
+#[command(group(
+    clap::ArgGroup::new("publisher")
+        .required(true)
+        .multiple(true)
+        .args(["repository", "gcp_service_account", "circleci_project_id"])
+))]
+struct PypiCmd {
+    /// The provenance PyPI serves for the distribution.
+    #[arg(long, value_name = "FILE")]
+    provenance: PathBuf,
+    /// The Trusted Publisher's repository, https://github.com/OWNER/REPO or
+    /// https://gitlab.com/NAMESPACE/PROJECT.
+    #[arg(long, value_name = "URL", value_parser = repository_url)]
+    repository: Option<String>,
+    /// The Trusted Publisher's Google Cloud service account.
+    #[arg(long, value_name = "EMAIL")]
+    gcp_service_account: Option<String>,
+    /// The Trusted Publisher's CircleCI project.
+    #[arg(long, value_name = "ID", requires = "circleci_pipeline_definition_id")]
+    circleci_project_id: Option<String>,
+    /// The Trusted Publisher's CircleCI pipeline definition.
+    #[arg(long, value_name = "ID", requires = "circleci_project_id")]
+    circleci_pipeline_definition_id: Option<String>,
+    #[command(flatten)]
+    root: RootFlags,
+    #[command(flatten)]
+    output: OutputFlags,
+    /// The sdist or wheel file.
+    #[arg(value_name = "DISTRIBUTION")]
+    input: String,
+}
+
+/// `trusted-root update`.
+#[derive(Args, Debug)]
+struct TufCmd {
+    /// The TUF repository's files.
+    #[arg(long, value_name = "DIR")]
+    metadata: PathBuf,
+    /// Where the verified trusted_root.json goes.
+    #[arg(long, value_name = "trusted_root.json")]
+    out: PathBuf,
+    /// Your own TUF root to start from, instead of the compiled-in one.
+    #[arg(long, value_name = "ROOT.json")]
+    anchor: Option<PathBuf>,
+    /// Rollback floors, read when the file exists and rewritten after an update.
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+    /// Start from the compiled-in staging TUF root.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        default_value = "false",
+        action = ArgAction::Set,
+        value_parser = switch_value(),
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    staging: bool,
+    /// Verification time, Unix seconds (default: the system clock).
+    #[arg(long, value_name = "UNIX", value_parser = unix)]
+    now: Option<u64>,
+}
+
+/// The values a switch takes after `=`, as Go's `strconv.ParseBool` (so gh and cosign) reads
+/// them; `true` and `false` are the ones shown.
+const TRUE: [&str; 6] = ["true", "1", "t", "T", "TRUE", "True"];
+const FALSE: [&str; 6] = ["false", "0", "f", "F", "FALSE", "False"];
+
+/// A switch's value: `--flag` alone is `true`, `--flag=V` is V read as gh reads it, and
+/// anything else is a usage error listing `true` and `false`.
+fn switch_value() -> impl TypedValueParser<Value = bool> {
+    let shown = ["true", "false"];
+    let values = TRUE
+        .into_iter()
+        .chain(FALSE)
+        .map(|v| PossibleValue::new(v).hide(!shown.contains(&v)));
+    PossibleValuesParser::new(values).map(|v| TRUE.contains(&v.as_str()))
+}
+
+fn unix(v: &str) -> Result<u64, String> {
+    v.parse()
+        .map_err(|_| String::from("takes Unix seconds (a whole number)"))
+}
+
+fn prefixed_digest(v: &str) -> Result<String, String> {
+    match sigverify::Digest::parse_prefixed(v) {
+        Some(_) => Ok(v.to_owned()),
+        None => Err("takes sha256:HEX, sha384:HEX or sha512:HEX".into()),
     }
 }
 
-/// The arguments of `verify-bundle` (the conformance protocol and its extensions) or, with
-/// `attestation`, of `verify-attestation` (`--digest`, `--predicate-type`, optional input).
-fn parse_verify(argv: &[String], attestation: bool) -> Result<Box<VerifyArgs>, String> {
-    let mut it = Flags::new(argv);
-    let mut a = VerifyArgs {
-        attestation,
-        ..VerifyArgs::default()
-    };
-    let mut bundle = None;
-    let mut input = None;
-    while let Some(arg) = it.next_arg() {
-        let mut value = || it.value();
-        match arg.as_str() {
-            "--bundle" => bundle = Some(PathBuf::from(value()?)),
-            "--certificate-identity" => a.identity = Some(value()?),
-            "--certificate-oidc-issuer" => a.issuer = Some(value()?),
-            "--key" => a.key = Some(PathBuf::from(value()?)),
-            "--trusted-root" => a.trusted_root = Some(PathBuf::from(value()?)),
-            "--staging" => a.staging = true,
-            "--now" => a.now = Some(unix(&value()?)?),
-            "--tuf" => a.tuf = Some(PathBuf::from(value()?)),
-            "--certificate-identity-regexp" => a.identity_regexp = Some(value()?),
-            "--certificate-oidc-issuer-regexp" => a.issuer_regexp = Some(value()?),
-            "--tlog-threshold" => a.tlog_threshold = Some(count(&arg, &value()?)?),
-            "--timestamp-threshold" => a.timestamp_threshold = Some(count(&arg, &value()?)?),
-            "--sct-threshold" => a.sct_threshold = Some(count(&arg, &value()?)?),
-            "--owner" => github(&mut a).owner = Some(value()?),
-            "--repo" => github(&mut a).repo = Some(value()?),
-            "--signer-workflow" => github(&mut a).signer_workflow = Some(value()?),
-            "--signer-repo" => github(&mut a).signer_repo = Some(value()?),
-            "--source-ref" => github(&mut a).source_ref = Some(value()?),
-            "--source-digest" => github(&mut a).source_digest = Some(value()?),
-            "--signer-digest" => github(&mut a).signer_digest = Some(value()?),
-            "--cert-oidc-issuer" => github(&mut a).issuer = Some(value()?),
-            "--hostname" => github(&mut a).host = Some(value()?),
-            "--deny-self-hosted-runners" => github(&mut a).deny_self_hosted_runners = true,
-            "--instance" => match value()?.as_str() {
-                "github-private" => a.github_private = true,
-                other => {
-                    return Err(format!(
-                        "unknown instance `{other}` (known: github-private)"
-                    ));
-                }
-            },
-            "--format" => a.json = json_format(&value()?)?,
-            "--predicate-type" if attestation => a.predicate_type = Some(value()?),
-            "--digest" if attestation && input.is_none() => {
-                let digest = value()?;
-                if sigverify::Digest::parse_prefixed(&digest).is_none() {
-                    return Err(format!(
-                        "--digest takes sha256:HEX, sha384:HEX or sha512:HEX, not `{digest}`"
-                    ));
-                }
-                input = Some(digest);
-            }
-            "--digest" if attestation => {
-                return Err("give ARTIFACT or --digest, not both".into());
-            }
-            f if f.starts_with("--") => return Err(format!("unknown option `{f}`")),
-            _ if input.is_none() => input = Some(arg.clone()),
-            _ => return Err(format!("unexpected argument `{arg}`")),
-        }
-    }
-    a.bundle = bundle.ok_or("--bundle is required")?;
-    if a.tuf.is_some() && a.trusted_root.is_some() {
-        return Err("give --tuf or --trusted-root, not both".into());
-    }
-    a.input = match input {
-        Some(input) => input,
-        None if attestation => String::new(),
-        None => return Err("FILE_OR_DIGEST is required".into()),
-    };
-    if a.identity.is_some() && a.identity_regexp.is_some() {
-        return Err(
-            "give --certificate-identity or --certificate-identity-regexp, not both".into(),
-        );
-    }
-    if a.issuer.is_some() && a.issuer_regexp.is_some() {
-        return Err(
-            "give --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both".into(),
-        );
-    }
-    let identity = a.identity.is_some() || a.identity_regexp.is_some();
-    let issuer = a.issuer.is_some() || a.issuer_regexp.is_some();
-    if a.github.is_some() {
-        return if a.key.is_none() && !identity && !issuer {
-            Ok(Box::new(a))
-        } else {
-            Err("the GitHub policy flags replace --key and the identity flags".into())
-        };
-    }
-    match (&a.key, identity, issuer) {
-        (Some(_), false, false) | (None, true, true) => Ok(Box::new(a)),
-        (Some(_), _, _) => Err(
-            "--key cannot be combined with --certificate-identity/--certificate-oidc-issuer".into(),
+fn repository_url(v: &str) -> Result<String, String> {
+    match sigverify::pypi::Expected::default().with_repository(v) {
+        Ok(_) => Ok(v.to_owned()),
+        Err(_) => Err(
+            "takes https://github.com/OWNER/REPO or https://gitlab.com/NAMESPACE/PROJECT".into(),
         ),
-        _ => Err("give --certificate-identity and --certificate-oidc-issuer (or their -regexp forms), or --key".into()),
     }
 }
 
-/// The arguments of `verify-pypi`, in `pypi-attestations verify pypi`'s spelling: the
-/// provenance, the publisher it must name, the trusted root and output flags, the distribution.
-fn parse_pypi(argv: &[String]) -> Result<Box<VerifyArgs>, String> {
-    let mut a = VerifyArgs {
-        attestation: true,
-        ..VerifyArgs::default()
+/// The clap command: for parsing, completions and the manual page.
+pub(crate) fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Reads the arguments (without the program name). An `Err` is printed as it is and exits with
+/// its own code: 0 for `--help` and `--version`, 2 for a usage error.
+pub(crate) fn parse(argv: &[String]) -> Result<Command, clap::Error> {
+    let program = String::from("sigverify");
+    let matches = command().try_get_matches_from(std::iter::once(&program).chain(argv.iter()))?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    Ok(match cli.command {
+        None => Command::Help,
+        Some(Sub::VerifyBundle(c)) => {
+            let a = verify_args(c.policy, c.input, false)?;
+            Command::Verify(a)
+        }
+        Some(Sub::VerifyAttestation(c)) => {
+            let mut a = verify_args(c.policy, c.input.or(c.digest).unwrap_or_default(), true)?;
+            a.predicate_type = c.predicate_type;
+            Command::Attest(a)
+        }
+        Some(Sub::VerifyPypi(c)) => Command::Pypi(pypi_args(c)?),
+        Some(Sub::TrustedRoot {
+            command: TrustedRootSub::Update(c),
+        }) => Command::TrustedRootUpdate(tuf_args(c)?),
+        Some(Sub::Completions { shell }) => Command::Completions(shell),
+        Some(Sub::Man) => Command::Man,
+    })
+}
+
+/// A usage error found after clap's own checks, shown with the command's usage as clap's are.
+fn usage_error(path: &[&str], kind: ErrorKind, msg: &str) -> clap::Error {
+    let mut cmd = command();
+    cmd.build();
+    for name in path {
+        match cmd.find_subcommand(name) {
+            Some(sub) => cmd = sub.clone(),
+            None => break,
+        }
+    }
+    cmd.error(kind, msg)
+}
+
+/// `verify-bundle` and `verify-attestation`: which policy the flags give. Either the identity
+/// and the issuer (each exactly or as a pattern), or `--key`, or the GitHub policy flags;
+/// a switch given `=false` counts as not given.
+fn verify_args(
+    p: PolicyFlags,
+    input: String,
+    attestation: bool,
+) -> Result<Box<VerifyArgs>, clap::Error> {
+    let path: &[&str] = if attestation {
+        &["verify-attestation"]
+    } else {
+        &["verify-bundle"]
     };
-    let mut expected = sigverify::pypi::Expected::default();
-    let (mut provenance, mut input) = (None, None);
-    let (mut project, mut pipeline) = (None, None);
-    let mut publisher = false;
-    let mut it = Flags::new(argv);
-    while let Some(arg) = it.next_arg() {
-        let mut value = || it.value();
-        match arg.as_str() {
-            "--provenance" => provenance = Some(PathBuf::from(value()?)),
-            "--repository" => {
-                let url = value()?;
-                expected = expected.with_repository(&url).map_err(|_| {
-                    format!("--repository takes https://github.com/OWNER/REPO or https://gitlab.com/NAMESPACE/PROJECT, not `{url}`")
-                })?;
-                publisher = true;
+    let github = github_policy(p.github);
+    let identity = p.identity.is_some() || p.identity_regexp.is_some();
+    let issuer = p.issuer.is_some() || p.issuer_regexp.is_some();
+    let conflict = |msg: &str| usage_error(path, ErrorKind::ArgumentConflict, msg);
+    match (&p.key, identity, issuer) {
+        _ if github.is_some() => {
+            if p.key.is_some() || identity || issuer {
+                return Err(conflict(
+                    "the GitHub policy flags replace --key and the identity flags",
+                ));
             }
-            "--gcp-service-account" => {
-                expected = expected.with_gcp_service_account(&value()?);
-                publisher = true;
-            }
-            "--circleci-project-id" => project = Some(value()?),
-            "--circleci-pipeline-definition-id" => pipeline = Some(value()?),
-            "--trusted-root" => a.trusted_root = Some(PathBuf::from(value()?)),
-            "--staging" => a.staging = true,
-            "--now" => a.now = Some(unix(&value()?)?),
-            "--tuf" => a.tuf = Some(PathBuf::from(value()?)),
-            "--format" => a.json = json_format(&value()?)?,
-            f if f.starts_with("--") => {
-                return Err(format!("unknown option `{f}` for verify-pypi"));
-            }
-            _ if input.is_none() => input = Some(arg.clone()),
-            _ => return Err(format!("unexpected argument `{arg}`")),
         }
-    }
-    match (project, pipeline) {
-        (Some(p), Some(d)) => {
-            expected = expected.with_circleci(&p, &d);
-            publisher = true;
+        (Some(_), false, false) | (None, true, true) => {}
+        (Some(_), _, _) => {
+            return Err(conflict(
+                "--key cannot be combined with --certificate-identity/--certificate-oidc-issuer",
+            ));
         }
-        (None, None) => {}
         _ => {
-            return Err(
-                "give --circleci-project-id and --circleci-pipeline-definition-id together".into(),
-            );
+            return Err(usage_error(
+                path,
+                ErrorKind::MissingRequiredArgument,
+                "give --certificate-identity and --certificate-oidc-issuer (or their -regexp forms), or --key",
+            ));
         }
     }
-    if !publisher {
-        return Err("give the expected publisher: --repository URL, --gcp-service-account EMAIL, or --circleci-project-id ID --circleci-pipeline-definition-id ID".into());
-    }
-    if a.tuf.is_some() && a.trusted_root.is_some() {
-        return Err("give --tuf or --trusted-root, not both".into());
-    }
-    a.bundle = provenance.ok_or("--provenance is required")?;
-    a.input = input.ok_or("DISTRIBUTION (the sdist or wheel file) is required")?;
-    a.pypi = Some(expected);
-    Ok(Box::new(a))
+    Ok(Box::new(VerifyArgs {
+        bundle: p.bundle,
+        identity: p.identity,
+        issuer: p.issuer,
+        key: p.key,
+        trusted_root: p.root.trusted_root,
+        staging: p.root.staging,
+        now: p.root.now.map(UnixTime),
+        input,
+        identity_regexp: p.identity_regexp,
+        issuer_regexp: p.issuer_regexp,
+        tlog_threshold: p.tlog_threshold,
+        timestamp_threshold: p.timestamp_threshold,
+        sct_threshold: p.sct_threshold,
+        github_private: p.instance.is_some(),
+        github,
+        tuf: p.root.tuf,
+        json: p.output.format == Some(Format::Json),
+        attestation,
+        predicate_type: None,
+        pypi: None,
+    }))
 }
 
-fn parse_tuf(argv: &[String]) -> Result<TufArgs, String> {
-    let mut a = TufArgs::default();
-    let (mut metadata, mut out) = (None, None);
-    let mut it = Flags::new(argv);
-    while let Some(arg) = it.next_arg() {
-        let mut value = || it.value();
-        match arg.as_str() {
-            "--metadata" => metadata = Some(PathBuf::from(value()?)),
-            "--out" => out = Some(PathBuf::from(value()?)),
-            "--anchor" => a.anchor = Some(PathBuf::from(value()?)),
-            "--state" => a.state = Some(PathBuf::from(value()?)),
-            "--staging" => a.staging = true,
-            "--now" => a.now = Some(unix(&value()?)?),
-            f => return Err(format!("unknown option `{f}` for trusted-root update")),
+/// The GitHub policy, when any of its flags is given (`--deny-self-hosted-runners=false` is
+/// the default, so not one).
+fn github_policy(g: GitHubFlags) -> Option<sigverify::GitHubPolicy> {
+    let policy = sigverify::GitHubPolicy {
+        host: g.hostname,
+        owner: g.owner,
+        repo: g.repo,
+        signer_workflow: g.signer_workflow,
+        signer_repo: g.signer_repo,
+        source_ref: g.source_ref,
+        source_digest: g.source_digest,
+        signer_digest: g.signer_digest,
+        issuer: g.cert_oidc_issuer,
+        deny_self_hosted_runners: g.deny_self_hosted_runners,
+    };
+    (policy != sigverify::GitHubPolicy::default()).then_some(policy)
+}
+
+/// `verify-pypi`: the publisher the provenance must name (clap checked that one is given, the
+/// CircleCI pair complete and the repository URL well-formed).
+fn pypi_args(c: PypiCmd) -> Result<Box<VerifyArgs>, clap::Error> {
+    let mut expected = sigverify::pypi::Expected::default();
+    if let Some(url) = &c.repository {
+        expected = expected.with_repository(url).map_err(|_| {
+            usage_error(
+                &["verify-pypi"],
+                ErrorKind::InvalidValue,
+                "--repository takes https://github.com/OWNER/REPO or https://gitlab.com/NAMESPACE/PROJECT",
+            )
+        })?;
+    }
+    if let Some(email) = &c.gcp_service_account {
+        expected = expected.with_gcp_service_account(email);
+    }
+    if let (Some(project), Some(pipeline)) =
+        (&c.circleci_project_id, &c.circleci_pipeline_definition_id)
+    {
+        expected = expected.with_circleci(project, pipeline);
+    }
+    Ok(Box::new(VerifyArgs {
+        bundle: c.provenance,
+        trusted_root: c.root.trusted_root,
+        staging: c.root.staging,
+        now: c.root.now.map(UnixTime),
+        tuf: c.root.tuf,
+        input: c.input,
+        json: c.output.format == Some(Format::Json),
+        attestation: true,
+        pypi: Some(expected),
+        ..VerifyArgs::default()
+    }))
+}
+
+/// `trusted-root update`: the staging anchor or your own, not both (`--staging=false` is
+/// neither).
+fn tuf_args(c: TufCmd) -> Result<TufArgs, clap::Error> {
+    if c.staging && c.anchor.is_some() {
+        return Err(usage_error(
+            &["trusted-root", "update"],
+            ErrorKind::ArgumentConflict,
+            "give --staging or --anchor, not both",
+        ));
+    }
+    Ok(TufArgs {
+        metadata: c.metadata,
+        staging: c.staging,
+        anchor: c.anchor,
+        state: c.state,
+        now: c.now.map(UnixTime),
+        out: c.out,
+    })
+}
+
+/// `completions SHELL`: the completion script, generated from the same definitions as the
+/// parser, so it cannot miss a flag.
+pub(crate) fn completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<()> {
+    // Generated whole first: clap_complete panics on a failed write (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command(), "sigverify", &mut script);
+    out.write_all(&script)
+}
+
+/// `man`: sigverify(1), one page: the name and description, the usage lines of the help as
+/// the synopsis, the commands, each command's options as clap_mangen renders them (under a
+/// heading naming the command), then the help text verbatim (its examples keep their lines).
+pub(crate) fn man(out: &mut dyn Write) -> std::io::Result<()> {
+    let mut root = command().disable_help_subcommand(true);
+    root.build();
+    let page = clap_mangen::Man::new(root.clone());
+    page.render_title(out)?;
+    page.render_name_section(out)?;
+    writeln!(out, ".SH SYNOPSIS\n.nf")?;
+    let synopsis = USAGE.lines().skip(1).take_while(|l| !l.is_empty());
+    for line in synopsis {
+        writeln!(
+            out,
+            "{}",
+            roff_line(line.strip_prefix("  ").unwrap_or(line))
+        )?;
+    }
+    writeln!(out, ".fi")?;
+    page.render_description_section(out)?;
+    let mut commands: Vec<(String, clap::Command)> = Vec::new();
+    for sub in root.get_subcommands() {
+        if sub.has_subcommands() {
+            for leaf in sub.get_subcommands() {
+                let name = format!("{} {}", sub.get_name(), leaf.get_name());
+                commands.push((name, leaf.clone()));
+            }
+        } else {
+            commands.push((sub.get_name().to_owned(), sub.clone()));
         }
     }
-    if a.staging && a.anchor.is_some() {
-        return Err("give --staging or --anchor, not both".into());
+    writeln!(out, ".SH COMMANDS")?;
+    for (name, cmd) in &commands {
+        let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
+        writeln!(out, ".TP\n\\fBsigverify {name}\\fR\n{}", roff_line(&about))?;
     }
-    a.metadata = metadata.ok_or("--metadata is required")?;
-    a.out = out.ok_or("--out is required")?;
-    Ok(a)
-}
-
-/// Walks an argument list: `--flag value`, `--flag=value`, and positional arguments.
-struct Flags<'a> {
-    it: std::slice::Iter<'a, String>,
-    flag: String,
-    inline: Option<String>,
-}
-
-impl<'a> Flags<'a> {
-    fn new(argv: &'a [String]) -> Self {
-        Self {
-            it: argv.iter(),
-            flag: String::new(),
-            inline: None,
+    for (name, cmd) in commands {
+        if cmd.get_arguments().all(|a| a.get_id() == "help") {
+            continue;
         }
+        let mut options = Vec::new();
+        clap_mangen::Man::new(cmd).render_options_section(&mut options)?;
+        let options = String::from_utf8_lossy(&options);
+        // Each command's options get a heading of their own instead of `.SH OPTIONS`.
+        let body = options
+            .split_once(".SH OPTIONS\n")
+            .map_or(options.as_ref(), |(_, rest)| rest);
+        writeln!(out, ".SH \"{} OPTIONS\"", name.to_uppercase())?;
+        out.write_all(body.as_bytes())?;
     }
-
-    /// The next flag (without any `=value`) or positional argument.
-    fn next_arg(&mut self) -> Option<String> {
-        let arg = self.it.next()?;
-        (self.flag, self.inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        Some(self.flag.clone())
+    writeln!(out, ".SH DETAILS\n.nf")?;
+    for line in USAGE.lines() {
+        writeln!(out, "{}", roff_line(line))?;
     }
-
-    /// The current flag's value: after `=`, or the next argument.
-    fn value(&mut self) -> Result<String, String> {
-        self.inline
-            .take()
-            .or_else(|| self.it.next().cloned())
-            .ok_or(format!("{} needs a value", self.flag))
-    }
+    writeln!(out, ".fi\n.SH VERSION\nv{}", env!("CARGO_PKG_VERSION"))
 }
 
-/// `--format`: whether the output is JSON.
-fn json_format(v: &str) -> Result<bool, String> {
-    match v {
-        "json" => Ok(true),
-        "text" => Ok(false),
-        other => Err(format!("unknown format `{other}` (known: text, json)")),
+/// One line of text for roff: backslashes escaped, `-` a minus sign (so that a flag copied
+/// from the page is typed as written), and a leading `.` or `'` kept from being read as a
+/// request.
+fn roff_line(line: &str) -> String {
+    let escaped = line.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
     }
-}
-
-fn unix(v: &str) -> Result<UnixTime, String> {
-    v.parse()
-        .map(UnixTime)
-        .map_err(|_| format!("--now takes Unix seconds, not `{v}`"))
-}
-
-/// The GitHub policy being built from the command line.
-fn github(a: &mut VerifyArgs) -> &mut sigverify::GitHubPolicy {
-    a.github
-        .get_or_insert_with(sigverify::GitHubPolicy::default)
-}
-
-/// A threshold: a count of independent witnesses.
-fn count(flag: &str, v: &str) -> Result<usize, String> {
-    v.parse()
-        .map_err(|_| format!("{flag} takes a count, not `{v}`"))
 }
 
 #[cfg(test)]
@@ -539,7 +902,10 @@ mod tests {
             panic!("{c:?}")
         };
         assert!(a.json && !a.attestation);
-        assert_eq!(parse(&argv("verify-attestation --help")), Ok(Command::Help));
+        let help = parse(&argv("verify-attestation --help")).unwrap_err();
+        assert_eq!(help.kind(), ErrorKind::DisplayHelp);
+        assert_eq!(help.exit_code(), 0);
+        assert_eq!(help.to_string(), USAGE);
         for bad in [
             "verify-attestation --bundle b --key k --digest md5:00".to_owned(),
             "verify-attestation --bundle b --key k --digest sha256:00".to_owned(),
@@ -625,7 +991,252 @@ mod tests {
         ] {
             assert!(parse(&argv(bad)).is_err(), "{bad}");
         }
-        assert_eq!(parse(&[]), Ok(Command::Help));
-        assert_eq!(parse(&argv("--version")), Ok(Command::Version));
+        assert_eq!(parse(&[]).unwrap(), Command::Help);
+        let version = parse(&argv("--version")).unwrap_err();
+        assert_eq!(version.kind(), ErrorKind::DisplayVersion);
+        assert_eq!(version.to_string(), "sigverify 0.1.0\n");
+    }
+
+    /// The exit status and message of a usage error.
+    fn usage_error(s: &str) -> (i32, String) {
+        let e = parse(&argv(s)).unwrap_err();
+        (e.exit_code(), e.to_string())
+    }
+
+    fn verify(s: &str) -> Box<VerifyArgs> {
+        match parse(&argv(s)) {
+            Ok(Command::Verify(a)) => a,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn switches_take_true_or_false_as_gh_does() {
+        assert!(verify("verify-bundle --bundle b --key k --staging a").staging);
+        for on in ["true", "1", "t", "T", "TRUE", "True"] {
+            let a = verify(&format!(
+                "verify-bundle --bundle b --key k --staging={on} a"
+            ));
+            assert!(a.staging, "{on}");
+        }
+        for off in ["false", "0", "f", "F", "FALSE", "False"] {
+            let a = verify(&format!(
+                "verify-bundle --bundle b --key k --staging={off} a"
+            ));
+            assert!(!a.staging, "{off}");
+        }
+        let (code, _) = usage_error("verify-bundle --bundle b --key k --staging= a");
+        assert_eq!(code, 2);
+        for bad in ["bogus", "yes", "tRuE", "2"] {
+            let (code, msg) = usage_error(&format!(
+                "verify-bundle --bundle b --key k --staging={bad} a"
+            ));
+            assert_eq!(code, 2, "{bad}");
+            assert!(
+                msg.contains(&format!("invalid value '{bad}' for '--staging")),
+                "{msg}"
+            );
+            assert!(msg.contains("[possible values: true, false]"), "{msg}");
+        }
+        // A switch takes its value after `=` only: `false` here is FILE_OR_DIGEST.
+        let a = verify("verify-bundle --bundle b --key k --staging false");
+        assert!(a.staging);
+        assert_eq!(a.input, "false");
+        let c = parse(&argv(
+            "trusted-root update --metadata d --out r.json --staging=false --anchor a.json",
+        ))
+        .unwrap();
+        let Command::TrustedRootUpdate(t) = c else {
+            panic!("{c:?}")
+        };
+        assert!(!t.staging);
+        assert_eq!(t.anchor, Some(PathBuf::from("a.json")));
+        let Ok(Command::Pypi(p)) = parse(&argv(
+            "verify-pypi --provenance p --repository https://github.com/o/r --staging=1 d.whl",
+        )) else {
+            panic!("verify-pypi --staging=1")
+        };
+        assert!(p.staging);
+    }
+
+    #[test]
+    fn deny_self_hosted_runners_false_leaves_the_check_off() {
+        let a = verify("verify-bundle --bundle b --repo o/r --deny-self-hosted-runners=false a");
+        let g = a.github.unwrap();
+        assert!(!g.deny_self_hosted_runners);
+        assert_eq!(g.repo.as_deref(), Some("o/r"));
+        let a = verify("verify-bundle --bundle b --repo o/r --deny-self-hosted-runners=true a");
+        assert!(a.github.unwrap().deny_self_hosted_runners);
+        // Off is the default, not a GitHub policy flag: it does not displace --key.
+        let a = verify("verify-bundle --bundle b --key k --deny-self-hosted-runners=false a");
+        assert_eq!(a.github, None);
+        assert_eq!(a.key, Some(PathBuf::from("k")));
+        let (code, msg) =
+            usage_error("verify-bundle --bundle b --key k --deny-self-hosted-runners a");
+        assert_eq!(code, 2);
+        assert!(
+            msg.contains("the GitHub policy flags replace --key"),
+            "{msg}"
+        );
+        let (code, _) =
+            usage_error("verify-bundle --bundle b --repo o/r --deny-self-hosted-runners=no a");
+        assert_eq!(code, 2);
+    }
+
+    #[test]
+    fn double_dash_ends_the_options() {
+        // A flag given twice keeps its last value, as the old parser and pflag do.
+        let a = verify("verify-bundle --bundle a --bundle b --key k --staging --staging=false x");
+        assert_eq!((a.bundle, a.staging), (PathBuf::from("b"), false));
+        let a = verify("verify-bundle --bundle b --key k -- --weird");
+        assert_eq!(a.input, "--weird");
+        assert_eq!(a.key, Some(PathBuf::from("k")));
+        let a = verify(
+            "verify-bundle --bundle=-b --certificate-identity-regexp=-x --certificate-oidc-issuer i -- -",
+        );
+        assert_eq!(a.bundle, PathBuf::from("-b"));
+        assert_eq!(a.identity_regexp.as_deref(), Some("-x"));
+        assert_eq!(a.input, "-");
+        let (code, msg) = usage_error("verify-bundle --bundle b --key k -- a --staging");
+        assert_eq!(code, 2);
+        assert!(msg.contains("unexpected argument '--staging'"), "{msg}");
+        let (code, msg) = usage_error("verify-bundle --bundle b --key k --weird");
+        assert_eq!(code, 2);
+        assert!(msg.contains("'-- --weird'"), "{msg}");
+    }
+
+    #[test]
+    fn misspelt_flags_and_commands_get_a_suggestion() {
+        let (code, msg) = usage_error("verify-bundle --bundle b --key k --stagin a");
+        assert_eq!(code, 2);
+        assert!(
+            msg.contains("a similar argument exists: '--staging'"),
+            "{msg}"
+        );
+        let (code, msg) = usage_error(
+            "verify-bundle --bundle b --certificate-identiy id --certificate-oidc-issuer i a",
+        );
+        assert_eq!(code, 2);
+        assert!(msg.contains("'--certificate-identity'"), "{msg}");
+        let (code, msg) = usage_error("verify-bundel --bundle b --key k a");
+        assert_eq!(code, 2);
+        assert!(msg.contains("'verify-bundle'"), "{msg}");
+    }
+
+    #[test]
+    fn validation_messages_name_the_rule() {
+        for (bad, says) in [
+            (
+                "verify-bundle --bundle b --certificate-identity id a",
+                "give --certificate-identity and --certificate-oidc-issuer",
+            ),
+            (
+                "verify-bundle --bundle b --key k --certificate-oidc-issuer i a",
+                "--key cannot be combined",
+            ),
+            (
+                "verify-bundle --bundle b --owner o --certificate-identity id --certificate-oidc-issuer i a",
+                "the GitHub policy flags replace",
+            ),
+            (
+                "verify-bundle --bundle b --key k --tuf d --trusted-root r a",
+                "cannot be used with",
+            ),
+            (
+                "trusted-root update --metadata d --out r --staging --anchor a",
+                "give --staging or --anchor, not both",
+            ),
+            (
+                "verify-pypi --provenance p d.whl",
+                "--repository <URL>|--gcp-service-account <EMAIL>|--circleci-project-id <ID>",
+            ),
+            (
+                "verify-pypi --provenance p --circleci-pipeline-definition-id y d.whl",
+                "--circleci-project-id <ID>",
+            ),
+            (
+                "verify-pypi --provenance p --repository http://github.com/o/r d.whl",
+                "https://github.com/OWNER/REPO",
+            ),
+            (
+                "verify-bundle --bundle b --key k --now soon a",
+                "takes Unix seconds",
+            ),
+            (
+                "verify-bundle --bundle b --key k --tlog-threshold many a",
+                "'--tlog-threshold <N>'",
+            ),
+            (
+                "verify-bundle --bundle b --key k --instance github-public a",
+                "[possible values: github-private]",
+            ),
+            (
+                "verify-bundle --bundle b --key k --format yaml a",
+                "[possible values: text, json]",
+            ),
+            (
+                "verify-attestation --bundle b --key k --digest sha256:00",
+                "sha256:HEX, sha384:HEX or sha512:HEX",
+            ),
+        ] {
+            let (code, msg) = usage_error(bad);
+            assert_eq!(code, 2, "{bad}");
+            assert!(msg.contains(says), "{bad}: {msg}");
+        }
+    }
+
+    #[test]
+    fn completions_and_the_manual_page_come_from_the_parser() {
+        assert_eq!(
+            parse(&argv("completions bash")).unwrap(),
+            Command::Completions(Shell::Bash)
+        );
+        assert!(parse(&argv("completions tcsh")).is_err());
+        for shell in [
+            Shell::Bash,
+            Shell::Zsh,
+            Shell::Fish,
+            Shell::Elvish,
+            Shell::PowerShell,
+        ] {
+            let mut script = Vec::new();
+            completions(shell, &mut script).unwrap();
+            let script = String::from_utf8(script).unwrap();
+            for word in [
+                "verify-bundle",
+                "trusted-root",
+                "certificate-oidc-issuer",
+                "staging",
+            ] {
+                assert!(script.contains(word), "{shell:?} lacks {word}");
+            }
+        }
+        assert_eq!(parse(&argv("man")).unwrap(), Command::Man);
+        let mut page = Vec::new();
+        man(&mut page).unwrap();
+        let page = String::from_utf8(page).unwrap();
+        assert!(page.contains(".TH sigverify 1"), "{page}");
+        for heading in [
+            "VERIFY-BUNDLE OPTIONS",
+            "VERIFY-ATTESTATION OPTIONS",
+            "VERIFY-PYPI OPTIONS",
+            "TRUSTED-ROOT UPDATE OPTIONS",
+            "DETAILS",
+        ] {
+            assert!(
+                page.contains(&format!(".SH \"{heading}\""))
+                    || page.contains(&format!(".SH {heading}\n")),
+                "{heading}"
+            );
+        }
+        assert!(
+            page.contains("\\fB\\-\\-deny\\-self\\-hosted\\-runners\\fR[=\\fI<BOOL>\\fR]"),
+            "{page}"
+        );
+        // The help's examples keep their backslashes and lines.
+        assert!(
+            page.contains("app.tar.gz.sigstore.json \\-\\-repo octo/app \\e\n"),
+            "{page}"
+        );
     }
 }

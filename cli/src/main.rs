@@ -40,10 +40,10 @@ fn main() -> ExitCode {
             print!("{}", args::USAGE);
             ExitCode::SUCCESS
         }
-        Ok(Command::Version) => {
-            println!("sigverify {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+        Ok(Command::Completions(shell)) => {
+            written(args::completions(shell, &mut std::io::stdout().lock()))
         }
+        Ok(Command::Man) => written(args::man(&mut std::io::stdout().lock())),
         Ok(Command::Verify(a) | Command::Attest(a)) => match check_patterns(&a) {
             // A pattern that does not parse is a mistake in the command, found before any
             // file is read: a usage error, as a malformed flag is.
@@ -67,9 +67,22 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Err(msg) => {
-            eprintln!("sigverify: {msg}\n\n{}", args::USAGE);
-            ExitCode::from(2)
+        // `--help` and `--version` (exit 0) and usage errors (exit 2), as clap prints them.
+        Err(e) => {
+            // Nothing more can be said when stderr (or stdout) is closed.
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+    }
+}
+
+/// The exit status of `completions` or `man`: 1 when stdout could not take the text.
+fn written(result: std::io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sigverify: cannot write to stdout: {e}");
+            ExitCode::from(1)
         }
     }
 }
