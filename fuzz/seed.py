@@ -112,6 +112,13 @@ def main() -> int:
     for index in range(80):
         for rounds in range(2):
             put("verify_mutated", struct.pack("<QQQQ", index, rounds, index * 7 + 1, rounds * 13 + 5))
+    # The differential targets start from what the single-reader targets start from.
+    for source, target in (("certificate", "x509_differential"), ("bundle_json", "json_differential"),
+                           ("trust_root_json", "json_differential"), ("tuf_metadata", "json_differential"),
+                           ("tlog_body", "json_differential"), ("dsse_statement", "json_differential")):
+        if (CORPUS / source).is_dir():
+            for f in (CORPUS / source).iterdir():
+                put(target, f.read_bytes())
     for target in sorted(p.name for p in CORPUS.iterdir()):
         print(f"seed.py: corpus/{target}: {len(list((CORPUS / target).iterdir()))} inputs")
     return 0

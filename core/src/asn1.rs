@@ -30,7 +30,7 @@ pub(crate) const GENERALIZED_TIME: u8 = 0x18;
 /// (every structure read here uses them); lengths must be minimal (DER), at most 4 bytes.
 pub(crate) fn read(input: &[u8]) -> Option<(Tlv<'_>, &[u8])> {
     let (&tag, rest) = input.split_first()?;
-    if tag & 0x1f == 0x1f {
+    if tag & 0x1f == 0x1f || !der_universal_form(tag) {
         return None;
     }
     let (&first, rest) = rest.split_first()?;
@@ -57,6 +57,22 @@ pub(crate) fn read(input: &[u8]) -> Option<(Tlv<'_>, &[u8])> {
     let header = input.len().checked_sub(rest.len())?;
     let raw = input.get(..header.checked_add(len)?)?;
     Some((Tlv { tag, value, raw }, rest.get(len..)?))
+}
+
+/// Whether a tag's form is one DER allows for its universal type (X.690 §8 and §10.2): SEQUENCE
+/// and SET constructed, every other universal type primitive (strings included: DER has no
+/// constructed strings), and no end-of-contents tag. Tags of the other classes are the
+/// schema's to judge.
+fn der_universal_form(tag: u8) -> bool {
+    if tag & 0xc0 != 0 {
+        return true;
+    }
+    let constructed = tag & 0x20 != 0;
+    match tag & 0x1f {
+        0 => false,
+        0x10 | 0x11 => constructed,
+        _ => !constructed,
+    }
 }
 
 /// Reads exactly one element filling all of `input`.
@@ -274,6 +290,26 @@ mod tests {
             "8 unused bits"
         );
         assert_eq!(bit_string(tlv(&[0x03, 0x00])), None);
+        // DER has no constructed strings, no primitive SEQUENCE or SET, no end-of-contents.
+        for not_der in [
+            &[0x23, 0x03, 0x03, 0x01, 0x00][..],
+            &[0x24, 0x00],
+            &[0x2c, 0x00],
+            &[0x10, 0x00],
+            &[0x11, 0x00],
+            &[0x00, 0x00],
+            &[0x22, 0x01, 0x00],
+        ] {
+            assert_eq!(read(not_der), None, "{not_der:x?}");
+        }
+        for context in [
+            &[0xa0, 0x00][..],
+            &[0x80, 0x00],
+            &[0x30, 0x00],
+            &[0x31, 0x00],
+        ] {
+            assert!(read(context).is_some(), "{context:x?}");
+        }
         assert_eq!(
             bit_string(tlv(&[0x03, 0x02, 0x07, 0x81])),
             None,

@@ -197,3 +197,84 @@ pub fn pattern(data: &str) -> bool {
     }
     compiled.is_ok()
 }
+
+/// What the core's certificate reader read, for the differential target against `x509-cert`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CertificateFields {
+    /// The serial number's INTEGER content.
+    pub serial: Vec<u8>,
+    /// The issuer Name, DER as written.
+    pub issuer: Vec<u8>,
+    /// The subject Name, DER as written.
+    pub subject: Vec<u8>,
+    /// notBefore and notAfter, Unix seconds.
+    pub validity: (u64, u64),
+    /// The SubjectPublicKeyInfo, DER.
+    pub spki: Vec<u8>,
+    /// The signature BIT STRING's octets.
+    pub signature: Vec<u8>,
+    /// Each extension's OID content octets and value, in order.
+    pub extensions: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+/// Reads a certificate as the verifier does; `None` when the reader refuses it.
+pub fn certificate_fields(der: &[u8]) -> Option<CertificateFields> {
+    let cert = crate::x509::Certificate::from_der(der).ok()?;
+    Some(CertificateFields {
+        serial: cert.serial.clone(),
+        issuer: cert.issuer.clone(),
+        subject: cert.subject.clone(),
+        validity: (
+            cert.validity.start.seconds(),
+            cert.validity.end.map_or(u64::MAX, |t| t.seconds()),
+        ),
+        spki: cert.spki.clone(),
+        signature: cert.signature.clone(),
+        extensions: cert
+            .extensions()
+            .map(|(id, value)| (id.to_vec(), value.to_vec()))
+            .collect(),
+    })
+}
+
+/// A JSON value as the core's reader read it, owned, for the differential target against
+/// `serde_json`: numbers as written, an object's members in order, repeated keys kept.
+#[derive(Debug, PartialEq, Eq)]
+pub enum JsonValue {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string.
+    Str(String),
+    /// An array.
+    Array(Vec<JsonValue>),
+    /// An object's members in document order.
+    Object(Vec<(String, JsonValue)>),
+}
+
+/// Reads a JSON document as the core does (with the depth bound of `max_depth`); `None` when
+/// the reader refuses it.
+pub fn json(input: &[u8], max_depth: usize) -> Option<JsonValue> {
+    fn own(v: &crate::json::borrowed::Json<'_>) -> JsonValue {
+        use crate::json::borrowed::Json;
+        match v {
+            Json::Null => JsonValue::Null,
+            Json::Bool(b) => JsonValue::Bool(*b),
+            Json::Number(n) => JsonValue::Number(String::from(*n)),
+            Json::Str(s) => JsonValue::Str(String::from(s.as_ref())),
+            Json::Array(items) => JsonValue::Array(items.iter().map(own).collect()),
+            Json::Object(members) => JsonValue::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (String::from(k.as_ref()), own(v)))
+                    .collect(),
+            ),
+        }
+    }
+    crate::json::parse::parse(input, max_depth)
+        .ok()
+        .map(|v| own(&v))
+}

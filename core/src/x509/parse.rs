@@ -53,11 +53,37 @@ fn name(tlv: Tlv<'_>) -> Result<(), Malformed> {
             check(pair.tag == asn1::SEQUENCE)?;
             let mut rest = pair.value;
             asn1::object_id(next(&mut rest)?).ok_or(Malformed)?;
-            next(&mut rest)?;
+            check(attribute_string(next(&mut rest)?))?;
             check(rest.is_empty())?;
         }
     }
     Ok(())
+}
+
+/// Whether a Name's attribute value is a string of a type names use, well formed for its type
+/// (as Go's x509 reads names): UTF8String valid UTF-8, PrintableString its character set
+/// (with `*` and `&`, which real CA names carry), IA5String ASCII, NumericString digits and
+/// spaces, BMPString UTF-16 without lone surrogates, TeletexString any octets.
+fn attribute_string(value: Tlv<'_>) -> bool {
+    let bytes = value.value;
+    match value.tag {
+        asn1::UTF8_STRING => core::str::from_utf8(bytes).is_ok(),
+        0x13 => bytes
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b" '()+,-./:=?*&".contains(&b)),
+        0x16 => bytes.is_ascii(),
+        0x12 => bytes.iter().all(|&b| b.is_ascii_digit() || b == b' '),
+        0x1e => {
+            let units = bytes.chunks_exact(2).map(|pair| match pair {
+                [hi, lo] => u16::from_be_bytes([*hi, *lo]),
+                // chunks_exact gives pairs only; a lone surrogate stands in, refused below.
+                _ => 0xdc00,
+            });
+            bytes.len() % 2 == 0 && char::decode_utf16(units).all(|c| c.is_ok())
+        }
+        0x14 => true,
+        _ => false,
+    }
 }
 
 /// Where `part` lies inside `whole` (it must be a subslice).
@@ -747,6 +773,39 @@ mod tests {
             Certificate::from_der(&assemble(&fields)).is_ok(),
             "a unique identifier in version 2"
         );
+    }
+
+    #[test]
+    fn name_attribute_values_are_strings_of_their_type() {
+        let named = |value: Vec<u8>| {
+            let pair = encode(
+                asn1::SEQUENCE,
+                &[encode(asn1::OID, &[0x55, 0x04, 0x03]), value].concat(),
+            );
+            with_field(5, encode(asn1::SEQUENCE, &encode(asn1::SET, &pair))).map(|_| ())
+        };
+        for good in [
+            encode(asn1::UTF8_STRING, "é".as_bytes()),
+            encode(0x13, b"Sigstore CA *.example & Co (1), a-z/A:Z=0?"),
+            encode(0x16, b"ca@example.com"),
+            encode(0x12, b"12 34"),
+            encode(0x1e, &[0x00, 0x41, 0xd8, 0x3d, 0xde, 0x00]),
+            encode(0x14, &[0xff, 0x00]),
+        ] {
+            assert_eq!(named(good.clone()), Ok(()), "{good:x?}");
+        }
+        for bad in [
+            encode(asn1::INTEGER, &[1]),
+            encode(0x07, b"descriptor"),
+            encode(asn1::UTF8_STRING, &[0xff]),
+            encode(0x13, b"a@b"),
+            encode(0x16, "é".as_bytes()),
+            encode(0x12, b"12a"),
+            encode(0x1e, &[0x00]),
+            encode(0x1e, &[0xd8, 0x3d]),
+        ] {
+            assert_eq!(named(bad.clone()), Err(Malformed), "{bad:x?}");
+        }
     }
 
     #[test]
