@@ -79,7 +79,7 @@ fn attribute_string(value: Tlv<'_>) -> bool {
                 // chunks_exact gives pairs only; a lone surrogate stands in, refused below.
                 _ => 0xdc00,
             });
-            bytes.len() % 2 == 0 && char::decode_utf16(units).all(|c| c.is_ok())
+            bytes.len().is_multiple_of(2) && char::decode_utf16(units).all(|c| c.is_ok())
         }
         0x14 => true,
         _ => false,
