@@ -17,7 +17,7 @@ use sigverify::backend::EcdsaCheck;
 use sigverify::backend::EcdsaDigestCheck;
 use sigverify::backend::Hash;
 
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::sigverify_error;
 use crate::handle::sigverify_verifier;

@@ -1,119 +1,25 @@
-//! Status codes and the `sigverify_error` object.
+//! Status codes and the `sigverify_error` object: the C functions that read an error (the
+//! codes and [`ErrorData`] live in `failure.rs`, below the handles).
 //!
 //! Verification failures carry the core's stable code and name unchanged (the constants in
 //! [`crate::codes`], generated from `sigverify::Error::ALL`). The few failures that only the C
 //! boundary can have (a NULL pointer, a panic) get codes in the 9000 block, which the core
 //! does not use.
 
-use alloc::borrow::ToOwned;
-use alloc::ffi::CString;
-use alloc::format;
-use alloc::string::ToString;
 use core::ffi::CStr;
 use core::ffi::c_char;
 use core::ffi::c_int;
 
-use crate::codes::CORE_NAMES;
+use crate::failure::ErrorData;
+pub use crate::failure::SIGVERIFY_CLOCK_UNAVAILABLE;
+pub use crate::failure::SIGVERIFY_INVALID_ARGUMENT;
+pub use crate::failure::SIGVERIFY_NULL_PARAMETER;
+pub use crate::failure::SIGVERIFY_OK;
+pub use crate::failure::SIGVERIFY_PANIC;
+use crate::failure::code_name;
 use crate::handle::Handle;
 use crate::handle::sigverify_error;
 use crate::panic;
-
-/// Success.
-pub const SIGVERIFY_OK: c_int = 0;
-/// A required pointer argument was NULL.
-pub const SIGVERIFY_NULL_PARAMETER: c_int = 9000;
-/// An argument has a value the function does not accept (both an artifact and a digest, a
-/// string that is not UTF-8, an index out of range, ...).
-pub const SIGVERIFY_INVALID_ARGUMENT: c_int = 9001;
-/// `now` was 0 but the system clock could not be read.
-pub const SIGVERIFY_CLOCK_UNAVAILABLE: c_int = 9002;
-/// The library panicked; this is a bug in sigverify. The panic was caught at the boundary.
-pub const SIGVERIFY_PANIC: c_int = 9003;
-
-/// Codes and names of the failures that belong to the C boundary, not to the core.
-const BINDING_NAMES: &[(c_int, &CStr)] = &[
-    (SIGVERIFY_OK, c"OK"),
-    (SIGVERIFY_NULL_PARAMETER, c"NULL_PARAMETER"),
-    (SIGVERIFY_INVALID_ARGUMENT, c"INVALID_ARGUMENT"),
-    (SIGVERIFY_CLOCK_UNAVAILABLE, c"CLOCK_UNAVAILABLE"),
-    (SIGVERIFY_PANIC, c"PANIC"),
-];
-
-/// Why a call failed, before it is turned into an error object.
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// The core rejected the input.
-    Core(sigverify::Error),
-    /// The named pointer argument was NULL.
-    NullParameter(&'static str),
-    /// An argument was not acceptable; the text says which.
-    InvalidArgument(&'static str),
-    /// `now` was 0 and the system clock is unusable.
-    ClockUnavailable,
-    /// A panic was caught.
-    Panic,
-}
-
-impl From<sigverify::Error> for Failure {
-    fn from(e: sigverify::Error) -> Self {
-        Self::Core(e)
-    }
-}
-
-/// The value behind a `sigverify_error` pointer.
-#[derive(Debug)]
-pub(crate) struct ErrorData {
-    code: c_int,
-    name: &'static CStr,
-    message: CString,
-}
-
-impl ErrorData {
-    /// The status code of this error.
-    pub(crate) fn code(&self) -> c_int {
-        self.code
-    }
-}
-
-impl From<Failure> for ErrorData {
-    fn from(failure: Failure) -> Self {
-        let (code, message) = match failure {
-            Failure::Core(e) => (c_int::from(e.code()), e.to_string()),
-            Failure::NullParameter(name) => (
-                SIGVERIFY_NULL_PARAMETER,
-                format!("required pointer argument is NULL ({name})"),
-            ),
-            Failure::InvalidArgument(why) => (
-                SIGVERIFY_INVALID_ARGUMENT,
-                format!("invalid argument: {why}"),
-            ),
-            Failure::ClockUnavailable => (
-                SIGVERIFY_CLOCK_UNAVAILABLE,
-                "now is 0 but the system clock is before 1970".to_owned(),
-            ),
-            Failure::Panic => (
-                SIGVERIFY_PANIC,
-                "internal error: a panic was caught at the C boundary (a sigverify bug)".to_owned(),
-            ),
-        };
-        // A message can quote certificate text; C strings end at the first NUL.
-        let message = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
-        Self {
-            code,
-            name: code_name(code).unwrap_or(c"UNKNOWN"),
-            message,
-        }
-    }
-}
-
-/// The name of `code`, from the core table or the binding's own codes.
-fn code_name(code: c_int) -> Option<&'static CStr> {
-    BINDING_NAMES
-        .iter()
-        .chain(CORE_NAMES)
-        .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)
-}
 
 /// The stable name of a status code, e.g. `"TLOG_INCLUSION_PROOF_INVALID"`, `"OK"` for 0, or
 /// NULL for a code this library does not know.
@@ -181,6 +87,9 @@ mod tests {
     use std::fmt::Write as _;
 
     use super::*;
+    use crate::codes::CORE_NAMES;
+    use crate::failure::BINDING_NAMES;
+    use crate::failure::Failure;
 
     /// The text of `codes.rs` as generated from the core's table.
     fn render_codes() -> String {

@@ -9,7 +9,7 @@ use sigverify::UnixTime;
 use sigverify::pypi;
 
 use crate::SIGVERIFY_SHA256_LEN;
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
 use crate::handle::out_param;

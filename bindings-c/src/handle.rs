@@ -11,9 +11,8 @@ use alloc::boxed::Box;
 use core::ffi::CStr;
 use core::ffi::c_char;
 
-use crate::error::ErrorData;
-use crate::error::Failure;
-use crate::result::ResultData;
+use crate::failure::ErrorData;
+use crate::failure::Failure;
 
 /// A verifier over one trusted root (production, staging or a trusted-root JSON document).
 ///
@@ -113,10 +112,6 @@ impl Handle for sigverify_policy {
 
 impl Handle for sigverify_hasher {
     type Inner = sigverify::Sha256Hasher;
-}
-
-impl Handle for sigverify_result {
-    type Inner = ResultData;
 }
 
 impl Handle for sigverify_error {

@@ -19,6 +19,7 @@ extern crate alloc;
 pub mod backend;
 pub mod codes;
 pub mod error;
+mod failure;
 pub mod files;
 pub mod handle;
 pub mod hasher;

@@ -7,9 +7,9 @@ use std::panic::AssertUnwindSafe;
 #[cfg(feature = "std")]
 use std::panic::catch_unwind;
 
-use crate::error::ErrorData;
-use crate::error::Failure;
-use crate::error::SIGVERIFY_OK;
+use crate::failure::ErrorData;
+use crate::failure::Failure;
+use crate::failure::SIGVERIFY_OK;
 use crate::handle::Handle;
 use crate::handle::sigverify_error;
 

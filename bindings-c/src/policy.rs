@@ -8,7 +8,7 @@ use core::ffi::c_int;
 use sigverify::Condition;
 use sigverify::Policy;
 
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
 use crate::handle::out_param;

@@ -8,7 +8,7 @@ use core::ffi::c_int;
 use sigverify::SkippedItem;
 use sigverify::Verified;
 
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::out_param;
 use crate::handle::sigverify_error;
@@ -25,6 +25,10 @@ pub(crate) struct ResultData {
     issuer: Option<Vec<u8>>,
     /// The Fulcio extensions: dotted OID and NUL-terminated value.
     extensions: Vec<(String, Vec<u8>)>,
+}
+
+impl Handle for sigverify_result {
+    type Inner = ResultData;
 }
 
 impl ResultData {

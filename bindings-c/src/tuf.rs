@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use core::ffi::c_char;
 use core::ffi::c_int;
 
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::bytes;
 use crate::handle::out_param;
 use crate::handle::sigverify_error;

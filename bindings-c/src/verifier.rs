@@ -6,7 +6,7 @@ use sigverify::Config;
 use sigverify::TrustedRoot;
 use sigverify::Verifier;
 
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
 use crate::handle::out_param;

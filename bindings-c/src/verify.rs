@@ -11,7 +11,7 @@ use sigverify::Sha256Digest;
 use sigverify::UnixTime;
 
 use crate::SIGVERIFY_SHA256_LEN;
-use crate::error::Failure;
+use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
 use crate::handle::sigverify_error;

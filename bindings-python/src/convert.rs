@@ -1,9 +1,12 @@
-//! Conversions of Python arguments into Rust-owned values.
+//! Conversions of Python arguments into Rust-owned values, and the default of a `now`
+//! argument.
 
 use std::io::Read;
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use pyo3::types::PyString;
@@ -30,4 +33,13 @@ pub(crate) fn read_bounded(path: PathBuf, max: usize) -> PyResult<Vec<u8>> {
     let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     file.take(cap).read_to_end(&mut out)?;
     Ok(out)
+}
+
+/// The system clock in Unix seconds: the time a verification or update runs at when the
+/// caller gives no `now`.
+pub(crate) fn system_now() -> PyResult<u64> {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .map_err(|_| PyValueError::new_err("the system clock is before 1970"))
 }

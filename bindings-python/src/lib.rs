@@ -12,6 +12,7 @@ mod ecdsa;
 mod errors;
 mod policy;
 mod pypi;
+mod result;
 mod tuf;
 mod verifier;
 
@@ -31,8 +32,8 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::Bundle>()?;
     m.add_class::<verifier::HashAlgorithm>()?;
     m.add_class::<verifier::Hashed>()?;
-    m.add_class::<verifier::LogEntry>()?;
-    m.add_class::<verifier::VerificationResult>()?;
+    m.add_class::<result::LogEntry>()?;
+    m.add_class::<result::VerificationResult>()?;
     m.add_class::<verifier::Config>()?;
     m.add_class::<tuf::TufState>()?;
     m.add_class::<verifier::Verifier>()?;

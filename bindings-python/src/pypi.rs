@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 
 use crate::convert;
 use crate::errors;
-use crate::verifier::VerificationResult;
+use crate::result::VerificationResult;
 
 /// One verified PyPI attestation.
 #[pyclass(frozen, get_all, module = "sigverify._sigverify")]

@@ -95,7 +95,7 @@ fn run(
     let before = state.and_then(TufState::get);
     let now = sigverify::UnixTime(match now {
         Some(n) => n,
-        None => crate::verifier::system_now()?,
+        None => crate::convert::system_now()?,
     });
     let up = py
         .detach(|| sigverify::tuf::update(anchor, before.as_ref(), &files.repository(), now))

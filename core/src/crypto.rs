@@ -8,9 +8,9 @@ use alloc::vec::Vec;
 use signature::hazmat::PrehashVerifier;
 
 use crate::Error;
-use crate::backend::EcdsaBackend;
-use crate::backend::EcdsaCheck;
-use crate::backend::EcdsaDigestCheck;
+use crate::platform::EcdsaBackend;
+use crate::platform::EcdsaCheck;
+use crate::platform::EcdsaDigestCheck;
 
 pub(crate) use crate::digest::HashAlgorithm as HashAlg;
 
@@ -336,7 +336,7 @@ impl PublicKey {
         signed: Signed<'_>,
         sig: &[u8],
     ) -> Result<Option<bool>, BadSignature> {
-        use crate::backend::Curve;
+        use crate::platform::Curve;
         let (curve, spki_prefix, point) = match self {
             Self::P256(key) => {
                 p256::ecdsa::Signature::from_der(sig).map_err(|_| BadSignature)?;
@@ -372,9 +372,9 @@ impl PublicKey {
         spki.extend_from_slice(spki_prefix);
         spki.extend_from_slice(&point);
         let hash = match hash {
-            HashAlg::Sha256 => crate::backend::Hash::Sha256,
-            HashAlg::Sha384 => crate::backend::Hash::Sha384,
-            HashAlg::Sha512 => crate::backend::Hash::Sha512,
+            HashAlg::Sha256 => crate::platform::Hash::Sha256,
+            HashAlg::Sha384 => crate::platform::Hash::Sha384,
+            HashAlg::Sha512 => crate::platform::Hash::Sha512,
         };
         Ok(match signed {
             Signed::Message(message) => backend.verify(&EcdsaCheck {
@@ -497,13 +497,13 @@ fn verify_rsa(
 /// Verifies an ECDSA check given by curve and SPKI with the core's own code (see
 /// [`crate::backend::verify_in_software`]); false also for a key that is not of `curve`.
 pub(crate) fn verify_ecdsa_prehash(
-    curve: crate::backend::Curve,
+    curve: crate::platform::Curve,
     spki: &[u8],
     hash: HashAlg,
     prehash: &[u8],
     sig: &[u8],
 ) -> bool {
-    use crate::backend::Curve;
+    use crate::platform::Curve;
     let Ok(key) = PublicKey::from_spki_der(spki) else {
         return false;
     };
@@ -519,12 +519,12 @@ pub(crate) fn verify_ecdsa_prehash(
             .is_ok()
 }
 
-impl From<crate::backend::Hash> for HashAlg {
-    fn from(h: crate::backend::Hash) -> Self {
+impl From<crate::platform::Hash> for HashAlg {
+    fn from(h: crate::platform::Hash) -> Self {
         match h {
-            crate::backend::Hash::Sha256 => Self::Sha256,
-            crate::backend::Hash::Sha384 => Self::Sha384,
-            crate::backend::Hash::Sha512 => Self::Sha512,
+            crate::platform::Hash::Sha256 => Self::Sha256,
+            crate::platform::Hash::Sha384 => Self::Sha384,
+            crate::platform::Hash::Sha512 => Self::Sha512,
         }
     }
 }

@@ -5,10 +5,10 @@ use alloc::format;
 use alloc::vec::Vec;
 
 use crate::Error;
+use crate::artifact::Artifact;
 use crate::digest::Digest;
 use crate::digest::HashAlgorithm;
 use crate::json::borrowed::Json;
-use crate::verifier::Artifact;
 
 pub(crate) use crate::intoto::PAYLOAD_TYPE as IN_TOTO;
 

@@ -12,7 +12,6 @@ use crate::json::borrowed::Json;
 use crate::json::parse::parse_object_keeping;
 use crate::limits;
 use crate::limits::Limit;
-use crate::verifier::Statement;
 
 /// The in-toto payload type Sigstore attestations use.
 pub const PAYLOAD_TYPE: &str = "application/vnd.in-toto+json";
@@ -37,6 +36,15 @@ pub struct Subject {
     pub name: String,
     /// `digest`: algorithm name to hex as written, sorted by algorithm (only string values).
     pub digests: Vec<(String, String)>,
+}
+
+/// A verified DSSE payload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    /// The envelope's payload type.
+    pub payload_type: String,
+    /// The payload bytes (an in-toto statement).
+    pub payload: Vec<u8>,
 }
 
 impl Statement {

@@ -6,6 +6,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod artifact;
 mod asn1;
 pub mod backend;
 pub mod bundle;
@@ -23,6 +24,7 @@ pub mod intoto;
 mod json;
 pub mod limits;
 pub mod pattern;
+mod platform;
 pub mod policy;
 pub mod pypi;
 mod sct;
@@ -36,6 +38,7 @@ pub mod tuf;
 mod verifier;
 mod x509;
 
+pub use artifact::Artifact;
 pub use bundle::Bundle;
 pub use digest::Digest;
 pub use digest::HashAlgorithm;
@@ -43,6 +46,7 @@ pub use digest::Sha256Digest;
 pub use digest::Sha256Hasher;
 pub use error::Error;
 pub use github::GitHubPolicy;
+pub use intoto::Statement;
 pub use limits::Limit;
 pub use pattern::Pattern;
 pub use policy::Condition;
@@ -50,11 +54,9 @@ pub use policy::Policy;
 pub use time::UnixTime;
 pub use tlog::LogEntry;
 pub use trust_root::TrustedRoot;
-pub use verifier::Artifact;
 pub use verifier::Config;
 pub use verifier::Skipped;
 pub use verifier::SkippedItem;
-pub use verifier::Statement;
 pub use verifier::Verified;
 pub use verifier::Verifier;
 

@@ -13,7 +13,7 @@ use crate::crypto::HashAlg;
 use crate::crypto::KeyFamily;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
-use crate::trust_root::Authority;
+use crate::x509::Authority;
 use crate::x509::Certificate;
 
 /// A verified timestamp: its time, and the SHA-256 of its TSTInfo, which identifies it (the

@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use core::num::NonZeroUsize;
 
 use crate::Error;
+use crate::artifact::Artifact;
 use crate::backend::EcdsaBackend;
 use crate::bundle::Bundle;
 use crate::bundle::Content;
@@ -16,14 +17,15 @@ use crate::crypto::PublicKey;
 use crate::crypto::RsaPadding;
 use crate::digest::Digest;
 use crate::digest::HashAlgorithm;
+use crate::intoto::Statement;
 use crate::policy::Policy;
 use crate::policy::PolicyKind;
 use crate::time::UnixTime;
 use crate::tlog;
 use crate::tlog::LogEntry;
-use crate::trust_root::Authority;
 use crate::trust_root::Log;
 use crate::trust_root::TrustedRoot;
+use crate::x509::Authority;
 use crate::x509::Certificate;
 
 /// What a deployment requires of every bundle, beyond the policy (modelled on sigstore-go's
@@ -71,17 +73,6 @@ impl Default for Config {
             certificate_timestamps: 1,
         }
     }
-}
-
-/// What was signed: the artifact's bytes, or only its digest.
-#[derive(Clone, Copy, Debug)]
-pub enum Artifact<'a> {
-    /// The whole artifact.
-    Bytes(&'a [u8]),
-    /// The artifact's digest (e.g. from a [`crate::digest::Hasher`] over a stream), in the
-    /// algorithm [`Bundle::artifact_hash`] names for the bundle. A digest in another algorithm
-    /// cannot be checked against what the bundle declares: `ArtifactDigestInsufficient`.
-    Digest(Digest),
 }
 
 /// The outcome of a successful verification.
@@ -133,15 +124,6 @@ pub enum SkippedItem {
     Timestamp(usize),
     /// An SCT embedded in the signing certificate (position in its SCT list).
     Sct(usize),
-}
-
-/// A verified DSSE payload.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Statement {
-    /// The envelope's payload type.
-    pub payload_type: String,
-    /// The payload bytes (an in-toto statement).
-    pub payload: Vec<u8>,
 }
 
 /// A verifier over one trusted root.

@@ -107,12 +107,41 @@ impl Certificate {
     }
 }
 
+/// A certificate or timestamp authority: its chain (issuing certificate first, root last).
+#[derive(Clone, Debug)]
+pub(crate) struct Authority {
+    pub(crate) chain: Vec<Certificate>,
+    pub(crate) validity: Validity,
+    /// The authority's URI (empty when the root gives none): entries naming the same URI are
+    /// one authority when counting independent timestamps.
+    pub(crate) uri: String,
+}
+
+impl Authority {
+    /// Whether two entries of the trusted root are one authority when independent timestamps
+    /// are counted: the same URI, or the same chain (each certificate's key by value). Their
+    /// positions in the root say nothing: one TSA listed twice is still one.
+    pub(crate) fn same_as(&self, other: &Self) -> bool {
+        let key = |c: &Certificate| match &c.key {
+            Ok(k) => k.identity(),
+            Err(_) => c.spki.clone(),
+        };
+        (!self.uri.is_empty() && self.uri == other.uri)
+            || (self.chain.len() == other.chain.len()
+                && self
+                    .chain
+                    .iter()
+                    .zip(&other.chain)
+                    .all(|(a, b)| key(a) == key(b)))
+    }
+}
+
 /// Checks the Fulcio leaf against the CAs of the trusted root at every verified signing time.
 /// Returns the certificate that issued the leaf (needed for the SCT's issuer key hash).
 #[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 pub(crate) fn verify_leaf<'a>(
     leaf: &Certificate,
-    cas: &'a [crate::trust_root::Authority],
+    cas: &'a [Authority],
     times: &[UnixTime],
     crypto: Crypto<'_>,
 ) -> Result<&'a Certificate, Error> {
