@@ -490,6 +490,14 @@ mod tests {
     }
 
     #[test]
+    fn numbers_past_f64_are_kept_as_text() {
+        // A written decision (conformance/README.md): serde_json refuses `1e400`; the core
+        // keeps numbers as text and reads them only where a field is an integer.
+        assert_eq!(ok("[1e400, -1e400]").as_array().map(<[_]>::len), Some(2));
+        assert_eq!(ok("1e400"), Json::Number("1e400"));
+    }
+
+    #[test]
     fn refuses_lone_surrogates() {
         for bad in [
             r#""\ud800""#,

@@ -809,6 +809,23 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_algorithm_s_parameters_may_be_any_element() {
+        // A written decision (conformance/README.md): der refuses universal tags it has no
+        // type for (here EMBEDDED PDV) even as ANY; the core reads the certificate, and its
+        // key of an unknown algorithm is unusable.
+        let algorithm = encode(
+            asn1::SEQUENCE,
+            &[encode(asn1::OID, &[0x2a, 0x03]), encode(0x0b, b"pdv")].concat(),
+        );
+        let spki = encode(
+            asn1::SEQUENCE,
+            &[algorithm, encode(asn1::BIT_STRING, &[0x00, 0x01])].concat(),
+        );
+        let cert = with_field(6, spki).unwrap();
+        assert!(cert.key.is_err());
+    }
+
+    #[test]
     fn the_outer_structure_is_exact() {
         let der = leaf(&[]);
         let parts = asn1::children(asn1::read_all(&der).unwrap().value).unwrap();
