@@ -91,10 +91,14 @@ export type ErrorName =
   | 'POLICY_ALL_OF_EMPTY'
   | 'POLICY_VALUE_EMPTY'
   | 'POLICY_PATTERN_INVALID'
+  | 'POLICY_KEY_VALIDITY_INVALID'
+  | 'POLICY_KEY_NOT_VALID_AT_SIGNING_TIME'
+  | 'POLICY_KEY_NOT_VALID_NOW'
   | 'TLOG_THRESHOLD_NOT_MET'
   | 'TIMESTAMP_THRESHOLD_NOT_MET'
   | 'TIME_THRESHOLD_NOT_MET'
   | 'SCT_THRESHOLD_NOT_MET'
+  | 'TIME_THRESHOLD_ZERO_NOT_ALLOWED'
   | 'LIMIT_EXCEEDED'
   | 'TUF_METADATA_INVALID'
   | 'TUF_JSON_DUPLICATE_KEY'
@@ -192,8 +196,22 @@ export interface GitHubPolicy {
   denySelfHostedRunners?: boolean;
 }
 
+/**
+ * A managed key's validity window, both ends included (npm's `expires`, a product key's rotation
+ * dates), each a Date or Unix milliseconds. Every proven signing time must lie inside it
+ * (`POLICY_KEY_NOT_VALID_AT_SIGNING_TIME`); with `observerTimestamps: 0` and no proven time,
+ * the verification time must (`POLICY_KEY_NOT_VALID_NOW`).
+ */
+export interface KeyValidity {
+  notBefore?: Date | number;
+  notAfter?: Date | number;
+}
+
 /** Who must have signed: certificate conditions, a GitHub policy, or a managed key (PEM text or DER bytes). */
-export type Policy = Condition | { github: GitHubPolicy } | { key: string | Uint8Array };
+export type Policy =
+  | Condition
+  | { github: GitHubPolicy }
+  | { key: string | Uint8Array; keyValidity?: KeyValidity };
 
 /** Options of every verify call. */
 export interface VerifyOptions {
@@ -258,7 +276,12 @@ export interface Skipped {
 export interface Thresholds {
   tlogEntries?: number;
   signedTimestamps?: number;
-  /** At least 1. */
+  /**
+   * Proven signing times of either kind (integrated times, signed timestamps). 0 only with a
+   * managed key and `tlogEntries: 0` (a key signing offline): the key's window is then checked
+   * at the verification time and `signingTimes` is empty. Elsewhere 0 is
+   * `TIME_THRESHOLD_ZERO_NOT_ALLOWED`.
+   */
   observerTimestamps?: number;
   certificateTimestamps?: number;
 }

@@ -70,11 +70,26 @@ function nowSeconds(options) {
 // A deep copy of a policy (plain data: strings, arrays, objects, key bytes); a value that
 // cannot be copied is passed as it is, for the native side to reject with a TypeError.
 function snapshot(policy) {
+  let copy;
   try {
-    return structuredClone(policy);
+    copy = structuredClone(policy);
   } catch {
     return policy;
   }
+  // A managed key's window is given as the verification time is (Date or milliseconds); the
+  // native side takes Unix seconds.
+  const window = copy?.keyValidity;
+  if (window !== null && typeof window === 'object') {
+    for (const side of ['notBefore', 'notAfter']) {
+      if (window[side] === undefined) continue;
+      const t = window[side] instanceof Date ? window[side].getTime() : window[side];
+      if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
+        throw new TypeError(`policy.keyValidity.${side} must be a Date or a non-negative number of milliseconds`);
+      }
+      window[side] = Math.floor(t / 1000);
+    }
+  }
+  return copy;
 }
 
 // `options.platformCrypto` (default true): hand ECDSA checks to the runtime where it can.

@@ -527,6 +527,21 @@
 #define SIGVERIFY_POLICY_PATTERN_INVALID 1009
 
 /**
+ * Core error `POLICY_KEY_VALIDITY_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_POLICY_KEY_VALIDITY_INVALID 1010
+
+/**
+ * Core error `POLICY_KEY_NOT_VALID_AT_SIGNING_TIME` (`sigverify::Error`).
+ */
+#define SIGVERIFY_POLICY_KEY_NOT_VALID_AT_SIGNING_TIME 1011
+
+/**
+ * Core error `POLICY_KEY_NOT_VALID_NOW` (`sigverify::Error`).
+ */
+#define SIGVERIFY_POLICY_KEY_NOT_VALID_NOW 1012
+
+/**
  * Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
  */
 #define SIGVERIFY_TLOG_THRESHOLD_NOT_MET 1100
@@ -545,6 +560,11 @@
  * Core error `SCT_THRESHOLD_NOT_MET` (`sigverify::Error`).
  */
 #define SIGVERIFY_SCT_THRESHOLD_NOT_MET 1103
+
+/**
+ * Core error `TIME_THRESHOLD_ZERO_NOT_ALLOWED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TIME_THRESHOLD_ZERO_NOT_ALLOWED 1104
 
 /**
  * Core error `LIMIT_EXCEEDED` (`sigverify::Error`).
@@ -1024,7 +1044,9 @@ typedef struct sigverify_config {
    */
   size_t signed_timestamps;
   /**
-   * Trusted signing times of either kind; at least 1.
+   * Trusted signing times of either kind. 0 only with a managed-key policy and
+   * `tlog_entries` 0 (the key's window is then checked at `now`); elsewhere verification
+   * fails with `SIGVERIFY_TIME_THRESHOLD_ZERO_NOT_ALLOWED`.
    */
   size_t observer_timestamps;
   /**
@@ -1310,6 +1332,26 @@ int sigverify_policy_new_public_key_der(const uint8_t *der,
                                         struct sigverify_error **error_out);
 
 /**
+ * Creates a copy of the managed-key policy `policy` whose key is valid only from
+ * `not_before` to `not_after` (Unix seconds, both included; 0 and `UINT64_MAX` leave a side
+ * open): npm's `expires`, a product key's rotation dates. Every proven signing time must lie
+ * inside the window (`SIGVERIFY_POLICY_KEY_NOT_VALID_AT_SIGNING_TIME`); with
+ * `observer_timestamps` 0 and no proven time, the verification time must
+ * (`SIGVERIFY_POLICY_KEY_NOT_VALID_NOW`). A certificate policy, or a window that ends before
+ * it starts, gives `SIGVERIFY_POLICY_KEY_VALIDITY_INVALID`. `policy` is not changed.
+ * Ownership as for `sigverify_policy_new_identity`.
+ *
+ * # Safety
+ * `policy` is NULL or a live policy; `policy_out` and `error_out` are NULL or valid for
+ * writing one pointer.
+ */
+int sigverify_policy_with_key_validity(const struct sigverify_policy *policy,
+                                       uint64_t not_before,
+                                       uint64_t not_after,
+                                       struct sigverify_policy **policy_out,
+                                       struct sigverify_error **error_out);
+
+/**
  * Frees a policy. NULL is a no-op.
  *
  * # Safety
@@ -1561,8 +1603,7 @@ struct sigverify_config sigverify_config_github_private(void);
 
 /**
  * Creates a verifier over the same trusted root as `verifier`, with the requirements in
- * `*config`. `observer_timestamps` of 0 gives `SIGVERIFY_INVALID_ARGUMENT`. `verifier` is not
- * changed and stays usable. Ownership and errors as for `sigverify_verifier_new_production`.
+ * `*config`. `verifier` is not changed and stays usable. Ownership and errors as for `sigverify_verifier_new_production`.
  *
  * # Safety
  * `verifier` is NULL or a live verifier; `config` is NULL or valid for reading one

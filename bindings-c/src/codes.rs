@@ -180,6 +180,12 @@ pub const SIGVERIFY_POLICY_ALL_OF_EMPTY: c_int = 1007;
 pub const SIGVERIFY_POLICY_VALUE_EMPTY: c_int = 1008;
 /// Core error `POLICY_PATTERN_INVALID` (`sigverify::Error`).
 pub const SIGVERIFY_POLICY_PATTERN_INVALID: c_int = 1009;
+/// Core error `POLICY_KEY_VALIDITY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_KEY_VALIDITY_INVALID: c_int = 1010;
+/// Core error `POLICY_KEY_NOT_VALID_AT_SIGNING_TIME` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_KEY_NOT_VALID_AT_SIGNING_TIME: c_int = 1011;
+/// Core error `POLICY_KEY_NOT_VALID_NOW` (`sigverify::Error`).
+pub const SIGVERIFY_POLICY_KEY_NOT_VALID_NOW: c_int = 1012;
 /// Core error `TLOG_THRESHOLD_NOT_MET` (`sigverify::Error`).
 pub const SIGVERIFY_TLOG_THRESHOLD_NOT_MET: c_int = 1100;
 /// Core error `TIMESTAMP_THRESHOLD_NOT_MET` (`sigverify::Error`).
@@ -188,6 +194,8 @@ pub const SIGVERIFY_TIMESTAMP_THRESHOLD_NOT_MET: c_int = 1102;
 pub const SIGVERIFY_TIME_THRESHOLD_NOT_MET: c_int = 1101;
 /// Core error `SCT_THRESHOLD_NOT_MET` (`sigverify::Error`).
 pub const SIGVERIFY_SCT_THRESHOLD_NOT_MET: c_int = 1103;
+/// Core error `TIME_THRESHOLD_ZERO_NOT_ALLOWED` (`sigverify::Error`).
+pub const SIGVERIFY_TIME_THRESHOLD_ZERO_NOT_ALLOWED: c_int = 1104;
 /// Core error `LIMIT_EXCEEDED` (`sigverify::Error`).
 pub const SIGVERIFY_LIMIT_EXCEEDED: c_int = 1200;
 /// Core error `TUF_METADATA_INVALID` (`sigverify::Error`).
@@ -347,10 +355,14 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1007, c"POLICY_ALL_OF_EMPTY"),
     (1008, c"POLICY_VALUE_EMPTY"),
     (1009, c"POLICY_PATTERN_INVALID"),
+    (1010, c"POLICY_KEY_VALIDITY_INVALID"),
+    (1011, c"POLICY_KEY_NOT_VALID_AT_SIGNING_TIME"),
+    (1012, c"POLICY_KEY_NOT_VALID_NOW"),
     (1100, c"TLOG_THRESHOLD_NOT_MET"),
     (1102, c"TIMESTAMP_THRESHOLD_NOT_MET"),
     (1101, c"TIME_THRESHOLD_NOT_MET"),
     (1103, c"SCT_THRESHOLD_NOT_MET"),
+    (1104, c"TIME_THRESHOLD_ZERO_NOT_ALLOWED"),
     (1200, c"LIMIT_EXCEEDED"),
     (1300, c"TUF_METADATA_INVALID"),
     (1301, c"TUF_JSON_DUPLICATE_KEY"),

@@ -7,6 +7,7 @@ use core::ffi::c_int;
 
 use sigverify::Condition;
 use sigverify::Policy;
+use sigverify::UnixTime;
 
 use crate::failure::Failure;
 use crate::handle::Handle;
@@ -227,6 +228,38 @@ pub unsafe extern "C" fn sigverify_policy_new_public_key_der(
             // SAFETY: `der` is NULL or readable for `der_len` bytes, per the contract.
             let der = bytes(der, der_len, "der")?;
             Ok(Policy::public_key_der(der)?)
+        })
+    }
+}
+
+/// Creates a copy of the managed-key policy `policy` whose key is valid only from
+/// `not_before` to `not_after` (Unix seconds, both included; 0 and `UINT64_MAX` leave a side
+/// open): npm's `expires`, a product key's rotation dates. Every proven signing time must lie
+/// inside the window (`SIGVERIFY_POLICY_KEY_NOT_VALID_AT_SIGNING_TIME`); with
+/// `observer_timestamps` 0 and no proven time, the verification time must
+/// (`SIGVERIFY_POLICY_KEY_NOT_VALID_NOW`). A certificate policy, or a window that ends before
+/// it starts, gives `SIGVERIFY_POLICY_KEY_VALIDITY_INVALID`. `policy` is not changed.
+/// Ownership as for `sigverify_policy_new_identity`.
+///
+/// # Safety
+/// `policy` is NULL or a live policy; `policy_out` and `error_out` are NULL or valid for
+/// writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_policy_with_key_validity(
+    policy: *const sigverify_policy,
+    not_before: u64,
+    not_after: u64,
+    policy_out: *mut *mut sigverify_policy,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    // SAFETY: forwarded from this function's contract.
+    unsafe {
+        new_policy(policy_out, error_out, || {
+            // SAFETY: per this function's contract `policy` is NULL or live.
+            let base = sigverify_policy::borrow(policy, "policy")?;
+            let start = (not_before != 0).then_some(UnixTime(not_before));
+            let end = (not_after != u64::MAX).then_some(UnixTime(not_after));
+            Ok(base.clone().with_key_validity(start, end)?)
         })
     }
 }

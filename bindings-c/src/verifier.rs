@@ -108,7 +108,9 @@ pub struct sigverify_config {
     pub tlog_entries: usize,
     /// Distinct timestamp authorities whose RFC 3161 timestamps must verify.
     pub signed_timestamps: usize,
-    /// Trusted signing times of either kind; at least 1.
+    /// Trusted signing times of either kind. 0 only with a managed-key policy and
+    /// `tlog_entries` 0 (the key's window is then checked at `now`); elsewhere verification
+    /// fails with `SIGVERIFY_TIME_THRESHOLD_ZERO_NOT_ALLOWED`.
     pub observer_timestamps: usize,
     /// Distinct CT logs whose embedded SCTs must verify.
     pub certificate_timestamps: usize,
@@ -119,7 +121,7 @@ impl From<Config> for sigverify_config {
         Self {
             tlog_entries: c.tlog_entries,
             signed_timestamps: c.signed_timestamps,
-            observer_timestamps: c.observer_timestamps.get(),
+            observer_timestamps: c.observer_timestamps,
             certificate_timestamps: c.certificate_timestamps,
         }
     }
@@ -140,8 +142,7 @@ pub extern "C" fn sigverify_config_github_private() -> sigverify_config {
 }
 
 /// Creates a verifier over the same trusted root as `verifier`, with the requirements in
-/// `*config`. `observer_timestamps` of 0 gives `SIGVERIFY_INVALID_ARGUMENT`. `verifier` is not
-/// changed and stays usable. Ownership and errors as for `sigverify_verifier_new_production`.
+/// `*config`. `verifier` is not changed and stays usable. Ownership and errors as for `sigverify_verifier_new_production`.
 ///
 /// # Safety
 /// `verifier` is NULL or a live verifier; `config` is NULL or valid for reading one
@@ -163,13 +164,10 @@ pub unsafe extern "C" fn sigverify_verifier_with_config(
         // SAFETY: non-NULL and, per the contract, readable for one `sigverify_config`.
         let c = unsafe { config.read() };
         let out = out_param(verifier_out, "verifier_out")?;
-        let observer_timestamps = core::num::NonZeroUsize::new(c.observer_timestamps).ok_or(
-            Failure::InvalidArgument("observer_timestamps is at least 1"),
-        )?;
         let next = base.clone().with_config(Config {
             tlog_entries: c.tlog_entries,
             signed_timestamps: c.signed_timestamps,
-            observer_timestamps,
+            observer_timestamps: c.observer_timestamps,
             certificate_timestamps: c.certificate_timestamps,
         });
         // SAFETY: `out` is non-NULL and, per this function's contract, writable.

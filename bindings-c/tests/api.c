@@ -132,9 +132,23 @@ int main(int argc, char **argv) {
                  SIGVERIFY_TLOG_THRESHOLD_NOT_MET, err);
     sigverify_verifier_free(gh);
     gh = NULL;
+    /* No signing time required: only for a managed key without a log, so a certificate
+       policy is refused at verification, by the core's code. */
     c.observer_timestamps = 0;
-    CHECK_STATUS(sigverify_verifier_with_config(from_file, &c, &gh, &err),
-                 SIGVERIFY_INVALID_ARGUMENT, err);
+    c.tlog_entries = 0;
+    CHECK_STATUS(sigverify_verifier_with_config(from_file, &c, &gh, &err), SIGVERIFY_OK, err);
+    CHECK_STATUS(sigverify_verify(gh, bundle, bundle_len, NULL, 0, digest, p, 0, &r, &err),
+                 SIGVERIFY_TIME_THRESHOLD_ZERO_NOT_ALLOWED, err);
+    {
+      sigverify_policy *windowed = NULL;
+      CHECK_STATUS(sigverify_policy_with_key_validity(p, 0, 5, &windowed, &err),
+                   SIGVERIFY_POLICY_KEY_VALIDITY_INVALID, err);
+      CHECK(windowed == NULL);
+      CHECK_STATUS(sigverify_policy_with_key_validity(NULL, 0, 5, &windowed, &err),
+                   SIGVERIFY_NULL_PARAMETER, err);
+    }
+    sigverify_verifier_free(gh);
+    gh = NULL;
     CHECK_STATUS(sigverify_verifier_with_config(from_file, NULL, &gh, &err),
                  SIGVERIFY_NULL_PARAMETER, err);
     CHECK(gh == NULL);

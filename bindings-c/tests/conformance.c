@@ -15,7 +15,7 @@
 #include "sigverify.h"
 #include "util.h"
 
-enum { ID, MODE, BUNDLE, ARTIFACT, DIGEST, POLICY, IDENTITY, ISSUER, KEY, ROOT, NOW, EXPECTED, NCOLS };
+enum { ID, MODE, BUNDLE, ARTIFACT, DIGEST, POLICY, IDENTITY, ISSUER, KEY, ROOT, NOW, EXPECTED, CONFIG, NCOLS };
 
 static sigverify_verifier *production, *staging;
 
@@ -33,6 +33,37 @@ static int hash_file(const char *path, unsigned char out[SIGVERIFY_SHA256_LEN]) 
   sigverify_hasher_free(h);
   fclose(f);
   return rc;
+}
+
+/* The `config` column: `-` or `key=value` pairs separated by `;`, over the public-good
+   thresholds; a managed key's window goes to `not_before` / `not_after` (0 and UINT64_MAX when
+   open). Returns the number of threshold fields set, or -1 for an unknown field. */
+static int row_config(const char *spec, sigverify_config *config, uint64_t *not_before,
+                      uint64_t *not_after) {
+  char copy[512], *pair, *next;
+  int set = 0;
+  *config = sigverify_config_public_good();
+  *not_before = 0;
+  *not_after = UINT64_MAX;
+  if (strcmp(spec, "-") == 0) return 0;
+  snprintf(copy, sizeof copy, "%s", spec);
+  for (pair = copy; pair != NULL; pair = next) {
+    char *eq;
+    if ((next = strchr(pair, ';')) != NULL) *next++ = 0;
+    eq = strchr(pair, '=');
+    unsigned long long value;
+    if (eq == NULL) return -1;
+    *eq = 0;
+    value = strtoull(eq + 1, NULL, 10);
+    if (strcmp(pair, "tlog_entries") == 0) config->tlog_entries = (size_t)value, set++;
+    else if (strcmp(pair, "signed_timestamps") == 0) config->signed_timestamps = (size_t)value, set++;
+    else if (strcmp(pair, "observer_timestamps") == 0) config->observer_timestamps = (size_t)value, set++;
+    else if (strcmp(pair, "certificate_timestamps") == 0) config->certificate_timestamps = (size_t)value, set++;
+    else if (strcmp(pair, "key_not_before") == 0) *not_before = value;
+    else if (strcmp(pair, "key_not_after") == 0) *not_after = value;
+    else return -1;
+  }
+  return set;
 }
 
 /* Runs one row; writes the outcome name to `got`. Returns 0 when the harness itself worked. */
@@ -96,9 +127,12 @@ static int github_policy(char *spec, sigverify_github_policy *g) {
 }
 
 static int run_row(char **col, char *got, size_t got_len, char *detail, size_t detail_len) {
-  sigverify_verifier *file_root = NULL;
+  sigverify_verifier *file_root = NULL, *configured = NULL;
   const sigverify_verifier *verifier;
-  sigverify_policy *policy = NULL;
+  sigverify_policy *policy = NULL, *windowed = NULL;
+  sigverify_config config;
+  uint64_t not_before, not_after;
+  int thresholds;
   sigverify_result *result = NULL;
   sigverify_error *error = NULL;
   unsigned char *bundle = NULL, *artifact = NULL, digest[32], hashed[32];
@@ -107,6 +141,10 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
   int status, harness = -1;
 
   detail[0] = 0;
+  if ((thresholds = row_config(col[CONFIG], &config, &not_before, &not_after)) < 0) {
+    snprintf(detail, detail_len, "malformed config %s", col[CONFIG]);
+    goto out;
+  }
   if (strcmp(col[ROOT], "production") == 0) {
     verifier = production;
   } else if (strcmp(col[ROOT], "staging") == 0) {
@@ -140,6 +178,18 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
     status = sigverify_policy_new_identity(col[IDENTITY], col[ISSUER], &policy, &error);
   }
   if (status != SIGVERIFY_OK) goto done;
+  if (not_before != 0 || not_after != UINT64_MAX) {
+    status = sigverify_policy_with_key_validity(policy, not_before, not_after, &windowed, &error);
+    if (status != SIGVERIFY_OK) goto done;
+    sigverify_policy_free(policy);
+    policy = windowed;
+    windowed = NULL;
+  }
+  if (thresholds > 0) {
+    status = sigverify_verifier_with_config(verifier, &config, &configured, &error);
+    if (status != SIGVERIFY_OK) goto done;
+    verifier = configured;
+  }
 
   if ((bundle = read_file(col[BUNDLE], &bundle_len)) == NULL) goto out;
   if (strcmp(col[NOW], "-") != 0) now = strtoull(col[NOW], NULL, 10);
@@ -180,7 +230,7 @@ done:
       snprintf(detail, detail_len, "result identity %s", identity ? identity : "(null)");
       goto out;
     }
-    if (sigverify_result_signing_time_count(result) == 0) {
+    if (sigverify_result_signing_time_count(result) == 0 && config.observer_timestamps != 0) {
       snprintf(detail, detail_len, "no signing time in the result");
       goto out;
     }
@@ -203,6 +253,7 @@ out:
   sigverify_result_free(result);
   sigverify_error_free(error);
   sigverify_policy_free(policy);
+  sigverify_verifier_free(configured);
   sigverify_verifier_free(file_root);
   free(bundle);
   free(artifact);

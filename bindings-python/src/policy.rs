@@ -123,9 +123,16 @@ impl Policy {
     }
 
     /// A managed key: a PEM `PUBLIC KEY` block (`str` or `bytes`), or DER SPKI (`bytes` not
-    /// starting with `-----`).
+    /// starting with `-----`), valid from `not_before` to `not_after` (Unix seconds, both
+    /// included; `None` leaves that side open).
     #[staticmethod]
-    fn public_key(py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (key, *, not_before = None, not_after = None))]
+    fn public_key(
+        py: Python<'_>,
+        key: &Bound<'_, PyAny>,
+        not_before: Option<u64>,
+        not_after: Option<u64>,
+    ) -> PyResult<Self> {
         let result = if let Ok(s) = key.cast::<PyString>() {
             sigverify::Policy::public_key_pem(&s.to_cow()?)
         } else if let Ok(b) = key.cast::<PyBytes>() {
@@ -142,7 +149,16 @@ impl Policy {
                 key.get_type().name()?
             )));
         };
-        result.map(Self).map_err(|e| errors::to_py(py, &e))
+        let windowed = match (not_before, not_after) {
+            (None, None) => result,
+            _ => result.and_then(|p| {
+                p.with_key_validity(
+                    not_before.map(sigverify::UnixTime),
+                    not_after.map(sigverify::UnixTime),
+                )
+            }),
+        };
+        windowed.map(Self).map_err(|e| errors::to_py(py, &e))
     }
 }
 

@@ -259,7 +259,7 @@ pub(crate) struct Config {
     tlog_entries: usize,
     /// Distinct timestamp authorities whose RFC 3161 timestamps must verify.
     signed_timestamps: usize,
-    /// Trusted signing times of either kind (never 0).
+    /// Trusted signing times of either kind (0 only for a managed key with no tlog entry).
     observer_timestamps: usize,
     /// Distinct CT logs whose embedded SCTs must verify.
     certificate_timestamps: usize,
@@ -277,16 +277,12 @@ impl Config {
         certificate_timestamps: Option<usize>,
     ) -> PyResult<Self> {
         let base = Self::from_core(sigverify::Config::default());
-        let observer_timestamps = observer_timestamps.unwrap_or(base.observer_timestamps);
-        if observer_timestamps == 0 {
-            return Err(PyValueError::new_err(
-                "observer_timestamps is at least 1: a short-lived certificate needs a signing time",
-            ));
-        }
+        // 0 is the core's to refuse (TIME_THRESHOLD_ZERO_NOT_ALLOWED) or allow: with a managed
+        // key and no tlog entry, the key's window is checked at `now`.
         Ok(Self {
             tlog_entries: tlog_entries.unwrap_or(base.tlog_entries),
             signed_timestamps: signed_timestamps.unwrap_or(base.signed_timestamps),
-            observer_timestamps,
+            observer_timestamps: observer_timestamps.unwrap_or(base.observer_timestamps),
             certificate_timestamps: certificate_timestamps.unwrap_or(base.certificate_timestamps),
         })
     }
@@ -320,7 +316,7 @@ impl Config {
         Self {
             tlog_entries: c.tlog_entries,
             signed_timestamps: c.signed_timestamps,
-            observer_timestamps: c.observer_timestamps.get(),
+            observer_timestamps: c.observer_timestamps,
             certificate_timestamps: c.certificate_timestamps,
         }
     }
@@ -329,8 +325,7 @@ impl Config {
         sigverify::Config {
             tlog_entries: self.tlog_entries,
             signed_timestamps: self.signed_timestamps,
-            observer_timestamps: core::num::NonZeroUsize::new(self.observer_timestamps)
-                .unwrap_or(core::num::NonZeroUsize::MIN),
+            observer_timestamps: self.observer_timestamps,
             certificate_timestamps: self.certificate_timestamps,
         }
     }

@@ -285,8 +285,14 @@ def test_the_github_private_instance_needs_its_config() -> None:
     )
     assert private.verify_artifact(artifact, bundle, pol, now=now).log_entries == []
     assert sigverify.Verifier.production().config == sigverify.Config.public_good()
-    with pytest.raises(ValueError):
-        sigverify.Config(observer_timestamps=0)
+    # No signing time is only for a managed key signing offline: a certificate is refused by
+    # the core, by code.
+    offline = sigverify.Config(observer_timestamps=0, tlog_entries=0)
+    with pytest.raises(sigverify.ThresholdError) as e:
+        sigverify.Verifier(trusted_root=root, config=offline).verify_artifact(
+            artifact, bundle, pol, now=now
+        )
+    assert e.value.name == "TIME_THRESHOLD_ZERO_NOT_ALLOWED"
 
 
 def test_github_policies_follow_gh_attestation_verify() -> None:

@@ -27,6 +27,7 @@ class Row:
     root: str
     now: str
     expected: str
+    config: str
 
 
 def load_rows() -> list[Row]:
@@ -62,6 +63,16 @@ def github_policy(spec: str) -> policy.GitHub:
     )
 
 
+def row_config(spec: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The manifest's `config`: thresholds for `Config` and the managed key's window."""
+    pairs = {} if spec == "-" else dict(pair.split("=", 1) for pair in spec.split(";"))
+    window: dict[str, int] = {}
+    for k in ("key_not_before", "key_not_after"):
+        if k in pairs:
+            window[k] = int(pairs.pop(k))
+    return {k: int(v) for k, v in pairs.items()}, window
+
+
 def outcome(row: Row) -> str:
     """`ok` or the core error name, whichever step (parse, policy, verify) raised it."""
     try:
@@ -69,11 +80,17 @@ def outcome(row: Row) -> str:
             root = getattr(sigverify.TrustedRoot, row.root)()
         else:
             root = sigverify.TrustedRoot.from_file(row.root)
-        verifier = sigverify.Verifier(trusted_root=root)
+        thresholds, window = row_config(row.config)
+        config = sigverify.Config(**thresholds) if thresholds else None
+        verifier = sigverify.Verifier(trusted_root=root, config=config)
         bundle = sigverify.Bundle.from_json(Path(row.bundle).read_bytes())
         pol: policy.VerificationPolicy
         if row.policy == "key":
-            pol = policy.PublicKey(Path(row.key).read_text())
+            pol = policy.PublicKey(
+                Path(row.key).read_text(),
+                not_before=window.get("key_not_before"),
+                not_after=window.get("key_not_after"),
+            )
         elif row.policy == "identity-regexp":
             pol = policy.IdentityRegex(identity=row.identity, issuer=row.issuer)
         elif row.policy == "github":

@@ -198,11 +198,8 @@ impl NativeVerifier {
             Config {
                 tlog_entries: spec.tlog_entries.unwrap_or(base.tlog_entries),
                 signed_timestamps: spec.signed_timestamps.unwrap_or(base.signed_timestamps),
-                observer_timestamps: match spec.observer_timestamps {
-                    None => base.observer_timestamps,
-                    Some(n) => core::num::NonZeroUsize::new(n)
-                        .ok_or_else(|| type_error("config: observerTimestamps is at least 1"))?,
-                },
+                // 0 is the core's to refuse or allow (a managed key without a log).
+                observer_timestamps: spec.observer_timestamps.unwrap_or(base.observer_timestamps),
                 certificate_timestamps: spec
                     .certificate_timestamps
                     .unwrap_or(base.certificate_timestamps),
@@ -219,7 +216,7 @@ impl NativeVerifier {
         to_js(&ConfigSpec {
             tlog_entries: Some(c.tlog_entries),
             signed_timestamps: Some(c.signed_timestamps),
-            observer_timestamps: Some(c.observer_timestamps.get()),
+            observer_timestamps: Some(c.observer_timestamps),
             certificate_timestamps: Some(c.certificate_timestamps),
         })
     }
@@ -352,7 +349,17 @@ struct PolicySpec {
     all_of: Option<Vec<PolicySpec>>,
     any_of: Option<Vec<PolicySpec>>,
     key: Option<KeySpec>,
+    key_validity: Option<KeyValiditySpec>,
     github: Option<GitHubSpec>,
+}
+
+/// `{ notBefore?, notAfter? }`: a managed key's validity window in Unix seconds, both ends
+/// included (npm's `expires`, a product key's rotation dates).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct KeyValiditySpec {
+    not_before: Option<u64>,
+    not_after: Option<u64>,
 }
 
 impl PolicySpec {
@@ -446,7 +453,7 @@ fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsVal
 
 /// [`check_keys`] over a policy object and every object nested in it.
 fn check_policy_keys(value: &JsValue, what: &str) -> Result<(), JsValue> {
-    const POLICY: [&str; 9] = [
+    const POLICY: [&str; 10] = [
         "identity",
         "issuer",
         "identityRegex",
@@ -455,6 +462,7 @@ fn check_policy_keys(value: &JsValue, what: &str) -> Result<(), JsValue> {
         "allOf",
         "anyOf",
         "key",
+        "keyValidity",
         "github",
     ];
     const GITHUB: [&str; 10] = [
@@ -477,6 +485,9 @@ fn check_policy_keys(value: &JsValue, what: &str) -> Result<(), JsValue> {
     if let Some(g) = field("github") {
         check_keys(&g, "policy.github", &GITHUB)?;
     }
+    if let Some(v) = field("keyValidity") {
+        check_keys(&v, "policy.keyValidity", &["notBefore", "notAfter"])?;
+    }
     for list in ["allOf", "anyOf"] {
         if let Some(items) = field(list).filter(js_sys::Array::is_array) {
             for item in js_sys::Array::from(&items).iter() {
@@ -492,7 +503,7 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
     check_policy_keys(&value, "policy")?;
     let spec: PolicySpec =
         serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("policy: {e}")))?;
-    let combined = spec.key.is_some() || spec.has_conditions();
+    let combined = spec.key.is_some() || spec.has_conditions() || spec.key_validity.is_some();
     if let Some(g) = spec.github {
         if combined {
             return Err(type_error(
@@ -522,11 +533,21 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
                     "policy: `key` cannot be combined with conditions",
                 ));
             }
-            match key {
+            let policy = match key {
                 KeySpec::Pem(pem) => Policy::public_key_pem(&pem),
                 KeySpec::Der(der) => Policy::public_key_der(&der),
+            };
+            match spec.key_validity {
+                Some(v) => policy.and_then(|p| {
+                    p.with_key_validity(v.not_before.map(UnixTime), v.not_after.map(UnixTime))
+                }),
+                None => policy,
             }
             .map_err(|e| core_error(&e))
+        }
+        // A window without a key is the core's POLICY_KEY_VALIDITY_INVALID.
+        None if spec.key_validity.is_some() => {
+            Err(core_error(&sigverify::Error::PolicyKeyValidityInvalid))
         }
         None => Policy::certificate(condition(spec)?).map_err(|e| core_error(&e)),
     }
@@ -534,9 +555,9 @@ fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
 
 /// Translates one (possibly nested) condition object.
 fn condition(spec: PolicySpec) -> Result<Condition, JsValue> {
-    if spec.key.is_some() || spec.github.is_some() {
+    if spec.key.is_some() || spec.github.is_some() || spec.key_validity.is_some() {
         return Err(type_error(
-            "policy: `key` and `github` are only allowed at the top level",
+            "policy: `key`, `keyValidity` and `github` are only allowed at the top level",
         ));
     }
     let nested = |specs: Vec<PolicySpec>| -> Result<Vec<Condition>, JsValue> {

@@ -50,6 +50,13 @@ Thresholds (default: the public-good profile, one tlog entry, one SCT, one signi
   --tlog-threshold N       distinct transparency logs that must verify the bundle
   --timestamp-threshold N  distinct timestamp authorities whose timestamps must verify
   --sct-threshold N        distinct CT logs whose SCTs the certificate must carry
+  --time-threshold N       proven signing times of either kind (integrated times, RFC 3161
+                           timestamps); 0 only with --key and --tlog-threshold 0 (a key
+                           signing offline: its window is then checked at --now)
+Managed keys: --key KEY.pem [--key-not-before TIME] [--key-not-after TIME] (RFC 3339 or Unix
+seconds, both included): every proven signing time must lie in the window
+(POLICY_KEY_NOT_VALID_AT_SIGNING_TIME), as npm compares a registry key's expires with the
+log's integrated time.
   --instance github-private
                            GitHub's Sigstore instance for private repositories: no tlog entry,
                            no SCT, one RFC 3161 timestamp (give its trusted root with
@@ -180,10 +187,14 @@ pub(crate) struct VerifyArgs {
     pub(crate) identity_regexp: Option<String>,
     /// `--certificate-oidc-issuer-regexp`.
     pub(crate) issuer_regexp: Option<String>,
-    /// `--tlog-threshold`, `--timestamp-threshold`, `--sct-threshold`.
+    /// `--tlog-threshold`, `--timestamp-threshold`, `--sct-threshold`, `--time-threshold`.
     pub(crate) tlog_threshold: Option<usize>,
     pub(crate) timestamp_threshold: Option<usize>,
     pub(crate) sct_threshold: Option<usize>,
+    pub(crate) time_threshold: Option<usize>,
+    /// `--key-not-before`, `--key-not-after`: the managed key's validity window.
+    pub(crate) key_not_before: Option<UnixTime>,
+    pub(crate) key_not_after: Option<UnixTime>,
     /// `--instance github-private`.
     pub(crate) github_private: bool,
     /// The GitHub policy flags, when any is given.
@@ -329,6 +340,16 @@ struct PolicyFlags {
     /// Distinct CT logs whose SCTs the certificate must carry.
     #[arg(long, value_name = "N")]
     sct_threshold: Option<usize>,
+    /// Proven signing times of either kind (integrated times, signed timestamps); 0 only with
+    /// --key and --tlog-threshold 0.
+    #[arg(long, value_name = "N")]
+    time_threshold: Option<usize>,
+    /// The managed key is valid from this time (RFC 3339 or Unix seconds, included).
+    #[arg(long, value_name = "TIME", value_parser = time_value)]
+    key_not_before: Option<u64>,
+    /// The managed key is valid until this time (RFC 3339 or Unix seconds, included).
+    #[arg(long, value_name = "TIME", value_parser = time_value)]
+    key_not_after: Option<u64>,
     /// GitHub's Sigstore instance for private repositories: no tlog entry, no SCT, one RFC 3161
     /// timestamp.
     #[arg(long, value_name = "NAME", value_parser = ["github-private"])]
@@ -517,6 +538,15 @@ fn unix(v: &str) -> Result<u64, String> {
         .map_err(|_| String::from("takes Unix seconds (a whole number)"))
 }
 
+/// A time as RFC 3339 (`2025-01-29T00:00:00.000Z`, as npm's keys.json writes `expires`) or
+/// Unix seconds.
+fn time_value(v: &str) -> Result<u64, String> {
+    v.parse()
+        .ok()
+        .or_else(|| UnixTime::from_rfc3339(v).map(UnixTime::seconds))
+        .ok_or_else(|| String::from("takes an RFC 3339 time or Unix seconds"))
+}
+
 fn prefixed_digest(v: &str) -> Result<String, String> {
     match sigverify::Digest::parse_prefixed(v) {
         Some(_) => Ok(v.to_owned()),
@@ -630,6 +660,9 @@ fn verify_args(
         tlog_threshold: p.tlog_threshold,
         timestamp_threshold: p.timestamp_threshold,
         sct_threshold: p.sct_threshold,
+        time_threshold: p.time_threshold,
+        key_not_before: p.key_not_before.map(UnixTime),
+        key_not_after: p.key_not_after.map(UnixTime),
         github_private: p.instance.is_some(),
         github,
         tuf: p.root.tuf,

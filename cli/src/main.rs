@@ -203,6 +203,12 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
             Policy::certificate(Condition::AllOf(vec![identity, issuer]))?
         }
     };
+    // A window on a certificate policy is the core's POLICY_KEY_VALIDITY_INVALID.
+    let policy = if a.key_not_before.is_some() || a.key_not_after.is_some() {
+        policy.with_key_validity(a.key_not_before, a.key_not_after)?
+    } else {
+        policy
+    };
     let verifier = Verifier::new(root, config(a));
     let file = read(&a.bundle, "bundle")?;
     let (kind, found) = sigverify::bundles::split(&file)?;
@@ -326,6 +332,9 @@ fn config(a: &VerifyArgs) -> Config {
     }
     if let Some(n) = a.sct_threshold {
         config.certificate_timestamps = n;
+    }
+    if let Some(n) = a.time_threshold {
+        config.observer_timestamps = n;
     }
     config
 }

@@ -290,13 +290,25 @@ fn skipped_item(item: SkippedItem) -> (&'static str, Option<usize>) {
 
 fn success(v: &Verified) -> String {
     let mut out = String::from("verified\n");
-    if let (Some(identity), Some(issuer)) = (&v.identity, &v.issuer) {
-        let _ = writeln!(out, "  identity: {identity}\n  issuer:   {issuer}");
-    } else {
-        out.push_str("  signer:   managed key\n");
+    match (&v.identity, &v.issuer) {
+        (Some(identity), Some(issuer)) => {
+            let _ = writeln!(out, "  identity: {identity}\n  issuer:   {issuer}");
+        }
+        (Some(identity), None) => {
+            let _ = writeln!(
+                out,
+                "  identity: {identity}\n  issuer:   none (the certificate has no OIDC issuer extension; the policy allowed that)"
+            );
+        }
+        _ => out.push_str("  signer:   managed key\n"),
     }
     for t in &v.signing_times {
         let _ = writeln!(out, "  signed:   {t}");
+    }
+    if v.signing_times.is_empty() {
+        out.push_str(
+            "  signed:   no signing time proven (time threshold 0): the key was checked at the verification time\n",
+        );
     }
     for e in &v.log_entries {
         let _ = writeln!(out, "  tlog:     {} index {}", e.log_url, e.log_index);

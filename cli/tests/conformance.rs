@@ -100,6 +100,7 @@ fn cli_own_vectors_and_examples_give_the_expected_outcome() {
             root,
             now,
             expected,
+            config,
         ] = col.as_slice()
         else {
             panic!("manifest row with {} columns: {line}", col.len());
@@ -146,6 +147,19 @@ fn cli_own_vectors_and_examples_give_the_expected_outcome() {
         }
         if *now != "-" {
             cmd.arg("--now").arg(now);
+        }
+        for pair in config.split(';').filter(|p| *p != "-") {
+            let (field, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let flag = match field {
+                "tlog_entries" => "--tlog-threshold",
+                "signed_timestamps" => "--timestamp-threshold",
+                "certificate_timestamps" => "--sct-threshold",
+                "observer_timestamps" => "--time-threshold",
+                "key_not_before" => "--key-not-before",
+                "key_not_after" => "--key-not-after",
+                other => panic!("{id}: unknown config field {other}"),
+            };
+            cmd.arg(flag).arg(value);
         }
         cmd.arg(if *mode == "digest" { digest } else { artifact });
         let run = run(&mut cmd);

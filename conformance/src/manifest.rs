@@ -17,11 +17,12 @@
 //! | `root` | path of the trusted root, or `production` / `staging` for a compiled-in root |
 //! | `now` | Unix seconds to verify at, or `-` for the current time |
 //! | `expected` | `ok` or the expected error name |
+//! | `config` | `-`, or `key=value` pairs separated by `;`: thresholds other than the public-good profile (`tlog_entries`, `signed_timestamps`, `observer_timestamps`, `certificate_timestamps`) and a managed key's validity window (`key_not_before`, `key_not_after`, Unix seconds) |
 //!
 //! Own vectors (`own/<name>`, from `conformance/vectors/`) always carry their own trusted root
 //! and a fixed `now`. Those whose policy needs `policy.json` (Fulcio extension matchers,
-//! any-of/all-of) or whose thresholds need `config` cannot be expressed in these columns and
-//! are listed only in `conformance/vectors/manifest.json`.
+//! any-of/all-of) cannot be expressed in these columns and are listed only in
+//! `conformance/vectors/manifest.json`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -31,8 +32,7 @@ use crate::Expectations;
 use crate::Mode;
 
 /// The header line of the manifest.
-pub const HEADER: &str =
-    "# id\tmode\tbundle\tartifact\tdigest\tpolicy\tidentity\tissuer\tkey\troot\tnow\texpected";
+pub const HEADER: &str = "# id\tmode\tbundle\tartifact\tdigest\tpolicy\tidentity\tissuer\tkey\troot\tnow\texpected\tconfig";
 
 /// Renders the manifest of the upstream cases found in `dir`.
 pub fn render_upstream(dir: &Path) -> Result<String, String> {
@@ -85,7 +85,7 @@ pub fn render_policy(examples: &Path, cases_file: &Path) -> Result<String, Strin
         for mode in [Mode::Artifact, Mode::Digest] {
             let _ = writeln!(
                 out,
-                "policy/{name}\t{}\t{}\t{}\t{digest}\t{policy}\t{identity}\t{issuer}\t-\t{}\t{}\t{expected}",
+                "policy/{name}\t{}\t{}\t{}\t{digest}\t{policy}\t{identity}\t{issuer}\t-\t{}\t{}\t{expected}\t-",
                 mode.name(),
                 path(&bundle),
                 path(&artifact),
@@ -111,10 +111,15 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
     let cases = crate::load_own(dir)?;
     let mut out = String::new();
     for case in &cases {
-        // Thresholds other than the default need the `config` file, which the columns lack.
-        if case.config.is_some() {
-            continue;
-        }
+        let config = match case.config.as_deref().map(str::split_whitespace) {
+            Some(pairs) => pairs.collect::<Vec<_>>().join(";"),
+            None => String::new(),
+        };
+        let config = if config.is_empty() {
+            "-".to_owned()
+        } else {
+            config
+        };
         let (policy, identity, issuer, key) = match &case.policy {
             crate::OwnPolicy::Identity(identity, issuer) => {
                 ("identity", identity.clone(), issuer.clone(), "-".to_owned())
@@ -133,7 +138,7 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
         for mode in [Mode::Artifact, Mode::Digest] {
             let _ = writeln!(
                 out,
-                "{suite}/{}\t{}\t{}\t{}\t{}\t{policy}\t{identity}\t{issuer}\t{key}\t{}\t{}\t{}",
+                "{suite}/{}\t{}\t{}\t{}\t{}\t{policy}\t{identity}\t{issuer}\t{key}\t{}\t{}\t{}\t{config}",
                 case.name,
                 mode.name(),
                 path(&case.dir.join("bundle.sigstore.json")),
@@ -164,7 +169,7 @@ fn line(out: &mut String, case: &Case, mode: Mode, digest: &str, expected: &str)
         .map_or_else(|| "production".to_owned(), path);
     let _ = writeln!(
         out,
-        "upstream/{}\t{}\t{}\t{}\t{digest}\t{policy}\t{identity}\t{issuer}\t{key}\t{root}\t-\t{expected}",
+        "upstream/{}\t{}\t{}\t{}\t{digest}\t{policy}\t{identity}\t{issuer}\t{key}\t{root}\t-\t{expected}\t-",
         case.name,
         mode.name(),
         path(&case.bundle),

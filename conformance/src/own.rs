@@ -261,14 +261,32 @@ pub fn own_config(case: &OwnCase) -> Result<Config, String> {
             "tlog_entries" => config.tlog_entries = n,
             "signed_timestamps" => config.signed_timestamps = n,
             "certificate_timestamps" => config.certificate_timestamps = n,
-            "observer_timestamps" => {
-                config.observer_timestamps = std::num::NonZeroUsize::new(n)
-                    .ok_or_else(|| format!("{}: observer_timestamps is never 0", case.name))?;
-            }
+            "observer_timestamps" => config.observer_timestamps = n,
+            // The managed key's window is the policy's (`own_key_validity`).
+            "key_not_before" | "key_not_after" => {}
             _ => return Err(format!("{}: unknown config key `{key}`", case.name)),
         }
     }
     Ok(config)
+}
+
+/// The managed key's validity window an own vector's `config` sets (`key_not_before`,
+/// `key_not_after`, Unix seconds), if any.
+pub(crate) fn own_key_validity(case: &OwnCase) -> Option<(Option<UnixTime>, Option<UnixTime>)> {
+    let mut window = None;
+    for pair in case.config.iter().flat_map(|c| c.split_whitespace()) {
+        let Some((key, value)) = pair.split_once('=') else {
+            continue;
+        };
+        let t = value.parse().ok().map(UnixTime);
+        let w: &mut (Option<UnixTime>, Option<UnixTime>) = window.get_or_insert((None, None));
+        match key {
+            "key_not_before" => w.0 = t,
+            "key_not_after" => w.1 = t,
+            _ => {}
+        }
+    }
+    window.filter(|w| w.0.is_some() || w.1.is_some())
 }
 
 /// The trusted root and the policy an own vector names.
@@ -297,6 +315,10 @@ pub fn own_root_and_policy(case: &OwnCase) -> Result<(TrustedRoot, Policy), Erro
             };
             Policy::certificate(condition)?
         }
+    };
+    let policy = match own_key_validity(case) {
+        Some((not_before, not_after)) => policy.with_key_validity(not_before, not_after)?,
+        None => policy,
     };
     Ok((root, policy))
 }

@@ -100,6 +100,7 @@ fn policy_rows_give_the_expected_outcome() {
             root,
             now,
             expected,
+            _config,
         ] = col.as_slice()
         else {
             panic!("policy row with {} columns: {line}", col.len());

@@ -360,6 +360,19 @@ errors! {
     /// An identity or issuer pattern is not a regular expression this verifier accepts.
     PolicyPatternInvalid = 1009, "POLICY_PATTERN_INVALID",
         "policy identity or issuer pattern is not a valid regular expression";
+    /// A managed key's validity window ends before it starts, or was set on a certificate
+    /// policy (a certificate carries its own validity).
+    PolicyKeyValidityInvalid = 1010, "POLICY_KEY_VALIDITY_INVALID",
+        "policy key validity window is empty or not on a managed-key policy";
+    /// A verified signing time lies outside the managed key's validity window (e.g. an npm
+    /// registry key used after its `expires`).
+    PolicyKeyNotValidAtSigningTime { time: crate::time::UnixTime } = 1011,
+        "POLICY_KEY_NOT_VALID_AT_SIGNING_TIME",
+        "a verified signing time lies outside the managed key's validity window";
+    /// No signing time was proven (time threshold 0) and the verification time lies outside
+    /// the managed key's validity window.
+    PolicyKeyNotValidNow = 1012, "POLICY_KEY_NOT_VALID_NOW",
+        "no signing time was proven and the managed key is not valid at the verification time";
 
     // --- 11xx: thresholds ----------------------------------------------------------------------
     /// Fewer verified tlog entries than the configuration requires.
@@ -374,6 +387,11 @@ errors! {
     /// Embedded SCTs verified, but from fewer distinct CT logs than the configuration requires.
     SctThresholdNotMet = 1103, "SCT_THRESHOLD_NOT_MET",
         "fewer distinct CT logs signed the certificate's SCTs than required";
+    /// A time threshold of 0 was asked for where a signing time is needed: it is allowed only
+    /// with a managed key and a tlog threshold of 0 (a certificate is short-lived, and a log
+    /// entry is there to prove a time).
+    TimeThresholdZeroNotAllowed = 1104, "TIME_THRESHOLD_ZERO_NOT_ALLOWED",
+        "a time threshold of 0 needs a managed-key policy and a tlog threshold of 0";
 
     // --- 12xx: input limits --------------------------------------------------------------------
     /// An input exceeds one of the documented limits.

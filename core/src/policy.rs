@@ -8,6 +8,8 @@ use crate::Error;
 use crate::crypto::PublicKey;
 use crate::crypto::canonical_spki;
 use crate::pattern::Pattern;
+use crate::time::UnixTime;
+use crate::time::Validity;
 use crate::x509::Certificate;
 
 /// The signer a bundle must come from.
@@ -19,7 +21,11 @@ pub struct Policy {
 #[derive(Clone, Debug)]
 pub(crate) enum PolicyKind {
     Certificate(Condition),
-    Key { key: PublicKey, spki: Vec<u8> },
+    Key {
+        key: PublicKey,
+        spki: Vec<u8>,
+        validity: Validity,
+    },
 }
 
 /// A condition on the signing certificate. Values compare exactly (no prefixes, no case
@@ -307,8 +313,75 @@ impl Policy {
         })?;
         let spki = canonical_spki(der).ok_or(Error::PolicyKeyInvalid)?;
         Ok(Self {
-            kind: PolicyKind::Key { key, spki },
+            kind: PolicyKind::Key {
+                key,
+                spki,
+                validity: Validity {
+                    start: UnixTime(0),
+                    end: None,
+                },
+            },
         })
+    }
+
+    /// Limits a managed key to a validity window (both ends included; `None` leaves that side
+    /// open): npm's `expires` for a registry key, a key's `validFor` in a trusted root, a
+    /// product key's rotation dates. Every verified signing time must fall inside it
+    /// (`POLICY_KEY_NOT_VALID_AT_SIGNING_TIME`), or the verification time when the
+    /// configuration proves no signing time (`POLICY_KEY_NOT_VALID_NOW`), as sigstore-go
+    /// checks a key's validity since GHSA-wqqc-jjcq-vfxm. A window on a certificate policy
+    /// (the certificate has its own), or one that ends before it starts, is
+    /// `POLICY_KEY_VALIDITY_INVALID`.
+    pub fn with_key_validity(
+        mut self,
+        not_before: Option<UnixTime>,
+        not_after: Option<UnixTime>,
+    ) -> Result<Self, Error> {
+        let PolicyKind::Key { validity, .. } = &mut self.kind else {
+            return Err(Error::PolicyKeyValidityInvalid);
+        };
+        let start = not_before.unwrap_or(UnixTime(0));
+        if not_after.is_some_and(|end| end < start) {
+            return Err(Error::PolicyKeyValidityInvalid);
+        }
+        *validity = Validity {
+            start,
+            end: not_after,
+        };
+        Ok(self)
+    }
+
+    /// The managed key's validity window, or `None` for a certificate policy.
+    pub fn key_validity(&self) -> Option<Validity> {
+        match &self.kind {
+            PolicyKind::Key { validity, .. } => Some(*validity),
+            PolicyKind::Certificate(_) => None,
+        }
+    }
+
+    /// Whether this policy names a managed key (rather than conditions on a certificate).
+    pub fn is_key(&self) -> bool {
+        matches!(self.kind, PolicyKind::Key { .. })
+    }
+}
+
+/// Checks a managed key's window against the proven signing times, or against `now` when the
+/// configuration proves none (a time threshold of 0).
+pub(crate) fn check_key_validity(
+    validity: &Validity,
+    signing_times: &[UnixTime],
+    now: UnixTime,
+) -> Result<(), Error> {
+    if signing_times.is_empty() {
+        return if validity.contains(now) {
+            Ok(())
+        } else {
+            Err(Error::PolicyKeyNotValidNow)
+        };
+    }
+    match signing_times.iter().find(|t| !validity.contains(**t)) {
+        Some(t) => Err(Error::PolicyKeyNotValidAtSigningTime { time: *t }),
+        None => Ok(()),
     }
 }
 
@@ -386,6 +459,39 @@ mod tests {
             panic!("not a key policy")
         };
         assert_eq!(spki.len(), 44);
+    }
+
+    #[test]
+    fn key_windows_belong_to_keys_and_are_not_empty() {
+        let ed25519 = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+        let key = Policy::public_key_pem(ed25519).unwrap();
+        let cert = Policy::identity("a@b.c", "https://issuer.test").unwrap();
+        assert_eq!(
+            cert.with_key_validity(None, Some(UnixTime(5))).unwrap_err(),
+            Error::PolicyKeyValidityInvalid
+        );
+        assert_eq!(
+            key.clone()
+                .with_key_validity(Some(UnixTime(6)), Some(UnixTime(5)))
+                .unwrap_err(),
+            Error::PolicyKeyValidityInvalid
+        );
+        // One second is a window: both ends are inside.
+        let one = key
+            .with_key_validity(Some(UnixTime(5)), Some(UnixTime(5)))
+            .unwrap();
+        let w = one.key_validity().unwrap();
+        assert!(w.contains(UnixTime(5)) && !w.contains(UnixTime(4)) && !w.contains(UnixTime(6)));
+        assert_eq!(check_key_validity(&w, &[UnixTime(5)], UnixTime(99)), Ok(()));
+        assert_eq!(
+            check_key_validity(&w, &[UnixTime(5), UnixTime(6)], UnixTime(5)),
+            Err(Error::PolicyKeyNotValidAtSigningTime { time: UnixTime(6) })
+        );
+        assert_eq!(check_key_validity(&w, &[], UnixTime(5)), Ok(()));
+        assert_eq!(
+            check_key_validity(&w, &[], UnixTime(6)),
+            Err(Error::PolicyKeyNotValidNow)
+        );
     }
 
     #[test]

@@ -10,6 +10,12 @@ impl UnixTime {
         self.0
     }
 
+    /// Parses an RFC 3339 time as protobuf-JSON and npm's `keys.json` write it
+    /// (`YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; fractions dropped).
+    pub fn from_rfc3339(s: &str) -> Option<Self> {
+        parse_rfc3339(s)
+    }
+
     /// The UTC calendar date and time: `(year, month, day, hour, minute, second)`.
     pub fn to_civil(self) -> (u64, u64, u64, u64, u64, u64) {
         let (days, rem) = (self.0 / 86_400, self.0 % 86_400);

@@ -1,10 +1,6 @@
 //! The verifier: a trusted root decoded once, and `verify`, which runs the pipeline steps in
 //! the order of the Sigstore client specification.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::num::NonZeroUsize;
-
 use crate::Error;
 use crate::artifact::Artifact;
 use crate::backend::EcdsaBackend;
@@ -27,6 +23,8 @@ use crate::trust_root::Log;
 use crate::trust_root::TrustedRoot;
 use crate::x509::Authority;
 use crate::x509::Certificate;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// What a deployment requires of every bundle, beyond the policy (modelled on sigstore-go's
 /// verifier options). Every entry and timestamp present in a bundle is always verified; these
@@ -39,9 +37,12 @@ pub struct Config {
     /// How many RFC 3161 signed timestamps must verify.
     pub signed_timestamps: usize,
     /// How many trusted signing times of either kind (integrated times proven by an inclusion
-    /// promise, or signed timestamps) must prove when the bundle was signed. Never zero: without
-    /// a trusted time a short-lived certificate cannot be checked.
-    pub observer_timestamps: NonZeroUsize,
+    /// promise, or signed timestamps) must prove when the bundle was signed. 0 only with a
+    /// managed-key policy and `tlog_entries: 0` (a key signing offline, with no log and no
+    /// timestamp): the key's validity is then checked at the verification time and
+    /// [`Verified::signing_times`] says that no signing time was proven. Elsewhere 0 is
+    /// `TIME_THRESHOLD_ZERO_NOT_ALLOWED`: a short-lived certificate needs a signing time.
+    pub observer_timestamps: usize,
     /// How many embedded SCTs of the signing certificate must verify. 0 for instances without
     /// certificate transparency (GitHub's private Sigstore instance).
     pub certificate_timestamps: usize,
@@ -55,7 +56,7 @@ impl Config {
         Self {
             tlog_entries: 0,
             signed_timestamps: 1,
-            observer_timestamps: NonZeroUsize::MIN,
+            observer_timestamps: 1,
             certificate_timestamps: 0,
         }
     }
@@ -69,7 +70,7 @@ impl Default for Config {
         Self {
             tlog_entries: 1,
             signed_timestamps: 0,
-            observer_timestamps: NonZeroUsize::MIN,
+            observer_timestamps: 1,
             certificate_timestamps: 1,
         }
     }
@@ -82,7 +83,8 @@ pub struct Verified {
     pub identity: Option<String>,
     /// The OIDC issuer of the certificate, or `None` for a managed key.
     pub issuer: Option<String>,
-    /// Every verified signing time, earliest first.
+    /// Every verified signing time, earliest first. Empty only under a time threshold of 0
+    /// when nothing proved a time: the managed key was then checked at the verification time.
     pub signing_times: Vec<UnixTime>,
     /// The tlog entries that verified.
     pub log_entries: Vec<LogEntry>,
@@ -236,6 +238,11 @@ impl Verifier {
         if artifact.is_none() && matches!(bundle.content, Content::MessageSignature { .. }) {
             return Err(Error::ArtifactRequired);
         }
+        if self.config.observer_timestamps == 0
+            && (!policy.is_key() || self.config.tlog_entries > 0)
+        {
+            return Err(Error::TimeThresholdZeroNotAllowed);
+        }
         let leaf = leaf_certificate(&bundle.material)?;
         let signer = match (&policy.kind, &leaf) {
             (PolicyKind::Certificate(_), Some(leaf)) => Signer {
@@ -246,7 +253,7 @@ impl Verifier {
                 spki: &leaf.spki,
                 leaf: Some(leaf),
             },
-            (PolicyKind::Key { key, spki }, None) => Signer {
+            (PolicyKind::Key { key, spki, .. }, None) => Signer {
                 key,
                 spki,
                 leaf: None,
@@ -334,9 +341,7 @@ impl Verifier {
         if authorities.len() < self.config.signed_timestamps {
             return Err(first_skip(is_stamp).unwrap_or(Error::TimestampThresholdNotMet));
         }
-        if timed_logs.len().saturating_add(authorities.len())
-            < self.config.observer_timestamps.get()
-        {
+        if timed_logs.len().saturating_add(authorities.len()) < self.config.observer_timestamps {
             return Err(first_skip(is_stamp)
                 .or_else(|| first_skip(is_entry))
                 .unwrap_or(Error::TimeThresholdNotMet));
@@ -369,6 +374,10 @@ impl Verifier {
                 let (identity, issuer) = crate::policy::check_certificate(leaf, condition)?;
                 extensions = crate::policy::fulcio_extensions(leaf);
                 (Some(identity), Some(issuer))
+            }
+            (None, PolicyKind::Key { validity, .. }) => {
+                crate::policy::check_key_validity(validity, &signing_times, now)?;
+                (None, None)
             }
             _ => (None, None),
         };

@@ -416,4 +416,9 @@ class Policy:
         deny_self_hosted_runners: bool = False,
     ) -> "Policy": ...
     @staticmethod
-    def public_key(key: Union[str, bytes]) -> "Policy": ...
+    def public_key(
+        key: Union[str, bytes],
+        *,
+        not_before: Optional[int] = None,
+        not_after: Optional[int] = None,
+    ) -> "Policy": ...

@@ -283,10 +283,20 @@ class GitHub(VerificationPolicy):
 
 class PublicKey(VerificationPolicy):
     """A managed key (no certificate): a PEM ``PUBLIC KEY`` block (``str`` or ``bytes``) or DER
-    SubjectPublicKeyInfo (``bytes``). Raises :class:`sigverify.PolicyError` or
-    :class:`sigverify.PublicKeyError` when the key cannot be used."""
+    SubjectPublicKeyInfo (``bytes``), optionally valid only from ``not_before`` to ``not_after``
+    (Unix seconds, both included: npm's ``expires``, a product key's rotation dates). Every
+    proven signing time must lie inside the window (``POLICY_KEY_NOT_VALID_AT_SIGNING_TIME``);
+    with ``Config(observer_timestamps=0, tlog_entries=0)`` and no proven time, ``now`` must
+    (``POLICY_KEY_NOT_VALID_NOW``). Raises :class:`sigverify.PolicyError` or
+    :class:`sigverify.PublicKeyError` when the key or window cannot be used."""
 
     __slots__ = ()
 
-    def __init__(self, key: Union[str, bytes]) -> None:
-        self._native = Policy.public_key(key)
+    def __init__(
+        self,
+        key: Union[str, bytes],
+        *,
+        not_before: Optional[int] = None,
+        not_after: Optional[int] = None,
+    ) -> None:
+        self._native = Policy.public_key(key, not_before=not_before, not_after=not_after)

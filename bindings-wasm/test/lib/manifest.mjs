@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../..');
 
 const COLUMNS = ['id', 'mode', 'bundle', 'artifact', 'digest', 'policy', 'identity', 'issuer',
-  'key', 'root', 'now', 'expected'];
+  'key', 'root', 'now', 'expected', 'config'];
 
 /** Every manifest row as an object keyed by column name. */
 export function loadManifest() {
@@ -56,13 +56,29 @@ export async function runRow(api, row, read, how = 'sync') {
     }
     return github;
   };
+  // The manifest's `config`: thresholds (snake_case, as the package's camelCase Thresholds) and
+  // a managed key's window (`key_not_before`, `key_not_after`, Unix seconds).
+  const config = {};
+  const keyValidity = {};
+  for (const pair of row.config === '-' ? [] : row.config.split(';')) {
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+    const value = Number(pair.slice(at + 1));
+    if (field === 'keyNotBefore') keyValidity.notBefore = value * 1000;
+    else if (field === 'keyNotAfter') keyValidity.notAfter = value * 1000;
+    else config[field] = value;
+  }
   try {
-    const options = how === 'async' ? { platformCrypto: false } : undefined;
+    const options = {
+      ...(how === 'async' ? { platformCrypto: false } : {}),
+      ...(Object.keys(config).length ? { config } : {}),
+    };
     const verifier = row.root === 'production' ? api.Verifier.production(options)
       : row.root === 'staging' ? api.Verifier.staging(options)
         : api.Verifier.fromTrustedRoot(await read(row.root), options);
     try {
-      const policy = row.policy === 'key' ? { key: await text(row.key) }
+      const windowed = Object.keys(keyValidity).length ? { keyValidity } : {};
+      const policy = row.policy === 'key' ? { key: await text(row.key), ...windowed }
         : row.policy === 'identity-regexp' ? { identityRegex: row.identity, issuerRegex: row.issuer }
           : row.policy === 'github' ? { github: githubPolicy(row.identity) }
             : { identity: row.identity, issuer: row.issuer };

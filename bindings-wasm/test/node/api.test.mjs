@@ -322,7 +322,15 @@ test('thresholds: the github-private profile, explicit counts, bad values', () =
   assert.equal(counts.verifyArtifact(bundle, artifact, policy, now).identity, policy.identity);
   counts.free();
   assert.throws(() => Verifier.production({ config: 'github-public' }), TypeError);
-  assert.throws(() => Verifier.production({ config: { observerTimestamps: 0 } }), TypeError);
+  // No signing time is only for a managed key signing offline: the core refuses it here.
+  const offline = Verifier.fromTrustedRoot(root, { config: { observerTimestamps: 0, tlogEntries: 0, certificateTimestamps: 0 } });
+  throwsCore(() => offline.verifyArtifact(bundle, artifact, policy, now), 'TIME_THRESHOLD_ZERO_NOT_ALLOWED');
+  offline.free();
+  // A key's window is a Date or milliseconds, and belongs to a key policy only.
+  const pg = Verifier.production();
+  assert.throws(() => pg.verifyArtifact(bundle, artifact, { key: 'x', keyValidity: { notAfter: 'soon' } }, now), TypeError);
+  throwsCore(() => pg.verifyArtifact(bundle, artifact, { ...policy, keyValidity: { notAfter: 5000 } }, now), 'POLICY_KEY_VALIDITY_INVALID');
+  pg.free();
   assert.throws(() => Verifier.production({ config: { tlogs: 1 } }), TypeError);
 });
 

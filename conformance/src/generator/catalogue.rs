@@ -933,6 +933,167 @@ impl Catalogue<'_> {
     }
 
     /// A vector verified under thresholds other than the default (`key=value ...`).
+    /// Managed keys with validity windows (npm's `expires`, a product key's rotation dates):
+    /// every proven signing time must lie inside the window; with a time threshold of 0 (a key
+    /// signing offline, no log, no timestamp) the window is checked at `now`.
+    fn key_windows(&mut self) -> Res<()> {
+        let key = managed(KeyType::P256, self.w)?;
+        let offline = Spec {
+            log: LogKind::None,
+            ..key.clone()
+        };
+        let with_tsa = Spec {
+            tsa: true,
+            ..key.clone()
+        };
+        let window = |from: Option<u64>, to: Option<u64>| {
+            let mut c = Vec::new();
+            if let Some(t) = from {
+                c.push(format!("key_not_before={t}"));
+            }
+            if let Some(t) = to {
+                c.push(format!("key_not_after={t}"));
+            }
+            c.join(" ")
+        };
+        // The happy path's integrated time is T0 + 5, its timestamp T0 + 3, `now` T0 + DAY.
+        let cases: Vec<(&str, &str, &Spec, String, &str)> = vec![
+            (
+                "ok-key-window-contains-signing-time",
+                "a managed key valid from T0 to T0+10; the log proves T0+5",
+                &key,
+                window(Some(T0), Some(T0 + 10)),
+                OK,
+            ),
+            (
+                "ok-key-expired-after-signing",
+                "a managed key that expired after the proven signing time and before now: the signing time decides, as npm compares `expires` with the log's integrated time",
+                &key,
+                window(None, Some(T0 + 100)),
+                OK,
+            ),
+            (
+                "key-expired-before-signing",
+                "a managed key that expired at T0+4, before the log's integrated time T0+5",
+                &key,
+                window(None, Some(T0 + 4)),
+                "POLICY_KEY_NOT_VALID_AT_SIGNING_TIME",
+            ),
+            (
+                "key-not-yet-valid-at-signing",
+                "a managed key valid only from T0+6, after the log's integrated time T0+5",
+                &key,
+                window(Some(T0 + 6), None),
+                "POLICY_KEY_NOT_VALID_AT_SIGNING_TIME",
+            ),
+            (
+                "key-window-misses-timestamp",
+                "a managed key valid from T0+4: the log's time T0+5 is inside, the TSA's T0+3 is not; every proven time must be inside",
+                &with_tsa,
+                window(Some(T0 + 4), None),
+                "POLICY_KEY_NOT_VALID_AT_SIGNING_TIME",
+            ),
+            (
+                "key-window-empty",
+                "a managed key window that ends before it starts",
+                &key,
+                window(Some(T0 + 10), Some(T0)),
+                "POLICY_KEY_VALIDITY_INVALID",
+            ),
+        ];
+        for (name, readme, spec, config, expect) in cases {
+            self.add_with_config(
+                name,
+                &format!("{readme} (config {config})"),
+                spec.clone(),
+                &config,
+                expect,
+            )?;
+        }
+        let offline_cases: Vec<(&str, &str, Spec, String, &str)> = vec![
+            (
+                "ok-key-offline-time-threshold-0",
+                "a managed key, no log entry, no timestamp, accepted because the caller asked for no signing time (config tlog_entries=0 observer_timestamps=0)",
+                offline.clone(),
+                "tlog_entries=0 observer_timestamps=0".into(),
+                OK,
+            ),
+            (
+                "ok-key-offline-time-threshold-0-window",
+                "as ok-key-offline-time-threshold-0 with a key window containing now (config + key_not_after=T0+2*DAY)",
+                offline.clone(),
+                format!(
+                    "tlog_entries=0 observer_timestamps=0 {}",
+                    window(None, Some(T0 + 2 * DAY))
+                ),
+                OK,
+            ),
+            (
+                "key-offline-time-threshold-0-expired",
+                "no signing time proven and the key's window ended before now (config tlog_entries=0 observer_timestamps=0 key_not_after=T0+100)",
+                offline.clone(),
+                format!(
+                    "tlog_entries=0 observer_timestamps=0 {}",
+                    window(None, Some(T0 + 100))
+                ),
+                "POLICY_KEY_NOT_VALID_NOW",
+            ),
+            (
+                "key-offline-default-time-threshold",
+                "a managed key, no log entry, no timestamp, under the default time threshold of 1 (config tlog_entries=0)",
+                offline.clone(),
+                "tlog_entries=0".into(),
+                "TIME_THRESHOLD_NOT_MET",
+            ),
+            (
+                "time-threshold-0-with-tlog-threshold",
+                "a time threshold of 0 with the default tlog threshold of 1 (config observer_timestamps=0)",
+                key.clone(),
+                "observer_timestamps=0".into(),
+                "TIME_THRESHOLD_ZERO_NOT_ALLOWED",
+            ),
+            (
+                "time-threshold-0-certificate",
+                "a time threshold of 0 for a Fulcio certificate, which needs a signing time (config tlog_entries=0 observer_timestamps=0)",
+                Spec::happy(),
+                "tlog_entries=0 observer_timestamps=0".into(),
+                "TIME_THRESHOLD_ZERO_NOT_ALLOWED",
+            ),
+            (
+                "ok-key-time-threshold-0-timestamp-checked",
+                "time threshold 0 with a timestamp present: the proven time T0+3 is still checked against the window, which holds it (config tlog_entries=0 observer_timestamps=0 key_not_before=T0)",
+                Spec {
+                    log: LogKind::None,
+                    tsa: true,
+                    ..key.clone()
+                },
+                format!(
+                    "tlog_entries=0 observer_timestamps=0 {}",
+                    window(Some(T0), None)
+                ),
+                OK,
+            ),
+            (
+                "key-time-threshold-0-timestamp-outside",
+                "time threshold 0 with a timestamp at T0+3 outside the key's window from T0+4: a proven time is never ignored (config tlog_entries=0 observer_timestamps=0 key_not_before=T0+4)",
+                Spec {
+                    log: LogKind::None,
+                    tsa: true,
+                    ..key.clone()
+                },
+                format!(
+                    "tlog_entries=0 observer_timestamps=0 {}",
+                    window(Some(T0 + 4), None)
+                ),
+                "POLICY_KEY_NOT_VALID_AT_SIGNING_TIME",
+            ),
+        ];
+        for (name, readme, spec, config, expect) in offline_cases {
+            self.add_with_config(name, readme, spec, &config, expect)?;
+        }
+        Ok(())
+    }
+
     fn add_with_config(
         &mut self,
         name: &str,
@@ -2754,6 +2915,7 @@ impl Catalogue<'_> {
             OK,
         )?;
         self.distinct_by_key()?;
+        self.key_windows()?;
         self.add_with_config(
             "tsa-threshold-not-met",
             "a Rekor v1 bundle without timestamps where one signed timestamp is required (config signed_timestamps=1)",
