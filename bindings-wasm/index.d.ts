@@ -132,7 +132,13 @@ export type ErrorName =
   | 'PYPI_DISTRIBUTION_NAME_MISMATCH'
   | 'PYPI_DISTRIBUTION_DIGEST_MISMATCH'
   | 'PYPI_PREDICATE_TYPE_UNKNOWN'
-  | 'PYPI_PROVENANCE_EMPTY';
+  | 'PYPI_PROVENANCE_EMPTY'
+  | 'RELEASE_POLICY_INVALID'
+  | 'RELEASE_PREDICATE_INVALID'
+  | 'RELEASE_REPOSITORY_MISMATCH'
+  | 'RELEASE_TAG_MISMATCH'
+  | 'RELEASE_TAG_DIGEST_MISMATCH'
+  | 'RELEASE_ASSET_NOT_ATTESTED';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;

@@ -737,6 +737,36 @@
 #define SIGVERIFY_PYPI_PROVENANCE_EMPTY 1409
 
 /**
+ * Core error `RELEASE_POLICY_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_RELEASE_POLICY_INVALID 1500
+
+/**
+ * Core error `RELEASE_PREDICATE_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_RELEASE_PREDICATE_INVALID 1501
+
+/**
+ * Core error `RELEASE_REPOSITORY_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_RELEASE_REPOSITORY_MISMATCH 1502
+
+/**
+ * Core error `RELEASE_TAG_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_RELEASE_TAG_MISMATCH 1503
+
+/**
+ * Core error `RELEASE_TAG_DIGEST_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_RELEASE_TAG_DIGEST_MISMATCH 1504
+
+/**
+ * Core error `RELEASE_ASSET_NOT_ATTESTED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_RELEASE_ASSET_NOT_ATTESTED 1505
+
+/**
  * Success.
  */
 #define SIGVERIFY_OK 0

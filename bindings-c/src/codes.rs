@@ -264,6 +264,18 @@ pub const SIGVERIFY_PYPI_DISTRIBUTION_DIGEST_MISMATCH: c_int = 1407;
 pub const SIGVERIFY_PYPI_PREDICATE_TYPE_UNKNOWN: c_int = 1408;
 /// Core error `PYPI_PROVENANCE_EMPTY` (`sigverify::Error`).
 pub const SIGVERIFY_PYPI_PROVENANCE_EMPTY: c_int = 1409;
+/// Core error `RELEASE_POLICY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_RELEASE_POLICY_INVALID: c_int = 1500;
+/// Core error `RELEASE_PREDICATE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_RELEASE_PREDICATE_INVALID: c_int = 1501;
+/// Core error `RELEASE_REPOSITORY_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_RELEASE_REPOSITORY_MISMATCH: c_int = 1502;
+/// Core error `RELEASE_TAG_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_RELEASE_TAG_MISMATCH: c_int = 1503;
+/// Core error `RELEASE_TAG_DIGEST_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_RELEASE_TAG_DIGEST_MISMATCH: c_int = 1504;
+/// Core error `RELEASE_ASSET_NOT_ATTESTED` (`sigverify::Error`).
+pub const SIGVERIFY_RELEASE_ASSET_NOT_ATTESTED: c_int = 1505;
 
 /// Every core (code, name) pair, in the core's table order.
 pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
@@ -397,4 +409,10 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1407, c"PYPI_DISTRIBUTION_DIGEST_MISMATCH"),
     (1408, c"PYPI_PREDICATE_TYPE_UNKNOWN"),
     (1409, c"PYPI_PROVENANCE_EMPTY"),
+    (1500, c"RELEASE_POLICY_INVALID"),
+    (1501, c"RELEASE_PREDICATE_INVALID"),
+    (1502, c"RELEASE_REPOSITORY_MISMATCH"),
+    (1503, c"RELEASE_TAG_MISMATCH"),
+    (1504, c"RELEASE_TAG_DIGEST_MISMATCH"),
+    (1505, c"RELEASE_ASSET_NOT_ATTESTED"),
 ];

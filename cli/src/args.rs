@@ -36,6 +36,8 @@ usage:
   sigverify verify-pypi --provenance FILE (--repository URL | --gcp-service-account EMAIL |
                           --circleci-project-id ID --circleci-pipeline-definition-id ID)
                           [--trusted-root FILE | --staging | --tuf DIR] [--now UNIX] DISTRIBUTION
+  sigverify verify-release --repo OWNER/REPO --tag TAG --bundle FILE --trusted-root FILE
+                          [--tag-digest HEX] [--trust-domain NAME] [--now UNIX] [ASSET...]
   sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
                           [--state FILE] [--now UNIX] --out trusted_root.json
   sigverify completions bash|zsh|fish|elvish|powershell
@@ -103,6 +105,16 @@ name DISTRIBUTION by its file name and SHA-256 (PYPI_* errors name what differed
 --format json (verify-bundle, verify-attestation, verify-pypi): one JSON document on stdout, verified or not
 (schema sigverify-result/1, cli/RESULT.md).
 
+GitHub releases (verify-release), as `gh release verify` and `gh release verify-asset` check
+them: the attestation GitHub itself signs for an immutable release, through its own Sigstore
+instance (one RFC 3161 timestamp, no public-good log, no SCT), by the certificate identity
+https://dotcom.releases.github.com without an OIDC issuer extension (accepted only here), with
+predicate type https://in-toto.io/attestation/release/v0.1 naming --repo and --tag; each ASSET
+must be a subject by SHA-256 (RELEASE_ASSET_NOT_ATTESTED). --trusted-root takes GitHub's root,
+e.g. `gh attestation trusted-root > roots.jsonl` (the root that issued the certificate is used).
+  sigverify verify-release --repo octo/app --tag v1.2.3 --bundle release.jsonl \\
+      --trusted-root roots.jsonl app-linux-amd64.tar.gz
+
 Trusted roots over TUF (no network: bring the files, e.g. a copy of Sigstore's TUF repository):
   sigverify trusted-root update --metadata DIR --state tuf-state.json --out trusted_root.json
 checks DIR's TUF metadata (N.root.json, timestamp.json, snapshot.json, targets.json, in DIR,
@@ -137,6 +149,9 @@ sigverify verify-bundle [--staging] --bundle FILE --certificate-identity ID
 const VERIFY_ATTESTATION_USAGE: &str = "\
 sigverify verify-attestation --bundle FILE [ARTIFACT | --digest ALG:HEX]
        [--predicate-type TYPE] <policy flags as for verify-bundle>";
+const VERIFY_RELEASE_USAGE: &str = "\
+sigverify verify-release --repo OWNER/REPO --tag TAG --bundle FILE --trusted-root FILE
+       [--tag-digest HEX] [--trust-domain NAME] [--now UNIX] [--format json] [ASSET...]";
 const VERIFY_PYPI_USAGE: &str = "\
 sigverify verify-pypi --provenance FILE (--repository URL | --gcp-service-account EMAIL |
        --circleci-project-id ID --circleci-pipeline-definition-id ID)
@@ -155,6 +170,8 @@ pub(crate) enum Command {
     TrustedRootUpdate(TufArgs),
     /// `verify-pypi`: a distribution and its PyPI provenance.
     Pypi(Box<VerifyArgs>),
+    /// `verify-release`: a GitHub release's attestation and assets.
+    Release(Box<ReleaseArgs>),
     /// `completions SHELL`: the completion script for that shell.
     Completions(Shell),
     /// `man`: the manual page, as roff.
@@ -239,6 +256,9 @@ enum Sub {
     /// Verify a DSSE bundle and print its statement.
     #[command(override_help = USAGE, override_usage = VERIFY_ATTESTATION_USAGE, args_override_self = true)]
     VerifyAttestation(AttestationCmd),
+    /// Verify a GitHub release's attestation and its assets, as `gh release verify` does.
+    #[command(override_help = USAGE, override_usage = VERIFY_RELEASE_USAGE, args_override_self = true)]
+    VerifyRelease(ReleaseCmd),
     /// Verify a PyPI distribution against its provenance, for the expected Trusted Publisher.
     #[command(override_help = USAGE, override_usage = VERIFY_PYPI_USAGE, args_override_self = true)]
     VerifyPypi(PypiCmd),
@@ -449,6 +469,51 @@ enum Format {
     Json,
 }
 
+/// `verify-release`, in `gh release verify`'s spelling.
+#[derive(Args, Debug)]
+struct ReleaseCmd {
+    /// The repository whose release it is.
+    #[arg(long, value_name = "OWNER/REPO")]
+    repo: String,
+    /// The release's tag.
+    #[arg(long, value_name = "TAG")]
+    tag: String,
+    /// The release attestation: a bundle, gh's JSON Lines, or the attestations API's document.
+    #[arg(long, value_name = "FILE")]
+    bundle: PathBuf,
+    /// GitHub's trusted root: `gh attestation trusted-root` output (JSON Lines) or one root.
+    #[arg(long, value_name = "FILE")]
+    trusted_root: PathBuf,
+    /// The tag's git ref digest (40 or 64 hex digits), which a subject must carry.
+    #[arg(long, value_name = "HEX")]
+    tag_digest: Option<String>,
+    /// The trust domain (default: dotcom, github.com's).
+    #[arg(long, value_name = "NAME")]
+    trust_domain: Option<String>,
+    /// Verification time, Unix seconds (default: the system clock).
+    #[arg(long, value_name = "UNIX", value_parser = unix)]
+    now: Option<u64>,
+    #[command(flatten)]
+    output: OutputFlags,
+    /// Downloaded assets, each of which the release must attest by SHA-256.
+    #[arg(value_name = "ASSET")]
+    assets: Vec<PathBuf>,
+}
+
+/// The arguments of `verify-release`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct ReleaseArgs {
+    pub(crate) repo: String,
+    pub(crate) tag: String,
+    pub(crate) bundle: PathBuf,
+    pub(crate) trusted_root: PathBuf,
+    pub(crate) tag_digest: Option<String>,
+    pub(crate) trust_domain: Option<String>,
+    pub(crate) now: Option<UnixTime>,
+    pub(crate) json: bool,
+    pub(crate) assets: Vec<PathBuf>,
+}
+
 /// `verify-pypi`, in `pypi-attestations verify pypi`'s spelling.
 #[derive(Args, Debug)]
 #[command(group(
@@ -586,6 +651,17 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, clap::Error> {
             Command::Attest(a)
         }
         Some(Sub::VerifyPypi(c)) => Command::Pypi(pypi_args(c)?),
+        Some(Sub::VerifyRelease(c)) => Command::Release(Box::new(ReleaseArgs {
+            repo: c.repo,
+            tag: c.tag,
+            bundle: c.bundle,
+            trusted_root: c.trusted_root,
+            tag_digest: c.tag_digest,
+            trust_domain: c.trust_domain,
+            now: c.now.map(UnixTime),
+            json: c.output.format == Some(Format::Json),
+            assets: c.assets,
+        })),
         Some(Sub::TrustedRoot {
             command: TrustedRootSub::Update(c),
         }) => Command::TrustedRootUpdate(tuf_args(c)?),

@@ -27,6 +27,7 @@ use sigverify::bundles::FileKind as BundleFile;
 use sigverify::pypi;
 
 mod args;
+mod release;
 mod report;
 mod trusted_root;
 
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
             Ok(()) => report::print(&a, &verify(&a)),
         },
         Ok(Command::Pypi(a)) => report::print_pypi(&a, &verify_pypi(&a)),
+        Ok(Command::Release(a)) => report::print_release(&a, &release::run(&a)),
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
                 print!("{text}");
@@ -164,7 +166,7 @@ fn distribution(path: &Path, digests: &mut Vec<Digest>) -> Result<pypi::Distribu
 }
 
 /// The file's digest in `alg`, hashed once per algorithm.
-fn cached_digest(
+pub(crate) fn cached_digest(
     path: &Path,
     alg: HashAlgorithm,
     digests: &mut Vec<Digest>,

@@ -131,6 +131,33 @@ pub(crate) fn print_pypi(
     ExitCode::SUCCESS
 }
 
+/// Prints the outcome of `verify-release` and gives the exit status.
+pub(crate) fn print_release(
+    a: &crate::args::ReleaseArgs,
+    outcome: &Result<crate::release::ReleaseOutcome, Failure>,
+) -> ExitCode {
+    match (outcome, a.json) {
+        (Ok(o), true) => {
+            let doc = crate::release::json(o);
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        (Ok(o), false) => {
+            print!("{}", crate::release::summary(o));
+            ExitCode::SUCCESS
+        }
+        (Err(f), true) => {
+            let doc = failure_json(f);
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            ExitCode::from(1)
+        }
+        (Err(f), false) => {
+            eprintln!("{}", failure_line(f));
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// The failure of a command, on one line per failed bundle.
 pub(crate) fn failure_line(f: &Failure) -> String {
     match f {

@@ -19,7 +19,7 @@ macro_rules! errors {
         /// pipeline step: 1xx bundle, 2xx trusted root, 3xx keys, 4xx certificate, 5xx SCT,
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
         /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata, 14xx PyPI
-        /// attestations. A retired code is never reused.
+        /// attestations, 15xx GitHub release attestations. A retired code is never reused.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Error {
@@ -514,6 +514,27 @@ errors! {
     /// attests nothing.
     PypiProvenanceEmpty = 1409, "PYPI_PROVENANCE_EMPTY",
         "PyPI provenance holds no attestation";
+
+    // --- 15xx: GitHub release attestations -----------------------------------------------------
+    /// The release to check is malformed: a repository that is not `OWNER/REPO`, an empty tag,
+    /// a trust domain or tag digest of the wrong shape.
+    ReleasePolicyInvalid = 1500, "RELEASE_POLICY_INVALID",
+        "release policy is malformed (repository OWNER/REPO, tag, trust domain, tag digest)";
+    /// The release statement's predicate lacks a string `repository` or `tag`.
+    ReleasePredicateInvalid { field: &'static str } = 1501, "RELEASE_PREDICATE_INVALID",
+        "release attestation predicate lacks a field";
+    /// The attestation is for another repository.
+    ReleaseRepositoryMismatch { found: String } = 1502, "RELEASE_REPOSITORY_MISMATCH",
+        "release attestation names another repository";
+    /// The attestation is for another tag.
+    ReleaseTagMismatch { found: String } = 1503, "RELEASE_TAG_MISMATCH",
+        "release attestation names another tag";
+    /// No subject carries the tag's git ref digest that was asked for.
+    ReleaseTagDigestMismatch = 1504, "RELEASE_TAG_DIGEST_MISMATCH",
+        "release attestation does not name the tag's commit digest";
+    /// The asset's SHA-256 is not among the release's subjects.
+    ReleaseAssetNotAttested { sha256: String } = 1505, "RELEASE_ASSET_NOT_ATTESTED",
+        "the asset's SHA-256 is not among the release attestation's subjects";
 }
 
 #[cfg(feature = "std")]

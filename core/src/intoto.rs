@@ -34,6 +34,9 @@ pub struct InToto {
 pub struct Subject {
     /// `name` (empty when absent or not a string).
     pub name: String,
+    /// `uri` (empty when absent or not a string): how a subject names what has no file name,
+    /// e.g. a release's tag as `pkg:github/OWNER/REPO@TAG`.
+    pub uri: String,
     /// `digest`: algorithm name to hex as written, sorted by algorithm (only string values).
     pub digests: Vec<(String, String)>,
 }
@@ -71,6 +74,7 @@ impl Statement {
                     }
                     Subject {
                         name: text(s.get("name")),
+                        uri: text(s.get("uri")),
                         digests: last
                             .into_iter()
                             .filter_map(|(alg, hex)| Some((alg.into(), hex.as_str()?.into())))
@@ -173,6 +177,7 @@ mod tests {
             s.subjects,
             [Subject {
                 name: "a.tgz".to_owned(),
+                uri: String::new(),
                 digests: alloc::vec![
                     ("sha256".to_owned(), "cd".to_owned()),
                     ("sha512".to_owned(), "AB".to_owned())
@@ -255,6 +260,7 @@ mod tests {
             read.subjects,
             [Subject {
                 name: String::new(),
+                uri: String::new(),
                 digests: alloc::vec![("sha256".to_owned(), "ab".to_owned())],
             }]
         );

@@ -27,6 +27,7 @@ pub mod pattern;
 mod platform;
 pub mod policy;
 pub mod pypi;
+pub mod release;
 mod sct;
 #[cfg(test)]
 mod testing;

@@ -70,6 +70,12 @@ pub enum Condition {
         /// Dotted OIDs whose values may follow the prefix (absent ones are skipped).
         suffix_from: Vec<String>,
     },
+    /// The certificate carries no OIDC issuer extension (neither `1.3.6.1.4.1.57264.1.1` nor
+    /// `.1.8`), as GitHub's release attestations are signed (`https://dotcom.releases.github.com`,
+    /// no OIDC login behind it). Only a policy that requires this accepts a certificate
+    /// without an issuer; any other is `CERT_ISSUER_MISSING` for it, and a certificate that
+    /// does carry an issuer fails this condition with `POLICY_ISSUER_MISMATCH`.
+    NoIssuer,
     /// Every condition holds.
     AllOf(Vec<Condition>),
     /// At least one condition holds.
@@ -153,7 +159,7 @@ impl Condition {
         match self {
             Self::Identity(v) | Self::Issuer(v) if v.is_empty() => Err(Error::PolicyValueEmpty),
             Self::Identity(_) | Self::Issuer(_) => Ok(()),
-            Self::IdentityMatches(_) | Self::IssuerMatches(_) => Ok(()),
+            Self::IdentityMatches(_) | Self::IssuerMatches(_) | Self::NoIssuer => Ok(()),
             Self::Extension { oid, .. } if crate::asn1::oid::from_text(oid).is_none() => {
                 Err(Error::PolicyConditionInvalid)
             }
@@ -263,6 +269,10 @@ impl Condition {
                     found,
                 })
             }
+            Self::NoIssuer => match leaf.fulcio_issuer.clone()? {
+                None => Ok(()),
+                Some(found) => Err(Error::PolicyIssuerMismatch { found }),
+            },
             Self::AllOf(all) => all.iter().try_for_each(|c| c.check(leaf)),
             Self::AnyOf(any) => {
                 let mut first = None;
@@ -297,6 +307,13 @@ impl Policy {
         Ok(Self {
             kind: PolicyKind::Certificate(condition),
         })
+    }
+
+    /// A certificate policy from a condition built here, known to be valid.
+    pub(crate) fn from_condition(condition: Condition) -> Self {
+        Self {
+            kind: PolicyKind::Certificate(condition),
+        }
     }
 
     /// A managed key, from a PEM `PUBLIC KEY` block.
@@ -385,18 +402,31 @@ pub(crate) fn check_key_validity(
     }
 }
 
-/// Checks the leaf against the condition; returns the identity and issuer it carries.
+impl Condition {
+    /// Whether every way this condition can hold needs a certificate without an issuer.
+    fn requires_no_issuer(&self) -> bool {
+        match self {
+            Self::NoIssuer => true,
+            Self::AllOf(all) => all.iter().any(Self::requires_no_issuer),
+            Self::AnyOf(any) => !any.is_empty() && any.iter().all(Self::requires_no_issuer),
+            _ => false,
+        }
+    }
+}
+
+/// Checks the leaf against the condition; returns the identity and issuer it carries (no
+/// issuer only where the condition requires none: [`Condition::NoIssuer`]).
 #[inline(never)] // a step of Verifier::run: its locals stay out of run's frame
 pub(crate) fn check_certificate(
     leaf: &Certificate,
     condition: &Condition,
-) -> Result<(String, String), Error> {
+) -> Result<(String, Option<String>), Error> {
     condition.check(leaf)?;
+    let issuer = leaf.fulcio_issuer.clone()?;
+    if issuer.is_none() && !condition.requires_no_issuer() {
+        return Err(Error::CertIssuerMissing);
+    }
     let identity = leaf.san.clone().ok_or(Error::CertIdentityMissing)?;
-    let issuer = leaf
-        .fulcio_issuer
-        .clone()?
-        .ok_or(Error::CertIssuerMissing)?;
     Ok((identity, issuer))
 }
 
@@ -495,6 +525,44 @@ mod tests {
     }
 
     #[test]
+    fn no_issuer_only_where_the_policy_requires_it() {
+        let root = crate::trust_root::TrustedRoot::production().unwrap();
+        let mut cert = root.cas[1].chain[0].clone();
+        let id = "https://dotcom.releases.github.com";
+        cert.san = Some(id.into());
+        cert.fulcio_issuer = Ok(None);
+        let release = Condition::AllOf(alloc::vec![Condition::identity(id), Condition::NoIssuer]);
+        assert_eq!(check_certificate(&cert, &release), Ok((id.into(), None)));
+        // Any other policy: the certificate's missing issuer is the error.
+        let any_issuer = Condition::AllOf(alloc::vec![
+            Condition::identity(id),
+            Condition::issuer_matching(".*").unwrap()
+        ]);
+        assert_eq!(
+            check_certificate(&cert, &any_issuer),
+            Err(Error::CertIssuerMissing)
+        );
+        assert_eq!(
+            check_certificate(&cert, &Condition::identity(id)),
+            Err(Error::CertIssuerMissing)
+        );
+        // An alternative without NoIssuer would let a certificate without issuer through it.
+        let either = Condition::AnyOf(alloc::vec![Condition::NoIssuer, Condition::identity(id)]);
+        assert_eq!(
+            check_certificate(&cert, &either),
+            Err(Error::CertIssuerMissing)
+        );
+        // A certificate with an issuer fails NoIssuer, naming it.
+        cert.fulcio_issuer = Ok(Some("https://accounts.example".into()));
+        assert_eq!(
+            check_certificate(&cert, &release),
+            Err(Error::PolicyIssuerMismatch {
+                found: "https://accounts.example".into()
+            })
+        );
+    }
+
+    #[test]
     fn identity_and_issuer_must_match_exactly() {
         let root = crate::trust_root::TrustedRoot::production().unwrap();
         let mut cert = root.cas[1].chain[0].clone();
@@ -506,7 +574,7 @@ mod tests {
         let both = |i: &str, s: &str| {
             Condition::AllOf(alloc::vec![Condition::identity(i), Condition::issuer(s)])
         };
-        assert_eq!(check(both(id, iss)), Ok((id.into(), iss.into())));
+        assert_eq!(check(both(id, iss)), Ok((id.into(), Some(iss.into()))));
         assert_eq!(
             check(both("https://github.com/o/r/.github/workflows/w.yml", iss)),
             Err(Error::PolicyIdentityMismatch { found: id.into() })
@@ -520,7 +588,7 @@ mod tests {
                 Condition::identity("x"),
                 Condition::issuer(iss)
             ])),
-            Ok((id.into(), iss.into()))
+            Ok((id.into(), Some(iss.into())))
         );
         assert_eq!(
             check(Condition::AnyOf(alloc::vec![

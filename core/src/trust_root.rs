@@ -100,6 +100,27 @@ impl TrustedRoot {
         Self::from_raw(raw, links)
     }
 
+    /// Whether one of this root's certificate authorities holds the certificate that issued
+    /// the bundle's signing certificate (by name): how a file of several roots, such as `gh
+    /// attestation trusted-root`'s JSON Lines (public-good, then GitHub's), is narrowed to the
+    /// one a bundle belongs to, as gh picks a verifier by the leaf's issuer. False for a
+    /// managed-key bundle and for a leaf that does not parse.
+    pub fn issued(&self, bundle: &crate::Bundle) -> bool {
+        let crate::bundle::Material::Certificates(chain) = &bundle.material else {
+            return false;
+        };
+        let Some(leaf) = chain
+            .first()
+            .and_then(|der| Certificate::from_der(der).ok())
+        else {
+            return false;
+        };
+        self.cas
+            .iter()
+            .flat_map(|ca| ca.chain.iter())
+            .any(|c| c.subject == leaf.issuer)
+    }
+
     /// A compiled-in trusted root by name: `"production"` (Sigstore public-good) or `"staging"`.
     #[cfg(feature = "default-roots")]
     pub fn named(name: &str) -> Result<Self, Error> {

@@ -81,7 +81,8 @@ impl Default for Config {
 pub struct Verified {
     /// The certificate identity (SAN), or `None` for a managed key.
     pub identity: Option<String>,
-    /// The OIDC issuer of the certificate, or `None` for a managed key.
+    /// The OIDC issuer of the certificate, or `None` for a managed key and for a certificate
+    /// without one that the policy allowed ([`crate::Condition::NoIssuer`]).
     pub issuer: Option<String>,
     /// Every verified signing time, earliest first. Empty only under a time threshold of 0
     /// when nothing proved a time: the managed key was then checked at the verification time.
@@ -373,7 +374,7 @@ impl Verifier {
                 }));
                 let (identity, issuer) = crate::policy::check_certificate(leaf, condition)?;
                 extensions = crate::policy::fulcio_extensions(leaf);
-                (Some(identity), Some(issuer))
+                (Some(identity), issuer)
             }
             (None, PolicyKind::Key { validity, .. }) => {
                 crate::policy::check_key_validity(validity, &signing_times, now)?;

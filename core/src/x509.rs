@@ -187,25 +187,35 @@ fn check_profile(leaf: &Certificate) -> Result<(), Error> {
     if leaf.san.is_none() {
         return Err(Error::CertIdentityMissing);
     }
-    if leaf.fulcio_issuer.clone()?.is_none() {
-        return Err(Error::CertIssuerMissing);
-    }
+    // A malformed issuer extension fails here; an absent one is the policy's to judge
+    // (`CERT_ISSUER_MISSING` unless it requires no issuer, as GitHub's release identity does).
+    leaf.fulcio_issuer.clone()?;
     Ok(())
 }
 
-/// Whether `leaf` was issued by `chain[0]` of a trusted chain, and every certificate of the
-/// chain is valid at each time. Returns the leaf's issuer.
+/// Whether `leaf` was issued by a CA of a trusted chain, and every certificate of the path
+/// from that CA to the chain's root is valid at each time. Returns the leaf's issuer.
+///
+/// The issuer is `chain[0]` for every public-good leaf; a later certificate of the chain also
+/// issues, as sigstore-go builds the path with the chain's certificates as intermediates and
+/// sigstore-python with them in its store: GitHub's release certificates are issued by the
+/// second intermediate of its chains (`Fulcio Intermediate l1`, after `l2`).
 pub(crate) fn chain_to<'a>(
     leaf: &Certificate,
     chain: &'a [Certificate],
     times: &[UnixTime],
     crypto: Crypto<'_>,
 ) -> Option<&'a Certificate> {
-    let issuer = issued_by_trusted_chain(leaf, chain, crypto)?;
-    chain
-        .iter()
+    let at = (0..chain.len()).find(|&i| {
+        chain
+            .get(i..)
+            .is_some_and(|path| issued_by_trusted_chain(leaf, path, crypto).is_some())
+    })?;
+    let path = chain.get(at..)?;
+    path.iter()
         .all(|c| times.iter().all(|t| c.validity.contains(*t)))
-        .then_some(issuer)
+        .then(|| path.first())
+        .flatten()
 }
 
 /// Whether `leaf` was issued by `chain[0]`, a CA. The links inside a trusted chain were

@@ -2211,10 +2211,10 @@ impl Catalogue<'_> {
                 "CERT_CHAIN_UNTRUSTED",
             ),
             (
-                "cert-issued-by-root",
-                "leaf issued by the Fulcio root directly, skipping the intermediate",
+                "ok-cert-issued-by-root",
+                "leaf issued by the Fulcio root directly, skipping the intermediate: every certificate of a trusted chain may issue, as sigstore-go (the chain's intermediates as a pool) and sigstore-python (every chain certificate in its store) accept it, and as GitHub's release certificates are issued by the second certificate of its chains",
                 leaf(|l| l.issued_by = LeafIssuer::Root),
-                "CERT_CHAIN_UNTRUSTED",
+                OK,
             ),
             (
                 "cert-not-yet-valid",
