@@ -138,7 +138,18 @@ export type ErrorName =
   | 'RELEASE_REPOSITORY_MISMATCH'
   | 'RELEASE_TAG_MISMATCH'
   | 'RELEASE_TAG_DIGEST_MISMATCH'
-  | 'RELEASE_ASSET_NOT_ATTESTED';
+  | 'RELEASE_ASSET_NOT_ATTESTED'
+  | 'NPM_KEYS_INVALID'
+  | 'NPM_PACKAGE_INVALID'
+  | 'NPM_SIGNATURE_MISSING'
+  | 'NPM_SIGNATURE_KEY_UNKNOWN'
+  | 'NPM_SIGNATURE_KEY_EXPIRED'
+  | 'NPM_SIGNATURE_INVALID'
+  | 'NPM_INTEGRITY_MISMATCH'
+  | 'NPM_ATTESTATIONS_MISSING'
+  | 'NPM_ATTESTATION_KEY_UNKNOWN'
+  | 'NPM_SUBJECT_NAME_MISMATCH'
+  | 'NPM_SUBJECT_DIGEST_MISMATCH';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;

@@ -767,6 +767,61 @@
 #define SIGVERIFY_RELEASE_ASSET_NOT_ATTESTED 1505
 
 /**
+ * Core error `NPM_KEYS_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_KEYS_INVALID 1600
+
+/**
+ * Core error `NPM_PACKAGE_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_PACKAGE_INVALID 1601
+
+/**
+ * Core error `NPM_SIGNATURE_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_SIGNATURE_MISSING 1602
+
+/**
+ * Core error `NPM_SIGNATURE_KEY_UNKNOWN` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_SIGNATURE_KEY_UNKNOWN 1603
+
+/**
+ * Core error `NPM_SIGNATURE_KEY_EXPIRED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_SIGNATURE_KEY_EXPIRED 1604
+
+/**
+ * Core error `NPM_SIGNATURE_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_SIGNATURE_INVALID 1605
+
+/**
+ * Core error `NPM_INTEGRITY_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_INTEGRITY_MISMATCH 1606
+
+/**
+ * Core error `NPM_ATTESTATIONS_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_ATTESTATIONS_MISSING 1607
+
+/**
+ * Core error `NPM_ATTESTATION_KEY_UNKNOWN` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_ATTESTATION_KEY_UNKNOWN 1608
+
+/**
+ * Core error `NPM_SUBJECT_NAME_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_SUBJECT_NAME_MISMATCH 1609
+
+/**
+ * Core error `NPM_SUBJECT_DIGEST_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_NPM_SUBJECT_DIGEST_MISMATCH 1610
+
+/**
  * Success.
  */
 #define SIGVERIFY_OK 0

@@ -276,6 +276,28 @@ pub const SIGVERIFY_RELEASE_TAG_MISMATCH: c_int = 1503;
 pub const SIGVERIFY_RELEASE_TAG_DIGEST_MISMATCH: c_int = 1504;
 /// Core error `RELEASE_ASSET_NOT_ATTESTED` (`sigverify::Error`).
 pub const SIGVERIFY_RELEASE_ASSET_NOT_ATTESTED: c_int = 1505;
+/// Core error `NPM_KEYS_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_KEYS_INVALID: c_int = 1600;
+/// Core error `NPM_PACKAGE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_PACKAGE_INVALID: c_int = 1601;
+/// Core error `NPM_SIGNATURE_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_SIGNATURE_MISSING: c_int = 1602;
+/// Core error `NPM_SIGNATURE_KEY_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_SIGNATURE_KEY_UNKNOWN: c_int = 1603;
+/// Core error `NPM_SIGNATURE_KEY_EXPIRED` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_SIGNATURE_KEY_EXPIRED: c_int = 1604;
+/// Core error `NPM_SIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_SIGNATURE_INVALID: c_int = 1605;
+/// Core error `NPM_INTEGRITY_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_INTEGRITY_MISMATCH: c_int = 1606;
+/// Core error `NPM_ATTESTATIONS_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_ATTESTATIONS_MISSING: c_int = 1607;
+/// Core error `NPM_ATTESTATION_KEY_UNKNOWN` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_ATTESTATION_KEY_UNKNOWN: c_int = 1608;
+/// Core error `NPM_SUBJECT_NAME_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_SUBJECT_NAME_MISMATCH: c_int = 1609;
+/// Core error `NPM_SUBJECT_DIGEST_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_NPM_SUBJECT_DIGEST_MISMATCH: c_int = 1610;
 
 /// Every core (code, name) pair, in the core's table order.
 pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
@@ -415,4 +437,15 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1503, c"RELEASE_TAG_MISMATCH"),
     (1504, c"RELEASE_TAG_DIGEST_MISMATCH"),
     (1505, c"RELEASE_ASSET_NOT_ATTESTED"),
+    (1600, c"NPM_KEYS_INVALID"),
+    (1601, c"NPM_PACKAGE_INVALID"),
+    (1602, c"NPM_SIGNATURE_MISSING"),
+    (1603, c"NPM_SIGNATURE_KEY_UNKNOWN"),
+    (1604, c"NPM_SIGNATURE_KEY_EXPIRED"),
+    (1605, c"NPM_SIGNATURE_INVALID"),
+    (1606, c"NPM_INTEGRITY_MISMATCH"),
+    (1607, c"NPM_ATTESTATIONS_MISSING"),
+    (1608, c"NPM_ATTESTATION_KEY_UNKNOWN"),
+    (1609, c"NPM_SUBJECT_NAME_MISMATCH"),
+    (1610, c"NPM_SUBJECT_DIGEST_MISMATCH"),
 ];

@@ -38,6 +38,8 @@ usage:
                           [--trusted-root FILE | --staging | --tuf DIR] [--now UNIX] DISTRIBUTION
   sigverify verify-release --repo OWNER/REPO --tag TAG --bundle FILE --trusted-root FILE
                           [--tag-digest HEX] [--trust-domain NAME] [--now UNIX] [ASSET...]
+  sigverify verify-npm --keys keys.json --packument FILE [--package-version V]
+                          [--attestations FILE] [<identity or GitHub flags>] [TARBALL]
   sigverify trusted-root update --metadata DIR [--staging | --anchor ROOT.json]
                           [--state FILE] [--now UNIX] --out trusted_root.json
   sigverify completions bash|zsh|fish|elvish|powershell
@@ -105,6 +107,21 @@ name DISTRIBUTION by its file name and SHA-256 (PYPI_* errors name what differed
 --format json (verify-bundle, verify-attestation, verify-pypi): one JSON document on stdout, verified or not
 (schema sigverify-result/1, cli/RESULT.md).
 
+npm packages (verify-npm), as `npm audit signatures` checks them, from the files it fetches:
+the registry's keys (keys.json: the TUF target registry.npmjs.org/keys.json, which npm reads
+first, or /-/npm/v1/keys),
+the version document or packument (registry.npmjs.org/NAME/VERSION), the attestations document
+(registry.npmjs.org/-/npm/v1/attestations/NAME@VERSION) and the tarball. Every registry
+signature over NAME@VERSION:INTEGRITY must verify by its key, made before the key expired
+(NPM_SIGNATURE_*); every attestation must verify: the publish attestation by the registry key
+its key id names, logged before that key expired; the provenance keyless, for the identity or
+GitHub flags when given (npm names none: any identity, reported); the first subject must be
+pkg:npm/NAME@VERSION with the tarball's SHA-512 (NPM_SUBJECT_*); the tarball must match the
+integrity (NPM_INTEGRITY_MISMATCH). npm's 2023 bundles carry the Fulcio root in their chain:
+verify-npm ignores the chain beyond the leaf, as npm does (verify-bundle refuses them).
+  sigverify verify-npm --keys keys.json --packument sigstore-1.0.0.json \\
+      --attestations attestations.json --repo sigstore/sigstore-js sigstore-1.0.0.tgz
+
 GitHub releases (verify-release), as `gh release verify` and `gh release verify-asset` check
 them: the attestation GitHub itself signs for an immutable release, through its own Sigstore
 instance (one RFC 3161 timestamp, no public-good log, no SCT), by the certificate identity
@@ -149,6 +166,10 @@ sigverify verify-bundle [--staging] --bundle FILE --certificate-identity ID
 const VERIFY_ATTESTATION_USAGE: &str = "\
 sigverify verify-attestation --bundle FILE [ARTIFACT | --digest ALG:HEX]
        [--predicate-type TYPE] <policy flags as for verify-bundle>";
+const VERIFY_NPM_USAGE: &str = "\
+sigverify verify-npm --keys keys.json --packument FILE [--package-version V] [--attestations FILE]
+       [provenance policy: identity flags or GitHub flags] [--trusted-root FILE | --staging | --tuf DIR]
+       [--now UNIX] [--format json] [TARBALL]";
 const VERIFY_RELEASE_USAGE: &str = "\
 sigverify verify-release --repo OWNER/REPO --tag TAG --bundle FILE --trusted-root FILE
        [--tag-digest HEX] [--trust-domain NAME] [--now UNIX] [--format json] [ASSET...]";
@@ -172,6 +193,8 @@ pub(crate) enum Command {
     Pypi(Box<VerifyArgs>),
     /// `verify-release`: a GitHub release's attestation and assets.
     Release(Box<ReleaseArgs>),
+    /// `verify-npm`: an npm package version with the registry's files.
+    Npm(Box<NpmArgs>),
     /// `completions SHELL`: the completion script for that shell.
     Completions(Shell),
     /// `man`: the manual page, as roff.
@@ -259,6 +282,10 @@ enum Sub {
     /// Verify a GitHub release's attestation and its assets, as `gh release verify` does.
     #[command(override_help = USAGE, override_usage = VERIFY_RELEASE_USAGE, args_override_self = true)]
     VerifyRelease(ReleaseCmd),
+    /// Verify an npm package as `npm audit signatures` does: registry signatures, publish
+    /// attestation, provenance.
+    #[command(override_help = USAGE, override_usage = VERIFY_NPM_USAGE, args_override_self = true)]
+    VerifyNpm(NpmCmd),
     /// Verify a PyPI distribution against its provenance, for the expected Trusted Publisher.
     #[command(override_help = USAGE, override_usage = VERIFY_PYPI_USAGE, args_override_self = true)]
     VerifyPypi(PypiCmd),
@@ -500,6 +527,70 @@ struct ReleaseCmd {
     assets: Vec<PathBuf>,
 }
 
+/// `verify-npm`: the files `npm audit signatures` fetches, brought by the user.
+#[derive(Args, Debug)]
+struct NpmCmd {
+    /// The registry's keys: the TUF target registry.npmjs.org/keys.json or /-/npm/v1/keys.
+    #[arg(long, value_name = "FILE")]
+    keys: PathBuf,
+    /// The version document (registry.npmjs.org/NAME/VERSION) or the full packument.
+    #[arg(long, value_name = "FILE")]
+    packument: PathBuf,
+    /// The version, when --packument is the full packument.
+    #[arg(long, value_name = "VERSION")]
+    package_version: Option<String>,
+    /// The attestations document (registry.npmjs.org/-/npm/v1/attestations/NAME@VERSION).
+    #[arg(long, value_name = "FILE")]
+    attestations: Option<PathBuf>,
+    /// Identity (SAN) the provenance must be signed by, exactly.
+    #[arg(long = "certificate-identity", value_name = "ID")]
+    identity: Option<String>,
+    /// Pattern the provenance's whole identity must match.
+    #[arg(
+        long = "certificate-identity-regexp",
+        value_name = "RE",
+        conflicts_with = "identity"
+    )]
+    identity_regexp: Option<String>,
+    /// OIDC issuer of the provenance's certificate, exactly.
+    #[arg(long = "certificate-oidc-issuer", value_name = "URL")]
+    issuer: Option<String>,
+    /// Pattern the provenance's whole OIDC issuer must match.
+    #[arg(
+        long = "certificate-oidc-issuer-regexp",
+        value_name = "RE",
+        conflicts_with = "issuer"
+    )]
+    issuer_regexp: Option<String>,
+    #[command(flatten)]
+    github: GitHubFlags,
+    #[command(flatten)]
+    root: RootFlags,
+    #[command(flatten)]
+    output: OutputFlags,
+    /// The package tarball (.tgz), hashed with SHA-512 against the version's integrity.
+    #[arg(value_name = "TARBALL")]
+    tarball: Option<PathBuf>,
+}
+
+/// The arguments of `verify-npm`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct NpmArgs {
+    pub(crate) keys: PathBuf,
+    pub(crate) packument: PathBuf,
+    pub(crate) package_version: Option<String>,
+    pub(crate) attestations: Option<PathBuf>,
+    pub(crate) tarball: Option<PathBuf>,
+    /// The provenance policy: the identity flags or the GitHub flags, or neither (npm's).
+    pub(crate) identity: Option<String>,
+    pub(crate) identity_regexp: Option<String>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) issuer_regexp: Option<String>,
+    pub(crate) github: Option<sigverify::GitHubPolicy>,
+    /// `--trusted-root`, `--staging`, `--tuf`, `--now`, `--format json`, as a `VerifyArgs`.
+    pub(crate) root: VerifyArgs,
+}
+
 /// The arguments of `verify-release`.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct ReleaseArgs {
@@ -651,6 +742,7 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, clap::Error> {
             Command::Attest(a)
         }
         Some(Sub::VerifyPypi(c)) => Command::Pypi(pypi_args(c)?),
+        Some(Sub::VerifyNpm(c)) => Command::Npm(npm_args(c)?),
         Some(Sub::VerifyRelease(c)) => Command::Release(Box::new(ReleaseArgs {
             repo: c.repo,
             tag: c.tag,
@@ -765,6 +857,49 @@ fn github_policy(g: GitHubFlags) -> Option<sigverify::GitHubPolicy> {
         deny_self_hosted_runners: g.deny_self_hosted_runners,
     };
     (policy != sigverify::GitHubPolicy::default()).then_some(policy)
+}
+
+/// `verify-npm`: the provenance policy is the identity pair, the GitHub flags, or neither (npm
+/// names no identity); the GitHub flags replace the identity flags.
+fn npm_args(c: NpmCmd) -> Result<Box<NpmArgs>, clap::Error> {
+    let github = github_policy(c.github);
+    let identity = c.identity.is_some() || c.identity_regexp.is_some();
+    let issuer = c.issuer.is_some() || c.issuer_regexp.is_some();
+    let path: &[&str] = &["verify-npm"];
+    if github.is_some() && (identity || issuer) {
+        return Err(usage_error(
+            path,
+            ErrorKind::ArgumentConflict,
+            "the GitHub policy flags replace the identity flags",
+        ));
+    }
+    if identity != issuer {
+        return Err(usage_error(
+            path,
+            ErrorKind::MissingRequiredArgument,
+            "give both --certificate-identity and --certificate-oidc-issuer (or their -regexp forms), or neither",
+        ));
+    }
+    Ok(Box::new(NpmArgs {
+        keys: c.keys,
+        packument: c.packument,
+        package_version: c.package_version,
+        attestations: c.attestations,
+        tarball: c.tarball,
+        identity: c.identity,
+        identity_regexp: c.identity_regexp,
+        issuer: c.issuer,
+        issuer_regexp: c.issuer_regexp,
+        github,
+        root: VerifyArgs {
+            trusted_root: c.root.trusted_root,
+            staging: c.root.staging,
+            now: c.root.now.map(UnixTime),
+            tuf: c.root.tuf,
+            json: c.output.format == Some(Format::Json),
+            ..VerifyArgs::default()
+        },
+    }))
 }
 
 /// `verify-pypi`: the publisher the provenance must name (clap checked that one is given, the

@@ -27,6 +27,7 @@ use sigverify::bundles::FileKind as BundleFile;
 use sigverify::pypi;
 
 mod args;
+mod npm;
 mod release;
 mod report;
 mod trusted_root;
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         },
         Ok(Command::Pypi(a)) => report::print_pypi(&a, &verify_pypi(&a)),
         Ok(Command::Release(a)) => report::print_release(&a, &release::run(&a)),
+        Ok(Command::Npm(a)) => report::print_npm(&a, &npm::run(&a)),
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
                 print!("{text}");
@@ -122,7 +124,7 @@ pub(crate) fn read(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
 }
 
 /// The trusted root the flags name: `--tuf`, `--trusted-root`, `--staging` or production.
-fn trusted_root(a: &VerifyArgs, now: UnixTime) -> Result<TrustedRoot, Failure> {
+pub(crate) fn trusted_root(a: &VerifyArgs, now: UnixTime) -> Result<TrustedRoot, Failure> {
     Ok(match (&a.trusted_root, a.staging) {
         _ if a.tuf.is_some() => {
             let dir = a.tuf.as_deref().unwrap_or(Path::new("."));

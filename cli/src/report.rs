@@ -136,14 +136,42 @@ pub(crate) fn print_release(
     a: &crate::args::ReleaseArgs,
     outcome: &Result<crate::release::ReleaseOutcome, Failure>,
 ) -> ExitCode {
-    match (outcome, a.json) {
+    print_job(
+        a.json,
+        outcome,
+        crate::release::json,
+        crate::release::summary,
+    )
+}
+
+/// Prints the outcome of `verify-npm` and gives the exit status.
+pub(crate) fn print_npm(
+    a: &crate::args::NpmArgs,
+    outcome: &Result<sigverify::npm::VerifiedPackage, Failure>,
+) -> ExitCode {
+    print_job(a.root.json, outcome, crate::npm::json, |p| {
+        crate::npm::summary(a, p)
+    })
+}
+
+/// A job's outcome as one JSON document on stdout, or as text (the summary on stdout, the
+/// failure on stderr); exit status 0 verified, 1 not.
+fn print_job<T>(
+    as_json: bool,
+    outcome: &Result<T, Failure>,
+    to_json: impl Fn(&T) -> Value,
+    to_text: impl Fn(&T) -> String,
+) -> ExitCode {
+    match (outcome, as_json) {
         (Ok(o), true) => {
-            let doc = crate::release::json(o);
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&to_json(o)).unwrap_or_default()
+            );
             ExitCode::SUCCESS
         }
         (Ok(o), false) => {
-            print!("{}", crate::release::summary(o));
+            print!("{}", to_text(o));
             ExitCode::SUCCESS
         }
         (Err(f), true) => {

@@ -90,9 +90,32 @@ pub(crate) struct Envelope {
     pub(crate) payload: Vec<u8>,
     pub(crate) payload_type: String,
     pub(crate) signature: Vec<u8>,
+    /// The signature's `keyid` (unsigned; empty when absent): npm's registry names its
+    /// publish-attestation key by it.
+    pub(crate) keyid: String,
 }
 
 impl Bundle {
+    /// The DSSE signature's `keyid` (unsigned), when the bundle holds an envelope and the
+    /// signature names one: how npm's registry tells its publish attestation (signed by the
+    /// registry key of that id) from the keyless provenance.
+    pub fn dsse_keyid(&self) -> Option<&str> {
+        match &self.content {
+            Content::Dsse(env) if !env.keyid.is_empty() => Some(&env.keyid),
+            _ => None,
+        }
+    }
+
+    /// The bundle with its signing certificate alone: the chain a v0.1 or v0.2 bundle carries
+    /// after the leaf is dropped, as sigstore-js (so npm) builds the path from the trusted
+    /// root only. Used for npm's attestations, whose 2023 bundles carry the Fulcio root.
+    pub(crate) fn leaf_only(mut self) -> Self {
+        if let Material::Certificates(chain) = &mut self.material {
+            chain.truncate(1);
+        }
+        self
+    }
+
     /// Parses and checks a bundle from its JSON bytes.
     pub fn from_json(input: &[u8]) -> Result<Self, Error> {
         limits::check(input.len(), limits::MAX_BUNDLE_BYTES, Limit::BundleBytes)?;
@@ -166,13 +189,14 @@ impl Bundle {
                 Content::MessageSignature { digest, signature }
             }
             (None, Some(d)) => {
-                let [sig] = d.signatures.as_slice() else {
+                let [(sig, keyid)] = d.signatures.as_slice() else {
                     return Err(Error::BundleDsseSignatureCount);
                 };
                 Content::Dsse(Envelope {
                     payload: b64(d.payload, "dsseEnvelope.payload")?,
                     payload_type: d.payload_type.into(),
                     signature: b64(sig, "dsseEnvelope.signatures.sig")?,
+                    keyid: String::from(*keyid),
                 })
             }
             (None, None) => return Err(Error::BundleContentMissing),
@@ -393,7 +417,7 @@ impl<'v> RawMessageSignature<'v> {
 struct RawEnvelope<'v> {
     payload: &'v str,
     payload_type: &'v str,
-    signatures: Vec<&'v str>,
+    signatures: Vec<(&'v str, &'v str)>,
 }
 
 impl<'v> RawEnvelope<'v> {
@@ -401,7 +425,9 @@ impl<'v> RawEnvelope<'v> {
         Ok(Self {
             payload: f.str("payload")?,
             payload_type: f.str("payloadType")?,
-            signatures: f.read_list("signatures", |s| s.str("sig"))?,
+            signatures: f.read_list("signatures", |s| {
+                Ok((s.str("sig")?, s.opt_str("keyid")?.unwrap_or_default()))
+            })?,
         })
     }
 }

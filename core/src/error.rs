@@ -19,7 +19,7 @@ macro_rules! errors {
         /// pipeline step: 1xx bundle, 2xx trusted root, 3xx keys, 4xx certificate, 5xx SCT,
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
         /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata, 14xx PyPI
-        /// attestations, 15xx GitHub release attestations. A retired code is never reused.
+        /// attestations, 15xx GitHub release attestations, 16xx npm packages. A retired code is never reused.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Error {
@@ -535,6 +535,42 @@ errors! {
     /// The asset's SHA-256 is not among the release's subjects.
     ReleaseAssetNotAttested { sha256: String } = 1505, "RELEASE_ASSET_NOT_ATTESTED",
         "the asset's SHA-256 is not among the release attestation's subjects";
+
+    // --- 16xx: npm packages --------------------------------------------------------------------
+    /// The registry's `keys.json` is malformed (the field named).
+    NpmKeysInvalid { field: &'static str } = 1600, "NPM_KEYS_INVALID",
+        "npm registry keys file is malformed";
+    /// The packument or version document is malformed, or lacks the version (field named).
+    NpmPackageInvalid { field: &'static str } = 1601, "NPM_PACKAGE_INVALID",
+        "npm packument is malformed or lacks the version";
+    /// The version carries no registry signature (npm audit: missing).
+    NpmSignatureMissing = 1602, "NPM_SIGNATURE_MISSING",
+        "npm package version carries no registry signature";
+    /// A registry signature names a key the registry's keys do not hold
+    /// (EMISSINGSIGNATUREKEY).
+    NpmSignatureKeyUnknown { keyid: String } = 1603, "NPM_SIGNATURE_KEY_UNKNOWN",
+        "npm registry signature names an unknown key";
+    /// The registry key had expired when the version was published (EEXPIREDSIGNATUREKEY).
+    NpmSignatureKeyExpired { keyid: String } = 1604, "NPM_SIGNATURE_KEY_EXPIRED",
+        "npm registry key had expired when the version was published";
+    /// A registry signature does not verify (EINTEGRITYSIGNATURE).
+    NpmSignatureInvalid { keyid: String } = 1605, "NPM_SIGNATURE_INVALID",
+        "npm registry signature does not verify";
+    /// The tarball's SHA-512 is not the one `integrity` names (EINTEGRITY).
+    NpmIntegrityMismatch = 1606, "NPM_INTEGRITY_MISMATCH",
+        "npm tarball's SHA-512 differs from the version's integrity";
+    /// The version has attestations on the registry, and no attestations document was given.
+    NpmAttestationsMissing = 1607, "NPM_ATTESTATIONS_MISSING",
+        "npm package version has attestations, but none were given";
+    /// The publish attestation is signed with a key id the registry's keys do not hold.
+    NpmAttestationKeyUnknown { keyid: String } = 1608, "NPM_ATTESTATION_KEY_UNKNOWN",
+        "npm publish attestation names an unknown registry key";
+    /// The attestation's first subject is not the package's purl (EATTESTATIONSUBJECT).
+    NpmSubjectNameMismatch { found: String } = 1609, "NPM_SUBJECT_NAME_MISMATCH",
+        "npm attestation subject names another package";
+    /// The attestation's first subject lacks the tarball's SHA-512 (EATTESTATIONSUBJECT).
+    NpmSubjectDigestMismatch = 1610, "NPM_SUBJECT_DIGEST_MISMATCH",
+        "npm attestation subject digest differs from the package's integrity";
 }
 
 #[cfg(feature = "std")]

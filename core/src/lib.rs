@@ -23,6 +23,7 @@ pub mod github;
 pub mod intoto;
 mod json;
 pub mod limits;
+pub mod npm;
 pub mod pattern;
 mod platform;
 pub mod policy;

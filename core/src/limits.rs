@@ -68,6 +68,10 @@ pub enum Limit {
     BundlesInFile,
     /// [`MAX_BUNDLE_FILE_BYTES`]
     BundleFileBytes,
+    /// [`MAX_NPM_DOCUMENT_BYTES`]
+    NpmDocumentBytes,
+    /// [`MAX_NPM_ENTRIES`]
+    NpmEntries,
 }
 
 impl fmt::Display for Limit {
@@ -103,6 +107,8 @@ impl fmt::Display for Limit {
             Self::TufStateBytes => ("TUF state bytes", MAX_TUF_STATE_BYTES),
             Self::BundlesInFile => ("bundles in one attestation file", MAX_BUNDLES_IN_FILE),
             Self::BundleFileBytes => ("attestation file bytes", MAX_BUNDLE_FILE_BYTES),
+            Self::NpmDocumentBytes => ("npm packument or keys file bytes", MAX_NPM_DOCUMENT_BYTES),
+            Self::NpmEntries => ("npm registry keys or signatures", MAX_NPM_ENTRIES),
         };
         write!(f, "{what} > {max}")
     }
@@ -207,6 +213,15 @@ pub(crate) fn check(count: usize, max: usize, limit: Limit) -> Result<(), crate:
     }
     Ok(())
 }
+
+/// Largest npm registry document read (a packument, a version document, `keys.json`), in
+/// bytes. A version document is a few KiB; the full packuments of the busiest packages run to
+/// tens of MiB.
+pub const MAX_NPM_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Most registry keys in `keys.json`, and most signatures on one package version. The
+/// registry publishes two keys, and one signature per version.
+pub const MAX_NPM_ENTRIES: usize = 64;
 
 #[cfg(test)]
 mod tests {

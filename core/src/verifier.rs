@@ -204,6 +204,11 @@ impl Verifier {
         self
     }
 
+    /// The signature checker this verifier uses (its ECDSA backend first, if any).
+    pub(crate) fn crypto(&self) -> Crypto<'_> {
+        Crypto::with(self.ecdsa.as_ref().map(Backend::get))
+    }
+
     /// Verifies `bundle` over `artifact` for `policy` at time `now`.
     pub fn verify(
         &self,
@@ -261,7 +266,7 @@ impl Verifier {
             },
             _ => return Err(Error::PolicyMaterialMismatch),
         };
-        let crypto = Crypto::with(self.ecdsa.as_ref().map(Backend::get));
+        let crypto = self.crypto();
         // sigstore-go's fallback for old clients' P-384/P-521 signatures over SHA-256 applies to
         // certificate keys (a managed key's hash is the caller's to fix).
         let compat = signer.leaf.is_some();
