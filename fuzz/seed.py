@@ -100,6 +100,12 @@ def main() -> int:
             put("pypi", f.name.encode())
     for name in ("Foo.Bar-1!2.0rc1.post3.dev4+local.7.tar.gz", "foo-1.0-7a-py2.py3-none-any.whl"):
         put("pypi", name.encode())
+    # npm: the registry's keys (both forms) and version documents of the real packages.
+    for f in sorted((HERE / "../conformance/attestation-files/npm-registry").rglob("*.json")):
+        put("npm", f.read_bytes())
+    tuf_keys = HERE / "../../shared/vectors/sigstore-tuf/production/targets/registry.npmjs.org/keys.json"
+    if tuf_keys.is_file():
+        put("npm", tuf_keys.read_bytes())
     # Patterns: anchored identities, classes, repetition bounds, and a value each.
     for pattern in (
         r"https://github\.com/o/r/\.github/workflows/release\.yml@refs/tags/v[0-9.]+" + "\nhttps://github.com/o/r/.github/workflows/release.yml@refs/tags/v1.2.3",

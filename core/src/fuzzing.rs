@@ -72,6 +72,7 @@ pub fn tlog_body(body: &[u8]) -> bool {
         payload: alloc::vec![4, 5],
         payload_type: "application/vnd.in-toto+json".into(),
         signature: alloc::vec![1, 2, 3],
+        keyid: String::new(),
     });
     let mut any = false;
     for content in [&message, &dsse] {
@@ -277,4 +278,24 @@ pub fn json(input: &[u8], max_depth: usize) -> Option<JsonValue> {
     crate::json::parse::parse(input, max_depth)
         .ok()
         .map(|v| own(&v))
+}
+
+/// npm's registry documents: `keys.json` in both forms, version documents and packuments (as
+/// a version document, and as a packument for the version on the input's first line), and,
+/// when one reads, the purl and signed message it yields. Returns whether a package version
+/// was read.
+pub fn npm(data: &[u8]) -> bool {
+    let _ = crate::npm::RegistryKeys::from_json(data);
+    let version = core::str::from_utf8(data)
+        .ok()
+        .and_then(|t| t.lines().next());
+    let mut read = false;
+    for v in [None, version] {
+        if let Ok(p) = crate::npm::PackageVersion::from_json(data, v) {
+            assert!(p.purl().starts_with("pkg:npm/"));
+            assert!(p.signed_message().ends_with(p.integrity.as_str()));
+            read = true;
+        }
+    }
+    read
 }
