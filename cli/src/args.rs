@@ -127,7 +127,8 @@ them: the attestation GitHub itself signs for an immutable release, through its 
 instance (one RFC 3161 timestamp, no public-good log, no SCT), by the certificate identity
 https://dotcom.releases.github.com without an OIDC issuer extension (accepted only here), with
 predicate type https://in-toto.io/attestation/release/v0.1 naming --repo and --tag; each ASSET
-must be a subject by SHA-256 (RELEASE_ASSET_NOT_ATTESTED). --trusted-root takes GitHub's root,
+must be a subject by SHA-256 (RELEASE_ASSET_NOT_ATTESTED; an ASSET of the form sha256:HEX that
+is no file names one by its digest). --trusted-root takes GitHub's root,
 e.g. `gh attestation trusted-root > roots.jsonl` (the root that issued the certificate is used).
   sigverify verify-release --repo octo/app --tag v1.2.3 --bundle release.jsonl \\
       --trusted-root roots.jsonl app-linux-amd64.tar.gz
@@ -522,7 +523,7 @@ struct ReleaseCmd {
     now: Option<u64>,
     #[command(flatten)]
     output: OutputFlags,
-    /// Downloaded assets, each of which the release must attest by SHA-256.
+    /// Downloaded assets, each of which the release must attest by SHA-256 (or sha256:HEX).
     #[arg(value_name = "ASSET")]
     assets: Vec<PathBuf>,
 }

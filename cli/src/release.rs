@@ -34,14 +34,23 @@ pub(crate) fn run(a: &ReleaseArgs) -> Result<ReleaseOutcome, Failure> {
         policy = policy.with_tag_digest(hex)?;
     }
     let roots = roots(&crate::read(&a.trusted_root, "trusted root")?)?;
-    // Each asset hashed once, before any bundle is tried.
+    // Each asset hashed once, before any bundle is tried; `sha256:HEX` names an asset by its
+    // digest when no such file exists, as FILE_OR_DIGEST does for verify-bundle.
     let mut digests = Vec::new();
     for path in &a.assets {
-        let d = crate::cached_digest(path, HashAlgorithm::Sha256, &mut Vec::new())?;
-        let sha256: [u8; 32] = d
-            .as_bytes()
-            .try_into()
-            .map_err(|_| Failure::Io("internal: SHA-256 digest length".into()))?;
+        let given = path
+            .to_str()
+            .filter(|_| !path.exists())
+            .and_then(sigverify::Sha256Digest::parse_prefixed);
+        let sha256 = match given {
+            Some(d) => d.0,
+            None => {
+                let d = crate::cached_digest(path, HashAlgorithm::Sha256, &mut Vec::new())?;
+                d.as_bytes()
+                    .try_into()
+                    .map_err(|_| Failure::Io("internal: SHA-256 digest length".into()))?
+            }
+        };
         digests.push((path.as_path(), sha256));
     }
     let file = crate::read(&a.bundle, "bundle")?;

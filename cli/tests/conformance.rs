@@ -106,6 +106,33 @@ fn cli_own_vectors_and_examples_give_the_expected_outcome() {
             panic!("manifest row with {} columns: {line}", col.len());
         };
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigverify"));
+        if *policy == "release" {
+            // verify-release: its own thresholds; the asset by file or by its SHA-256.
+            cmd.arg("verify-release").arg("--bundle").arg(bundle);
+            for pair in identity.split(';') {
+                let (field, value) = pair.split_once('=').unwrap_or((pair, ""));
+                cmd.arg(format!("--{}", field.replace('_', "-"))).arg(value);
+            }
+            cmd.arg("--trusted-root").arg(root).arg("--now").arg(now);
+            let sha256 = sigverify::Sha256Digest::of(&std::fs::read(artifact).unwrap_or_default());
+            let asset = format!("sha256:{}", sha256.to_hex());
+            cmd.arg(if *mode == "digest" {
+                asset.as_str()
+            } else {
+                artifact
+            });
+            let run = run(&mut cmd);
+            if run.outcome == *expected && run.well_formed {
+                passed += 1;
+            } else {
+                println!(
+                    "FAIL {id} ({mode}): expected {expected}, got {}, stderr: {}",
+                    run.outcome, run.stderr
+                );
+                failed.push(format!("{id} ({mode})"));
+            }
+            continue;
+        }
         cmd.arg("verify-bundle").arg("--bundle").arg(bundle);
         match *policy {
             "key" => {

@@ -11,8 +11,8 @@
 //! | `bundle` | path of `bundle.sigstore.json` |
 //! | `artifact` | path of the artifact |
 //! | `digest` | `ALG:HEX` digest of the artifact in the algorithm its bundle needs (`sha256:`, `sha384:` or `sha512:`; see `Bundle::artifact_hash`) |
-//! | `policy` | `identity`, `key`, `identity-regexp` or `github` |
-//! | `identity`, `issuer` | for `identity`; for `identity-regexp`, patterns matching the whole value; for `github`, `identity` holds `field=value` pairs of `GitHubPolicy` separated by `;` and `issuer` is `-`; `-` otherwise |
+//! | `policy` | `identity`, `key`, `identity-regexp`, `github` or `release` |
+//! | `identity`, `issuer` | for `identity`; for `identity-regexp`, patterns matching the whole value; for `github`, `identity` holds `field=value` pairs of `GitHubPolicy` separated by `;` and `issuer` is `-`; for `release` (verified as `verify-release` verifies a GitHub release, the artifact as an asset named by its SHA-256 in both modes), `identity` holds `repo=OWNER/REPO;tag=TAG` and optionally `;tag_digest=HEX;trust_domain=NAME`, and `issuer` is `-`; `-` otherwise |
 //! | `key` | path of the PEM public key for `key`; `-` otherwise |
 //! | `root` | path of the trusted root, or `production` / `staging` for a compiled-in root |
 //! | `now` | Unix seconds to verify at, or `-` for the current time |
@@ -126,6 +126,12 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
             }
             crate::OwnPolicy::Key(k) => ("key", "-".to_owned(), "-".to_owned(), path(k)),
             crate::OwnPolicy::Json(_) => continue,
+            crate::OwnPolicy::Release(spec) => (
+                "release",
+                spec.trim().to_owned(),
+                "-".to_owned(),
+                "-".to_owned(),
+            ),
         };
         let root = case.root.column();
         // Runners know only the two compiled-in names; other names live in manifest.json.

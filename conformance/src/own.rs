@@ -17,6 +17,7 @@ use sigverify::TrustedRoot;
 use sigverify::UnixTime;
 use sigverify::Verified;
 use sigverify::Verifier;
+use sigverify::release::ReleasePolicy;
 
 use crate::Mode;
 
@@ -62,6 +63,9 @@ pub enum OwnPolicy {
     Key(PathBuf),
     /// `policy.json`.
     Json(PathBuf),
+    /// `release`: a GitHub release (`repo=OWNER/REPO;tag=TAG[;tag_digest=HEX][;trust_domain=D]`),
+    /// verified as `verify-release` verifies it, the artifact as an asset.
+    Release(String),
 }
 
 /// Which trusted root an own vector uses.
@@ -152,6 +156,8 @@ pub fn load_own(dir: &Path) -> Result<Vec<OwnCase>, String> {
         };
         let policy = if path.join("key.pub").is_file() {
             OwnPolicy::Key(path.join("key.pub"))
+        } else if path.join("release").is_file() {
+            OwnPolicy::Release(read("release")?)
         } else if path.join("policy.json").is_file() {
             OwnPolicy::Json(path.join("policy.json"))
         } else {
@@ -302,6 +308,7 @@ pub fn own_root_and_policy(case: &OwnCase) -> Result<(TrustedRoot, Policy), Erro
         OwnPolicy::Key(path) => {
             Policy::public_key_pem(&fs::read_to_string(path).unwrap_or_default())?
         }
+        OwnPolicy::Release(spec) => release_policy(spec)?.policy(),
         OwnPolicy::Json(path) => {
             let text = fs::read(path).unwrap_or_default();
             let parsed = serde_json::from_slice(&text)
@@ -323,6 +330,28 @@ pub fn own_root_and_policy(case: &OwnCase) -> Result<(TrustedRoot, Policy), Erro
     Ok((root, policy))
 }
 
+/// The release a `release` file names: `repo=OWNER/REPO;tag=TAG` with optional
+/// `tag_digest=HEX` and `trust_domain=NAME` (a malformed file is `RELEASE_POLICY_INVALID`).
+pub(crate) fn release_policy(spec: &str) -> Result<ReleasePolicy, Error> {
+    let fields: Vec<(&str, &str)> = spec
+        .trim()
+        .split(';')
+        .filter_map(|pair| pair.split_once('='))
+        .collect();
+    let get = |key: &str| fields.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let mut policy = ReleasePolicy::new(
+        get("repo").unwrap_or_default(),
+        get("tag").unwrap_or_default(),
+    )?;
+    if let Some(hex) = get("tag_digest") {
+        policy = policy.with_tag_digest(hex)?;
+    }
+    if let Some(domain) = get("trust_domain") {
+        policy = policy.with_trust_domain(domain)?;
+    }
+    Ok(policy)
+}
+
 /// [`run_own`], with `backend` (if any) installed as the verifier's ECDSA backend.
 pub fn run_own_with(
     case: &OwnCase,
@@ -338,6 +367,19 @@ pub fn run_own_with(
         tlog_entries: usize::MAX,
         ..Config::default()
     });
+    if let OwnPolicy::Release(spec) = &case.policy {
+        let release = release_policy(spec)?;
+        let mut verifier = Verifier::new(root, ReleasePolicy::config());
+        if let Some(backend) = backend {
+            verifier = verifier.with_ecdsa_backend(backend);
+        }
+        let checked = release.check(verifier.verify_dsse(&bundle, &policy, now)?)?;
+        // Both modes name the asset by its SHA-256, as gh release verify-asset does.
+        let sha256 = sigverify::Sha256Digest::of(&read("artifact"));
+        let _ = mode;
+        checked.asset(&sha256.0)?;
+        return Ok(checked.verified);
+    }
     if backend.is_some() || config != Config::default() {
         let mut verifier = Verifier::new(root, config);
         if let Some(backend) = backend {

@@ -13,13 +13,16 @@ use super::pki;
 use super::pki::KeyType;
 use super::pki::Res;
 use super::pki::b64;
+use super::pki::hex;
 use super::sigstore::ALIAS_LOG_ID;
+use super::sigstore::ARTIFACT;
 use super::sigstore::CtSigner;
 use super::sigstore::DAY;
 use super::sigstore::IDENTITY;
 use super::sigstore::ISSUER;
 use super::sigstore::JsonHook;
 use super::sigstore::LeafIssuer;
+use super::sigstore::LeafSpec;
 use super::sigstore::LogKind;
 use super::sigstore::Note;
 use super::sigstore::PolicySpec;
@@ -28,6 +31,7 @@ use super::sigstore::Spec;
 use super::sigstore::T0;
 use super::sigstore::World;
 use super::sigstore::build;
+use super::sigstore::hash;
 use super::write::Vector;
 
 const OK: &str = "ok";
@@ -155,6 +159,9 @@ fn flip_b64(v: &mut Value, at: isize) {
     }
     *v = Value::String(engine.encode(bytes));
 }
+
+/// The in-toto predicate type of GitHub's release attestations.
+const RELEASE_V0_1: &str = "https://in-toto.io/attestation/release/v0.1";
 
 /// The Fulcio username otherName type (Fulcio OID registry).
 const USERNAME: &str = "1.3.6.1.4.1.57264.1.7";
@@ -1094,6 +1101,119 @@ impl Catalogue<'_> {
         Ok(())
     }
 
+    /// GitHub's release attestations on a GitHub-like instance: a leaf with the release
+    /// identity and no OIDC issuer, one TSA timestamp, no log; the statement names the
+    /// repository and tag, the tag by its ref digest and the artifact as an asset.
+    fn releases(&mut self) -> Res<()> {
+        const CONFIG: &str = "tlog_entries=0 signed_timestamps=1 certificate_timestamps=0";
+        const TAG_SHA: &str = "c5e17a62e06a1d201570249c61fae531e9244e1b";
+        let release_statement = |repo: &str, tag: &str, predicate_type: &str, artifact: &[u8]| {
+            let asset = hex(&hash("sha256", artifact));
+            let v = json!({
+                "_type": "https://in-toto.io/Statement/v1",
+                "subject": [
+                    {"uri": format!("pkg:github/{repo}@{tag}"), "digest": {"sha1": TAG_SHA}},
+                    {"name": "app-linux-amd64.tar.gz", "digest": {"sha256": asset}},
+                ],
+                "predicateType": predicate_type,
+                "predicate": {"ownerId": "7", "purl": format!("pkg:github/{repo}@{tag}"), "releaseId": "42", "repository": repo, "repositoryId": "8", "tag": tag},
+            });
+            super::json::compact(&v).into_bytes()
+        };
+        let base = |repo: &str, tag: &str, predicate_type: &str| Spec {
+            dsse: true,
+            log: LogKind::None,
+            promise: false,
+            tsa: true,
+            statement: Some(release_statement(repo, tag, predicate_type, ARTIFACT)),
+            leaf: LeafSpec {
+                san: Some((0x86, "https://dotcom.releases.github.com".into())),
+                issuer_v2: None,
+                issuer_v1: None,
+                extra: Vec::new(),
+                ..Spec::happy().leaf
+            },
+            policy: PolicySpec::Release("repo=octo/app;tag=v1.2.3".into()),
+            ..Spec::happy()
+        };
+        let release = RELEASE_V0_1;
+        let ok = base("octo/app", "v1.2.3", release);
+        let with_policy = |spec: &str| Spec {
+            policy: PolicySpec::Release(spec.into()),
+            ..ok.clone()
+        };
+        let cases: Vec<(&str, &str, Spec, &str)> = vec![
+            ("ok-release", "a GitHub release attestation: release identity without an OIDC issuer, one TSA timestamp, no log; the artifact is an asset", ok.clone(), OK),
+            ("ok-release-repository-case", "the repository named in other case (GitHub names repositories without regard to case)", with_policy("repo=Octo/App;tag=v1.2.3"), OK),
+            ("ok-release-tag-digest", "the tag's ref digest given, and a subject carries it", with_policy(&format!("repo=octo/app;tag=v1.2.3;tag_digest={TAG_SHA}")), OK),
+            ("release-tag-digest-mismatch", "another tag ref digest than the subject's", with_policy(&format!("repo=octo/app;tag=v1.2.3;tag_digest={}", "0".repeat(40))), "RELEASE_TAG_DIGEST_MISMATCH"),
+            ("release-tag-other", "the attestation of another tag", with_policy("repo=octo/app;tag=v1.2.4"), "RELEASE_TAG_MISMATCH"),
+            ("release-repository-other", "the attestation of another repository", with_policy("repo=octo/other;tag=v1.2.3"), "RELEASE_REPOSITORY_MISMATCH"),
+            ("release-trust-domain-other", "another trust domain's release identity than the certificate's", with_policy("repo=octo/app;tag=v1.2.3;trust_domain=acme"), "POLICY_IDENTITY_MISMATCH"),
+            ("release-predicate-type-other", "a statement of the SLSA provenance type", base("octo/app", "v1.2.3", "https://slsa.dev/provenance/v1"), "DSSE_PREDICATE_TYPE_MISMATCH"),
+            (
+                "release-predicate-tag-missing",
+                "a release statement whose predicate has no tag",
+                Spec {
+                    statement: Some(super::json::compact(&json!({
+                        "_type": "https://in-toto.io/Statement/v1",
+                        "subject": [{"name": "app-linux-amd64.tar.gz", "digest": {"sha256": hex(&hash("sha256", ARTIFACT))}}],
+                        "predicateType": release,
+                        "predicate": {"repository": "octo/app"},
+                    })).into_bytes()),
+                    ..ok.clone()
+                },
+                "RELEASE_PREDICATE_INVALID",
+            ),
+            (
+                "release-asset-not-attested",
+                "the statement lists another file than the artifact",
+                Spec {
+                    statement: Some(release_statement("octo/app", "v1.2.3", release, b"another file")),
+                    ..ok.clone()
+                },
+                "RELEASE_ASSET_NOT_ATTESTED",
+            ),
+            (
+                "release-leaf-with-issuer",
+                "the release identity on a certificate that carries an OIDC issuer: the release policy requires none",
+                Spec {
+                    leaf: LeafSpec {
+                        issuer_v2: Some(der::tlv(der::UTF8_STRING, ISSUER.as_bytes())),
+                        ..ok.leaf.clone()
+                    },
+                    ..ok.clone()
+                },
+                "POLICY_ISSUER_MISMATCH",
+            ),
+            (
+                "release-no-timestamp",
+                "a release attestation without its timestamp",
+                Spec { tsa: false, ..ok.clone() },
+                "TIMESTAMP_THRESHOLD_NOT_MET",
+            ),
+        ];
+        for (name, readme, spec, expect) in cases {
+            self.add_with_config(name, readme, spec, CONFIG, expect)?;
+        }
+        // Without the release policy a certificate without an issuer is refused, whatever
+        // the identity and issuer asked for.
+        self.add_with_config(
+            "release-leaf-under-identity-policy",
+            "a release certificate (no OIDC issuer) under an identity and issuer policy",
+            Spec {
+                policy: PolicySpec::Identity(
+                    "https://dotcom.releases.github.com".into(),
+                    ISSUER.into(),
+                ),
+                ..ok
+            },
+            CONFIG,
+            "CERT_ISSUER_MISSING",
+        )?;
+        Ok(())
+    }
+
     fn add_with_config(
         &mut self,
         name: &str,
@@ -1381,9 +1501,9 @@ impl Catalogue<'_> {
                 "P-384 bundle declares SHA2_384 but its hashedrekord entry names sha256 (with the SHA-256 value)",
                 Spec {
                     body_hook: Some(Rc::new(|b: &mut Value| {
-                        let digest = super::sigstore::hash("sha256", super::sigstore::ARTIFACT);
+                        let digest = hash("sha256", ARTIFACT);
                         if let Some(h) = b.pointer_mut("/spec/data/hash") {
-                            *h = json!({"algorithm": "sha256", "value": pki::hex(&digest)});
+                            *h = json!({"algorithm": "sha256", "value": hex(&digest)});
                         }
                     })),
                     ..fulcio(KeyType::P384, Spec::happy())
@@ -1438,10 +1558,7 @@ impl Catalogue<'_> {
                 "in-toto subject named by SHA-512 alone, of another artifact",
                 Spec {
                     artifact: b"another artifact".to_vec(),
-                    statement: Some(super::sigstore::statement_with(
-                        super::sigstore::ARTIFACT,
-                        &["sha512"],
-                    )),
+                    statement: Some(super::sigstore::statement_with(ARTIFACT, &["sha512"])),
                     ..v1_dsse()
                 },
                 "DSSE_SUBJECT_MISMATCH",
@@ -2162,7 +2279,7 @@ impl Catalogue<'_> {
 
     fn certificate(&mut self) -> Res<()> {
         let h = Spec::happy;
-        let leaf = |f: fn(&mut super::sigstore::LeafSpec)| {
+        let leaf = |f: fn(&mut LeafSpec)| {
             let mut s = Spec::happy();
             f(&mut s.leaf);
             s
@@ -2432,7 +2549,7 @@ impl Catalogue<'_> {
     /// identifiers, subject alternative names and an algorithm the issuer's key cannot make.
     fn strict_certificate_reader(&mut self) -> Res<()> {
         const INVALID: &str = "BUNDLE_CERTIFICATE_INVALID";
-        let leaf = |f: fn(&mut super::sigstore::LeafSpec)| {
+        let leaf = |f: fn(&mut LeafSpec)| {
             let mut s = Spec::happy();
             f(&mut s.leaf);
             s
@@ -2916,6 +3033,7 @@ impl Catalogue<'_> {
         )?;
         self.distinct_by_key()?;
         self.key_windows()?;
+        self.releases()?;
         self.add_with_config(
             "tsa-threshold-not-met",
             "a Rekor v1 bundle without timestamps where one signed timestamp is required (config signed_timestamps=1)",
@@ -4427,11 +4545,11 @@ impl Catalogue<'_> {
                 "dsse-statement-too-deep",
                 "the in-toto predicate nests 70 levels",
                 Box::new(|s| {
-                    let digest = pki::sha256(super::sigstore::ARTIFACT);
+                    let digest = pki::sha256(ARTIFACT);
                     let deep = format!("{}1{}", "[".repeat(70), "]".repeat(70));
                     let st = format!(
                         r#"{{"subject":[{{"name":"a","digest":{{"sha256":"{}"}}}}],"predicate":{deep}}}"#,
-                        pki::hex(&digest)
+                        hex(&digest)
                     );
                     Spec {
                         statement: Some(st.into_bytes()),
@@ -4444,13 +4562,13 @@ impl Catalogue<'_> {
         for (label, readme, f, expect) in cases {
             self.on_bases(label, readme, &bases(), &*f, expect)?;
         }
-        let digest = pki::hex(&pki::sha256(super::sigstore::ARTIFACT));
+        let digest = hex(&pki::sha256(ARTIFACT));
         let subjects = |n: usize, hit_last: bool| -> Vec<u8> {
             let mut items: Vec<String> = (0..n)
                 .map(|i| {
                     format!(
                         r#"{{"name":"f{i}","digest":{{"sha256":"{}"}}}}"#,
-                        pki::hex(&pki::sha256(&i.to_be_bytes()))
+                        hex(&pki::sha256(&i.to_be_bytes()))
                     )
                 })
                 .collect();
@@ -4512,9 +4630,7 @@ impl Catalogue<'_> {
             "DSSE verified against another artifact than its subject",
             Spec {
                 artifact: b"another artifact".to_vec(),
-                statement: Some(super::sigstore::statement(&pki::sha256(
-                    super::sigstore::ARTIFACT,
-                ))),
+                statement: Some(super::sigstore::statement(&pki::sha256(ARTIFACT))),
                 ..v1_dsse()
             },
             "DSSE_SUBJECT_MISMATCH",

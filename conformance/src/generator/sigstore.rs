@@ -331,6 +331,9 @@ pub enum PolicySpec {
     Key(String),
     /// A policy of conditions (`policy.json`).
     Json(Value),
+    /// A GitHub release (`release`: `repo=OWNER/REPO;tag=TAG` and optionally `tag_digest=HEX`,
+    /// `trust_domain=NAME`), checked as `verify-release` checks it.
+    Release(String),
 }
 
 /// A second log id for a log of the trusted root: the root lists the log's key again under

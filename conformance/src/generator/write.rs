@@ -78,6 +78,9 @@ pub fn files(v: &Vector) -> Vec<(String, Vec<u8>)> {
             "policy.json".to_owned(),
             super::json::pretty(policy).into_bytes(),
         )),
+        PolicySpec::Release(spec) => {
+            out.push(("release".to_owned(), format!("{spec}\n").into_bytes()))
+        }
     }
     out.sort();
     out
@@ -90,6 +93,7 @@ fn entry(v: &Vector) -> Value {
         PolicySpec::Identity(identity, issuer) => json!({"identity": identity, "issuer": issuer}),
         PolicySpec::Key(_) => json!({"key": format!("{n}/key.pub")}),
         PolicySpec::Json(_) => json!({"file": format!("{n}/policy.json")}),
+        PolicySpec::Release(spec) => json!({"release": spec}),
     };
     json!({
         "id": format!("own/{n}"),
