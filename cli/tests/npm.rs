@@ -335,3 +335,74 @@ fn playwright_cli_attestations_verify_until_the_missing_signature() {
     ]);
     refused(&out, "NPM_SIGNATURE_MISSING");
 }
+
+#[test]
+fn every_npm_vector_gives_its_expected_outcome_through_the_cli() {
+    let text = sigverify_conformance::npm_vectors::render_npm(
+        &sigverify_conformance::npm_vectors::npm_dir(),
+    )
+    .unwrap_or_default();
+    let mut failed = Vec::new();
+    let mut ran = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let col: Vec<&str> = line.split('\t').collect();
+        let [
+            id,
+            keys,
+            packument,
+            version,
+            attestations,
+            tarball,
+            root,
+            now,
+            identity,
+            issuer,
+            expected,
+        ] = col.as_slice()
+        else {
+            panic!("npm manifest row with {} columns: {line}", col.len());
+        };
+        let mut args = vec![
+            "verify-npm",
+            "--keys",
+            keys,
+            "--packument",
+            packument,
+            "--trusted-root",
+            root,
+            "--now",
+            now,
+        ];
+        if *version != "-" {
+            args.extend(["--package-version", version]);
+        }
+        if *attestations != "-" {
+            args.extend(["--attestations", attestations]);
+        }
+        if *identity != "-" {
+            args.extend([
+                "--certificate-identity",
+                identity,
+                "--certificate-oidc-issuer",
+                issuer,
+            ]);
+        }
+        args.push(tarball);
+        let out = sigverify(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let got = if out.status.success() {
+            "ok"
+        } else {
+            stderr
+                .strip_prefix("sigverify: ")
+                .and_then(|s| s.split(' ').next())
+                .unwrap_or("<unparsed>")
+        };
+        ran += 1;
+        if got != *expected {
+            failed.push(format!("{id}: expected {expected}, got {got}: {stderr}"));
+        }
+    }
+    assert!(ran >= 18, "only {ran} npm rows");
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

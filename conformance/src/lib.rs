@@ -26,6 +26,7 @@ mod expect;
 pub mod generator;
 pub mod manifest;
 pub mod mutate;
+pub mod npm_vectors;
 mod own;
 pub mod reference;
 pub mod tuf_manifest;

@@ -1,6 +1,7 @@
 //! `cargo run -p sigverify-conformance --bin generate [DIR [TUF_DIR]]`: regenerates the
 //! project's own vectors into DIR (default `conformance/vectors`) and its TUF vectors into
-//! TUF_DIR (default `conformance/tuf-vectors`), byte for byte.
+//! TUF_DIR (default `conformance/tuf-vectors`) and its npm vectors into NPM_DIR (default
+//! `conformance/npm-vectors`), byte for byte: `generate [DIR [TUF_DIR [NPM_DIR]]]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +20,20 @@ fn main() -> ExitCode {
         Ok((vectors, files)) => println!(
             "generate: {vectors} vectors, {files} files in {}",
             dir.display()
+        ),
+        Err(e) => {
+            eprintln!("generate: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let npm_dir = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(sigverify_conformance::npm_vectors::npm_dir);
+    match sigverify_conformance::npm_vectors::generate_npm(&npm_dir) {
+        Ok((vectors, files)) => println!(
+            "generate: {vectors} npm vectors, {files} files in {}",
+            npm_dir.display()
         ),
         Err(e) => {
             eprintln!("generate: {e}");

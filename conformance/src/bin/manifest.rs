@@ -5,16 +5,29 @@
 //! `cargo run -p sigverify-conformance --bin manifest -- --tuf [OUT]`: writes the TUF manifest
 //! (see `sigverify_conformance::tuf_manifest`) instead: the generated TUF vectors, and
 //! Sigstore's real repositories when `../shared/vectors/sigstore-tuf` is there.
+//!
+//! `cargo run -p sigverify-conformance --bin manifest -- --npm [OUT]`: writes the npm manifest
+//! (see `sigverify_conformance::npm_vectors`) of the generated npm vectors.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let tuf = args.first().is_some_and(|a| a == "--tuf");
-    if tuf {
-        args.remove(0);
-    }
-    let text = if tuf { tuf_manifest() } else { manifest() };
+    let kind = match args.first().map(String::as_str) {
+        Some(k @ ("--tuf" | "--npm")) => {
+            let k = k.to_owned();
+            args.remove(0);
+            k
+        }
+        _ => String::new(),
+    };
+    let text = match kind.as_str() {
+        "--tuf" => tuf_manifest(),
+        "--npm" => sigverify_conformance::npm_vectors::render_npm(
+            &sigverify_conformance::npm_vectors::npm_dir(),
+        ),
+        _ => manifest(),
+    };
     let text = match text {
         Ok(text) => text,
         Err(e) => {

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod der;
 pub mod json;
+pub mod npm;
 pub mod pki;
 pub mod sigstore;
 pub mod tuf;
