@@ -56,8 +56,8 @@ fn main() -> ExitCode {
             Ok(()) => report::print(&a, &verify(&a)),
         },
         Ok(Command::Pypi(a)) => report::print_pypi(&a, &verify_pypi(&a)),
-        Ok(Command::Release(a)) => report::print_release(&a, &release::run(&a)),
-        Ok(Command::Npm(a)) => report::print_npm(&a, &npm::run(&a)),
+        Ok(Command::Release(a)) => release::print(&a, &release::run(&a)),
+        Ok(Command::Npm(a)) => npm::print(&a, &npm::run(&a)),
         Ok(Command::TrustedRootUpdate(a)) => match trusted_root::run(&a) {
             Ok(text) => {
                 print!("{text}");

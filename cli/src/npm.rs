@@ -85,6 +85,14 @@ fn publish_time(t: PublishTime) -> String {
     }
 }
 
+/// Prints the outcome of `verify-npm` and gives the exit status.
+pub(crate) fn print(
+    a: &NpmArgs,
+    outcome: &Result<VerifiedPackage, Failure>,
+) -> std::process::ExitCode {
+    crate::report::print_job(a.root.json, outcome, json, |p| summary(a, p))
+}
+
 /// The text summary.
 pub(crate) fn summary(a: &NpmArgs, p: &VerifiedPackage) -> String {
     let mut out = format!("verified npm package {}@{}\n", p.name, p.version);

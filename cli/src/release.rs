@@ -124,6 +124,14 @@ fn roots(file: &[u8]) -> Result<Vec<TrustedRoot>, Failure> {
         .collect::<Result<_, _>>()?)
 }
 
+/// Prints the outcome of `verify-release` and gives the exit status.
+pub(crate) fn print(
+    a: &ReleaseArgs,
+    outcome: &Result<ReleaseOutcome, Failure>,
+) -> std::process::ExitCode {
+    crate::report::print_job(a.json, outcome, json, summary)
+}
+
 /// The text summary.
 pub(crate) fn summary(o: &ReleaseOutcome) -> String {
     let v = &o.release.verified;

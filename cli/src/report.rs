@@ -131,32 +131,9 @@ pub(crate) fn print_pypi(
     ExitCode::SUCCESS
 }
 
-/// Prints the outcome of `verify-release` and gives the exit status.
-pub(crate) fn print_release(
-    a: &crate::args::ReleaseArgs,
-    outcome: &Result<crate::release::ReleaseOutcome, Failure>,
-) -> ExitCode {
-    print_job(
-        a.json,
-        outcome,
-        crate::release::json,
-        crate::release::summary,
-    )
-}
-
-/// Prints the outcome of `verify-npm` and gives the exit status.
-pub(crate) fn print_npm(
-    a: &crate::args::NpmArgs,
-    outcome: &Result<sigverify::npm::VerifiedPackage, Failure>,
-) -> ExitCode {
-    print_job(a.root.json, outcome, crate::npm::json, |p| {
-        crate::npm::summary(a, p)
-    })
-}
-
 /// A job's outcome as one JSON document on stdout, or as text (the summary on stdout, the
 /// failure on stderr); exit status 0 verified, 1 not.
-fn print_job<T>(
+pub(crate) fn print_job<T>(
     as_json: bool,
     outcome: &Result<T, Failure>,
     to_json: impl Fn(&T) -> Value,
