@@ -143,12 +143,20 @@ impl TrustedRoot {
     /// The root of `roots` that issued the bundle's signing certificate ([`Self::issued`]),
     /// else the last one, whose verification then says why not (in `gh attestation
     /// trusted-root`'s order the last is GitHub's): how gh picks a verifier by the leaf's
-    /// issuer. `None` only when `roots` is empty.
-    pub fn choose<'r>(roots: &'r [Self], bundle: &crate::Bundle) -> Option<&'r Self> {
-        roots
-            .iter()
-            .find(|r| r.issued(bundle))
-            .or_else(|| roots.last())
+    /// issuer. `None` only when `roots` is empty. `roots` is a slice or any iterator of
+    /// references, so a binding that holds its roots apart need not copy them.
+    pub fn choose<'r>(
+        roots: impl IntoIterator<Item = &'r Self>,
+        bundle: &crate::Bundle,
+    ) -> Option<&'r Self> {
+        let mut last = None;
+        for root in roots {
+            if root.issued(bundle) {
+                return Some(root);
+            }
+            last = Some(root);
+        }
+        last
     }
 
     /// A compiled-in trusted root by name: `"production"` (Sigstore public-good) or `"staging"`.
