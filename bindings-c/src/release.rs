@@ -109,7 +109,9 @@ unsafe fn optional<'a>(ptr: *const c_char, name: &'static str) -> Result<Option<
 /// # Safety
 /// `release` is NULL or points at a `sigverify_release_policy` whose non-NULL fields are
 /// NUL-terminated.
-unsafe fn release_policy(release: *const sigverify_release_policy) -> Result<ReleasePolicy, Failure> {
+unsafe fn release_policy(
+    release: *const sigverify_release_policy,
+) -> Result<ReleasePolicy, Failure> {
     if release.is_null() {
         return Err(Failure::NullParameter("release"));
     }
@@ -215,7 +217,11 @@ pub unsafe extern "C" fn sigverify_verify_release(
             let data = ReleaseData {
                 repository: with_nul(release.repository),
                 tag: with_nul(release.tag),
-                subjects: release.subjects.into_iter().map(SubjectData::from).collect(),
+                subjects: release
+                    .subjects
+                    .into_iter()
+                    .map(SubjectData::from)
+                    .collect(),
                 assets,
                 verification: ResultData::new(release.verified),
             };
