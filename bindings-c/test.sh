@@ -56,11 +56,11 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf attestation files backend; do
+for t in conformance bad_input api tuf attestation files release backend; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
-# The README's minimal example must keep compiling.
-sed -n '/^```c$/,/^```$/p' bindings-c/README.md | sed '1d;$d' >"$OUT/readme_example.c"
+# The README's C examples (the minimal one, the release one) must keep compiling, together.
+sed -n '/^```c$/,/^```$/{/^```/d;p}' bindings-c/README.md >"$OUT/readme_example.c"
 gcc "${CFLAGS[@]}" -c "$OUT/readme_example.c" -o "$OUT/readme_example.o"
 g++ "${CXXFLAGS[@]}" bindings-c/tests/cxx.cpp "$LIB" "${LIBS[@]}" -o "$OUT/cxx"
 make -s -C bindings-c PROFILE=debug CARGO_TARGET_DIR="$PWD/target" >/dev/null
@@ -135,6 +135,11 @@ files=conformance/attestation-files
   "$files/npm-playwright-cli-0.1.1/artifact" \
   "$files/pypi/pypi_attestations-0.0.19.tar.gz.provenance" "$files/pypi/pypi_attestations-0.0.19.tar.gz" \
   pypi_attestations-0.0.19.tar.gz https://github.com/trailofbits/pypi-attestations
+
+log "a GitHub release: gh's real attestation, trusted roots as JSON Lines, an asset (valgrind)"
+gh=$files/github-release-delme-v6
+"${VALGRIND[@]}" "$OUT/release" "$gh/github_release_bundle.json" "$gh/trusted_root.jsonl" \
+  "$gh/artifact.zip" "$gh/artifact_invalid.zip"
 
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"

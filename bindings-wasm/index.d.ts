@@ -394,7 +394,67 @@ export interface PypiResult {
   result: VerificationResult;
 }
 
-/** A file split into its bundles. */
+/** The release a GitHub release attestation must be for (`verifyRelease`). */
+export interface ReleaseSpec {
+  /** `'OWNER/REPO'`, compared without regard to case (RELEASE_POLICY_INVALID if not that shape). */
+  repo: string;
+  /** The release's tag, e.g. `'v6'`. */
+  tag: string;
+  /** Assets downloaded from the release: each must be a subject (by SHA-256). */
+  assets?: ArtifactInput[];
+  /** The tag's git ref digest (40 or 64 hex digits), required as a subject. */
+  tagDigest?: string;
+  /** A GHE.com tenant's trust domain (default `'dotcom'`, github.com's). */
+  trustDomain?: string;
+}
+
+/** Options of `verifyRelease`. */
+export interface ReleaseOptions {
+  /** When to verify: a Date or Unix milliseconds. Defaults to `Date.now()`. */
+  now?: Date | number;
+  /** As `VerifierOptions.platformCrypto` (default true). */
+  platformCrypto?: boolean;
+}
+
+/** One subject of a verified in-toto statement. */
+export interface ReleaseSubject {
+  /** An asset's file name on the release, or `''`. */
+  name: string;
+  /** The tag as `pkg:github/OWNER/REPO@TAG`, or `''`. */
+  uri: string;
+  /** Algorithm (`sha256`, `sha1`, ...) to hex digest. */
+  digest: Record<string, string>;
+}
+
+/** A verified GitHub release attestation. */
+export interface ReleaseResult {
+  /** `predicate.repository`, as the attestation writes it. */
+  repository: string;
+  /** `predicate.tag`. */
+  tag: string;
+  /** Every subject: the tag (by its git ref digest) and the release's assets. */
+  subjects: ReleaseSubject[];
+  /** The subject each given asset matched, in the order of `release.assets`. */
+  assets: ReleaseSubject[];
+  /** The bundle verification's result (identity `https://dotcom.releases.github.com`, issuer null). */
+  result: VerificationResult;
+}
+
+/**
+ * Verifies a GitHub immutable-release attestation as `gh release verify` / `verify-asset`
+ * check it: against the root of `trustedRoots` (a trusted root, `gh attestation
+ * trusted-root`'s JSON Lines, or an array of these) whose CA issued its certificate, else the
+ * last one, with GitHub's requirements; for `release`; every asset a subject. Throws
+ * VerificationError (RELEASE_* and the pipeline's errors) otherwise.
+ */
+export declare function verifyRelease(
+  bundle: JsonInput,
+  trustedRoots: JsonInput | TrustedRoot | Array<JsonInput | TrustedRoot>,
+  release: ReleaseSpec,
+  options?: ReleaseOptions,
+): ReleaseResult;
+
+/** A file split into its bundles. *//** A file split into its bundles. */
 export interface SplitFile {
   kind: 'bundle' | 'jsonLines' | 'attestationsDocument' | 'pypiAttestation' | 'pypiProvenance';
   bundles: { place: string; predicateType: string | null; json: Uint8Array }[];

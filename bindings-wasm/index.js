@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, verifyRelease as nativeVerifyRelease } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -444,7 +444,50 @@ export function splitBundles(file) {
   return call(() => nativeSplit(bytes));
 }
 
-// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.
+/**
+ * Verifies a GitHub immutable-release attestation as `gh release verify` / `gh release
+ * verify-asset` (and `sigverify verify-release`) check it: against the root of `trustedRoots`
+ * whose CA issued its certificate (else the last one), with GitHub's requirements (one
+ * timestamp, no tlog entry, no SCT), for `release.tag` of `release.repo` (`OWNER/REPO`), with
+ * `release.tagDigest` the tag's git ref as a subject, and each of `release.assets` (bytes, or
+ * `{ digest: "sha256:<hex>" }`) among its subjects. `trustedRoots` is a trusted root (JSON,
+ * or a TrustedRoot), `gh attestation trusted-root`'s JSON Lines, or an array of these.
+ * Returns `{ repository, tag, subjects, assets, result }`; throws VerificationError
+ * (RELEASE_* and the pipeline's errors) otherwise. `options`: `now`, `platformCrypto`.
+ */
+export function verifyRelease(bundle, trustedRoots, release, options) {
+  const now = nowSeconds(options);
+  const platform = platformCrypto(options);
+  if (release === null || typeof release !== 'object') {
+    throw new TypeError('release must be { repo, tag, assets?, tagDigest?, trustDomain? }');
+  }
+  const known = new Set(['repo', 'tag', 'assets', 'tagDigest', 'trustDomain']);
+  for (const k of Object.keys(release)) {
+    if (!known.has(k)) throw new TypeError(`release: unknown key \`${k}\``);
+  }
+  const { repo, tag, tagDigest, trustDomain } = release;
+  for (const [k, v] of [['repo', repo], ['tag', tag]]) {
+    if (typeof v !== 'string') throw new TypeError(`release.${k} must be a string`);
+  }
+  for (const [k, v] of [['tagDigest', tagDigest], ['trustDomain', trustDomain]]) {
+    if (v !== undefined && typeof v !== 'string') throw new TypeError(`release.${k} must be a string`);
+  }
+  const assets = release.assets ?? [];
+  if (!Array.isArray(assets)) throw new TypeError('release.assets must be an array');
+  const digests = assets.map((a) => {
+    if (a instanceof Uint8Array || a instanceof ArrayBuffer || ArrayBuffer.isView(a)) {
+      return new Sha256().update(a).digest();
+    }
+    if (a !== null && typeof a === 'object' && typeof a.digest === 'string') return a.digest;
+    throw new TypeError('each asset must be bytes or { digest: "sha256:<hex>" }');
+  });
+  const roots = (Array.isArray(trustedRoots) ? trustedRoots : [trustedRoots])
+    .map((r) => (r instanceof TrustedRoot ? r.json : jsonBytes(r)));
+  const b = jsonBytes(bundle);
+  return call(() => nativeVerifyRelease(roots, b, repo, tag, tagDigest, trustDomain, digests, now, platform));
+}
+
+// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.
 function pypiDistribution(d) {
   if (d === null || typeof d !== 'object' || typeof d.name !== 'string') {
     throw new TypeError('distribution must be { name, bytes } or { name, digest: "sha256:<hex>" }');

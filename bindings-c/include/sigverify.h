@@ -887,6 +887,15 @@ typedef struct sigverify_hasher sigverify_hasher;
 typedef struct sigverify_policy sigverify_policy;
 
 /**
+ * What a verified GitHub release attestation established: the repository, tag, subjects,
+ * the subject each asset matched, and the verification result.
+ *
+ * Created by `sigverify_verify_release`, freed by `sigverify_release_result_free`.
+ * Thread-safety: immutable; may be read by any number of threads at once.
+ */
+typedef struct sigverify_release_result sigverify_release_result;
+
+/**
  * What a successful verification established: identity, issuer, signing times, log entries.
  *
  * Created by `sigverify_verify`, freed by `sigverify_result_free`.
@@ -1038,6 +1047,30 @@ typedef struct sigverify_github_policy {
    */
   int deny_self_hosted_runners;
 } sigverify_github_policy;
+
+/**
+ * The release a GitHub release attestation must be for. `repo` and `tag` are required;
+ * leave the others NULL when not wanted.
+ */
+typedef struct sigverify_release_policy {
+  /**
+   * `OWNER/REPO`, compared without regard to case.
+   */
+  const char *repo;
+  /**
+   * The release's tag, e.g. `v6`.
+   */
+  const char *tag;
+  /**
+   * The tag's git ref digest (40 or 64 hex digits), required as a subject; NULL: not
+   * checked.
+   */
+  const char *tag_digest;
+  /**
+   * A GHE.com tenant's trust domain; NULL: `dotcom` (github.com's).
+   */
+  const char *trust_domain;
+} sigverify_release_policy;
 
 /**
  * A byte buffer borrowed for the duration of a call.
@@ -1444,6 +1477,167 @@ int sigverify_policy_with_key_validity(const struct sigverify_policy *policy,
  * in use by another thread).
  */
 void sigverify_policy_free(struct sigverify_policy *policy);
+
+/**
+ * Verifies a GitHub immutable-release attestation as `gh release verify` and `gh release
+ * verify-asset` check it.
+ *
+ * - `trusted_roots[0..trusted_roots_len]`: one `trusted_root.json`, or JSON Lines of them as
+ *   `gh attestation trusted-root` writes them (Sigstore public-good, then GitHub's). The
+ *   bundle is verified against the root whose CA issued its certificate, else the last one,
+ *   with GitHub's requirements (one RFC 3161 timestamp, no tlog entry, no SCT).
+ * - `bundle[0..bundle_len]`: the release's attestation bundle.
+ * - `release`: the repository and tag it must be for (and optionally the tag's digest and
+ *   the trust domain).
+ * - `asset_sha256s[0..32 * asset_count]`: the SHA-256 of each asset downloaded from the
+ *   release (e.g. from `sigverify_hasher_final`), one after another; each must be a subject.
+ *   May be NULL when `asset_count` is 0: the attestation alone is checked.
+ * - `now`: Unix seconds at which to check validity; 0 means the system clock.
+ * - `result_out` (nullable): on success, receives a new `sigverify_release_result` the caller
+ *   frees with `sigverify_release_result_free`.
+ * - `error_out` (nullable): on failure, receives a new `sigverify_error`.
+ *
+ * Returns `SIGVERIFY_OK` only when the release verified and every asset is attested;
+ * otherwise the failing check's code (`SIGVERIFY_RELEASE_*`, e.g.
+ * `SIGVERIFY_RELEASE_TAG_MISMATCH` or `SIGVERIFY_RELEASE_ASSET_NOT_ATTESTED`, the
+ * pipeline's, or `SIGVERIFY_TRUST_ROOT_*` for roots that do not parse).
+ *
+ * # Safety
+ * `trusted_roots` is NULL or readable for `trusted_roots_len` bytes; `bundle` is NULL or
+ * readable for `bundle_len` bytes; `release` is NULL or points at a
+ * `sigverify_release_policy` whose non-NULL fields are NUL-terminated; `asset_sha256s` is
+ * NULL or readable for `32 * asset_count` bytes; `result_out` and `error_out` are NULL or
+ * valid for writing one pointer.
+ */
+int sigverify_verify_release(const uint8_t *trusted_roots,
+                             size_t trusted_roots_len,
+                             const uint8_t *bundle,
+                             size_t bundle_len,
+                             const struct sigverify_release_policy *release,
+                             const uint8_t *asset_sha256s,
+                             size_t asset_count,
+                             uint64_t now,
+                             struct sigverify_release_result **result_out,
+                             struct sigverify_error **error_out);
+
+/**
+ * The verification part of a release result (identity `https://dotcom.releases.github.com`,
+ * no issuer, the timestamp's signing time, the statement): read it with the
+ * `sigverify_result_*` functions. NULL when `result` is NULL.
+ *
+ * Ownership: it belongs to `result`, valid until `sigverify_release_result_free(result)`; never
+ * pass it to `sigverify_result_free`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result.
+ */
+const struct sigverify_result *sigverify_release_result_verification(const struct sigverify_release_result *result);
+
+/**
+ * The attested repository (`predicate.repository`, as the attestation writes it): a
+ * NUL-terminated UTF-8 string, NULL when `result` is NULL; its length without the NUL goes to
+ * `*len_out` when `len_out` is not NULL.
+ *
+ * Ownership: the string belongs to `result`, valid until `sigverify_release_result_free`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result; `len_out` is NULL or valid for writing a
+ * `size_t`.
+ */
+const char *sigverify_release_result_repository(const struct sigverify_release_result *result,
+                                                size_t *len_out);
+
+/**
+ * The attested tag (`predicate.tag`): as `sigverify_release_result_repository`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result; `len_out` is NULL or valid for writing a
+ * `size_t`.
+ */
+const char *sigverify_release_result_tag(const struct sigverify_release_result *result,
+                                         size_t *len_out);
+
+/**
+ * How many subjects the statement has (the tag and every asset of the release; 0 when
+ * `result` is NULL).
+ *
+ * # Safety
+ * `result` is NULL or a live release result.
+ */
+size_t sigverify_release_result_subject_count(const struct sigverify_release_result *result);
+
+/**
+ * The `name` of subject number `index` (an asset's file name; `""` for the tag, which has a
+ * `uri`): NUL-terminated, NULL when `index` is out of range or `result` is NULL. `len_out` as
+ * for `sigverify_release_result_repository`; the string belongs to `result`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result; `len_out` is NULL or valid for writing a
+ * `size_t`.
+ */
+const char *sigverify_release_result_subject_name(const struct sigverify_release_result *result,
+                                                  size_t index,
+                                                  size_t *len_out);
+
+/**
+ * The `uri` of subject number `index` (the tag, as `pkg:github/OWNER/REPO@TAG`; `""` for an
+ * asset): as `sigverify_release_result_subject_name`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result; `len_out` is NULL or valid for writing a
+ * `size_t`.
+ */
+const char *sigverify_release_result_subject_uri(const struct sigverify_release_result *result,
+                                                 size_t index,
+                                                 size_t *len_out);
+
+/**
+ * The hex digest of subject number `index` in `algorithm` (NUL-terminated, e.g. `"sha256"`,
+ * or `"sha1"` for a tag's git ref), as the statement writes it: NUL-terminated, NULL when the
+ * subject has no such digest, `index` is out of range or an argument is NULL. `len_out` as
+ * for `sigverify_release_result_repository`; the string belongs to `result`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result; `algorithm` is NULL or NUL-terminated;
+ * `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_release_result_subject_digest(const struct sigverify_release_result *result,
+                                                    size_t index,
+                                                    const char *algorithm,
+                                                    size_t *len_out);
+
+/**
+ * How many assets were checked (`asset_count` of `sigverify_verify_release`; 0 when
+ * `result` is NULL).
+ *
+ * # Safety
+ * `result` is NULL or a live release result.
+ */
+size_t sigverify_release_result_asset_count(const struct sigverify_release_result *result);
+
+/**
+ * The name of the subject that asset number `index` (in the order of `asset_sha256s`)
+ * matched: the file name the release gives it, which may differ from the downloaded file's
+ * (assets match by SHA-256 alone). NUL-terminated, NULL when `index` is out of range or
+ * `result` is NULL. `len_out` as for `sigverify_release_result_repository`; the string
+ * belongs to `result`.
+ *
+ * # Safety
+ * `result` is NULL or a live release result; `len_out` is NULL or valid for writing a
+ * `size_t`.
+ */
+const char *sigverify_release_result_asset_name(const struct sigverify_release_result *result,
+                                                size_t index,
+                                                size_t *len_out);
+
+/**
+ * Frees a release result, with the verification result and strings it holds. NULL is a
+ * no-op.
+ *
+ * # Safety
+ * `result` is NULL or a live release result from this library, not used again afterwards.
+ */
+void sigverify_release_result_free(struct sigverify_release_result *result);
 
 /**
  * The signing certificate's identity (SAN): a NUL-terminated UTF-8 string, or NULL when the

@@ -47,6 +47,15 @@ pub struct sigverify_result {
     _private: [u8; 0],
 }
 
+/// What a verified GitHub release attestation established: the repository, tag, subjects,
+/// the subject each asset matched, and the verification result.
+///
+/// Created by `sigverify_verify_release`, freed by `sigverify_release_result_free`.
+/// Thread-safety: immutable; may be read by any number of threads at once.
+pub struct sigverify_release_result {
+    _private: [u8; 0],
+}
+
 /// Why a call failed: a stable code and name, and a human-readable message.
 ///
 /// Created by any function taking `sigverify_error **error_out` when it fails, freed by
@@ -63,6 +72,12 @@ pub(crate) trait Handle: Sized {
     /// Moves `inner` to the heap and returns the pointer C owns from now on.
     fn into_raw(inner: Self::Inner) -> *mut Self {
         Box::into_raw(Box::new(inner)).cast()
+    }
+
+    /// A pointer to a value that another handle owns, for C to read and never free: valid
+    /// while that owner lives.
+    fn borrowed(inner: &Self::Inner) -> *const Self {
+        core::ptr::from_ref(inner).cast()
     }
 
     /// Borrows the value behind `ptr`, or fails with `NULL_PARAMETER` naming `name`.

@@ -27,6 +27,7 @@ mod panic;
 #[cfg(not(feature = "std"))]
 pub mod platform;
 pub mod policy;
+pub mod release;
 pub mod result;
 pub mod tuf;
 pub mod verifier;
@@ -40,6 +41,7 @@ pub use error::SIGVERIFY_PANIC;
 pub use handle::sigverify_error;
 pub use handle::sigverify_hasher;
 pub use handle::sigverify_policy;
+pub use handle::sigverify_release_result;
 pub use handle::sigverify_result;
 pub use handle::sigverify_verifier;
 

@@ -63,7 +63,7 @@ impl ResultData {
 ///
 /// # Safety
 /// `len_out` is NULL or valid for writing a `size_t`.
-unsafe fn c_string(s: Option<&Vec<u8>>, len_out: *mut usize) -> *const c_char {
+pub(crate) unsafe fn c_string(s: Option<&Vec<u8>>, len_out: *mut usize) -> *const c_char {
     let Some(s) = s else {
         return core::ptr::null();
     };

@@ -99,6 +99,13 @@ create_exception!(
     "14xx: a PyPI attestation or provenance is malformed or does not name the distribution."
 );
 
+create_exception!(
+    sigverify,
+    ReleaseError,
+    VerificationError,
+    "15xx: a GitHub release attestation is not for the release asked for, or an asset is not attested."
+);
+
 /// The exception class of a code's block; unknown blocks get the base class.
 fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
     match code / 100 {
@@ -116,6 +123,7 @@ fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
         12 => py.get_type::<LimitError>(),
         13 => py.get_type::<TUFError>(),
         14 => py.get_type::<PyPIError>(),
+        15 => py.get_type::<ReleaseError>(),
         _ => py.get_type::<VerificationError>(),
     }
 }
@@ -137,7 +145,7 @@ pub(crate) fn to_py(py: Python<'_>, e: &sigverify::Error) -> PyErr {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("VerificationError", py.get_type::<VerificationError>())?;
-    for code in (1..=14).map(|block| block * 100) {
+    for code in (1..=15).map(|block| block * 100) {
         let class = class_of(py, code);
         m.add(class.name()?, class)?;
     }

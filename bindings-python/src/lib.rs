@@ -12,6 +12,7 @@ mod ecdsa;
 mod errors;
 mod policy;
 mod pypi;
+mod release;
 mod result;
 mod tuf;
 mod verifier;
@@ -39,6 +40,9 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::Verifier>()?;
     m.add_class::<pypi::PyPIResult>()?;
     m.add_function(wrap_pyfunction!(pypi::split_bundles, m)?)?;
+    m.add_class::<release::Subject>()?;
+    m.add_class::<release::ReleaseResult>()?;
+    m.add_function(wrap_pyfunction!(release::verify_release, m)?)?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;
     Ok(())

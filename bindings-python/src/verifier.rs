@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 /// A parsed trusted root ([`sigverify::TrustedRoot`]).
 #[pyclass(frozen, module = "sigverify._sigverify")]
-pub(crate) struct TrustedRoot(sigverify::TrustedRoot);
+pub(crate) struct TrustedRoot(pub(crate) sigverify::TrustedRoot);
 
 #[pymethods]
 impl TrustedRoot {
@@ -26,6 +26,17 @@ impl TrustedRoot {
     fn from_json(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Self> {
         let bytes = convert::json_bytes(doc, "trusted root")?;
         Self::parse(py, &bytes)
+    }
+
+    /// Parses one trusted root document, or JSON Lines of them as `gh attestation
+    /// trusted-root` writes them (Sigstore public-good, then GitHub's), into a list in file
+    /// order ([`sigverify::TrustedRoot::from_json_lines`]).
+    #[staticmethod]
+    fn from_json_lines(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Vec<Self>> {
+        let bytes = convert::json_bytes(doc, "trusted roots")?;
+        py.detach(|| sigverify::TrustedRoot::from_json_lines(&bytes))
+            .map(|roots| roots.into_iter().map(Self).collect())
+            .map_err(|e| errors::to_py(py, &e))
     }
 
     /// Reads and parses a trusted root file (`str` or `os.PathLike`).
@@ -111,7 +122,7 @@ impl TrustedRoot {
 
 /// A parsed Sigstore bundle ([`sigverify::Bundle`]), v0.1 to v0.3.
 #[pyclass(frozen, module = "sigverify._sigverify")]
-pub(crate) struct Bundle(sigverify::Bundle);
+pub(crate) struct Bundle(pub(crate) sigverify::Bundle);
 
 #[pymethods]
 impl Bundle {
@@ -212,13 +223,14 @@ impl Hashed {
 }
 
 /// What was signed, owned by Rust so the GIL can be released while verifying.
-enum Input {
+pub(crate) enum Input {
     Bytes(Vec<u8>),
     Digest(sigverify::Digest),
 }
 
 impl Input {
-    fn extract(input: &Bound<'_, PyAny>) -> PyResult<Self> {
+    /// `bytes` or a [`Hashed`] digest; `what` names the argument in a `TypeError`.
+    pub(crate) fn extract(input: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
         if let Ok(b) = input.cast::<PyBytes>() {
             return Ok(Self::Bytes(b.as_bytes().to_vec()));
         }
@@ -232,9 +244,21 @@ impl Input {
             return Ok(Self::Digest(digest));
         }
         Err(PyTypeError::new_err(format!(
-            "input_ must be bytes or Hashed, not {}",
+            "{what} must be bytes or Hashed, not {}",
             input.get_type().name()?
         )))
+    }
+
+    /// The SHA-256 of the bytes, or the digest when it is a SHA-256 one (`None` for another
+    /// algorithm's).
+    pub(crate) fn sha256(&self) -> Option<[u8; 32]> {
+        match self {
+            Self::Bytes(b) => Some(sigverify::Sha256Digest::of(b).0),
+            Self::Digest(d) if d.algorithm() == sigverify::HashAlgorithm::Sha256 => {
+                d.as_bytes().try_into().ok()
+            }
+            Self::Digest(_) => None,
+        }
     }
 
     fn artifact(&self) -> sigverify::Artifact<'_> {
@@ -539,7 +563,7 @@ impl Verifier {
         now: Option<u64>,
     ) -> PyResult<sigverify::Verified> {
         let py = input_.py();
-        let input = Input::extract(input_)?;
+        let input = Input::extract(input_, "input_")?;
         let policy = native_policy(policy)?;
         let now = sigverify::UnixTime(match now {
             Some(t) => t,

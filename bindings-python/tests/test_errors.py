@@ -27,6 +27,7 @@ FAMILIES: dict[int, type[sigverify.VerificationError]] = {
     12: sigverify.LimitError,
     13: sigverify.TUFError,
     14: sigverify.PyPIError,
+    15: sigverify.ReleaseError,
 }
 
 

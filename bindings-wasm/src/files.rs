@@ -167,6 +167,6 @@ impl NativeVerifier {
 
 /// `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn seconds(now: f64) -> UnixTime {
+pub(crate) fn seconds(now: f64) -> UnixTime {
     UnixTime(now as u64)
 }

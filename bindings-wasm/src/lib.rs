@@ -31,6 +31,7 @@ use wasm_bindgen::JsValue;
 pub mod attestation;
 mod deferred;
 pub mod files;
+pub mod release;
 pub mod tuf;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -119,6 +120,17 @@ pub struct NativeVerifier {
     platform_crypto: bool,
 }
 
+/// The ECDSA backend of a verifier, and whether it is the runtime's own: with
+/// `platform_crypto`, node:crypto where the runtime has it; otherwise the recorder of
+/// [`deferred`], which outside a deferred run leaves every check to the core.
+fn ecdsa_backend(platform_crypto: bool) -> (&'static dyn EcdsaBackend, bool) {
+    if platform_crypto && host_ecdsa_available() {
+        (&HOST_ECDSA, true)
+    } else {
+        (&deferred::RECORDER, false)
+    }
+}
+
 /// A verifier over `root`; with `platform_crypto`, ECDSA checks go to the runtime's own
 /// implementation where it has a synchronous one.
 fn verifier(
@@ -126,12 +138,7 @@ fn verifier(
     platform_crypto: bool,
 ) -> Result<NativeVerifier, JsValue> {
     let root = root.map_err(|e| core_error(&e))?;
-    let platform_crypto = platform_crypto && host_ecdsa_available();
-    let backend: &'static dyn EcdsaBackend = if platform_crypto {
-        &HOST_ECDSA
-    } else {
-        &deferred::RECORDER
-    };
+    let (backend, platform_crypto) = ecdsa_backend(platform_crypto);
     Ok(NativeVerifier {
         inner: sigverify::Verifier::new(root, Config::default()).with_ecdsa_backend(backend),
         platform_crypto,

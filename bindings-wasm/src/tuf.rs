@@ -54,7 +54,8 @@ impl Serialize for Version {
     }
 }
 
-fn bytes_list(list: &js_sys::Array, what: &str) -> Result<Vec<Vec<u8>>, JsValue> {
+/// The `Uint8Array`s of a JavaScript array, copied; anything else is a `TypeError` naming `what`.
+pub(crate) fn bytes_list(list: &js_sys::Array, what: &str) -> Result<Vec<Vec<u8>>, JsValue> {
     list.iter()
         .map(|v| {
             v.dyn_into::<js_sys::Uint8Array>()

@@ -1,6 +1,6 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ERROR_CODES, Sha256, VerificationError, Verifier, splitBundles } from 'sigverify';
-import type { ErrorName, SplitFile, VerificationResult } from 'sigverify';
+import { ERROR_CODES, Sha256, VerificationError, Verifier, splitBundles, verifyRelease } from 'sigverify';
+import type { ErrorName, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
 declare const file: Uint8Array;
@@ -28,6 +28,12 @@ try {
   const place: string = verifier.verifyFile(file, null, { identity: 'a', issuer: 'b' }).bundle.place;
   const split: SplitFile = splitBundles(file);
   void place; void split.kind;
+  const release: ReleaseResult = verifyRelease(bundle, file, {
+    repo: 'bdehamer/delme', tag: 'v6', assets: [file, { digest }], tagDigest: 'c5e17a62e06a1d201570249c61fae531e9244e1b',
+  }, { now: 1_748_700_000_000 });
+  const asset: string | undefined = release.assets[0]?.name;
+  const sha1: string | undefined = release.subjects[0]?.digest['sha1'];
+  void asset; void sha1; void release.result.identity;
 } catch (e) {
   if (e instanceof VerificationError) {
     const name: ErrorName = e.name;

@@ -33,7 +33,7 @@ pub(crate) fn run(a: &ReleaseArgs) -> Result<ReleaseOutcome, Failure> {
     if let Some(hex) = &a.tag_digest {
         policy = policy.with_tag_digest(hex)?;
     }
-    let roots = roots(&crate::read(&a.trusted_root, "trusted root")?)?;
+    let roots = TrustedRoot::from_json_lines(&crate::read(&a.trusted_root, "trusted root")?)?;
     // Each asset hashed once, before any bundle is tried; `sha256:HEX` names an asset by its
     // digest when no such file exists, as FILE_OR_DIGEST does for verify-bundle.
     let mut digests = Vec::new();
@@ -86,10 +86,7 @@ fn one(
     let bundle = Bundle::from_json(json)?;
     // gh picks the verifier by the certificate's issuer; with none known, the last root
     // (GitHub's, after public-good, in `gh attestation trusted-root`) says why not.
-    let root = roots
-        .iter()
-        .find(|r| r.issued(&bundle))
-        .or_else(|| roots.last())
+    let root = TrustedRoot::choose(roots, &bundle)
         .ok_or_else(|| Failure::Io("the trusted root file holds no root".into()))?;
     let verifier = Verifier::new(root.clone(), ReleasePolicy::config());
     let verified = verifier.verify_dsse(&bundle, &policy.policy(), now)?;
@@ -104,24 +101,6 @@ fn one(
         ));
     }
     Ok((release, matched))
-}
-
-/// One trusted root, or JSON Lines of them (`gh attestation trusted-root`).
-fn roots(file: &[u8]) -> Result<Vec<TrustedRoot>, Failure> {
-    if let Ok(root) = TrustedRoot::from_json(file) {
-        return Ok(vec![root]);
-    }
-    let lines: Vec<&[u8]> = file
-        .split(|b| *b == b'\n')
-        .filter(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
-        .collect();
-    if lines.len() < 2 {
-        return Ok(vec![TrustedRoot::from_json(file)?]);
-    }
-    Ok(lines
-        .into_iter()
-        .map(TrustedRoot::from_json)
-        .collect::<Result<_, _>>()?)
 }
 
 /// Prints the outcome of `verify-release` and gives the exit status.

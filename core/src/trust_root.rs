@@ -121,6 +121,44 @@ impl TrustedRoot {
             .any(|c| c.subject == leaf.issuer)
     }
 
+    /// One trusted root document, or JSON Lines of them as `gh attestation trusted-root`
+    /// writes them (Sigstore public-good, then GitHub's), in file order; blank lines are
+    /// ignored. A document that is neither gives the error of parsing it as one root, or, for
+    /// JSON Lines, the error of the first line that does not parse. Never empty on success.
+    pub fn from_json_lines(input: &[u8]) -> Result<Vec<Self>, Error> {
+        let whole = match Self::from_json(input) {
+            Ok(root) => return Ok(alloc::vec![root]),
+            Err(e) => e,
+        };
+        let lines: Vec<&[u8]> = input
+            .split(|b| *b == b'\n')
+            .filter(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+            .collect();
+        if lines.len() < 2 {
+            return Err(whole);
+        }
+        lines.into_iter().map(Self::from_json).collect()
+    }
+
+    /// The root of `roots` that issued the bundle's signing certificate ([`Self::issued`]),
+    /// else the last one, whose verification then says why not (in `gh attestation
+    /// trusted-root`'s order the last is GitHub's): how gh picks a verifier by the leaf's
+    /// issuer. `None` only when `roots` is empty. `roots` is a slice or any iterator of
+    /// references, so a binding that holds its roots apart need not copy them.
+    pub fn choose<'r>(
+        roots: impl IntoIterator<Item = &'r Self>,
+        bundle: &crate::Bundle,
+    ) -> Option<&'r Self> {
+        let mut last = None;
+        for root in roots {
+            if root.issued(bundle) {
+                return Some(root);
+            }
+            last = Some(root);
+        }
+        last
+    }
+
     /// A compiled-in trusted root by name: `"production"` (Sigstore public-good) or `"staging"`.
     #[cfg(feature = "default-roots")]
     pub fn named(name: &str) -> Result<Self, Error> {

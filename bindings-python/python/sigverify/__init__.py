@@ -36,8 +36,11 @@ from sigverify._sigverify import (
     PublicKeyError,
     PyPIError,
     PyPIResult,
+    ReleaseError,
+    ReleaseResult,
     SCTError,
     SignatureError,
+    Subject,
     ThresholdError,
     TimestampError,
     TransparencyLogError,
@@ -50,6 +53,7 @@ from sigverify._sigverify import (
     Verifier,
     __version__,
     split_bundles,
+    verify_release,
 )
 
 __all__ = [
@@ -67,8 +71,11 @@ __all__ = [
     "PublicKeyError",
     "PyPIError",
     "PyPIResult",
+    "ReleaseError",
+    "ReleaseResult",
     "SCTError",
     "SignatureError",
+    "Subject",
     "ThresholdError",
     "TimestampError",
     "TransparencyLogError",
@@ -83,6 +90,7 @@ __all__ = [
     "hash_file",
     "split_bundles",
     "verify_file",
+    "verify_release",
     "policy",
 ]
 

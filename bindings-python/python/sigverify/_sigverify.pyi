@@ -28,6 +28,10 @@ __all__ = [
     "PyPIError",
     "PyPIResult",
     "split_bundles",
+    "ReleaseError",
+    "Subject",
+    "ReleaseResult",
+    "verify_release",
     "TufState",
     "TrustedRoot",
     "Bundle",
@@ -101,6 +105,10 @@ class TUFError(VerificationError):
 class PyPIError(VerificationError):
     """14xx: a PyPI attestation or provenance is malformed or does not name the distribution."""
 
+class ReleaseError(VerificationError):
+    """15xx: a GitHub release attestation is not for the release asked for, or an asset is not
+    attested."""
+
 @final
 class TufState:
     """The persisted state of TUF updates: rollback floors (the versions and digests no later
@@ -123,6 +131,12 @@ class TrustedRoot:
     @staticmethod
     def from_json(doc: Union[str, bytes]) -> "TrustedRoot":
         """Parses a trusted root document; raises :class:`TrustedRootError` or :class:`LimitError`."""
+    @staticmethod
+    def from_json_lines(doc: Union[str, bytes]) -> list["TrustedRoot"]:
+        """Parses one trusted root document, or JSON Lines of them as ``gh attestation
+        trusted-root`` writes them (Sigstore public-good, then GitHub's), in file order (never
+        empty); raises :class:`TrustedRootError` or :class:`LimitError` for the first root that
+        does not parse."""
     @staticmethod
     def from_file(path: Union[str, "os.PathLike[str]"]) -> "TrustedRoot":
         """Reads and parses a trusted root file; raises ``OSError`` if it cannot be read."""
@@ -258,6 +272,54 @@ class PyPIResult:
     predicate_type: str
     #: The bundle verification's result.
     result: VerificationResult
+
+@final
+class Subject:
+    """One subject of a verified in-toto statement."""
+
+    #: ``name`` (an asset's file name on the release), or ``""`` when absent.
+    name: str
+    #: ``uri`` (a release's tag, as ``pkg:github/OWNER/REPO@TAG``), or ``""`` when absent.
+    uri: str
+    #: Algorithm (``sha256``, ``sha1``, ...) to hex digest, as the statement writes them.
+    digest: dict[str, str]
+
+@final
+class ReleaseResult:
+    """A verified GitHub release attestation."""
+
+    #: ``predicate.repository``, as the attestation writes it.
+    repository: str
+    #: ``predicate.tag``.
+    tag: str
+    #: Every subject: the tag (by its git ref digest) and the release's assets.
+    subjects: list[Subject]
+    #: The subject each given asset matched, in the order of ``assets``.
+    assets: list[Subject]
+    #: The bundle verification's result (identity ``https://dotcom.releases.github.com``, no
+    #: issuer, the timestamp's signing time).
+    result: VerificationResult
+
+def verify_release(
+    bundle: Bundle,
+    trusted_roots: Union[TrustedRoot, Sequence[TrustedRoot]],
+    *,
+    repo: str,
+    tag: str,
+    assets: Optional[Sequence[Union[bytes, Hashed]]] = None,
+    tag_digest: Optional[str] = None,
+    trust_domain: Optional[str] = None,
+    now: Optional[int] = None,
+) -> ReleaseResult:
+    """Verifies a GitHub immutable-release attestation as ``gh release verify`` and
+    ``gh release verify-asset`` check it: against the root of ``trusted_roots`` whose CA issued
+    its certificate (else the last one; see :meth:`TrustedRoot.from_json_lines`), with GitHub's
+    requirements (one timestamp, no tlog entry, no SCT), for the release ``tag`` of ``repo``
+    (``OWNER/REPO``, compared without case), and with ``tag_digest`` (40 or 64 hex digits) the
+    tag's git ref as a subject. ``trust_domain`` is a GHE.com tenant's (default ``dotcom``).
+    Each of ``assets`` (the file's ``bytes``, or its SHA-256 as :class:`Hashed`) must be a
+    subject. Raises :class:`ReleaseError` (``RELEASE_*``) and the pipeline's errors;
+    ``ValueError`` when ``trusted_roots`` is empty or an asset's digest is not SHA-256."""
 
 @final
 class Config:
