@@ -487,7 +487,7 @@ export function verifyRelease(bundle, trustedRoots, release, options) {
   return call(() => nativeVerifyRelease(roots, b, repo, tag, tagDigest, trustDomain, digests, now, platform));
 }
 
-// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.
+// `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.
 function pypiDistribution(d) {
   if (d === null || typeof d !== 'object' || typeof d.name !== 'string') {
     throw new TypeError('distribution must be { name, bytes } or { name, digest: "sha256:<hex>" }');

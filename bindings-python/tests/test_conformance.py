@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +74,38 @@ def row_config(spec: str) -> tuple[dict[str, int], dict[str, int]]:
     return {k: int(v) for k, v in pairs.items()}, window
 
 
+def release_outcome(row: Row) -> str:
+    """A `release` row: `sigverify.verify_release` with the artifact as the asset."""
+    spec = dict(pair.split("=", 1) for pair in row.identity.split(";"))
+    try:
+        root = sigverify.TrustedRoot.from_file(row.root)
+        bundle = sigverify.Bundle.from_json(Path(row.bundle).read_bytes())
+        data = Path(row.artifact).read_bytes()
+        asset: bytes | sigverify.Hashed = data
+        if row.mode == "digest":
+            asset = sigverify.Hashed(
+                algorithm=sigverify.HashAlgorithm.SHA2_256,
+                digest=hashlib.sha256(data).digest(),
+            )
+        sigverify.verify_release(
+            bundle,
+            root,
+            repo=spec["repo"],
+            tag=spec["tag"],
+            assets=[asset],
+            tag_digest=spec.get("tag_digest"),
+            trust_domain=spec.get("trust_domain"),
+            now=int(row.now),
+        )
+        return "ok"
+    except sigverify.VerificationError as e:
+        return e.name
+
+
 def outcome(row: Row) -> str:
     """`ok` or the core error name, whichever step (parse, policy, verify) raised it."""
+    if row.policy == "release":
+        return release_outcome(row)
     try:
         if row.root in ("production", "staging"):
             root = getattr(sigverify.TrustedRoot, row.root)()

@@ -68,6 +68,24 @@ export async function runRow(api, row, read, how = 'sync') {
     else if (field === 'keyNotAfter') keyValidity.notAfter = value * 1000;
     else config[field] = value;
   }
+  if (row.policy === 'release') {
+    // verifyRelease: GitHub's thresholds, the artifact as the asset (bytes or its SHA-256).
+    const spec = Object.fromEntries(row.identity.split(';').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+    try {
+      const asset = row.mode === 'artifact' ? await read(row.artifact) : { digest: row.digest };
+      api.verifyRelease(await read(row.bundle), await read(row.root), {
+        repo: spec.repo,
+        tag: spec.tag,
+        assets: [asset],
+        ...(spec.tag_digest ? { tagDigest: spec.tag_digest } : {}),
+        ...(spec.trust_domain ? { trustDomain: spec.trust_domain } : {}),
+      }, { now: Number(row.now) * 1000, platformCrypto: how !== 'async' });
+      return 'ok';
+    } catch (e) {
+      if (e instanceof api.VerificationError) return e.name;
+      return `UNEXPECTED ${e}`;
+    }
+  }
   try {
     const options = {
       ...(how === 'async' ? { platformCrypto: false } : {}),
