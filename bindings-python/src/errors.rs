@@ -106,6 +106,13 @@ create_exception!(
     "15xx: a GitHub release attestation is not for the release asked for, or an asset is not attested."
 );
 
+create_exception!(
+    sigverify,
+    NpmError,
+    VerificationError,
+    "16xx: an npm package's registry keys, packument, signatures, attestations or tarball do not agree."
+);
+
 /// The exception class of a code's block; unknown blocks get the base class.
 fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
     match code / 100 {
@@ -124,6 +131,7 @@ fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
         13 => py.get_type::<TUFError>(),
         14 => py.get_type::<PyPIError>(),
         15 => py.get_type::<ReleaseError>(),
+        16 => py.get_type::<NpmError>(),
         _ => py.get_type::<VerificationError>(),
     }
 }
@@ -145,7 +153,7 @@ pub(crate) fn to_py(py: Python<'_>, e: &sigverify::Error) -> PyErr {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("VerificationError", py.get_type::<VerificationError>())?;
-    for code in (1..=15).map(|block| block * 100) {
+    for code in (1..=16).map(|block| block * 100) {
         let class = class_of(py, code);
         m.add(class.name()?, class)?;
     }

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod convert;
 mod ecdsa;
 mod errors;
+mod npm;
 mod policy;
 mod pypi;
 mod release;
@@ -43,6 +44,8 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<release::Subject>()?;
     m.add_class::<release::ReleaseResult>()?;
     m.add_function(wrap_pyfunction!(release::verify_release, m)?)?;
+    m.add_class::<npm::NpmResult>()?;
+    m.add_class::<npm::NpmAttestation>()?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;
     Ok(())

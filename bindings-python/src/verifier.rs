@@ -184,9 +184,9 @@ impl HashAlgorithm {
 #[pyclass(frozen, get_all, module = "sigverify._sigverify")]
 pub(crate) struct Hashed {
     /// The hash algorithm.
-    algorithm: HashAlgorithm,
+    pub(crate) algorithm: HashAlgorithm,
     /// The raw digest (32, 48 or 64 bytes, as the algorithm gives).
-    digest: Py<PyBytes>,
+    pub(crate) digest: Py<PyBytes>,
 }
 
 #[pymethods]
@@ -550,6 +550,44 @@ impl Verifier {
             })
             .map_err(|e| errors::to_py(py, &e))?;
         crate::pypi::PyPIResult::new(py, verified)
+    }
+
+    /// Verifies an npm package version as `npm audit signatures` does (see `sigverify.npm` in
+    /// the core): the registry's `keys` (either form of `keys.json`), the version document or
+    /// full `packument` (then `version` chooses), the `tarball` (`bytes` or a SHA-512
+    /// `Hashed`; `None`: its integrity is taken as the packument states it), the
+    /// `attestations` document when the registry has one, and a `policy` for the provenance's
+    /// signer (`None` accepts any Fulcio identity, as npm does).
+    #[pyo3(signature = (*, keys, packument, version = None, tarball = None, attestations = None, policy = None, now = None))]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of one Python call"
+    )]
+    fn verify_npm(
+        &self,
+        keys: &Bound<'_, PyAny>,
+        packument: &Bound<'_, PyAny>,
+        version: Option<&str>,
+        tarball: Option<&Bound<'_, PyAny>>,
+        attestations: Option<&Bound<'_, PyAny>>,
+        policy: Option<&Bound<'_, PyAny>>,
+        now: Option<u64>,
+    ) -> PyResult<crate::npm::NpmResult> {
+        let py = keys.py();
+        let policy = policy.map(native_policy).transpose()?;
+        let now = sigverify::UnixTime(match now {
+            Some(t) => t,
+            None => system_now()?,
+        });
+        let args = crate::npm::Args {
+            keys,
+            packument,
+            version,
+            tarball,
+            attestations,
+        };
+        let policy = policy.as_ref().map(|p| &p.get().0);
+        crate::npm::verify(py, &self.0, &args, policy, now)
     }
 }
 

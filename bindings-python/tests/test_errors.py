@@ -28,6 +28,7 @@ FAMILIES: dict[int, type[sigverify.VerificationError]] = {
     13: sigverify.TUFError,
     14: sigverify.PyPIError,
     15: sigverify.ReleaseError,
+    16: sigverify.NpmError,
 }
 
 

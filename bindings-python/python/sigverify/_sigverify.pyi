@@ -1,7 +1,7 @@
 """Type stubs of the native module ``sigverify._sigverify`` (built from ``src/*.rs``)."""
 
 import os
-from typing import ClassVar, Final, Mapping, Optional, Sequence, Union, final
+from typing import ClassVar, Final, Literal, Mapping, Optional, Sequence, Union, final
 
 from sigverify.policy import VerificationPolicy
 
@@ -27,6 +27,9 @@ __all__ = [
     "TUFError",
     "PyPIError",
     "PyPIResult",
+    "NpmError",
+    "NpmResult",
+    "NpmAttestation",
     "split_bundles",
     "ReleaseError",
     "Subject",
@@ -108,6 +111,10 @@ class PyPIError(VerificationError):
 class ReleaseError(VerificationError):
     """15xx: a GitHub release attestation is not for the release asked for, or an asset is not
     attested."""
+
+class NpmError(VerificationError):
+    """16xx: an npm package's registry keys, packument, signatures, attestations or tarball do
+    not agree."""
 
 @final
 class TufState:
@@ -322,6 +329,44 @@ def verify_release(
     ``ValueError`` when ``trusted_roots`` is empty or an asset's digest is not SHA-256."""
 
 @final
+class NpmAttestation:
+    """One verified attestation of an npm package version."""
+
+    #: Where it was in the attestations document: ``attestations[0]``.
+    place: str
+    #: ``publish`` (the registry's publish attestation) or ``provenance`` (the build's SLSA
+    #: provenance, signed keyless).
+    kind: Literal["publish", "provenance"]
+    #: The registry key id that signed a publish attestation; ``None`` for the provenance.
+    keyid: Optional[str]
+    #: The statement's predicate type.
+    predicate_type: str
+    #: The bundle verification's result (``identity`` and ``issuer`` for the provenance,
+    #: ``signing_times`` for both).
+    result: VerificationResult
+
+@final
+class NpmResult:
+    """A verified npm package version."""
+
+    #: The package name (scoped names with their ``@scope/``).
+    name: str
+    #: The version.
+    version: str
+    #: The key ids of the registry signatures that verified (every one on the version did).
+    signatures: list[str]
+    #: The publish time the signatures' keys were judged by (Unix seconds).
+    publish_time: int
+    #: Where ``publish_time`` came from: ``attestation`` (the publish attestation's log time),
+    #: ``packument`` (the packument's ``time[VERSION]``, unsigned) or ``assumed`` (neither:
+    #: pacote's stand-in, 2015-01-01).
+    publish_time_source: Literal["attestation", "packument", "assumed"]
+    #: Every attestation of the document, each verified, in document order.
+    attestations: list[NpmAttestation]
+    #: Whether the tarball itself was checked against the version's integrity.
+    tarball_checked: bool
+
+@final
 class Config:
     """What a deployment requires of every bundle: how many distinct transparency logs,
     timestamp authorities, trusted signing times and CT logs must vouch for it."""
@@ -437,6 +482,27 @@ class Verifier:
     ) -> PyPIResult:
         """Verifies one PEP 740 attestation object for ``policy`` against the distribution
         file named ``distribution`` whose SHA-256 is ``sha256``."""
+    def verify_npm(
+        self,
+        *,
+        keys: Union[str, bytes],
+        packument: Union[str, bytes],
+        version: Optional[str] = None,
+        tarball: Union[bytes, Hashed, None] = None,
+        attestations: Union[str, bytes, None] = None,
+        policy: Optional[VerificationPolicy] = None,
+        now: Optional[int] = None,
+    ) -> NpmResult:
+        """Verifies an npm package version as ``npm audit signatures`` does: every registry
+        signature in ``packument`` (a version document, or the full packument with
+        ``version``) by its key in ``keys`` (either form of ``keys.json``), made before the key
+        expired; every bundle of the ``attestations`` document (the publish attestation by its
+        registry key, the provenance keyless for ``policy``, or any Fulcio identity when
+        ``None``, as npm), each naming the package and its SHA-512; and the ``tarball``
+        (``bytes``, or ``Hashed`` with ``HashAlgorithm.SHA2_512``; ``None`` takes the
+        integrity as the packument states it). Raises :class:`NpmError` (``NPM_*``), the
+        pipeline's errors for a bundle, ``TypeError`` or ``ValueError`` for an argument of the
+        wrong kind."""
 
 @final
 class Condition:
