@@ -56,10 +56,10 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf attestation files release backend; do
+for t in conformance bad_input api tuf attestation files release backend npm; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
-# The README's C examples (the minimal one, the release one) must keep compiling, together.
+# The README's C examples (the minimal one, the release one, the npm one) must keep compiling, together.
 sed -n '/^```c$/,/^```$/{/^```/d;p}' bindings-c/README.md >"$OUT/readme_example.c"
 gcc "${CFLAGS[@]}" -c "$OUT/readme_example.c" -o "$OUT/readme_example.o"
 g++ "${CXXFLAGS[@]}" bindings-c/tests/cxx.cpp "$LIB" "${LIBS[@]}" -o "$OUT/cxx"
@@ -140,6 +140,9 @@ log "a GitHub release: gh's real attestation, trusted roots as JSON Lines, an as
 gh=$files/github-release-delme-v6
 "${VALGRIND[@]}" "$OUT/release" "$gh/github_release_bundle.json" "$gh/trusted_root.jsonl" \
   "$gh/artifact.zip" "$gh/artifact_invalid.zip"
+
+log "npm packages: the registry's real files, streamed through a SHA-512 hasher (valgrind)"
+"${VALGRIND[@]}" "$OUT/npm" "$files/npm-registry"
 
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"

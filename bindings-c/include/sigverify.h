@@ -848,6 +848,44 @@
 #define SIGVERIFY_PANIC 9003
 
 /**
+ * Length in bytes of a SHA-384 digest, as `sigverify_hasher_final_digest` writes it.
+ */
+#define SIGVERIFY_SHA384_LEN 48
+
+/**
+ * Length in bytes of a SHA-512 digest, as `sigverify_hasher_final_digest` writes it and
+ * `sigverify_verify_npm` reads it; the longest digest a hasher writes.
+ */
+#define SIGVERIFY_SHA512_LEN 64
+
+/**
+ * The publish time is the publish attestation's verified log time
+ * (`sigverify_npm_result_publish_time`).
+ */
+#define SIGVERIFY_NPM_PUBLISH_TIME_ATTESTED 1
+
+/**
+ * The publish time is the packument's `time[VERSION]` (unsigned, as npm uses it).
+ */
+#define SIGVERIFY_NPM_PUBLISH_TIME_PACKUMENT 2
+
+/**
+ * Neither: pacote's stand-in for versions without one, 2015-01-01.
+ */
+#define SIGVERIFY_NPM_PUBLISH_TIME_ASSUMED 3
+
+/**
+ * An attestation is the registry's publish attestation, signed with a registry key
+ * (`sigverify_npm_result_attestation_kind`).
+ */
+#define SIGVERIFY_NPM_ATTESTATION_PUBLISH 1
+
+/**
+ * An attestation is the build's SLSA provenance, signed keyless.
+ */
+#define SIGVERIFY_NPM_ATTESTATION_PROVENANCE 2
+
+/**
  * A skipped item is a transparency-log entry (`sigverify_result_skipped`).
  */
 #define SIGVERIFY_SKIPPED_TLOG_ENTRY 1
@@ -871,12 +909,22 @@
 typedef struct sigverify_error sigverify_error;
 
 /**
- * An incremental SHA-256 over an artifact streamed in chunks.
+ * An incremental SHA-256 (or SHA-384, SHA-512) over an artifact streamed in chunks.
  *
- * Created by `sigverify_hasher_new`, freed by `sigverify_hasher_free`.
+ * Created by `sigverify_hasher_new` or `sigverify_hasher_new_alg`, freed by
+ * `sigverify_hasher_free`.
  * Thread-safety: mutable; use from one thread at a time (it may move between threads).
  */
 typedef struct sigverify_hasher sigverify_hasher;
+
+/**
+ * A verified npm package version: name, version, registry signatures, publish time, and each
+ * verified attestation with its `sigverify_result`.
+ *
+ * Created by `sigverify_verify_npm`, freed by `sigverify_npm_result_free`.
+ * Thread-safety: immutable; may be read by any number of threads at once.
+ */
+typedef struct sigverify_npm_result sigverify_npm_result;
 
 /**
  * Who must have signed: an identity and OIDC issuer, or a managed public key.
@@ -1002,6 +1050,58 @@ typedef struct sigverify_pypi_publisher {
 } sigverify_pypi_publisher;
 
 /**
+ * A byte buffer borrowed for the duration of a call.
+ */
+typedef struct sigverify_buffer {
+  /**
+   * The bytes; not NULL.
+   */
+  const uint8_t *data;
+  /**
+   * How many bytes.
+   */
+  size_t len;
+} sigverify_buffer;
+
+/**
+ * The registry's files of one npm package version, as the caller fetched them, for
+ * `sigverify_verify_npm`. Every buffer and string is borrowed for the call only; set unused
+ * pointers to NULL (e.g. `memset` the struct to 0 first).
+ */
+typedef struct sigverify_npm_package {
+  /**
+   * The registry's keys: `https://registry.npmjs.org/-/npm/v1/keys`, or Sigstore's TUF
+   * target `registry.npmjs.org/keys.json` (either form).
+   */
+  struct sigverify_buffer keys;
+  /**
+   * The version document (`https://registry.npmjs.org/NAME/VERSION`), or the full packument
+   * (`https://registry.npmjs.org/NAME`) with `version`.
+   */
+  struct sigverify_buffer packument;
+  /**
+   * The version to take from a full packument, NUL-terminated; NULL for a version document.
+   */
+  const char *version;
+  /**
+   * The tarball's SHA-512, `SIGVERIFY_SHA512_LEN` bytes (e.g. from a `"sha512"` hasher's
+   * `sigverify_hasher_final_digest`); NULL: the integrity is taken as the packument states
+   * it, and `sigverify_npm_result_tarball_checked` says false.
+   */
+  const uint8_t *tarball_sha512;
+  /**
+   * The attestations document (`dist.attestations.url`); `data` NULL: none, for a version
+   * the registry has none for.
+   */
+  struct sigverify_buffer attestations;
+  /**
+   * Who must have built the package (the provenance's signing certificate); NULL accepts
+   * any Fulcio identity the trusted root vouches for, as npm does.
+   */
+  const struct sigverify_policy *provenance_policy;
+} sigverify_npm_package;
+
+/**
  * A GitHub-shaped policy with the semantics of `gh attestation verify` (see
  * `sigverify_policy_new_github`). Every string is NULL (not given) or NUL-terminated UTF-8.
  */
@@ -1071,20 +1171,6 @@ typedef struct sigverify_release_policy {
    */
   const char *trust_domain;
 } sigverify_release_policy;
-
-/**
- * A byte buffer borrowed for the duration of a call.
- */
-typedef struct sigverify_buffer {
-  /**
-   * The bytes; not NULL.
-   */
-  const uint8_t *data;
-  /**
-   * How many bytes.
-   */
-  size_t len;
-} sigverify_buffer;
 
 /**
  * A target file of a TUF repository, by its target name (e.g. `"trusted_root.json"`).
@@ -1317,11 +1403,26 @@ int sigverify_verify_pypi(const struct sigverify_verifier *verifier,
                           struct sigverify_error **error_out);
 
 /**
- * Creates a hasher over the empty input. Returns NULL only if the library panicked.
+ * Creates a SHA-256 hasher over the empty input. Returns NULL only if the library panicked.
  *
  * Ownership: the caller owns the hasher and frees it with `sigverify_hasher_free`.
  */
 struct sigverify_hasher *sigverify_hasher_new(void);
+
+/**
+ * Creates a hasher over the empty input for `algorithm`, NUL-terminated: `"sha256"`,
+ * `"sha384"` or `"sha512"` (the names `sigverify_bundle_artifact_hash` returns and
+ * `sigverify_verify_digest` takes; an npm tarball is `"sha512"`). On success returns
+ * `SIGVERIFY_OK` and writes the new hasher to `*hasher_out` (free it with
+ * `sigverify_hasher_free`); otherwise `SIGVERIFY_NULL_PARAMETER`, or
+ * `SIGVERIFY_INVALID_ARGUMENT` for another name.
+ *
+ * # Safety
+ * `algorithm` is NULL or NUL-terminated; `hasher_out` is NULL or valid for writing one
+ * pointer.
+ */
+int sigverify_hasher_new_alg(const char *algorithm,
+                             struct sigverify_hasher **hasher_out);
 
 /**
  * Feeds `data[0..len]` to `hasher`. `data` must not be NULL, even when `len` is 0.
@@ -1338,7 +1439,9 @@ int sigverify_hasher_update(struct sigverify_hasher *hasher,
 /**
  * Writes the SHA-256 of everything fed so far to `digest_out[0..32]`
  * (`SIGVERIFY_SHA256_LEN` bytes) and resets `hasher` to the empty input, so it can be reused.
- * Returns `SIGVERIFY_OK` or `SIGVERIFY_NULL_PARAMETER` (then nothing is written or reset).
+ * Returns `SIGVERIFY_OK` or `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` for a
+ * SHA-384 or SHA-512 hasher (use `sigverify_hasher_final_digest`); then nothing is written or
+ * reset.
  *
  * # Safety
  * `hasher` is NULL or a live hasher not used by another thread during the call;
@@ -1348,12 +1451,197 @@ int sigverify_hasher_final(struct sigverify_hasher *hasher,
                            uint8_t *digest_out);
 
 /**
+ * Writes the digest of everything fed so far to `digest_out` (32, 48 or 64 bytes, as the
+ * hasher's algorithm gives: `SIGVERIFY_SHA256_LEN`, `_SHA384_LEN`, `_SHA512_LEN`), its length
+ * to `*digest_len_out`, and resets `hasher` to the empty input. `digest_cap` is the room at
+ * `digest_out`; `SIGVERIFY_SHA512_LEN` always suffices. Returns `SIGVERIFY_OK`,
+ * `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` when `digest_cap` is too small;
+ * on failure nothing is written or reset.
+ *
+ * # Safety
+ * `hasher` is NULL or a live hasher not used by another thread during the call; `digest_out`
+ * is NULL or valid for writing `digest_cap` bytes; `digest_len_out` is NULL or valid for
+ * writing a `size_t`.
+ */
+int sigverify_hasher_final_digest(struct sigverify_hasher *hasher,
+                                  uint8_t *digest_out,
+                                  size_t digest_cap,
+                                  size_t *digest_len_out);
+
+/**
  * Frees a hasher. NULL is a no-op.
  *
  * # Safety
  * `hasher` is NULL or a live hasher from this library, not used again afterwards.
  */
 void sigverify_hasher_free(struct sigverify_hasher *hasher);
+
+/**
+ * Verifies an npm package version as `npm audit signatures` does: every registry signature
+ * of the version by its key in `keys`, made before that key expired (judged by the publish
+ * attestation's log time, else the packument's time, else pacote's 2015-01-01); every bundle
+ * of the attestations document (the publish attestation by its registry key before its
+ * expiry, the provenance keyless for `provenance_policy`), each naming the package and its
+ * SHA-512; and the tarball's SHA-512 against the version's integrity. `verifier` holds the
+ * Sigstore trusted root (the public-good thresholds apply, as npm uses them).
+ *
+ * `now` is Unix seconds (0: the system clock). On success returns `SIGVERIFY_OK` and, when
+ * `result_out` is not NULL, writes a new result there (free it with
+ * `sigverify_npm_result_free`). Otherwise returns the first failing check's code:
+ * `SIGVERIFY_NPM_*` (e.g. `SIGVERIFY_NPM_INTEGRITY_MISMATCH`, `_ATTESTATIONS_MISSING`,
+ * `_SIGNATURE_KEY_EXPIRED`), `SIGVERIFY_POLICY_KEY_NOT_VALID_AT_SIGNING_TIME` (the publish
+ * attestation's key had expired), a bundle's own codes, or a boundary code, with a new error in
+ * `*error_out` when `error_out` is not NULL.
+ *
+ * # Safety
+ * `verifier` is NULL or live; `package` is NULL or points at a valid `sigverify_npm_package`
+ * whose buffers, string, digest and policy are NULL or valid as described there; the
+ * out-parameters are NULL or valid for writing one pointer.
+ */
+int sigverify_verify_npm(const struct sigverify_verifier *verifier,
+                         const struct sigverify_npm_package *package,
+                         uint64_t now,
+                         struct sigverify_npm_result **result_out,
+                         struct sigverify_error **error_out);
+
+/**
+ * The package name (scoped names with their `@scope/`): a NUL-terminated UTF-8 string, or
+ * NULL when `result` is NULL. When `len_out` is not NULL, its length in bytes (without the
+ * NUL) is stored there.
+ *
+ * Ownership: the string belongs to `result`, valid until `sigverify_npm_result_free(result)`.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_npm_result_name(const struct sigverify_npm_result *result,
+                                      size_t *len_out);
+
+/**
+ * The version, as `sigverify_npm_result_name`.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_npm_result_version(const struct sigverify_npm_result *result,
+                                         size_t *len_out);
+
+/**
+ * How many registry signatures verified (every one on the version did; 0 when `result` is
+ * NULL).
+ *
+ * # Safety
+ * `result` is NULL or a live npm result.
+ */
+size_t sigverify_npm_result_signature_count(const struct sigverify_npm_result *result);
+
+/**
+ * The registry key id of verified signature number `index` (e.g. `SHA256:jl3b...`), as
+ * `sigverify_npm_result_name`; NULL when `index` is out of range.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_npm_result_signature(const struct sigverify_npm_result *result,
+                                           size_t index,
+                                           size_t *len_out);
+
+/**
+ * Stores the publish time the registry signatures' keys were judged by (Unix seconds) in
+ * `*time_out`, and where it came from (`SIGVERIFY_NPM_PUBLISH_TIME_ATTESTED`, `_PACKUMENT`
+ * or `_ASSUMED`) in `*source_out`. Returns `SIGVERIFY_OK` or `SIGVERIFY_NULL_PARAMETER`.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `time_out` is NULL or valid for writing a
+ * `uint64_t`, `source_out` for writing an `int`.
+ */
+int sigverify_npm_result_publish_time(const struct sigverify_npm_result *result,
+                                      uint64_t *time_out,
+                                      int *source_out);
+
+/**
+ * Whether the tarball's SHA-512 was given and matched the version's integrity (false when it
+ * was not given, or when `result` is NULL).
+ *
+ * # Safety
+ * `result` is NULL or a live npm result.
+ */
+bool sigverify_npm_result_tarball_checked(const struct sigverify_npm_result *result);
+
+/**
+ * How many attestations of the document verified, in document order (all of them; 0 when
+ * there was no document, or `result` is NULL).
+ *
+ * # Safety
+ * `result` is NULL or a live npm result.
+ */
+size_t sigverify_npm_result_attestation_count(const struct sigverify_npm_result *result);
+
+/**
+ * The kind of attestation number `index`: `SIGVERIFY_NPM_ATTESTATION_PUBLISH` or
+ * `SIGVERIFY_NPM_ATTESTATION_PROVENANCE`; 0 when `index` is out of range or `result` is NULL.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result.
+ */
+int sigverify_npm_result_attestation_kind(const struct sigverify_npm_result *result,
+                                          size_t index);
+
+/**
+ * Where attestation number `index` was in the document (`attestations[1]`), as
+ * `sigverify_npm_result_name`; NULL when `index` is out of range.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_npm_result_attestation_place(const struct sigverify_npm_result *result,
+                                                   size_t index,
+                                                   size_t *len_out);
+
+/**
+ * The registry key id that signed attestation number `index` when it is the publish
+ * attestation, as `sigverify_npm_result_name`; NULL for the provenance, or when `index` is
+ * out of range.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_npm_result_attestation_keyid(const struct sigverify_npm_result *result,
+                                                   size_t index,
+                                                   size_t *len_out);
+
+/**
+ * The in-toto predicate type of attestation number `index`, as `sigverify_npm_result_name`;
+ * NULL when `index` is out of range.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_npm_result_attestation_predicate_type(const struct sigverify_npm_result *result,
+                                                            size_t index,
+                                                            size_t *len_out);
+
+/**
+ * The verification of attestation number `index`'s bundle, for the `sigverify_result_*`
+ * accessors (identity and issuer of the provenance, signing times, log entries, statement);
+ * NULL when `index` is out of range or `result` is NULL.
+ *
+ * Ownership: borrowed from `result`, valid until `sigverify_npm_result_free(result)`; never
+ * pass it to `sigverify_result_free`.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result.
+ */
+const struct sigverify_result *sigverify_npm_result_attestation_result(const struct sigverify_npm_result *result,
+                                                                       size_t index);
+
+/**
+ * Frees an npm result (and the attestation results it lends). NULL is a no-op.
+ *
+ * # Safety
+ * `result` is NULL or a live npm result from this library, not used again afterwards.
+ */
+void sigverify_npm_result_free(struct sigverify_npm_result *result);
 
 extern void *sigverify_platform_alloc(size_t size,
                                       size_t align);

@@ -31,9 +31,10 @@ pub struct sigverify_policy {
     _private: [u8; 0],
 }
 
-/// An incremental SHA-256 over an artifact streamed in chunks.
+/// An incremental SHA-256 (or SHA-384, SHA-512) over an artifact streamed in chunks.
 ///
-/// Created by `sigverify_hasher_new`, freed by `sigverify_hasher_free`.
+/// Created by `sigverify_hasher_new` or `sigverify_hasher_new_alg`, freed by
+/// `sigverify_hasher_free`.
 /// Thread-safety: mutable; use from one thread at a time (it may move between threads).
 pub struct sigverify_hasher {
     _private: [u8; 0],
@@ -126,7 +127,7 @@ impl Handle for sigverify_policy {
 }
 
 impl Handle for sigverify_hasher {
-    type Inner = sigverify::Sha256Hasher;
+    type Inner = crate::hasher::HasherData;
 }
 
 impl Handle for sigverify_error {

@@ -23,6 +23,7 @@ mod failure;
 pub mod files;
 pub mod handle;
 pub mod hasher;
+pub mod npm;
 mod panic;
 #[cfg(not(feature = "std"))]
 pub mod platform;

@@ -73,7 +73,7 @@ pub(crate) fn boxed_bytes(v: Vec<u8>) -> (*mut u8, usize) {
 ///
 /// # Safety
 /// A non-NULL `b.data` is valid for reading `b.len` bytes for `'a`.
-unsafe fn buffer<'a>(
+pub(crate) unsafe fn buffer<'a>(
     b: sigverify_buffer,
     name: &'static str,
     optional: bool,
