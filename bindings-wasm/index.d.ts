@@ -364,6 +364,16 @@ export declare class Verifier {
   verifyPypi(distribution: PypiDistribution, provenance: JsonInput, options: PypiOptions): PypiResult[];
   /** Verifies one PEP 740 attestation object for `policy` against a distribution file. */
   verifyPypiAttestation(distribution: PypiDistribution, attestation: JsonInput, policy: Policy, options?: VerifyOptions): PypiResult;
+  /**
+   * Verifies an npm package version as `npm audit signatures` does: every registry signature
+   * by its key, made before the key expired (judged by the publish attestation's log time,
+   * else the packument's time, else pacote's 2015-01-01); every bundle of the attestations
+   * document (the publish attestation by its registry key, the provenance keyless for
+   * `policy`, any Fulcio identity without one, as npm), each naming the package and its
+   * SHA-512; and the tarball against the integrity. Throws VerificationError (NPM_* and the
+   * pipeline's errors) otherwise.
+   */
+  verifyNpm(pkg: NpmPackage, options?: Pick<VerifyOptions, 'now'>): NpmResult;
   /** Frees the WebAssembly memory now (garbage collection also frees it eventually). */
   free(): void;
 }
@@ -454,7 +464,58 @@ export declare function verifyRelease(
   options?: ReleaseOptions,
 ): ReleaseResult;
 
-/** A file split into its bundles. *//** A file split into its bundles. */
+/** The registry's files of one npm package version, as the caller fetched them. */
+export interface NpmPackage {
+  /** The registry's keys: `/-/npm/v1/keys`, or Sigstore's TUF target `registry.npmjs.org/keys.json`. */
+  keys: JsonInput;
+  /** The version document (`/NAME/VERSION`), or the full packument (`/NAME`) with `version`. */
+  packument: JsonInput;
+  /** The version to take from a full packument. */
+  version?: string;
+  /**
+   * The tarball's bytes, or its `sha512:<hex>` digest (`new Hasher('sha512')` over its chunks).
+   * Without it, the integrity is taken as the packument states it (`tarballChecked: false`).
+   */
+  tarball?: Uint8Array | ArrayBuffer | ArrayBufferView | { digest: string };
+  /** The attestations document (`dist.attestations.url`), when the registry has one. */
+  attestations?: JsonInput;
+  /** Who must have built it (the provenance's certificate); absent: any identity, as npm. */
+  policy?: Policy;
+}
+
+/** One verified attestation of an npm package version. */
+export interface NpmAttestation {
+  /** Where it was in the attestations document: `attestations[0]`. */
+  place: string;
+  /** The registry's publish attestation, or the build's SLSA provenance (keyless). */
+  kind: 'publish' | 'provenance';
+  /** The registry key id of a publish attestation; null for the provenance. */
+  keyid: string | null;
+  predicateType: string;
+  /** The bundle's verification (identity and issuer for the provenance). */
+  result: VerificationResult;
+}
+
+/** A verified npm package version. */
+export interface NpmResult {
+  name: string;
+  version: string;
+  /** The key ids of the registry signatures that verified (every one on the version did). */
+  signatures: string[];
+  /** The publish time the signatures' keys were judged by, Unix seconds. */
+  publishTime: number;
+  /**
+   * Where it came from: the publish attestation's log time, the packument's `time[VERSION]`
+   * (unsigned), or neither (pacote's stand-in, 2015-01-01).
+   */
+  publishTimeSource: 'attestation' | 'packument' | 'assumed';
+  /** Every attestation of the document, each verified, in document order. */
+  attestations: NpmAttestation[];
+  /** Whether the tarball itself was checked against the version's integrity. */
+  tarballChecked: boolean;
+}
+
+/** A file split into its bundles. */
 export interface SplitFile {
   kind: 'bundle' | 'jsonLines' | 'attestationsDocument' | 'pypiAttestation' | 'pypiProvenance';
   bundles: { place: string; predicateType: string | null; json: Uint8Array }[];
@@ -463,15 +524,27 @@ export interface SplitFile {
 /** Splits a file of bundles into the bundles it carries (each then verified on its own). */
 export declare function splitBundles(file: JsonInput): SplitFile;
 
-/** Incremental SHA-256 over chunks, e.g. of a streamed download. Holds WebAssembly memory. */
-export declare class Sha256 {
-  constructor();
+/** A hash algorithm of `Hasher`, named as in `ALG:HEX` digests. */
+export type HashAlgorithm = 'sha256' | 'sha384' | 'sha512';
+
+/**
+ * Incremental hashing over chunks, e.g. of a streamed download: SHA-256 by default, SHA-512 for
+ * an npm tarball, SHA-384 for some in-toto subjects. Holds WebAssembly memory.
+ */
+export declare class Hasher {
+  /** Throws TypeError for another algorithm. */
+  constructor(algorithm?: HashAlgorithm);
   /** Adds a chunk; returns this hasher. */
   update(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): this;
-  /** `sha256:<hex>` of everything added; frees the hasher. */
+  /** `ALG:HEX` of everything added (`sha512:<128 hex>`); frees the hasher. */
   digest(): string;
   /** Frees the hasher without a digest. */
   free(): void;
+}
+
+/** Incremental SHA-256 over chunks: `new Hasher('sha256')`. Holds WebAssembly memory. */
+export declare class Sha256 extends Hasher {
+  constructor();
 }
 
 /** Bytes as fetched. */

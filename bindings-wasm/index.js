@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeSha256, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, verifyRelease as nativeVerifyRelease } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, verifyRelease as nativeVerifyRelease } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -428,6 +428,17 @@ export class Verifier {
     return call(() => this.#native.verifyPypiAttestation(name, digest, doc, p, now));
   }
 
+  /**
+   * Verifies an npm package version as `npm audit signatures` does: `{ keys, packument,
+   * version?, tarball?, attestations?, policy? }` (see `npm.js`). Returns the plain
+   * `NpmResult`; throws VerificationError (NPM_* and the pipeline's errors) otherwise.
+   */
+  verifyNpm(pkg, options) {
+    const now = nowSeconds(options);
+    const a = npmArguments(pkg);
+    return call(() => this.#native.verifyNpm(a.keys, a.packument, a.version, a.tarball, a.attestations, a.policy, now));
+  }
+
   /** Frees the Rust memory now (garbage collection also frees it eventually). */
   free() {
     this.#native.free();
@@ -499,6 +510,42 @@ function pypiDistribution(d) {
   throw new TypeError('distribution must be { name, bytes } or { name, digest: "sha256:<hex>" }');
 }
 
+// `verifyNpm`'s object as the native call takes it: the registry's `keys` and the version
+// document or full `packument` (then `version` chooses one) as bytes; the tarball's bytes
+// (hashed here with SHA-512) or `{ digest: "sha512:<hex>" }`, when at hand; the attestations
+// document, when the registry has one; and a policy for the provenance's signer (absent: any
+// Fulcio identity, as npm).
+function npmArguments(pkg) {
+  if (pkg === null || typeof pkg !== 'object') {
+    throw new TypeError('verifyNpm takes { keys, packument, version?, tarball?, attestations?, policy? }');
+  }
+  const known = new Set(['keys', 'packument', 'version', 'tarball', 'attestations', 'policy']);
+  for (const k of Object.keys(pkg)) {
+    if (!known.has(k)) throw new TypeError(`verifyNpm: unknown key \`${k}\``);
+  }
+  for (const k of ['keys', 'packument']) {
+    if (pkg[k] === undefined || pkg[k] === null) throw new TypeError(`verifyNpm: \`${k}\` is required`);
+  }
+  if (pkg.version != null && typeof pkg.version !== 'string') throw new TypeError('verifyNpm: `version` must be a string');
+  let tarball;
+  const t = pkg.tarball;
+  if (t instanceof Uint8Array || t instanceof ArrayBuffer || ArrayBuffer.isView(t)) {
+    tarball = new Hasher('sha512').update(t).digest();
+  } else if (t !== null && typeof t === 'object' && typeof t.digest === 'string') {
+    tarball = t.digest;
+  } else if (t != null) {
+    throw new TypeError('verifyNpm: `tarball` must be bytes or { digest: "sha512:<hex>" }');
+  }
+  return {
+    keys: jsonBytes(pkg.keys),
+    packument: jsonBytes(pkg.packument),
+    version: pkg.version ?? undefined,
+    tarball,
+    attestations: pkg.attestations == null ? undefined : jsonBytes(pkg.attestations),
+    policy: pkg.policy == null ? undefined : snapshot(pkg.policy),
+  };
+}
+
 // `options.predicateType`: the verified result must be an attestation with that in-toto
 // predicate type (the core decides; DSSE_ENVELOPE_MISSING for a message signature).
 function attested(result, options) {
@@ -511,11 +558,20 @@ function attested(result, options) {
 }
 
 /**
- * Incremental SHA-256, for hashing a large artifact chunk by chunk (e.g. from a stream).
- * Holds Rust memory: `digest()` frees it, as do `free()` and, eventually, garbage collection.
+ * Incremental hashing, for a large artifact or tarball hashed chunk by chunk (e.g. from a
+ * stream): `new Hasher('sha512')` (also `'sha384'`; default `'sha256'`). Holds Rust memory:
+ * `digest()` frees it, as do `free()` and, eventually, garbage collection.
  */
-export class Sha256 {
-  #native = new NativeSha256();
+export class Hasher {
+  #native;
+
+  /** @param {'sha256' | 'sha384' | 'sha512'} [algorithm] default `'sha256'` */
+  constructor(algorithm = 'sha256') {
+    if (typeof algorithm !== 'string') {
+      throw new TypeError('the hash algorithm must be "sha256", "sha384" or "sha512"');
+    }
+    this.#native = new NativeHasher(algorithm);
+  }
 
   /** Adds a chunk (Uint8Array, ArrayBuffer or any ArrayBuffer view); returns `this`. */
   update(chunk) {
@@ -526,7 +582,7 @@ export class Sha256 {
     return this;
   }
 
-  /** The digest of all chunks as `sha256:<hex>`; the hasher cannot be used afterwards. */
+  /** The digest of all chunks as `ALG:HEX` (`sha512:<hex>`); the hasher cannot be used afterwards. */
   digest() {
     return this.#native.digest();
   }
@@ -534,5 +590,12 @@ export class Sha256 {
   /** Frees the Rust memory without computing the digest. */
   free() {
     this.#native.free();
+  }
+}
+
+/** Incremental SHA-256: `new Hasher('sha256')`, under the name earlier versions exported. */
+export class Sha256 extends Hasher {
+  constructor() {
+    super('sha256');
   }
 }

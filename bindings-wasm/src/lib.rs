@@ -17,7 +17,6 @@ use sigverify::Condition;
 use sigverify::Config;
 use sigverify::Digest;
 use sigverify::Policy;
-use sigverify::Sha256Hasher;
 use sigverify::SkippedItem;
 use sigverify::TrustedRoot;
 use sigverify::UnixTime;
@@ -31,6 +30,8 @@ use wasm_bindgen::JsValue;
 pub mod attestation;
 mod deferred;
 pub mod files;
+pub mod hasher;
+pub mod npm;
 pub mod release;
 pub mod tuf;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -701,34 +702,5 @@ impl From<Verified> for Outcome {
                 })
                 .collect(),
         }
-    }
-}
-
-/// An incremental SHA-256 (the native side of the JavaScript `Sha256`). Holds Rust memory:
-/// `digest()` frees it, as does `free()`, and garbage collection eventually.
-#[wasm_bindgen]
-pub struct NativeSha256 {
-    inner: Sha256Hasher,
-}
-
-#[wasm_bindgen]
-impl NativeSha256 {
-    /// A hasher over no data yet.
-    #[wasm_bindgen(constructor)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> NativeSha256 {
-        NativeSha256 {
-            inner: Sha256Hasher::new(),
-        }
-    }
-
-    /// Adds `chunk` to the hashed data.
-    pub fn update(&mut self, chunk: &[u8]) {
-        self.inner.update(chunk);
-    }
-
-    /// The digest of everything added, as `sha256:<hex>`; consumes (frees) the hasher.
-    pub fn digest(self) -> String {
-        format!("sha256:{}", self.inner.finalize().to_hex())
     }
 }

@@ -1,6 +1,6 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ERROR_CODES, Sha256, VerificationError, Verifier, splitBundles, verifyRelease } from 'sigverify';
-import type { ErrorName, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
+import { ERROR_CODES, Hasher, Sha256, VerificationError, Verifier, splitBundles, verifyRelease } from 'sigverify';
+import type { ErrorName, NpmResult, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
 declare const file: Uint8Array;
@@ -34,6 +34,15 @@ try {
   const asset: string | undefined = release.assets[0]?.name;
   const sha1: string | undefined = release.subjects[0]?.digest['sha1'];
   void asset; void sha1; void release.result.identity;
+  const tarball: string = new Hasher('sha512').update(file).digest();
+  const npm: NpmResult = verifier.verifyNpm({
+    keys: file, packument: file, tarball: { digest: tarball }, attestations: file,
+    policy: { github: { repo: 'o/r' } },
+  }, { now: Date.now() });
+  const keyid: string | null | undefined = npm.attestations[0]?.keyid;
+  const source: 'attestation' | 'packument' | 'assumed' = npm.publishTimeSource;
+  verifier.verifyNpm({ keys: file, packument: file, version: '1.0.0', tarball: file });
+  void keyid; void source;
 } catch (e) {
   if (e instanceof VerificationError) {
     const name: ErrorName = e.name;
