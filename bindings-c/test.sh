@@ -141,8 +141,9 @@ gh=$files/github-release-delme-v6
 "${VALGRIND[@]}" "$OUT/release" "$gh/github_release_bundle.json" "$gh/trusted_root.jsonl" \
   "$gh/artifact.zip" "$gh/artifact_invalid.zip"
 
-log "npm packages: the registry's real files, streamed through a SHA-512 hasher (valgrind)"
-"${VALGRIND[@]}" "$OUT/npm" "$files/npm-registry"
+log "npm packages: the registry's real files through a SHA-512 hasher, the npm manifest (valgrind)"
+cargo run --locked -q -p sigverify-conformance --bin manifest -- --npm >"$OUT/npm-manifest.tsv"
+"${VALGRIND[@]}" "$OUT/npm" "$files/npm-registry" "$OUT/npm-manifest.tsv"
 
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"

@@ -43,6 +43,8 @@ fi
 export SIGVERIFY_MANIFEST="$out/manifest.tsv"
 (cd "$root" && cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf "$out/tuf-manifest.tsv")
 export SIGVERIFY_TUF_MANIFEST="$out/tuf-manifest.tsv"
+(cd "$root" && cargo run --locked -q -p sigverify-conformance --bin manifest -- --npm "$out/npm-manifest.tsv")
+export SIGVERIFY_NPM_MANIFEST="$out/npm-manifest.tsv"
 
 log "pytest"
 # From the package folder (which has python/, not sigverify/), so the import is the wheel.

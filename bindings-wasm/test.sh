@@ -39,6 +39,9 @@ echo "manifest: $(grep -vc '^#' "$SIGVERIFY_MANIFEST" || true) rows"
 export SIGVERIFY_TUF_MANIFEST="$ROOT/target/wasm-tests/tuf-manifest.tsv"
 (cd "$ROOT" && cargo run -q --locked -p sigverify-conformance --bin manifest -- --tuf "$SIGVERIFY_TUF_MANIFEST")
 echo "TUF manifest: $(grep -vc '^#' "$SIGVERIFY_TUF_MANIFEST" || true) rows"
+export SIGVERIFY_NPM_MANIFEST="$ROOT/target/wasm-tests/npm-manifest.tsv"
+(cd "$ROOT" && cargo run -q --locked -p sigverify-conformance --bin manifest -- --npm "$SIGVERIFY_NPM_MANIFEST")
+echo "npm manifest: $(grep -vc '^#' "$SIGVERIFY_NPM_MANIFEST" || true) rows"
 
 log "node tests"
 node --test test/node/

@@ -4,9 +4,10 @@
  * signatures` says it does, its tarball streamed through a SHA-512 hasher; a package without
  * attestations is judged by pacote's stand-in publish time; each way the files can disagree is
  * refused by its own code, as `sigverify verify-npm` refuses it (cli/tests/npm.rs). Also the
- * hasher's SHA-384 and SHA-512, and NULL handling.
+ * hasher's SHA-384 and SHA-512, and NULL handling. With NPM_MANIFEST (`manifest -- --npm`),
+ * every row of the virtual registry's vectors must give the core's outcome.
  *
- * usage: npm NPM_REGISTRY_DIR
+ * usage: npm NPM_REGISTRY_DIR [NPM_MANIFEST]
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -198,6 +199,82 @@ static void refused(const sigverify_verifier *v, const sigverify_npm_package *p,
   sigverify_error_free(err);
 }
 
+/* Reads a file named by a manifest row, or exits. */
+static uint8_t *load_path(const char *path, size_t *len) {
+  uint8_t *data = read_file(path, len);
+  if (data == NULL) {
+    perror(path);
+    exit(2);
+  }
+  return data;
+}
+
+/* Runs one npm manifest row (11 tab-separated columns, conformance/src/npm_vectors.rs):
+ * returns the outcome's name, "ok" or the core error's. */
+static const char *manifest_row(char **col) {
+  sigverify_verifier *v = NULL;
+  sigverify_policy *pinned = NULL;
+  sigverify_npm_package p;
+  uint8_t *keys, *packument, *tarball, *root, *atts = NULL, sha[SIGVERIFY_SHA512_LEN];
+  size_t keys_len, packument_len, tarball_len, root_len, atts_len = 0;
+  int status;
+  keys = load_path(col[1], &keys_len);
+  packument = load_path(col[2], &packument_len);
+  if (strcmp(col[4], "-") != 0) atts = load_path(col[4], &atts_len);
+  tarball = load_path(col[5], &tarball_len);
+  root = load_path(col[6], &root_len);
+  sha512_of(tarball, tarball_len, sha);
+  status = sigverify_verifier_new_from_trusted_root(root, root_len, &v, NULL);
+  if (status == SIGVERIFY_OK && strcmp(col[8], "-") != 0)
+    status = sigverify_policy_new_identity(col[8], col[9], &pinned, NULL);
+  if (status == SIGVERIFY_OK) {
+    memset(&p, 0, sizeof p);
+    p.keys.data = keys;
+    p.keys.len = keys_len;
+    p.packument.data = packument;
+    p.packument.len = packument_len;
+    p.version = strcmp(col[3], "-") == 0 ? NULL : col[3];
+    p.tarball_sha512 = sha;
+    p.attestations.data = atts;
+    p.attestations.len = atts_len;
+    p.provenance_policy = pinned;
+    status = sigverify_verify_npm(v, &p, strtoull(col[7], NULL, 10), NULL, NULL);
+  }
+  sigverify_policy_free(pinned);
+  sigverify_verifier_free(v);
+  free(keys);
+  free(packument);
+  free(atts);
+  free(tarball);
+  free(root);
+  return status == SIGVERIFY_OK ? "ok" : sigverify_code_name(status);
+}
+
+/* Every row of the npm manifest at `path`; returns how many rows ran. */
+static size_t manifest(const char *path) {
+  size_t len = 0, rows = 0, n;
+  char *text = (char *)load_path(path, &len), *line = text, *next, *col[11], *at;
+  const char *got;
+  for (; line != NULL && *line != 0; line = next) {
+    next = strchr(line, '\n');
+    if (next != NULL) *next++ = 0;
+    if (line[0] == '#' || line[0] == 0) continue;
+    for (n = 0, at = line; n < 11 && at != NULL; n++) {
+      col[n] = at;
+      at = strchr(at, '\t');
+      if (at != NULL) *at++ = 0;
+    }
+    CHECK(n == 11 && at == NULL);
+    if (n != 11) continue;
+    got = manifest_row(col);
+    CHECK(got != NULL && strcmp(got, col[10]) == 0);
+    if (got == NULL || strcmp(got, col[10]) != 0) printf("  %s: got %s, want %s\n", col[0], got, col[10]);
+    rows++;
+  }
+  free(text);
+  return rows;
+}
+
 int main(int argc, char **argv) {
   sigverify_verifier *v = NULL;
   sigverify_policy *pinned = NULL, *other = NULL;
@@ -212,8 +289,8 @@ int main(int argc, char **argv) {
   int source = 0;
   char packument[2048];
 
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s NPM_REGISTRY_DIR\n", argv[0]);
+  if (argc != 2 && argc != 3) {
+    fprintf(stderr, "usage: %s NPM_REGISTRY_DIR [NPM_MANIFEST]\n", argv[0]);
     return 2;
   }
   dir = argv[1];
@@ -337,6 +414,12 @@ int main(int argc, char **argv) {
   refused(v, &p, SIGVERIFY_NULL_PARAMETER);
   CHECK(r == NULL);
   sigverify_npm_result_free(NULL);
+
+  if (argc == 3) {
+    size_t rows = manifest(argv[2]);
+    printf("npm manifest: %lu rows\n", (unsigned long)rows);
+    CHECK(rows >= 18);
+  }
 
   sigverify_policy_free(pinned);
   sigverify_policy_free(other);

@@ -2,13 +2,19 @@
 sigstore@1.0.0 and tuf-js@1.0.0 verify as ``npm audit signatures`` says they do (registry
 signature, publish attestation, provenance, tarball), a package without attestations is
 judged by pacote's stand-in publish time, and each way the files can disagree is refused by
-its own name, as ``sigverify verify-npm`` refuses it (cli/tests/npm.rs)."""
+its own name, as ``sigverify verify-npm`` refuses it (cli/tests/npm.rs). Then every row of the
+npm manifest (the virtual registry's vectors, conformance/npm-vectors) gives the outcome the
+core gives."""
 
 from __future__ import annotations
 
 import calendar
 import json
+import os
+import subprocess
 import time
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Optional, Union
 
 import pytest
@@ -203,3 +209,86 @@ def test_each_disagreement_is_refused_by_its_own_name() -> None:
     # Malformed files.
     refused("NPM_KEYS_INVALID", sigverify.NpmError, keys=b"{}")
     refused("NPM_PACKAGE_INVALID", sigverify.NpmError, packument=b"[]")
+
+
+def npm_manifest_path() -> Optional[Path]:
+    """The npm manifest from $SIGVERIFY_NPM_MANIFEST (test.sh), else generated with cargo."""
+    env = os.environ.get("SIGVERIFY_NPM_MANIFEST")
+    if env:
+        p = Path(env)
+        return p if p.is_file() else None
+    out = REPO / "target" / "python" / "npm-manifest.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    subprocess.run(
+        ["cargo", "run", "-q", "-p", "sigverify-conformance", "--bin", "manifest", "--", "--npm", str(out)],
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return out if out.is_file() else None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the npm manifest (conformance/src/npm_vectors.rs documents the columns)."""
+
+    id: str
+    keys: str
+    packument: str
+    version: str
+    attestations: str
+    tarball: str
+    root: str
+    now: str
+    identity: str
+    issuer: str
+    expected: str
+
+
+def load_rows() -> list[Row]:
+    path = npm_manifest_path()
+    if path is None:
+        return []
+    return [
+        Row(*line.split("\t"))
+        for line in path.read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+
+
+ROWS = load_rows()
+
+
+def read(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def outcome(row: Row) -> str:
+    """`ok` or the error name of one manifest row through `Verifier.verify_npm`."""
+    verifier = sigverify.Verifier(trusted_root=sigverify.TrustedRoot.from_file(row.root))
+    pinned = None if row.identity == "-" else policy.Identity(identity=row.identity, issuer=row.issuer)
+    try:
+        verifier.verify_npm(
+            keys=read(row.keys),
+            packument=read(row.packument),
+            version=None if row.version == "-" else row.version,
+            tarball=read(row.tarball),
+            attestations=None if row.attestations == "-" else read(row.attestations),
+            policy=pinned,
+            now=int(row.now),
+        )
+    except sigverify.VerificationError as e:
+        return e.name
+    return "ok"
+
+
+def test_the_npm_manifest_has_every_vector() -> None:
+    assert len(ROWS) >= 18
+    assert any(r.expected == "ok" for r in ROWS)
+    assert len({r.expected for r in ROWS if r.expected != "ok"}) >= 10
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_npm_manifest_row(row: Row) -> None:
+    assert outcome(row) == row.expected

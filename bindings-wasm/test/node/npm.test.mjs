@@ -2,10 +2,13 @@
 // files): sigstore@1.0.0 and tuf-js@1.0.0 verify as `npm audit signatures` says they do, a
 // package without attestations is judged by pacote's stand-in publish time, and each way the
 // files can disagree is refused by its own name, as `sigverify verify-npm` refuses it
-// (cli/tests/npm.rs). Also the hasher's SHA-384 and SHA-512 against node:crypto.
+// (cli/tests/npm.rs). Then every row of the npm manifest (the virtual registry's vectors,
+// conformance/npm-vectors) gives the core's outcome, with node:crypto and without. Also the
+// hasher's SHA-384 and SHA-512 against node:crypto.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -198,4 +201,54 @@ test('each disagreement is refused by its own name', () => {
   throwsCore(() => sigstore(verifier, { keys: '{}' }), 'NPM_KEYS_INVALID');
   throwsCore(() => sigstore(verifier, { packument: '[]' }), 'NPM_PACKAGE_INVALID');
   verifier.free();
+});
+
+// The npm manifest's rows (conformance/src/npm_vectors.rs documents the columns);
+// SIGVERIFY_NPM_MANIFEST names a ready file (test.sh writes one), else it is generated here.
+function npmManifest() {
+  let file = process.env.SIGVERIFY_NPM_MANIFEST;
+  if (!file) {
+    file = path.join(ROOT, 'target', 'wasm-tests', 'npm-manifest.tsv');
+    mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync('cargo', ['run', '-q', '-p', 'sigverify-conformance', '--bin', 'manifest', '--', '--npm', file],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  const columns = ['id', 'keys', 'packument', 'version', 'attestations', 'tarball', 'root', 'now',
+    'identity', 'issuer', 'expected'];
+  return readFileSync(file, 'utf8').split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const cells = line.split('\t');
+      if (cells.length !== columns.length) throw new Error(`npm manifest: bad line: ${line}`);
+      return Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+    });
+}
+
+test('npm manifest: every vector of the virtual registry gives the core\'s outcome', () => {
+  const rows = npmManifest();
+  assert.ok(rows.length >= 18, `${rows.length} rows`);
+  assert.ok(rows.some((r) => r.expected === 'ok'));
+  const outcome = (row, platformCrypto) => {
+    const verifier = Verifier.fromTrustedRoot(readFileSync(row.root), { platformCrypto });
+    try {
+      verifier.verifyNpm({
+        keys: readFileSync(row.keys),
+        packument: readFileSync(row.packument),
+        tarball: readFileSync(row.tarball),
+        ...(row.version === '-' ? {} : { version: row.version }),
+        ...(row.attestations === '-' ? {} : { attestations: readFileSync(row.attestations) }),
+        ...(row.identity === '-' ? {} : { policy: { identity: row.identity, issuer: row.issuer } }),
+      }, { now: Number(row.now) * 1000 });
+      return 'ok';
+    } catch (e) {
+      if (!(e instanceof VerificationError)) throw e;
+      return e.name;
+    } finally {
+      verifier.free();
+    }
+  };
+  for (const row of rows) {
+    assert.equal(outcome(row, true), row.expected, row.id);
+    assert.equal(outcome(row, false), row.expected, `${row.id} (all WebAssembly)`);
+  }
 });
