@@ -521,6 +521,13 @@ export interface SplitFile {
   bundles: { place: string; predicateType: string | null; json: Uint8Array }[];
 }
 
+/**
+ * The hash a bundle needs of its artifact (SHA-256 when a subject or the message digest offers
+ * it; an npm tarball's attestation names it by SHA-512 alone): stream the file through
+ * `new Hasher(artifactHash(bundle))` and verify with `{ digest }`.
+ */
+export declare function artifactHash(bundle: JsonInput): HashAlgorithm;
+
 /** Splits a file of bundles into the bundles it carries (each then verified on its own). */
 export declare function splitBundles(file: JsonInput): SplitFile;
 

@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, verifyRelease as nativeVerifyRelease } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, artifactHash as nativeArtifactHash, verifyRelease as nativeVerifyRelease } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -443,6 +443,16 @@ export class Verifier {
   free() {
     this.#native.free();
   }
+}
+
+/**
+ * The hash a bundle needs of its artifact: `'sha256'`, `'sha384'` or `'sha512'` (SHA-256
+ * when a subject or the message digest offers it). Stream a large file through `new
+ * Hasher(artifactHash(bundle))` and verify with `{ digest: hasher.digest() }`.
+ */
+export function artifactHash(bundle) {
+  const bytes = jsonBytes(bundle);
+  return call(() => nativeArtifactHash(bytes));
 }
 
 /**

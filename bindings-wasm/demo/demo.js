@@ -1,12 +1,13 @@
 // Demo: hash the picked artifact chunk by chunk, verify its bundle, show verified-or-why.
-import { Sha256, TrustedRoot, TufState, VerificationError, Verifier } from '../index.js';
+import { Hasher, TrustedRoot, TufState, VerificationError, Verifier, artifactHash } from '../index.js';
 
 const $ = (id) => document.getElementById(id);
 const CHUNK = 1 << 20; // 1 MiB per hasher update, so large files never sit in memory twice
 
-// Hashes `file` through the incremental hasher, moving the progress bar as it goes.
-async function hashFile(file) {
-  const hasher = new Sha256();
+// Hashes `file` through the incremental hasher of `algorithm` (the one its bundle needs:
+// SHA-512 for an npm tarball), moving the progress bar as it goes.
+async function hashFile(file, algorithm) {
+  const hasher = new Hasher(algorithm);
   try {
     for (let offset = 0; offset < file.size; offset += CHUNK) {
       hasher.update(new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer()));
@@ -87,11 +88,12 @@ async function run() {
   $('result').dataset.status = 'busy';
   $('result').textContent = 'Verifying…';
   try {
-    const digest = await hashFile(artifact);
+    const bundleBytes = new Uint8Array(await bundle.arrayBuffer());
+    const digest = await hashFile(artifact, artifactHash(bundleBytes));
     const v = await verifier();
     try {
       const policy = { identity: $('identity').value.trim(), issuer: $('issuer').value.trim() };
-      const r = await v.verifyArtifactAsync(new Uint8Array(await bundle.arrayBuffer()), { digest }, policy);
+      const r = await v.verifyArtifactAsync(bundleBytes, { digest }, policy);
       show('ok', `Verified: ${artifact.name}`, [
         ['Signer', r.identity ?? '(managed key)'],
         ['Issuer', r.issuer ?? '-'],

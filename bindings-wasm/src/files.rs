@@ -35,6 +35,15 @@ struct FoundOut {
     json: Vec<u8>,
 }
 
+/// The hash a bundle needs of its artifact (`sha256`, `sha384` or `sha512`), so a caller
+/// streams a large file through that one hasher and passes `{ digest }` (an npm tarball's
+/// attestation names it by SHA-512 alone). A bundle that does not parse is the core's error.
+#[wasm_bindgen(js_name = artifactHash)]
+pub fn artifact_hash(bundle: &[u8]) -> Result<String, JsValue> {
+    let bundle = sigverify::Bundle::from_json(bundle).map_err(|e| core_error(&e))?;
+    Ok(bundle.artifact_hash().name().into())
+}
+
 /// Splits a file (bytes) into the bundles it carries, in file order: `{ kind, bundles: [{
 /// place, predicateType, json }] }`. A file of none of the known kinds is one bundle, for the
 /// bundle parser to judge.

@@ -1,5 +1,5 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ERROR_CODES, Hasher, Sha256, VerificationError, Verifier, splitBundles, verifyRelease } from 'sigverify';
+import { ERROR_CODES, Hasher, Sha256, VerificationError, Verifier, artifactHash, splitBundles, verifyRelease } from 'sigverify';
 import type { ErrorName, NpmResult, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
@@ -35,6 +35,8 @@ try {
   const sha1: string | undefined = release.subjects[0]?.digest['sha1'];
   void asset; void sha1; void release.result.identity;
   const tarball: string = new Hasher('sha512').update(file).digest();
+  const needed: 'sha256' | 'sha384' | 'sha512' = artifactHash(file);
+  void needed;
   const npm: NpmResult = verifier.verifyNpm({
     keys: file, packument: file, tarball: { digest: tarball }, attestations: file,
     policy: { github: { repo: 'o/r' } },

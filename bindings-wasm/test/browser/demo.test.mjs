@@ -11,7 +11,7 @@ const CASE = path.join(SHARED, 'happy-path-v0.3');
 const IDENTITY = 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const SHOTS = path.join(ROOT, 'target', 'wasm-tests');
 
-async function verifyInDemo(identity, shot, tuf) {
+async function verifyInDemo(identity, shot, tuf, files = { artifact: path.join(SHARED, 'a.txt'), bundle: path.join(CASE, 'bundle.sigstore.json') }) {
   const server = await serve();
   const browser = await launch();
   try {
@@ -24,8 +24,8 @@ async function verifyInDemo(identity, shot, tuf) {
       await page.selectOption('#root', 'tuf');
       await page.setInputFiles('#tufFiles', tuf.files);
     }
-    await page.setInputFiles('#artifact', path.join(SHARED, 'a.txt'));
-    await page.setInputFiles('#bundle', path.join(CASE, 'bundle.sigstore.json'));
+    await page.setInputFiles('#artifact', files.artifact);
+    await page.setInputFiles('#bundle', files.bundle);
     await page.fill('#identity', identity);
     await page.click('#verify');
     await page.waitForFunction(() => ['ok', 'fail'].includes(document.getElementById('result').dataset.status));
@@ -51,6 +51,15 @@ test('demo: a good bundle verifies and shows signer, time and log index', async 
   assert.ok(text.includes(IDENTITY));
   assert.match(text, /Signed at2024-03-19T17:26:26 UTC/);
   assert.match(text, /Log index79571823 \(https:\/\/rekor\.sigstore\.dev\)/);
+});
+
+test('demo: an npm tarball, which its attestation names by SHA-512 alone, streams through that hasher and verifies', async () => {
+  const example = path.join(ROOT, 'conformance', 'examples', 'gh-npm-sigstore-2.1.0-v0.3');
+  const files = { artifact: path.join(example, 'artifact'), bundle: path.join(example, 'bundle.sigstore.json') };
+  const identity = 'https://github.com/sigstore/sigstore-js/.github/workflows/release.yml@refs/heads/main';
+  const { status, text } = await verifyInDemo(identity, 'demo-npm-sha512.png', undefined, files);
+  assert.equal(status, 'ok', text);
+  assert.match(text, /Digestsha512:90f223f992e4c88d/);
 });
 
 test('demo: the wrong identity is rejected with the reason', async (t) => {
