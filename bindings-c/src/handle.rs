@@ -31,15 +31,6 @@ pub struct sigverify_policy {
     _private: [u8; 0],
 }
 
-/// An incremental SHA-256 (or SHA-384, SHA-512) over an artifact streamed in chunks.
-///
-/// Created by `sigverify_hasher_new` or `sigverify_hasher_new_alg`, freed by
-/// `sigverify_hasher_free`.
-/// Thread-safety: mutable; use from one thread at a time (it may move between threads).
-pub struct sigverify_hasher {
-    _private: [u8; 0],
-}
-
 /// What a successful verification established: identity, issuer, signing times, log entries.
 ///
 /// Created by `sigverify_verify`, freed by `sigverify_result_free`.
@@ -124,10 +115,6 @@ impl Handle for sigverify_verifier {
 
 impl Handle for sigverify_policy {
     type Inner = sigverify::Policy;
-}
-
-impl Handle for sigverify_hasher {
-    type Inner = crate::hasher::HasherData;
 }
 
 impl Handle for sigverify_error {

@@ -1,6 +1,8 @@
 //! `sigverify_hasher`: SHA-256 (or SHA-384, SHA-512) over an artifact streamed in chunks, for
 //! `sigverify_verify`'s digest mode, `sigverify_verify_digest` and an npm tarball's SHA-512.
 
+#![allow(non_camel_case_types, reason = "C API names")]
+
 use core::ffi::c_char;
 use core::ffi::c_int;
 
@@ -13,7 +15,6 @@ use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
 use crate::handle::out_param;
-use crate::handle::sigverify_hasher;
 use crate::handle::utf8;
 use crate::panic;
 
@@ -22,6 +23,19 @@ pub const SIGVERIFY_SHA384_LEN: usize = 48;
 /// Length in bytes of a SHA-512 digest, as `sigverify_hasher_final_digest` writes it and
 /// `sigverify_verify_npm` reads it; the longest digest a hasher writes.
 pub const SIGVERIFY_SHA512_LEN: usize = 64;
+
+/// An incremental SHA-256 (or SHA-384, SHA-512) over an artifact streamed in chunks.
+///
+/// Created by `sigverify_hasher_new` or `sigverify_hasher_new_alg`, freed by
+/// `sigverify_hasher_free`.
+/// Thread-safety: mutable; use from one thread at a time (it may move between threads).
+pub struct sigverify_hasher {
+    _private: [u8; 0],
+}
+
+impl Handle for sigverify_hasher {
+    type Inner = HasherData;
+}
 
 /// The value behind a `sigverify_hasher` pointer: the algorithm, so a final can start over.
 #[derive(Debug)]

@@ -40,11 +40,11 @@ pub use error::SIGVERIFY_NULL_PARAMETER;
 pub use error::SIGVERIFY_OK;
 pub use error::SIGVERIFY_PANIC;
 pub use handle::sigverify_error;
-pub use handle::sigverify_hasher;
 pub use handle::sigverify_policy;
 pub use handle::sigverify_release_result;
 pub use handle::sigverify_result;
 pub use handle::sigverify_verifier;
+pub use hasher::sigverify_hasher;
 
 use core::ffi::c_char;
 use core::ffi::c_int;

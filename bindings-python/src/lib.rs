@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod convert;
 mod ecdsa;
 mod errors;
+mod hashed;
 mod npm;
 mod policy;
 mod pypi;
@@ -32,8 +33,8 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     m.add_class::<verifier::TrustedRoot>()?;
     m.add_class::<verifier::Bundle>()?;
-    m.add_class::<verifier::HashAlgorithm>()?;
-    m.add_class::<verifier::Hashed>()?;
+    m.add_class::<hashed::HashAlgorithm>()?;
+    m.add_class::<hashed::Hashed>()?;
     m.add_class::<result::LogEntry>()?;
     m.add_class::<result::VerificationResult>()?;
     m.add_class::<verifier::Config>()?;

@@ -11,9 +11,9 @@ use sigverify::npm;
 
 use crate::convert;
 use crate::errors;
+use crate::hashed::HashAlgorithm;
+use crate::hashed::Hashed;
 use crate::result::VerificationResult;
-use crate::verifier::HashAlgorithm;
-use crate::verifier::Hashed;
 
 /// One verified attestation of an npm package version.
 #[pyclass(frozen, get_all, module = "sigverify._sigverify")]
