@@ -354,26 +354,8 @@ struct PolicyFlags {
     /// The bundle, or a file of several (JSON Lines, attestations document, PEP 740).
     #[arg(long, value_name = "FILE")]
     bundle: PathBuf,
-    /// Certificate identity (SAN) the bundle must be signed by, exactly.
-    #[arg(long = "certificate-identity", value_name = "ID")]
-    identity: Option<String>,
-    /// Pattern the whole certificate identity must match.
-    #[arg(
-        long = "certificate-identity-regexp",
-        value_name = "RE",
-        conflicts_with = "identity"
-    )]
-    identity_regexp: Option<String>,
-    /// OIDC issuer of the certificate, exactly.
-    #[arg(long = "certificate-oidc-issuer", value_name = "URL")]
-    issuer: Option<String>,
-    /// Pattern the whole OIDC issuer must match.
-    #[arg(
-        long = "certificate-oidc-issuer-regexp",
-        value_name = "RE",
-        conflicts_with = "issuer"
-    )]
-    issuer_regexp: Option<String>,
+    #[command(flatten)]
+    id: IdentityFlags,
     /// Public key (PEM or DER) of a managed-key signature, instead of the identity flags.
     #[arg(long, value_name = "KEY.pem")]
     key: Option<PathBuf>,
@@ -406,6 +388,42 @@ struct PolicyFlags {
     github: GitHubFlags,
     #[command(flatten)]
     output: OutputFlags,
+}
+
+/// The identity and issuer of the signing certificate, each exactly or as a pattern
+/// (`verify-bundle`, `verify-attestation`, and the provenance of `verify-npm`).
+#[derive(Args, Debug)]
+struct IdentityFlags {
+    /// Certificate identity (SAN) the bundle must be signed by, exactly.
+    #[arg(long = "certificate-identity", value_name = "ID")]
+    identity: Option<String>,
+    /// Pattern the whole certificate identity must match.
+    #[arg(
+        long = "certificate-identity-regexp",
+        value_name = "RE",
+        conflicts_with = "identity"
+    )]
+    identity_regexp: Option<String>,
+    /// OIDC issuer of the certificate, exactly.
+    #[arg(long = "certificate-oidc-issuer", value_name = "URL")]
+    issuer: Option<String>,
+    /// Pattern the whole OIDC issuer must match.
+    #[arg(
+        long = "certificate-oidc-issuer-regexp",
+        value_name = "RE",
+        conflicts_with = "issuer"
+    )]
+    issuer_regexp: Option<String>,
+}
+
+impl IdentityFlags {
+    /// Whether an identity and whether an issuer (either form) is given.
+    fn given(&self) -> (bool, bool) {
+        (
+            self.identity.is_some() || self.identity_regexp.is_some(),
+            self.issuer.is_some() || self.issuer_regexp.is_some(),
+        )
+    }
 }
 
 /// The GitHub policy flags, in `gh attestation verify`'s spelling.
@@ -543,26 +561,8 @@ struct NpmCmd {
     /// The attestations document (registry.npmjs.org/-/npm/v1/attestations/NAME@VERSION).
     #[arg(long, value_name = "FILE")]
     attestations: Option<PathBuf>,
-    /// Identity (SAN) the provenance must be signed by, exactly.
-    #[arg(long = "certificate-identity", value_name = "ID")]
-    identity: Option<String>,
-    /// Pattern the provenance's whole identity must match.
-    #[arg(
-        long = "certificate-identity-regexp",
-        value_name = "RE",
-        conflicts_with = "identity"
-    )]
-    identity_regexp: Option<String>,
-    /// OIDC issuer of the provenance's certificate, exactly.
-    #[arg(long = "certificate-oidc-issuer", value_name = "URL")]
-    issuer: Option<String>,
-    /// Pattern the provenance's whole OIDC issuer must match.
-    #[arg(
-        long = "certificate-oidc-issuer-regexp",
-        value_name = "RE",
-        conflicts_with = "issuer"
-    )]
-    issuer_regexp: Option<String>,
+    #[command(flatten)]
+    id: IdentityFlags,
     #[command(flatten)]
     github: GitHubFlags,
     #[command(flatten)]
@@ -790,8 +790,7 @@ fn verify_args(
         &["verify-bundle"]
     };
     let github = github_policy(p.github);
-    let identity = p.identity.is_some() || p.identity_regexp.is_some();
-    let issuer = p.issuer.is_some() || p.issuer_regexp.is_some();
+    let (identity, issuer) = p.id.given();
     let conflict = |msg: &str| usage_error(path, ErrorKind::ArgumentConflict, msg);
     match (&p.key, identity, issuer) {
         _ if github.is_some() => {
@@ -817,15 +816,15 @@ fn verify_args(
     }
     Ok(Box::new(VerifyArgs {
         bundle: p.bundle,
-        identity: p.identity,
-        issuer: p.issuer,
+        identity: p.id.identity,
+        issuer: p.id.issuer,
         key: p.key,
         trusted_root: p.root.trusted_root,
         staging: p.root.staging,
         now: p.root.now.map(UnixTime),
         input,
-        identity_regexp: p.identity_regexp,
-        issuer_regexp: p.issuer_regexp,
+        identity_regexp: p.id.identity_regexp,
+        issuer_regexp: p.id.issuer_regexp,
         tlog_threshold: p.tlog_threshold,
         timestamp_threshold: p.timestamp_threshold,
         sct_threshold: p.sct_threshold,
@@ -864,8 +863,7 @@ fn github_policy(g: GitHubFlags) -> Option<sigverify::GitHubPolicy> {
 /// names no identity); the GitHub flags replace the identity flags.
 fn npm_args(c: NpmCmd) -> Result<Box<NpmArgs>, clap::Error> {
     let github = github_policy(c.github);
-    let identity = c.identity.is_some() || c.identity_regexp.is_some();
-    let issuer = c.issuer.is_some() || c.issuer_regexp.is_some();
+    let (identity, issuer) = c.id.given();
     let path: &[&str] = &["verify-npm"];
     if github.is_some() && (identity || issuer) {
         return Err(usage_error(
@@ -887,10 +885,10 @@ fn npm_args(c: NpmCmd) -> Result<Box<NpmArgs>, clap::Error> {
         package_version: c.package_version,
         attestations: c.attestations,
         tarball: c.tarball,
-        identity: c.identity,
-        identity_regexp: c.identity_regexp,
-        issuer: c.issuer,
-        issuer_regexp: c.issuer_regexp,
+        identity: c.id.identity,
+        identity_regexp: c.id.identity_regexp,
+        issuer: c.id.issuer,
+        issuer_regexp: c.id.issuer_regexp,
         github,
         root: VerifyArgs {
             trusted_root: c.root.trusted_root,
