@@ -84,19 +84,12 @@ impl NpmResult {
 
 impl NpmResult {
     fn new(py: Python<'_>, p: npm::VerifiedPackage) -> PyResult<Self> {
-        let (publish_time, publish_time_source) = match p.publish_time {
-            npm::PublishTime::Attested(t) => (t, "attestation"),
-            npm::PublishTime::Packument(t) => (t, "packument"),
-            t => (t.time(), "assumed"),
-        };
+        let (publish_time, publish_time_source) = (p.publish_time.time(), p.publish_time.source());
         let attestations = p
             .attestations
             .into_iter()
             .map(|a| {
-                let (kind, keyid) = match a.kind {
-                    npm::AttestationKind::Publish { keyid } => ("publish", Some(keyid)),
-                    _ => ("provenance", None),
-                };
+                let (kind, keyid) = (a.kind.name(), a.kind.keyid().map(String::from));
                 let one = NpmAttestation {
                     place: a.place,
                     kind,

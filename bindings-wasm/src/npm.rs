@@ -47,19 +47,12 @@ struct NpmAttestationOut {
 
 impl From<npm::VerifiedPackage> for NpmOut {
     fn from(p: npm::VerifiedPackage) -> Self {
-        let (time, publish_time_source) = match p.publish_time {
-            npm::PublishTime::Attested(t) => (t, "attestation"),
-            npm::PublishTime::Packument(t) => (t, "packument"),
-            t => (t.time(), "assumed"),
-        };
+        let (time, publish_time_source) = (p.publish_time.time(), p.publish_time.source());
         let attestations = p
             .attestations
             .into_iter()
             .map(|a| {
-                let (kind, keyid) = match a.kind {
-                    npm::AttestationKind::Publish { keyid } => ("publish", Some(keyid)),
-                    _ => ("provenance", None),
-                };
+                let (kind, keyid) = (a.kind.name(), a.kind.keyid().map(String::from));
                 NpmAttestationOut {
                     place: a.place,
                     kind,

@@ -148,11 +148,7 @@ pub(crate) fn summary(a: &NpmArgs, p: &VerifiedPackage) -> String {
 
 /// The JSON result (`sigverify-result/1` with an `npm` member).
 pub(crate) fn json(p: &VerifiedPackage) -> Value {
-    let (time, source) = match p.publish_time {
-        PublishTime::Attested(t) => (t, "attestation"),
-        PublishTime::Packument(t) => (t, "packument"),
-        t => (t.time(), "assumed"),
-    };
+    let (time, source) = (p.publish_time.time(), p.publish_time.source());
     json!({
         "format": crate::report::RESULT_FORMAT,
         "verified": true,
@@ -165,8 +161,8 @@ pub(crate) fn json(p: &VerifiedPackage) -> Value {
             "publishTimeSource": source,
             "attestations": p.attestations.iter().map(|a| json!({
                 "place": a.place,
-                "kind": match &a.kind { AttestationKind::Publish { .. } => "publish", _ => "provenance" },
-                "keyid": match &a.kind { AttestationKind::Publish { keyid } => Some(keyid), _ => None },
+                "kind": a.kind.name(),
+                "keyid": a.kind.keyid(),
                 "predicateType": a.predicate_type,
                 "identity": a.verified.identity,
                 "issuer": a.verified.issuer,

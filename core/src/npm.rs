@@ -67,6 +67,16 @@ impl PublishTime {
             Self::Attested(t) | Self::Packument(t) | Self::Assumed(t) => t,
         }
     }
+
+    /// Where it came from, as every interface names it: `attestation`, `packument` or
+    /// `assumed`.
+    pub fn source(self) -> &'static str {
+        match self {
+            Self::Attested(_) => "attestation",
+            Self::Packument(_) => "packument",
+            Self::Assumed(_) => "assumed",
+        }
+    }
 }
 
 /// Which attestation of the document a bundle was.
@@ -80,6 +90,24 @@ pub enum AttestationKind {
     },
     /// The SLSA provenance, signed keyless by the build.
     Provenance,
+}
+
+impl AttestationKind {
+    /// `publish` or `provenance`, as every interface names the kind.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Publish { .. } => "publish",
+            Self::Provenance => "provenance",
+        }
+    }
+
+    /// The registry key's id, for a publish attestation.
+    pub fn keyid(&self) -> Option<&str> {
+        match self {
+            Self::Publish { keyid } => Some(keyid),
+            Self::Provenance => None,
+        }
+    }
 }
 
 /// One verified attestation of the document.
@@ -150,9 +178,17 @@ pub fn verify_package(
     {
         return Err(Error::NpmIntegrityMismatch);
     }
-    let verifier = verifier.clone().with_config(Config::default());
+    // npm uses the public-good profile; the trusted root is copied only when the caller's
+    // verifier has other thresholds.
+    let reconfigured;
+    let verifier = if verifier.config() == Config::default() {
+        verifier
+    } else {
+        reconfigured = verifier.clone().with_config(Config::default());
+        &reconfigured
+    };
     let attestations = match inputs.attestations {
-        Some(doc) => verify_attestations(&verifier, &inputs, doc, now)?,
+        Some(doc) => verify_attestations(verifier, &inputs, doc, now)?,
         None if package.has_attestations => return Err(Error::NpmAttestationsMissing),
         None => Vec::new(),
     };
@@ -165,7 +201,7 @@ pub fn verify_package(
         (None, Some(t)) => PublishTime::Packument(t),
         (None, None) => PublishTime::Assumed(NO_PUBLISH_TIME),
     };
-    let signatures = verify_signatures(&verifier, inputs.keys, package, publish_time.time())?;
+    let signatures = verify_signatures(verifier, inputs.keys, package, publish_time.time())?;
     Ok(VerifiedPackage {
         name: package.name.clone(),
         version: package.version.clone(),
