@@ -25,6 +25,7 @@ pub mod builders;
 mod expect;
 pub mod generator;
 pub mod manifest;
+pub mod merkle;
 pub mod mutate;
 pub mod npm_vectors;
 mod own;
@@ -276,6 +277,7 @@ mod tests {
             log_id: vec![1, 2],
             log_url: "https://rekor.sigstore.dev".to_owned(),
             integrated_time: time.map(UnixTime),
+            checkpoint: None,
         };
         let original = entry(7, Some(100));
         assert!(entry_means_no_more(&original, &original));

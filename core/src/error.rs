@@ -19,7 +19,8 @@ macro_rules! errors {
         /// pipeline step: 1xx bundle, 2xx trusted root, 3xx keys, 4xx certificate, 5xx SCT,
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
         /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata, 14xx PyPI
-        /// attestations, 15xx GitHub release attestations, 16xx npm packages. A retired code is never reused.
+        /// attestations, 15xx GitHub release attestations, 16xx npm packages, 17xx witness
+        /// cosignatures, checkpoint state and log proofs. A retired code is never reused.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Error {
@@ -571,6 +572,67 @@ errors! {
     /// The attestation's first subject lacks the tarball's SHA-512 (EATTESTATIONSUBJECT).
     NpmSubjectDigestMismatch = 1610, "NPM_SUBJECT_DIGEST_MISMATCH",
         "npm attestation subject digest differs from the package's integrity";
+    // --- 17xx: witness cosignatures, checkpoint state, log proofs ------------------------------
+    /// A witness policy (`c2sp.org/tlog-policy`) does not parse: an unknown keyword, a wrong
+    /// number of items, a malformed verifier key, a name used twice or before it is defined, a
+    /// bad threshold, a byte the format does not allow, or not exactly one `quorum` line.
+    WitnessPolicyInvalid { line: usize } = 1700, "WITNESS_POLICY_INVALID",
+        "witness policy is malformed";
+    /// Two `log` lines, or two `witness` lines, of a witness policy hold the same public key.
+    WitnessPolicyDuplicateKey { line: usize } = 1701, "WITNESS_POLICY_DUPLICATE_KEY",
+        "witness policy lists one public key twice";
+    /// A witness policy key is of a type this build does not verify (ML-DSA-44 cosignatures,
+    /// or Ed25519 in a build without it), or a `log` key is not a checkpoint key type.
+    WitnessKeyUnsupported { line: usize } = 1702, "WITNESS_KEY_UNSUPPORTED",
+        "witness policy key type is not supported by this build";
+    /// A cosignature line from a witness of the policy (its key name and key id) does not
+    /// verify: the whole checkpoint is refused (`c2sp.org/signed-note`).
+    WitnessCosignatureInvalid { entry: usize, witness: String } = 1703, "WITNESS_COSIGNATURE_INVALID",
+        "witness cosignature does not verify";
+    /// A witness cosigned the checkpoint at a time after the verification time.
+    WitnessCosignatureInFuture { entry: usize, witness: String } = 1704, "WITNESS_COSIGNATURE_IN_FUTURE",
+        "witness cosignature is dated after the verification time";
+    /// The checkpoint's verified cosignatures do not meet the policy's quorum: `group` is the
+    /// innermost group (or witness) that fell short, with how many of its members cosigned and
+    /// how many it needs.
+    WitnessQuorumNotMet { entry: usize, group: String, cosigned: usize, needed: usize } = 1705, "WITNESS_QUORUM_NOT_MET",
+        "checkpoint cosignatures do not meet the witness quorum";
+    /// Under a witness policy that requires witnesses or lists logs, a tlog entry has no
+    /// checkpoint (an inclusion promise alone): nothing could have been cosigned.
+    WitnessCheckpointMissing { entry: usize } = 1706, "WITNESS_CHECKPOINT_MISSING",
+        "tlog entry has no checkpoint for the witness policy to judge";
+    /// The witness policy lists logs, and the entry's log (its key and checkpoint origin) is
+    /// not one of them.
+    WitnessLogUnlisted { entry: usize } = 1707, "WITNESS_LOG_UNLISTED",
+        "tlog entry's log is not listed in the witness policy";
+    /// A checkpoint state file does not parse (its header, or a checkpoint in it), or names one
+    /// origin twice.
+    LogStateInvalid = 1708, "LOG_STATE_INVALID",
+        "checkpoint state is malformed";
+    /// The remembered checkpoint of this log and the presented one have different sizes, and
+    /// no consistency proof between them was given.
+    LogConsistencyProofMissing { origin: String, remembered: u64, presented: u64 } = 1709, "LOG_CONSISTENCY_PROOF_MISSING",
+        "no consistency proof between the remembered and the presented checkpoint";
+    /// The consistency proof given does not connect the smaller tree to the larger one: the
+    /// log may have forked, or the proof is wrong; both checkpoints are the evidence.
+    LogConsistencyProofInvalid { origin: String, remembered: u64, presented: u64 } = 1710, "LOG_CONSISTENCY_PROOF_INVALID",
+        "consistency proof does not connect the remembered and the presented checkpoint";
+    /// Two checkpoints of one log, both signed by it, have the same size and different root
+    /// hashes: the log showed two views (a split view), and the pair proves it.
+    LogSplitView { origin: String, size: u64 } = 1711, "LOG_SPLIT_VIEW",
+        "log signed two different trees of the same size (split view)";
+    /// A consistency proof file is malformed (not Rekor's `{"rootHash", "hashes"}` JSON with
+    /// hex SHA-256 hashes).
+    LogConsistencyProofMalformed = 1712, "LOG_CONSISTENCY_PROOF_MALFORMED",
+        "consistency proof file is malformed";
+    /// A `c2sp.org/tlog-proof` file does not parse: its header, `extra` or `index` line, a
+    /// proof hash, or the checkpoint after it.
+    TlogProofInvalid = 1713, "TLOG_PROOF_INVALID",
+        "tlog proof file is malformed";
+    /// A tlog proof does not prove any tlog entry of the bundle (no entry's leaf hash, at its
+    /// index and path, gives the checkpoint's root).
+    TlogProofUnmatched = 1714, "TLOG_PROOF_UNMATCHED",
+        "tlog proof proves no entry of the bundle";
 }
 
 #[cfg(feature = "std")]

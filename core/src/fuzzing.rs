@@ -10,7 +10,7 @@ use crate::bundle::Envelope;
 
 /// Parses a checkpoint (signed note).
 pub fn checkpoint(text: &str) -> bool {
-    crate::tlog::checkpoint::parse(text, 0).is_ok()
+    crate::note::parse(text, 0).is_ok()
 }
 
 /// Parses a certificate and runs what the verifier reads from a leaf: self-signature, Fulcio

@@ -23,6 +23,8 @@ pub mod github;
 pub mod intoto;
 mod json;
 pub mod limits;
+pub mod log_state;
+mod note;
 pub mod npm;
 pub mod pattern;
 mod platform;
@@ -38,6 +40,7 @@ pub mod tlog;
 pub mod trust_root;
 pub mod tuf;
 mod verifier;
+pub mod witness;
 mod x509;
 
 pub use artifact::Artifact;
@@ -55,12 +58,16 @@ pub use policy::Condition;
 pub use policy::Policy;
 pub use time::UnixTime;
 pub use tlog::LogEntry;
+pub use tlog::SignedCheckpoint;
+pub use tlog::TlogProof;
 pub use trust_root::TrustedRoot;
 pub use verifier::Config;
 pub use verifier::Skipped;
 pub use verifier::SkippedItem;
 pub use verifier::Verified;
 pub use verifier::Verifier;
+pub use witness::Cosignature;
+pub use witness::WitnessPolicy;
 
 /// Verifies `bundle` in one call: builds a [`Verifier`] over `root` with the default
 /// [`Config`] and runs it. Prefer a long-lived [`Verifier`] when checking many bundles.

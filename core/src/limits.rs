@@ -72,6 +72,14 @@ pub enum Limit {
     NpmDocumentBytes,
     /// [`MAX_NPM_ENTRIES`]
     NpmEntries,
+    /// [`MAX_WITNESS_POLICY_BYTES`]
+    WitnessPolicyBytes,
+    /// [`MAX_WITNESS_POLICY_ENTRIES`]
+    WitnessPolicyEntries,
+    /// [`MAX_LOG_STATE_BYTES`]
+    LogStateBytes,
+    /// [`MAX_LOG_STATE_LOGS`]
+    LogStateLogs,
 }
 
 impl fmt::Display for Limit {
@@ -109,6 +117,13 @@ impl fmt::Display for Limit {
             Self::BundleFileBytes => ("attestation file bytes", MAX_BUNDLE_FILE_BYTES),
             Self::NpmDocumentBytes => ("npm packument or keys file bytes", MAX_NPM_DOCUMENT_BYTES),
             Self::NpmEntries => ("npm registry keys or signatures", MAX_NPM_ENTRIES),
+            Self::WitnessPolicyBytes => ("witness policy bytes", MAX_WITNESS_POLICY_BYTES),
+            Self::WitnessPolicyEntries => (
+                "logs, witnesses or groups of a witness policy",
+                MAX_WITNESS_POLICY_ENTRIES,
+            ),
+            Self::LogStateBytes => ("checkpoint state bytes", MAX_LOG_STATE_BYTES),
+            Self::LogStateLogs => ("logs in a checkpoint state", MAX_LOG_STATE_LOGS),
         };
         write!(f, "{what} > {max}")
     }
@@ -222,6 +237,20 @@ pub const MAX_NPM_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 /// Most registry keys in `keys.json`, and most signatures on one package version. The
 /// registry publishes two keys, and one signature per version.
 pub const MAX_NPM_ENTRIES: usize = 64;
+
+/// Largest witness policy file, in bytes. A policy of 64 witnesses with their keys is about
+/// 8 KiB.
+pub const MAX_WITNESS_POLICY_BYTES: usize = 64 * 1024;
+
+/// Most logs, most witnesses and most groups in one witness policy (each counted on its own).
+/// `c2sp.org/tlog-policy` asks implementations to support at least 32 of each.
+pub const MAX_WITNESS_POLICY_ENTRIES: usize = 64;
+
+/// Largest checkpoint state, in bytes: one signed checkpoint per log.
+pub const MAX_LOG_STATE_BYTES: usize = MAX_LOG_STATE_LOGS * MAX_CHECKPOINT_BYTES;
+
+/// Most logs one checkpoint state remembers.
+pub const MAX_LOG_STATE_LOGS: usize = 64;
 
 #[cfg(test)]
 mod tests {

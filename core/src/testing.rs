@@ -3,3 +3,4 @@
 //! only signing code, and return bytes; the library itself never signs.
 
 pub(crate) use sigverify_conformance::builders::*;
+pub(crate) use sigverify_conformance::merkle;

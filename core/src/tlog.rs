@@ -9,11 +9,16 @@ use crate::crypto::Crypto;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
 use crate::trust_root::Log;
+use crate::witness::Cosignature;
+use crate::witness::WitnessPolicy;
 
 pub(crate) mod body;
-pub(crate) mod checkpoint;
+pub(crate) mod consistency;
 pub(crate) mod merkle;
 pub(crate) mod promise;
+pub(crate) mod proof_file;
+
+pub use proof_file::TlogProof;
 
 /// A tlog entry that verified, with what it proves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +31,27 @@ pub struct LogEntry {
     pub log_url: alloc::string::String,
     /// The integrated time, present only when an inclusion promise signed it.
     pub integrated_time: Option<UnixTime>,
+    /// The checkpoint that proved the entry's inclusion, when the entry had an inclusion
+    /// proof (Rekor v1 entries may have an inclusion promise alone).
+    pub checkpoint: Option<SignedCheckpoint>,
+}
+
+/// A checkpoint whose log signature verified, with the witness cosignatures a witness policy
+/// verified on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedCheckpoint {
+    /// The origin line: the log's identity (`rekor.sigstore.dev - <tree id>` for Rekor v1, the
+    /// log's host for Rekor v2).
+    pub origin: alloc::string::String,
+    /// The tree size.
+    pub size: u64,
+    /// The tree's root hash (32 bytes).
+    pub root_hash: Vec<u8>,
+    /// The whole signed note, signature lines included: the evidence to keep or report.
+    pub note: alloc::string::String,
+    /// The cosignatures of the witness policy's witnesses that verified; empty without a
+    /// policy.
+    pub cosignatures: Vec<Cosignature>,
 }
 
 /// Verifies one entry against the trusted logs and the bundle it must describe.
@@ -35,6 +61,7 @@ pub(crate) fn verify_entry(
     entry: &TlogEntry,
     logs: &[Log],
     expected: &body::Expected<'_>,
+    witness: Option<&WitnessPolicy>,
     now: UnixTime,
     crypto: Crypto<'_>,
 ) -> Result<LogEntry, Error> {
@@ -67,7 +94,7 @@ pub(crate) fn verify_entry(
         integrated_time = Some(t);
     }
     let v2 = is_rekor_v2(entry);
-    match &entry.inclusion_proof {
+    let checkpoint = match &entry.inclusion_proof {
         // Rekor v2 has one index per log, so the proof vouches for the index the entry claims.
         // A Rekor v1 log is sharded: its global `logIndex` (signed only by the promise) differs
         // from the tree index the proof proves, and the two are not compared (as in
@@ -75,37 +102,46 @@ pub(crate) fn verify_entry(
         Some(proof) if v2 && proof.log_index != entry.log_index => {
             return Err(Error::TlogLogIndexMismatch { entry: index });
         }
-        Some(proof) => verify_inclusion(index, entry, proof, log, v2, crypto)?,
+        Some(proof) => Some(verify_inclusion(
+            index, entry, proof, log, v2, witness, now, crypto,
+        )?),
         None if integrated_time.is_none() => {
             return Err(Error::TlogEntryUnverifiable { entry: index });
         }
-        None => {}
-    }
+        None if witness.is_some_and(WitnessPolicy::is_required) => {
+            return Err(Error::WitnessCheckpointMissing { entry: index });
+        }
+        None => None,
+    };
     body::check(index, &entry.kind, &entry.version, &entry.body, expected)?;
     Ok(LogEntry {
         log_index: entry.log_index,
         log_id: entry.log_id.clone(),
         log_url: log.base_url.clone(),
         integrated_time,
+        checkpoint,
     })
 }
 
 #[inline(never)] // a step of verify_entry, as the promise is: frames side by side, not nested
+#[allow(clippy::too_many_arguments)] // the entry, its log and the verifier's inputs, each used
 fn verify_inclusion(
     index: usize,
     entry: &TlogEntry,
     proof: &crate::bundle::InclusionProof,
     log: &Log,
     v2: bool,
+    witness: Option<&WitnessPolicy>,
+    now: UnixTime,
     crypto: Crypto<'_>,
-) -> Result<(), Error> {
+) -> Result<SignedCheckpoint, Error> {
     let leaf = merkle::leaf_hash(&entry.body);
     let root =
         merkle::root_from_inclusion_proof(proof.log_index, proof.tree_size, leaf, &proof.hashes);
     if root.as_ref().map(<[u8; 32]>::as_slice) != Some(proof.root_hash.as_slice()) {
         return Err(Error::TlogInclusionProofInvalid { entry: index });
     }
-    let checkpoint = checkpoint::parse(&proof.checkpoint, index)?;
+    let checkpoint = crate::note::parse(&proof.checkpoint, index)?;
     let hint_source = log.checkpoint_key_id.as_deref().unwrap_or(&log.log_id);
     let hint = hint_source
         .get(..4)
@@ -140,7 +176,17 @@ fn verify_inclusion(
     if checkpoint.size != proof.tree_size || checkpoint.root_hash != proof.root_hash {
         return Err(Error::TlogCheckpointRootMismatch { entry: index });
     }
-    Ok(())
+    let cosignatures = match witness {
+        Some(policy) => policy.judge(index, &checkpoint, &log.identity(), now, crypto)?,
+        None => Vec::new(),
+    };
+    Ok(SignedCheckpoint {
+        origin: checkpoint.origin.into(),
+        size: checkpoint.size,
+        root_hash: checkpoint.root_hash,
+        note: proof.checkpoint.clone(),
+        cosignatures,
+    })
 }
 
 /// Whether an entry comes from a Rekor v2 log: only v2 writes `hashedrekord` and `dsse` bodies
@@ -282,6 +328,7 @@ mod tests {
             &w.entry,
             core::slice::from_ref(&w.log),
             &expected,
+            None,
             UnixTime(now),
             Crypto::BUILTIN,
         )

@@ -21,6 +21,7 @@ use crate::tlog;
 use crate::tlog::LogEntry;
 use crate::trust_root::Log;
 use crate::trust_root::TrustedRoot;
+use crate::witness::WitnessPolicy;
 use crate::x509::Authority;
 use crate::x509::Certificate;
 use alloc::string::String;
@@ -135,6 +136,7 @@ pub struct Verifier {
     root: TrustedRoot,
     config: Config,
     ecdsa: Option<Backend>,
+    witness: Option<WitnessPolicy>,
 }
 
 /// An installed ECDSA backend: a static one (the bindings' platform crypto), or one shared
@@ -168,7 +170,24 @@ impl Verifier {
             root,
             config,
             ecdsa: None,
+            witness: None,
         }
+    }
+
+    /// Requires every checkpoint that proves a tlog entry to meet `policy` (its logs, witness
+    /// cosignatures and quorum); an entry with no checkpoint then fails when the policy asks
+    /// anything (`WITNESS_CHECKPOINT_MISSING`). `quorum none` with no `log` lines changes
+    /// nothing. The cosignatures that verified are in each entry's
+    /// [`crate::SignedCheckpoint::cosignatures`].
+    #[must_use]
+    pub fn with_witness_policy(mut self, policy: WitnessPolicy) -> Self {
+        self.witness = Some(policy);
+        self
+    }
+
+    /// The witness policy this verifier applies, if any.
+    pub fn witness_policy(&self) -> Option<&WitnessPolicy> {
+        self.witness.as_ref()
     }
 
     /// The same trusted root under other requirements.
@@ -419,7 +438,15 @@ impl Verifier {
     ) -> Result<Vec<LogEntry>, Error> {
         let mut verified: Vec<LogEntry> = Vec::new();
         for (i, entry) in bundle.tlog_entries.iter().enumerate() {
-            match tlog::verify_entry(i, entry, &self.root.tlogs, expected, now, crypto) {
+            match tlog::verify_entry(
+                i,
+                entry,
+                &self.root.tlogs,
+                expected,
+                self.witness.as_ref(),
+                now,
+                crypto,
+            ) {
                 Ok(e) => {
                     // A repeated entry must not count twice.
                     if verified

@@ -15,6 +15,8 @@ use super::pki::Res;
 use super::pki::b64;
 use super::pki::hex;
 use super::pki::sha256;
+use crate::merkle::audit_path as path;
+use crate::merkle::mth;
 
 /// The signing time of every vector: 2025-06-01T12:00:00Z.
 pub const T0: u64 = 1_748_779_200;
@@ -816,49 +818,6 @@ fn leaf_cert(w: &World, s: &Spec, key: &Key) -> Res<Vec<u8>> {
     })
 }
 
-/// RFC 6962 Merkle tree hash of `leaves` (leaf hashes).
-fn mth(leaves: &[[u8; 32]]) -> [u8; 32] {
-    match leaves {
-        [] => sha256(&[]),
-        [one] => *one,
-        _ => {
-            let k = split(leaves.len());
-            let (l, r) = leaves.split_at(k);
-            node(&mth(l), &mth(r))
-        }
-    }
-}
-
-fn split(n: usize) -> usize {
-    let mut k = 1;
-    while k * 2 < n {
-        k *= 2;
-    }
-    k
-}
-
-fn node(l: &[u8], r: &[u8]) -> [u8; 32] {
-    sha256(&[&[1u8][..], l, r].concat())
-}
-
-/// RFC 6962 audit path of leaf `m`, leaf-side first.
-fn path(m: usize, leaves: &[[u8; 32]]) -> Vec<[u8; 32]> {
-    if leaves.len() <= 1 {
-        return Vec::new();
-    }
-    let k = split(leaves.len());
-    let (l, r) = leaves.split_at(k);
-    if m < k {
-        let mut p = path(m, l);
-        p.push(mth(r));
-        p
-    } else {
-        let mut p = path(m - k, r);
-        p.push(mth(l));
-        p
-    }
-}
-
 fn window(w: &Window) -> Value {
     let mut v = serde_json::Map::new();
     if let Some(s) = w.0 {
@@ -1273,34 +1232,4 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
         policy: s.policy.clone(),
         now: s.now,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn audit_paths_lead_to_the_root() {
-        let leaves: Vec<[u8; 32]> = (0u8..13).map(|i| sha256(&[i])).collect();
-        let root = mth(&leaves);
-        for m in 0..leaves.len() {
-            let mut fn_ = m;
-            let mut sn = leaves.len() - 1;
-            let mut r = leaves[m];
-            for p in path(m, &leaves) {
-                if fn_ & 1 == 1 || fn_ == sn {
-                    r = node(&p, &r);
-                    while fn_ & 1 == 0 && fn_ != 0 {
-                        fn_ >>= 1;
-                        sn >>= 1;
-                    }
-                } else {
-                    r = node(&r, &p);
-                }
-                fn_ >>= 1;
-                sn >>= 1;
-            }
-            assert_eq!(r, root, "leaf {m}");
-        }
-    }
 }

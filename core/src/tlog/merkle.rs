@@ -7,7 +7,7 @@ pub(crate) fn leaf_hash(entry: &[u8]) -> [u8; 32] {
     sha256(&[&[0x00], entry])
 }
 
-fn node_hash(left: &[u8], right: &[u8]) -> [u8; 32] {
+pub(crate) fn node_hash(left: &[u8], right: &[u8]) -> [u8; 32] {
     sha256(&[&[0x01], left, right])
 }
 

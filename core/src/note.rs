@@ -1,4 +1,4 @@
-//! Checkpoints as C2SP signed notes (`c2sp.org/signed-note`, `c2sp.org/tlog-checkpoint`):
+//! Signed notes holding checkpoints (`c2sp.org/signed-note`, `c2sp.org/tlog-checkpoint`):
 //! origin, tree size and root hash, then a blank line and one signature line per signer.
 
 use alloc::vec::Vec;
