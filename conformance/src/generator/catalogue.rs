@@ -80,7 +80,7 @@ type TextEdit = fn(String) -> String;
 type Tamper = Box<dyn Fn(Spec) -> Spec>;
 
 pub(super) struct Catalogue<'a> {
-    w: &'a World,
+    pub(super) w: &'a World,
     out: Vec<Vector>,
 }
 

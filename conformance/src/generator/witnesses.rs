@@ -4,12 +4,17 @@
 
 use std::rc::Rc;
 
+use serde_json::Value;
+use serde_json::json;
+
 use super::catalogue::Catalogue;
 use super::catalogue::OK;
 use super::catalogue::version;
 use super::pki::Res;
+use super::pki::b64;
 use super::sigstore::Beside;
 use super::sigstore::ConsistencySpec;
+use super::sigstore::JsonHook;
 use super::sigstore::LogKind;
 use super::sigstore::Note;
 use super::sigstore::Spec;
@@ -208,6 +213,74 @@ impl Catalogue<'_> {
                     ..version(Spec::happy(), 1)
                 },
                 "WITNESS_CHECKPOINT_MISSING",
+            ),
+        ];
+        for (name, readme, spec, expect) in cases {
+            self.add(name, readme, spec, expect)?;
+        }
+        self.root_witness_config()
+    }
+
+    /// The trusted root v0.2 proposal's `witnessConfig` on the Rekor v2 log: group 0 is
+    /// witness a or b, group 1 is witness c, and both groups must cosign.
+    fn root_witness_config(&mut self) -> Res<()> {
+        let mut keys = Vec::new();
+        for k in &self.w.witnesses {
+            keys.push(b64(&k.spki()?));
+        }
+        let config = move |exact: Option<u64>| -> JsonHook {
+            let keys = keys.clone();
+            Rc::new(move |root: &mut Value| {
+                let w = |i: usize, op: &str| json!({"publicKey": {"rawBytes": keys[i], "keyDetails": "PKIX_ED25519"}, "operator": op});
+                let top = match exact {
+                    Some(n) => json!({"selector": "EXACT", "count": n}),
+                    None => json!({"selector": "ALL"}),
+                };
+                let cfg = json!({
+                    "witnessGroups": [
+                        {"witnesses": [w(0, "witness.virtual.test"), w(1, "witness2.virtual.test")], "serviceConfig": {"selector": "ANY"}},
+                        {"witnesses": [w(2, "witness3.virtual.test")], "serviceConfig": {"selector": 1}}
+                    ],
+                    "serviceConfig": top
+                });
+                root["mediaType"] = json!("application/vnd.dev.sigstore.trustedroot.v0.2+json");
+                if let Some(log) = root.pointer_mut("/tlogs/1") {
+                    log["witnessConfig"] = cfg;
+                }
+            })
+        };
+        let with_root = |cosigners: &'static [usize], hook: JsonHook, policy: Option<&str>| Spec {
+            root_hook: Some(hook),
+            beside: Beside {
+                policy: policy.map(str::to_owned),
+                ..Beside::default()
+            },
+            ..v2_cosigned(cosigners, "")
+        };
+        let cases: Vec<(&str, &str, Spec, &str)> = vec![
+            (
+                "ok-witness-root-config",
+                "trusted root v0.2 witnessConfig on the Rekor v2 log: (a or b) and c; a and c cosigned",
+                with_root(&[0, 2], config(None), None),
+                OK,
+            ),
+            (
+                "witness-root-config-short",
+                "trusted root witnessConfig: (a or b) and c; a and b cosigned",
+                with_root(&[0, 1], config(None), None),
+                "WITNESS_QUORUM_NOT_MET",
+            ),
+            (
+                "ok-witness-policy-file-over-root-config",
+                "a witness policy file (quorum none) takes the place of the root's unmet witnessConfig",
+                with_root(&[0, 1], config(None), Some("quorum none\n")),
+                OK,
+            ),
+            (
+                "trust-root-witness-config-invalid",
+                "trusted root witnessConfig asks for 3 of its 2 groups",
+                with_root(&[0, 2], config(Some(3)), None),
+                "TRUST_ROOT_WITNESS_CONFIG_INVALID",
             ),
         ];
         for (name, readme, spec, expect) in cases {
