@@ -3,7 +3,8 @@
 //! `ok-` forms) give their expected outcome, and on a Rekor v2 vector: the checkpoint and its
 //! cosignatures are printed, a policy is judged and a malformed one refused by file, the state
 //! is created, then seen again, and a forged remembered tree is a split view whose two signed
-//! checkpoints go to stderr while the state file stays as it was.
+//! checkpoints go to stderr while the state file stays as it was; `verify-attestation` takes
+//! the same flags.
 
 use std::fs;
 use std::path::Path;
@@ -63,11 +64,16 @@ fn s(p: &Path) -> String {
 }
 
 /// `verify-bundle` of a vector folder with `extra` flags, the artifact last.
+fn verify(dir: &Path, extra: &[String]) -> Output {
+    run("verify-bundle", dir, extra)
+}
+
+/// `command` on a vector folder with `extra` flags, the artifact last.
 #[allow(
     clippy::unwrap_used,
     reason = "test helper: a vector folder without its files fails the test"
 )]
-fn verify(dir: &Path, extra: &[String]) -> Output {
+fn run(command: &str, dir: &Path, extra: &[String]) -> Output {
     let read = |name: &str| {
         fs::read_to_string(dir.join(name))
             .unwrap()
@@ -75,7 +81,7 @@ fn verify(dir: &Path, extra: &[String]) -> Output {
             .to_owned()
     };
     let mut a = vec![
-        "verify-bundle".to_owned(),
+        command.to_owned(),
         "--bundle".to_owned(),
         s(&dir.join("bundle.sigstore.json")),
         "--trusted-root".to_owned(),
@@ -654,4 +660,26 @@ fn a_tlog_proof_that_proves_no_entry_or_does_not_parse_is_refused_by_file() {
             s(&proof)
         )
     );
+}
+
+#[test]
+fn verify_attestation_takes_the_same_flags() {
+    let dir = scratch("attestation");
+    let policy = dir.join("policy");
+    fs::write(&policy, "quorum none\n").unwrap();
+    let state = dir.join("state");
+    let out = run(
+        "verify-attestation",
+        &vectors().join("ok-v0.3-dsse-rekor2-tsa"),
+        &flags(&[("--witness-policy", &policy), ("--log-state", &state)]),
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        stdout.contains(&format!("            checkpoint {ORIGIN}, tree size ")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(": first seen\n"), "{stdout}");
+    assert!(stdout.contains("  statement: "), "{stdout}");
+    assert!(state.is_file());
 }
