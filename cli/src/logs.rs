@@ -129,7 +129,10 @@ pub(crate) fn attach(
             .proof
             .attach(&mut bundle)
             .map_err(|e| about(e, "--tlog-proof", &p.path))?;
-        let (replaced, entry) = read_attached(&format!("{how:?}"))?;
+        let (replaced, entry) = match how {
+            sigverify::tlog::Attached::Replaced { entry } => (true, entry),
+            sigverify::tlog::Attached::KeptOwn { entry } => (false, entry),
+        };
         attached.push(Attachment {
             file: p.path.clone(),
             tree_size: p.proof.tree_size,
@@ -138,25 +141,6 @@ pub(crate) fn attach(
         });
     }
     Ok((bundle, attached))
-}
-
-/// Whether a proof replaced the entry's own, and which entry. `TlogProof::attach` returns the
-/// core's `Attached`, which the core does not export, so its variants cannot be named here:
-/// its derived `Debug` form (`Replaced { entry: 0 }`, `KeptOwn { entry: 0 }`) is read instead,
-/// and any other form is an internal error rather than a guess.
-fn read_attached(debug: &str) -> Result<(bool, usize), Failure> {
-    let parsed = [("Replaced", true), ("KeptOwn", false)]
-        .into_iter()
-        .find_map(|(name, replaced)| {
-            let entry = debug
-                .strip_prefix(name)?
-                .strip_prefix(" { entry: ")?
-                .strip_suffix(" }")?
-                .parse()
-                .ok()?;
-            Some((replaced, entry))
-        });
-    parsed.ok_or_else(|| Failure::Io(format!("internal: unknown tlog proof outcome {debug}")))
 }
 
 /// Under `--log-state`, after the bundle verified: every verified checkpoint must be the
@@ -496,24 +480,4 @@ fn observation_json(o: &Observed) -> Value {
         "observation": name,
         "rememberedSize": remembered,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_outcome_of_a_proof_is_read_from_its_debug_form() {
-        assert!(matches!(
-            read_attached("Replaced { entry: 2 }"),
-            Ok((true, 2))
-        ));
-        assert!(matches!(
-            read_attached("KeptOwn { entry: 0 }"),
-            Ok((false, 0))
-        ));
-        for bad in ["Replaced", "Moved { entry: 1 }", "KeptOwn { entry: x }"] {
-            assert!(read_attached(bad).is_err(), "{bad}");
-        }
-    }
 }

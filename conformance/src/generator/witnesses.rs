@@ -231,7 +231,7 @@ impl Catalogue<'_> {
         let config = move |exact: Option<u64>| -> JsonHook {
             let keys = keys.clone();
             Rc::new(move |root: &mut Value| {
-                let w = |i: usize, op: &str| json!({"publicKey": {"rawBytes": keys[i], "keyDetails": "PKIX_ED25519"}, "operator": op});
+                let w = |i: usize, op: &str| json!({"publicKey": {"rawBytes": keys.get(i), "keyDetails": "PKIX_ED25519"}, "operator": op});
                 let top = match exact {
                     Some(n) => json!({"selector": "EXACT", "count": n}),
                     None => json!({"selector": "ALL"}),
@@ -243,9 +243,14 @@ impl Catalogue<'_> {
                     ],
                     "serviceConfig": top
                 });
-                root["mediaType"] = json!("application/vnd.dev.sigstore.trustedroot.v0.2+json");
-                if let Some(log) = root.pointer_mut("/tlogs/1") {
-                    log["witnessConfig"] = cfg;
+                if let Value::Object(r) = &mut *root {
+                    r.insert(
+                        "mediaType".into(),
+                        json!("application/vnd.dev.sigstore.trustedroot.v0.2+json"),
+                    );
+                }
+                if let Some(Value::Object(log)) = root.pointer_mut("/tlogs/1") {
+                    log.insert("witnessConfig".into(), cfg);
                 }
             })
         };
