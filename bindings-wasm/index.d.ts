@@ -24,6 +24,7 @@ export type ErrorName =
   | 'TRUST_ROOT_CERTIFICATE_INVALID'
   | 'TRUST_ROOT_BASE64_INVALID'
   | 'TRUST_ROOT_NAME_UNKNOWN'
+  | 'TRUST_ROOT_WITNESS_CONFIG_INVALID'
   | 'KEY_UNSUPPORTED'
   | 'KEY_INVALID'
   | 'KEY_ALGORITHM_NOT_BUILT'
@@ -149,7 +150,22 @@ export type ErrorName =
   | 'NPM_ATTESTATIONS_MISSING'
   | 'NPM_ATTESTATION_KEY_UNKNOWN'
   | 'NPM_SUBJECT_NAME_MISMATCH'
-  | 'NPM_SUBJECT_DIGEST_MISMATCH';
+  | 'NPM_SUBJECT_DIGEST_MISMATCH'
+  | 'WITNESS_POLICY_INVALID'
+  | 'WITNESS_POLICY_DUPLICATE_KEY'
+  | 'WITNESS_KEY_UNSUPPORTED'
+  | 'WITNESS_COSIGNATURE_INVALID'
+  | 'WITNESS_COSIGNATURE_IN_FUTURE'
+  | 'WITNESS_QUORUM_NOT_MET'
+  | 'WITNESS_CHECKPOINT_MISSING'
+  | 'WITNESS_LOG_UNLISTED'
+  | 'LOG_STATE_INVALID'
+  | 'LOG_CONSISTENCY_PROOF_MISSING'
+  | 'LOG_CONSISTENCY_PROOF_INVALID'
+  | 'LOG_SPLIT_VIEW'
+  | 'LOG_CONSISTENCY_PROOF_MALFORMED'
+  | 'TLOG_PROOF_INVALID'
+  | 'TLOG_PROOF_UNMATCHED';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;
@@ -240,6 +256,13 @@ export interface VerifyOptions {
    * DSSE_ENVELOPE_MISSING for a message signature.
    */
   predicateType?: string;
+  /**
+   * `c2sp.org/tlog-proof` files (or their text), each attached in order to the bundle entry it
+   * proves before verifying: it replaces that entry's proof when the entry has none or one of
+   * a smaller tree, and is then checked as the bundle's own. TLOG_PROOF_UNMATCHED when one
+   * proves no entry; TLOG_PROOF_INVALID for malformed text.
+   */
+  tlogProofs?: Array<TlogProof | string>;
 }
 
 /** One transparency-log entry that verified. */
@@ -250,6 +273,30 @@ export interface LogEntry {
   logUrl: string;
   /** Unix seconds, or null (Rekor v2 entries have none). */
   integratedTime: number | null;
+  /** The checkpoint that proved the entry's inclusion, or null (an inclusion promise alone). */
+  checkpoint: SignedCheckpoint | null;
+}
+
+/** A checkpoint whose log signature verified, with the cosignatures the witness policy verified. */
+export interface SignedCheckpoint {
+  /** The origin line: the log's identity (`rekor.sigstore.dev - <tree id>`, or a Rekor v2 log's host). */
+  origin: string;
+  /** The tree size (a bigint above `Number.MAX_SAFE_INTEGER`). */
+  size: number | bigint;
+  /** The tree's root hash, lowercase hex. */
+  rootHash: string;
+  /** The whole signed note, signature lines included: the evidence to keep or report. */
+  note: string;
+  /** The witness cosignatures that verified (empty without a witness policy). */
+  cosignatures: Cosignature[];
+}
+
+/** A witness cosignature that verified. */
+export interface Cosignature {
+  /** The witness's name in the witness policy. */
+  witness: string;
+  /** When the witness cosigned: Unix seconds (its own clock), as every time of a result. */
+  time: number;
 }
 
 /** A verified DSSE envelope payload. */
@@ -318,6 +365,105 @@ export interface VerifierOptions {
    * validated by the WebAssembly code, so the outcome is the same.
    */
   platformCrypto?: boolean;
+  /**
+   * A witness policy (or its text) every checkpoint that proves a tlog entry must meet; in
+   * place of the one the trusted root gives a log, if any. Throws VerificationError (WITNESS_*)
+   * for malformed text.
+   */
+  witnessPolicy?: WitnessPolicy | string | Uint8Array;
+}
+
+/**
+ * A witness policy (`c2sp.org/tlog-policy`: `log`, `witness`, `group` and `quorum` lines).
+ * Given to a verifier, every checkpoint that proves a tlog entry must carry verified
+ * cosignatures meeting the quorum (and come from a listed log, when any is listed).
+ */
+export declare class WitnessPolicy {
+  /** Throws VerificationError (WITNESS_POLICY_INVALID, WITNESS_POLICY_DUPLICATE_KEY, WITNESS_KEY_UNSUPPORTED, LIMIT_EXCEEDED). */
+  constructor(text: string | Uint8Array);
+  /** How many witnesses the policy names. */
+  readonly witnessCount: number;
+  /** Whether the policy asks anything of a checkpoint (a quorum, or a list of logs). */
+  readonly required: boolean;
+}
+
+/**
+ * A `c2sp.org/tlog-proof@v1` file: an entry's index, its inclusion proof and the (cosigned)
+ * checkpoint it leads to, handed in beside a bundle (`VerifyOptions.tlogProofs`). Nothing in it
+ * is trusted.
+ */
+export declare class TlogProof {
+  /** Throws VerificationError (TLOG_PROOF_INVALID, also for bytes that are not UTF-8). */
+  constructor(text: string | Uint8Array);
+  /** The entry's index in the checkpointed tree. */
+  readonly index: number | bigint;
+  /** The checkpoint's tree size. */
+  readonly treeSize: number | bigint;
+  /** The checkpoint's root hash, lowercase hex. */
+  readonly rootHash: string;
+  /** The checkpoint as a signed note, verbatim. */
+  readonly checkpoint: string;
+}
+
+/** An RFC 9162 consistency proof between two trees of one log, as Rekor serves it. */
+export declare class ConsistencyProof {
+  /** `{ "rootHash": "<hex>", "hashes": ["<hex>", ...] }`; throws VerificationError (LOG_CONSISTENCY_PROOF_MALFORMED). */
+  constructor(json: JsonInput);
+  /** As the constructor. */
+  static fromJson(json: JsonInput): ConsistencyProof;
+  /** The root hash of the larger tree (lowercase hex): which pair of checkpoints it is for. */
+  readonly rootHash: string;
+  /** The proof's hashes, lowercase hex, in RFC 9162 order. */
+  readonly hashes: readonly string[];
+}
+
+/** A checkpoint a `LogState` remembers. */
+export interface RememberedCheckpoint {
+  /** The origin line, which names the log. */
+  origin: string;
+  size: number | bigint;
+  /** Lowercase hex. */
+  rootHash: string;
+  /** The signed note as the log signed it: the evidence, should a later checkpoint conflict. */
+  note: string;
+}
+
+/** What `LogState.observe` found for one checkpoint. */
+export interface Observation {
+  origin: string;
+  /** The checkpoint's tree size. */
+  size: number | bigint;
+  /**
+   * `first` (no checkpoint of the log was remembered; this one now is), `same` (the remembered
+   * tree), `extended` (a larger tree proven to extend it, now remembered) or `older` (a smaller
+   * tree proven to be a prefix of it, which stays).
+   */
+  kind: 'first' | 'same' | 'extended' | 'older';
+  /** The tree size remembered before; null for `first`. */
+  remembered: number | bigint | null;
+}
+
+/**
+ * The last checkpoint seen of each log, kept between verifications so that a log showing two
+ * views (a split view) is caught without any network. It only ever refuses: a tampered state
+ * can make a verification fail, never pass (its signatures are not checked again).
+ */
+export declare class LogState {
+  /** A stored state, or the empty state; throws VerificationError (LOG_STATE_INVALID, LIMIT_EXCEEDED). */
+  constructor(text?: string | Uint8Array);
+  /** The state as text, to store. */
+  toText(): string;
+  /** Every remembered checkpoint, in the order first seen. */
+  readonly logs: RememberedCheckpoint[];
+  /** The remembered checkpoint of the log with this origin, or null. */
+  checkpoint(origin: string): RememberedCheckpoint | null;
+  /**
+   * Checks the checkpoint of every log entry of `result` against the state (with `proofs` for
+   * trees of another size) and remembers each larger tree. All or nothing: on a refusal
+   * (LOG_SPLIT_VIEW, LOG_CONSISTENCY_PROOF_MISSING, LOG_CONSISTENCY_PROOF_INVALID) the state is
+   * unchanged and `checkpoint(origin)` still holds the evidence.
+   */
+  observe(result: Pick<VerificationResult, 'logEntries'>, proofs?: ConsistencyProof[]): Observation[];
 }
 
 /** Verifies Sigstore bundles against one trusted root. Holds WebAssembly memory. */

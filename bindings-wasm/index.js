@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, artifactHash as nativeArtifactHash, verifyRelease as nativeVerifyRelease } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, artifactHash as nativeArtifactHash, verifyRelease as nativeVerifyRelease, parseWitnessPolicy, parseTlogProof, parseConsistencyProof, logStateParse, logStateLogs, logStateCheckpoint, logStateObserve } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -101,18 +101,184 @@ function platformCrypto(options) {
   return value;
 }
 
-// `options.config` (default: the public-good profile): a profile name or threshold counts.
+// `options.config` (default: the public-good profile): a profile name or threshold counts;
+// `options.witnessPolicy`: a WitnessPolicy, or its text, every checkpoint must meet.
 function configured(native, options) {
   const config = options?.config;
-  if (config !== undefined) {
-    try {
-      call(() => native.setConfig(config));
-    } catch (e) {
-      native.free();
-      throw e;
+  const witness = options?.witnessPolicy;
+  try {
+    if (config !== undefined) call(() => native.setConfig(config));
+    if (witness !== undefined) {
+      const policy = witness instanceof WitnessPolicy ? witness : new WitnessPolicy(witness);
+      call(() => native.setWitnessPolicy(policy._bytes()));
     }
+  } catch (e) {
+    native.free();
+    throw e;
   }
   return new Verifier(native);
+}
+
+// `options.tlogProofs`: TlogProof objects or their text, attached to the bundle before it is
+// verified; a string is parsed then (a malformed one throws TLOG_PROOF_INVALID there).
+function tlogProofs(options) {
+  const proofs = options?.tlogProofs ?? [];
+  if (!Array.isArray(proofs)) throw new TypeError('options.tlogProofs must be an array');
+  return proofs.map((p) => {
+    if (p instanceof TlogProof) return p._text();
+    if (typeof p === 'string') return p;
+    throw new TypeError('each of options.tlogProofs must be a TlogProof or its text');
+  });
+}
+
+// Text given as a string, or its UTF-8 bytes.
+function textBytes(input, what) {
+  return typeof input === 'string' ? encoder.encode(input) : bytesOf(input, what);
+}
+
+/**
+ * A witness policy (`c2sp.org/tlog-policy`): `log <vkey> [<url>]`, `witness <name> <vkey>
+ * [<url>]`, `group <name> all|any|<k> <name>...`, `quorum <name>|none`. Given to a verifier
+ * (`witnessPolicy`), every checkpoint that proves a tlog entry must carry verified cosignatures
+ * meeting the quorum (and come from a listed log, when any is listed).
+ */
+export class WitnessPolicy {
+  #bytes;
+
+  /** @param {string | Uint8Array} text the policy file; throws VerificationError (WITNESS_*) */
+  constructor(text) {
+    const bytes = textBytes(text, 'witness policy').slice();
+    const info = call(() => parseWitnessPolicy(bytes));
+    this.#bytes = bytes;
+    /** How many witnesses the policy names. */
+    this.witnessCount = info.witnessCount;
+    /** Whether the policy asks anything of a checkpoint (a quorum, or a list of logs). */
+    this.required = info.required;
+    Object.freeze(this);
+  }
+
+  /** @internal */
+  _bytes() {
+    return this.#bytes;
+  }
+}
+
+/**
+ * A `c2sp.org/tlog-proof@v1` file: an entry's index, its inclusion proof and the (cosigned)
+ * checkpoint it leads to, handed in beside a bundle (`tlogProofs`). Nothing in it is trusted:
+ * it replaces the proof of the bundle entry it proves only when that entry has none or one of
+ * a smaller tree, and the verification checks it as the bundle's own.
+ */
+export class TlogProof {
+  #text;
+
+  /** @param {string | Uint8Array} text the file; throws VerificationError (TLOG_PROOF_INVALID) */
+  constructor(text) {
+    const bytes = textBytes(text, 'tlog proof');
+    const info = call(() => parseTlogProof(bytes));
+    // The core accepted the bytes as UTF-8, so decoding them is exact.
+    this.#text = typeof text === 'string' ? text : new TextDecoder().decode(bytes);
+    /** The entry's index in the checkpointed tree. */
+    this.index = info.index;
+    /** The checkpoint's tree size. */
+    this.treeSize = info.treeSize;
+    /** The checkpoint's root hash, lowercase hex. */
+    this.rootHash = info.rootHash;
+    /** The checkpoint as a signed note, verbatim. */
+    this.checkpoint = info.checkpoint;
+    Object.freeze(this);
+  }
+
+  /** @internal */
+  _text() {
+    return this.#text;
+  }
+}
+
+/** An RFC 9162 consistency proof between two trees of one log, as Rekor serves it. */
+export class ConsistencyProof {
+  #bytes;
+
+  /**
+   * @param {string | Uint8Array | object} json `{ "rootHash": "<hex>", "hashes": ["<hex>", ...] }`;
+   * throws VerificationError (LOG_CONSISTENCY_PROOF_MALFORMED)
+   */
+  constructor(json) {
+    const bytes = jsonBytes(json).slice();
+    const info = call(() => parseConsistencyProof(bytes));
+    this.#bytes = bytes;
+    /** The root hash of the larger tree (lowercase hex): which pair of checkpoints it is for. */
+    this.rootHash = info.rootHash;
+    /** The proof's hashes, lowercase hex, in RFC 9162 order. */
+    this.hashes = Object.freeze(info.hashes);
+    Object.freeze(this);
+  }
+
+  /** Reads Rekor's consistency-proof JSON (as the constructor). */
+  static fromJson(json) {
+    return new ConsistencyProof(json);
+  }
+
+  /** @internal */
+  _bytes() {
+    return this.#bytes;
+  }
+}
+
+/**
+ * The last checkpoint seen of each log, kept between verifications so that a log showing two
+ * views (a split view) is caught without any network. It only ever refuses: a tampered state
+ * can make a verification fail, never pass. Store `toText()` and pass it back next time.
+ */
+export class LogState {
+  #text;
+
+  /**
+   * @param {string | Uint8Array} [text] a stored state (empty without); throws
+   * VerificationError (LOG_STATE_INVALID)
+   */
+  constructor(text) {
+    const bytes = text === undefined ? undefined : textBytes(text, 'log state');
+    this.#text = call(() => logStateParse(bytes));
+  }
+
+  /** The state as text, to store. */
+  toText() {
+    return this.#text;
+  }
+
+  /** Every remembered checkpoint, in the order first seen. */
+  get logs() {
+    return call(() => logStateLogs(this.#text));
+  }
+
+  /** The remembered checkpoint of the log with this origin, or null. */
+  checkpoint(origin) {
+    if (typeof origin !== 'string') throw new TypeError('origin must be a string');
+    return call(() => logStateCheckpoint(this.#text, origin));
+  }
+
+  /**
+   * Checks the checkpoint of every log entry of a verification `result` against the state,
+   * with `proofs` (ConsistencyProof) for trees of another size than the remembered one, and
+   * remembers each larger tree. Returns `[{ origin, size, kind, remembered }]`. All or nothing:
+   * on a refusal (LOG_SPLIT_VIEW, LOG_CONSISTENCY_PROOF_MISSING, LOG_CONSISTENCY_PROOF_INVALID)
+   * the state is unchanged and `checkpoint(origin)` still holds the evidence.
+   */
+  observe(result, proofs = []) {
+    const entries = result?.logEntries;
+    if (!Array.isArray(entries)) throw new TypeError('observe takes a verification result (with logEntries)');
+    if (!Array.isArray(proofs) || !proofs.every((p) => p instanceof ConsistencyProof)) {
+      throw new TypeError('proofs must be an array of ConsistencyProof');
+    }
+    // The signed note alone stands for a checkpoint (the core reads it as it reads a stored
+    // state); an entry without a checkpoint has nothing to observe, as in the core.
+    const notes = entries.filter((e) => e?.checkpoint != null).map((e) => e.checkpoint.note);
+    if (!notes.every((n) => typeof n === 'string')) throw new TypeError('a checkpoint note must be a string');
+    const out = call(() => logStateObserve(this.#text, notes, proofs.map((p) => p._bytes())));
+    this.#text = out.state;
+    return out.observed;
+  }
 }
 
 // WebCrypto, present in browsers (secure contexts, which include 127.0.0.1), workers and Node.
@@ -339,14 +505,15 @@ export class Verifier {
   #artifactRun(bundle, artifact, policy, options) {
     const now = nowSeconds(options);
     const b = jsonBytes(bundle).slice();
+    const proofs = tlogProofs(options);
     const p = snapshot(policy);
     if (artifact instanceof Uint8Array || artifact instanceof ArrayBuffer || ArrayBuffer.isView(artifact)) {
       const bytes = jsonBytes(artifact);
-      return (deferred) => this.#native.verifyBytes(b, bytes, p, now, deferred);
+      return (deferred) => this.#native.verifyBytes(b, proofs, bytes, p, now, deferred);
     }
     if (artifact !== null && typeof artifact === 'object' && typeof artifact.digest === 'string') {
       const { digest } = artifact;
-      return (deferred) => this.#native.verifyDigest(b, digest, p, now, deferred);
+      return (deferred) => this.#native.verifyDigest(b, proofs, digest, p, now, deferred);
     }
     throw new TypeError('artifact must be a Uint8Array or { digest: "sha256:<hex>" }');
   }
@@ -354,8 +521,9 @@ export class Verifier {
   #dsseRun(bundle, policy, options) {
     const now = nowSeconds(options);
     const b = jsonBytes(bundle).slice();
+    const proofs = tlogProofs(options);
     const p = snapshot(policy);
-    return (deferred) => this.#native.verifyDsse(b, p, now, deferred);
+    return (deferred) => this.#native.verifyDsse(b, proofs, p, now, deferred);
   }
 
   // A deferred run assumes every ECDSA check valid and lists them; its result stands only if

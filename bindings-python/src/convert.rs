@@ -11,7 +11,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use pyo3::types::PyString;
 
-/// A JSON document given as `bytes` or `str`, copied out so the GIL can be released.
+/// A document (JSON, or a text format: witness policy, tlog proof, checkpoint state) given as
+/// `bytes` or `str`, copied out so the GIL can be released.
 pub(crate) fn json_bytes(doc: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u8>> {
     if let Ok(b) = doc.cast::<PyBytes>() {
         Ok(b.as_bytes().to_vec())

@@ -1,5 +1,6 @@
-//! `VerificationError` and one subclass per block of core error codes. The code and name come
-//! from the core unchanged; the class is chosen by the code's block (`code / 100`).
+//! `VerificationError` and one subclass per block of core error codes (and `LogStateError`
+//! within block 17). The code and name come from the core unchanged; the class is chosen by the
+//! code's block (`code / 100`).
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -113,8 +114,28 @@ create_exception!(
     "16xx: an npm package's registry keys, packument, signatures, attestations or tarball do not agree."
 );
 
-/// The exception class of a code's block; unknown blocks get the base class.
+create_exception!(
+    sigverify,
+    WitnessError,
+    VerificationError,
+    "17xx: a checkpoint does not meet the witness policy, a checkpoint state refuses it, or a witness policy or tlog proof file is malformed."
+);
+
+create_exception!(
+    sigverify,
+    LogStateError,
+    WitnessError,
+    "1708-1712: the checkpoint state is malformed, or refuses a checkpoint (a split view, or a consistency proof missing, malformed or wrong)."
+);
+
+/// The exception class of a code: its block's; unknown blocks get the base class.
 fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
+    // The checkpoint state's codes sit inside block 17 (witnesses): a subclass of the block's
+    // class, so `except WitnessError` still catches the whole block, as for every other block,
+    // while a caller can single out a state that refuses (a split view) from a missing quorum.
+    if (1708..=1712).contains(&code) {
+        return py.get_type::<LogStateError>();
+    }
     match code / 100 {
         1 => py.get_type::<BundleError>(),
         2 => py.get_type::<TrustedRootError>(),
@@ -132,6 +153,7 @@ fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
         14 => py.get_type::<PyPIError>(),
         15 => py.get_type::<ReleaseError>(),
         16 => py.get_type::<NpmError>(),
+        17 => py.get_type::<WitnessError>(),
         _ => py.get_type::<VerificationError>(),
     }
 }
@@ -153,7 +175,8 @@ pub(crate) fn to_py(py: Python<'_>, e: &sigverify::Error) -> PyErr {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("VerificationError", py.get_type::<VerificationError>())?;
-    for code in (1..=16).map(|block| block * 100) {
+    // 1708 stands for the checkpoint state's codes, the one subclass within a block.
+    for code in (1..=17).map(|block| block * 100).chain([1708]) {
         let class = class_of(py, code);
         m.add(class.name()?, class)?;
     }

@@ -11,6 +11,7 @@ mod convert;
 mod ecdsa;
 mod errors;
 mod hashed;
+mod log_state;
 mod npm;
 mod policy;
 mod pypi;
@@ -18,6 +19,7 @@ mod release;
 mod result;
 mod tuf;
 mod verifier;
+mod witness;
 
 /// The `sigverify._sigverify` module.
 #[pymodule]
@@ -35,11 +37,19 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<verifier::Bundle>()?;
     m.add_class::<hashed::HashAlgorithm>()?;
     m.add_class::<hashed::Hashed>()?;
+    m.add_class::<witness::Cosignature>()?;
+    m.add_class::<witness::SignedCheckpoint>()?;
     m.add_class::<result::LogEntry>()?;
     m.add_class::<result::VerificationResult>()?;
     m.add_class::<verifier::Config>()?;
     m.add_class::<tuf::TufState>()?;
+    m.add_class::<witness::WitnessPolicy>()?;
+    m.add_class::<witness::TlogProof>()?;
     m.add_class::<verifier::Verifier>()?;
+    m.add_class::<log_state::LogState>()?;
+    m.add_class::<log_state::RememberedCheckpoint>()?;
+    m.add_class::<log_state::Observation>()?;
+    m.add_class::<log_state::ConsistencyProof>()?;
     m.add_class::<pypi::PyPIResult>()?;
     m.add_function(wrap_pyfunction!(pypi::split_bundles, m)?)?;
     m.add_class::<release::Subject>()?;

@@ -4,6 +4,8 @@
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use crate::witness::SignedCheckpoint;
+
 /// A verified transparency log entry.
 #[pyclass(frozen, get_all, module = "sigverify._sigverify")]
 pub(crate) struct LogEntry {
@@ -15,6 +17,8 @@ pub(crate) struct LogEntry {
     log_url: String,
     /// The integrated time (Unix seconds), present only when an inclusion promise signed it.
     integrated_time: Option<u64>,
+    /// The checkpoint that proved the entry's inclusion, when it had an inclusion proof.
+    checkpoint: Option<Py<SignedCheckpoint>>,
 }
 
 #[pymethods]
@@ -77,6 +81,10 @@ impl VerificationResult {
                         log_id: PyBytes::new(py, &e.log_id).unbind(),
                         log_url: e.log_url,
                         integrated_time: e.integrated_time.map(sigverify::UnixTime::seconds),
+                        checkpoint: e
+                            .checkpoint
+                            .map(|c| Py::new(py, SignedCheckpoint(c)))
+                            .transpose()?,
                     },
                 )
             })
@@ -104,6 +112,26 @@ impl VerificationResult {
                 })
                 .collect(),
         })
+    }
+}
+
+impl VerificationResult {
+    /// The verified log entries as the core returned them, for `LogState.observe`. The Python
+    /// objects cannot be built or changed from Python, so this is the core's own result.
+    pub(crate) fn core_entries(&self, py: Python<'_>) -> Vec<sigverify::LogEntry> {
+        self.log_entries
+            .iter()
+            .map(|e| {
+                let e = e.get();
+                sigverify::LogEntry {
+                    log_index: e.log_index,
+                    log_id: e.log_id.as_bytes(py).to_vec(),
+                    log_url: e.log_url.clone(),
+                    integrated_time: e.integrated_time.map(sigverify::UnixTime),
+                    checkpoint: e.checkpoint.as_ref().map(|c| c.get().0.clone()),
+                }
+            })
+            .collect()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Trusted root, bundle, artifact input, verifier and result classes.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyTypeError;
@@ -15,6 +16,8 @@ use crate::hashed::Hashed;
 use crate::policy::Policy;
 use crate::result::VerificationResult;
 use crate::tuf::TufState;
+use crate::witness::TlogProof;
+use crate::witness::WitnessPolicy;
 use std::collections::BTreeMap;
 
 /// A parsed trusted root ([`sigverify::TrustedRoot`]).
@@ -292,43 +295,63 @@ impl Config {
     }
 }
 
-/// The verifier over `root` with `config` (the public-good profile when `None`).
-fn with_config(root: sigverify::TrustedRoot, config: Option<Config>) -> Verifier {
-    let verifier = crate::ecdsa::verifier(root);
-    Verifier(match config {
-        Some(c) => verifier.with_config(c.core()),
-        None => verifier,
-    })
+/// The verifier over `root` with `config` (the public-good profile when `None`) and, when
+/// given, a witness policy every checkpoint must meet.
+fn with_config(
+    root: sigverify::TrustedRoot,
+    config: Option<Config>,
+    witness_policy: Option<&WitnessPolicy>,
+) -> Verifier {
+    let mut verifier = crate::ecdsa::verifier(root);
+    if let Some(c) = config {
+        verifier = verifier.with_config(c.core());
+    }
+    if let Some(w) = witness_policy {
+        verifier = verifier.with_witness_policy(w.0.clone());
+    }
+    Verifier(verifier)
 }
 
 #[pymethods]
 impl Verifier {
     #[new]
-    #[pyo3(signature = (*, trusted_root, config = None))]
-    fn new(trusted_root: PyRef<'_, TrustedRoot>, config: Option<Config>) -> Self {
-        with_config(trusted_root.0.clone(), config)
+    #[pyo3(signature = (*, trusted_root, config = None, witness_policy = None))]
+    fn new(
+        trusted_root: PyRef<'_, TrustedRoot>,
+        config: Option<Config>,
+        witness_policy: Option<PyRef<'_, WitnessPolicy>>,
+    ) -> Self {
+        with_config(trusted_root.0.clone(), config, witness_policy.as_deref())
     }
 
     /// A verifier over the compiled-in Sigstore public-good production root.
     #[staticmethod]
-    #[pyo3(signature = (*, config = None))]
-    fn production(py: Python<'_>, config: Option<Config>) -> PyResult<Self> {
+    #[pyo3(signature = (*, config = None, witness_policy = None))]
+    fn production(
+        py: Python<'_>,
+        config: Option<Config>,
+        witness_policy: Option<PyRef<'_, WitnessPolicy>>,
+    ) -> PyResult<Self> {
         let root = TrustedRoot::production(py)?;
-        Ok(with_config(root.0, config))
+        Ok(with_config(root.0, config, witness_policy.as_deref()))
     }
 
     /// A verifier over the compiled-in Sigstore public-good staging root.
     #[staticmethod]
-    #[pyo3(signature = (*, config = None))]
-    fn staging(py: Python<'_>, config: Option<Config>) -> PyResult<Self> {
+    #[pyo3(signature = (*, config = None, witness_policy = None))]
+    fn staging(
+        py: Python<'_>,
+        config: Option<Config>,
+        witness_policy: Option<PyRef<'_, WitnessPolicy>>,
+    ) -> PyResult<Self> {
         let root = TrustedRoot::staging(py)?;
-        Ok(with_config(root.0, config))
+        Ok(with_config(root.0, config, witness_policy.as_deref()))
     }
 
     /// A verifier over the trusted root that TUF metadata yields (see `TrustedRoot.from_tuf`).
     #[staticmethod]
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = None, anchor = None, staging = false, state = None, now = None, config = None))]
+    #[pyo3(signature = (*, timestamp, snapshot, targets, target_files, roots = None, anchor = None, staging = false, state = None, now = None, config = None, witness_policy = None))]
     fn from_tuf(
         py: Python<'_>,
         timestamp: Vec<u8>,
@@ -341,6 +364,7 @@ impl Verifier {
         state: Option<PyRef<'_, TufState>>,
         now: Option<u64>,
         config: Option<Config>,
+        witness_policy: Option<PyRef<'_, WitnessPolicy>>,
     ) -> PyResult<Self> {
         let root = TrustedRoot::from_tuf(
             py,
@@ -354,7 +378,7 @@ impl Verifier {
             state,
             now,
         )?;
-        Ok(with_config(root.0, config))
+        Ok(with_config(root.0, config, witness_policy.as_deref()))
     }
 
     /// The requirements this verifier applies.
@@ -366,8 +390,12 @@ impl Verifier {
     /// Verifies a bundle over `input_` (`bytes` or `Hashed`) for `policy`, at `now` (Unix
     /// seconds; default: the system clock).
     /// With `predicate_type`, the bundle must be an attestation with that in-toto predicate
-    /// type.
-    #[pyo3(signature = (input_, bundle, policy, *, now = None, predicate_type = None))]
+    /// type. `tlog_proofs` are attached to the bundle before verifying.
+    // The text signature spells the default as Python sees it (an empty sequence).
+    #[pyo3(
+        signature = (input_, bundle, policy, *, now = None, predicate_type = None, tlog_proofs = Vec::new()),
+        text_signature = "(self, input_, bundle, policy, *, now=None, predicate_type=None, tlog_proofs=())"
+    )]
     fn verify_artifact(
         &self,
         input_: &Bound<'_, PyAny>,
@@ -375,8 +403,10 @@ impl Verifier {
         policy: &Bound<'_, PyAny>,
         now: Option<u64>,
         predicate_type: Option<&str>,
+        tlog_proofs: Vec<PyRef<'_, TlogProof>>,
     ) -> PyResult<VerificationResult> {
         let py = input_.py();
+        let bundle = with_proofs(py, &bundle.0, &tlog_proofs)?;
         let verified = self.run(input_, &bundle, policy, now)?;
         if let Some(want) = predicate_type {
             verified
@@ -390,21 +420,27 @@ impl Verifier {
     /// Verifies a DSSE bundle without the artifact (the caller matches the in-toto subjects
     /// against what it holds, as with sigstore-python) and returns `(payload_type, payload)`.
     /// With `predicate_type`, the statement must have that in-toto predicate type.
-    #[pyo3(signature = (bundle, policy, *, now = None, predicate_type = None))]
+    /// `tlog_proofs` are attached to the bundle before verifying.
+    #[pyo3(
+        signature = (bundle, policy, *, now = None, predicate_type = None, tlog_proofs = Vec::new()),
+        text_signature = "(self, bundle, policy, *, now=None, predicate_type=None, tlog_proofs=())"
+    )]
     fn verify_dsse(
         &self,
         bundle: PyRef<'_, Bundle>,
         policy: &Bound<'_, PyAny>,
         now: Option<u64>,
         predicate_type: Option<&str>,
+        tlog_proofs: Vec<PyRef<'_, TlogProof>>,
     ) -> PyResult<(String, Py<PyBytes>)> {
         let py = policy.py();
+        let bundle = with_proofs(py, &bundle.0, &tlog_proofs)?;
         let policy = native_policy(policy)?;
         let now = sigverify::UnixTime(match now {
             Some(t) => t,
             None => system_now()?,
         });
-        let (bundle, policy) = (&bundle.0, &policy.get().0);
+        let (bundle, policy) = (bundle.as_ref(), &policy.get().0);
         let verified = py
             .detach(|| self.0.verify_dsse(bundle, policy, now))
             .map_err(|e| errors::to_py(py, &e))?;
@@ -533,7 +569,7 @@ impl Verifier {
     fn run(
         &self,
         input_: &Bound<'_, PyAny>,
-        bundle: &Bundle,
+        bundle: &sigverify::Bundle,
         policy: &Bound<'_, PyAny>,
         now: Option<u64>,
     ) -> PyResult<sigverify::Verified> {
@@ -544,11 +580,31 @@ impl Verifier {
             Some(t) => t,
             None => system_now()?,
         });
-        let (bundle, policy) = (&bundle.0, &policy.get().0);
+        let policy = &policy.get().0;
         // Every input is Rust-owned here, so other Python threads may run meanwhile.
         py.detach(|| self.0.verify(bundle, input.artifact(), policy, now))
             .map_err(|e| errors::to_py(py, &e))
     }
+}
+
+/// The bundle with each tlog proof attached, in order, before it is verified (the verification
+/// then checks an attached proof as the bundle's own); the bundle itself when there are none.
+fn with_proofs<'a>(
+    py: Python<'_>,
+    bundle: &'a sigverify::Bundle,
+    proofs: &[PyRef<'_, TlogProof>],
+) -> PyResult<Cow<'a, sigverify::Bundle>> {
+    if proofs.is_empty() {
+        return Ok(Cow::Borrowed(bundle));
+    }
+    let mut bundle = bundle.clone();
+    for proof in proofs {
+        proof
+            .0
+            .attach(&mut bundle)
+            .map_err(|e| errors::to_py(py, &e))?;
+    }
+    Ok(Cow::Owned(bundle))
 }
 
 /// The native policy behind a `sigverify.policy` object (its `_native` attribute).

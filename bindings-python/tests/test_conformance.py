@@ -64,14 +64,20 @@ def github_policy(spec: str) -> policy.GitHub:
     )
 
 
-def row_config(spec: str) -> tuple[dict[str, int], dict[str, int]]:
-    """The manifest's `config`: thresholds for `Config` and the managed key's window."""
+# Files a vector hands the verifier beside its bundle (conformance/src/beside.rs), by key.
+BESIDE = ("witness_policy", "tlog_proof", "log_state", "consistency_proof")
+
+
+def row_config(spec: str) -> tuple[dict[str, int], dict[str, int], dict[str, Path]]:
+    """The manifest's `config`: thresholds for `Config`, the managed key's window, and the
+    files beside the bundle. Any other key reaches `Config` and fails there, loudly."""
     pairs = {} if spec == "-" else dict(pair.split("=", 1) for pair in spec.split(";"))
     window: dict[str, int] = {}
     for k in ("key_not_before", "key_not_after"):
         if k in pairs:
             window[k] = int(pairs.pop(k))
-    return {k: int(v) for k, v in pairs.items()}, window
+    beside = {k: Path(pairs.pop(k)) for k in BESIDE if k in pairs}
+    return {k: int(v) for k, v in pairs.items()}, window, beside
 
 
 def release_outcome(row: Row) -> str:
@@ -111,10 +117,20 @@ def outcome(row: Row) -> str:
             root = getattr(sigverify.TrustedRoot, row.root)()
         else:
             root = sigverify.TrustedRoot.from_file(row.root)
-        thresholds, window = row_config(row.config)
+        thresholds, window, beside = row_config(row.config)
         config = sigverify.Config(**thresholds) if thresholds else None
-        verifier = sigverify.Verifier(trusted_root=root, config=config)
+        # The order of conformance/src/beside.rs: the tlog proof is attached, the bundle
+        # verified under the witness policy, then its checkpoints observed against the state.
+        witness_policy = None
+        if "witness_policy" in beside:
+            witness_policy = sigverify.WitnessPolicy(beside["witness_policy"].read_bytes())
+        verifier = sigverify.Verifier(
+            trusted_root=root, config=config, witness_policy=witness_policy
+        )
         bundle = sigverify.Bundle.from_json(Path(row.bundle).read_bytes())
+        tlog_proofs: list[sigverify.TlogProof] = []
+        if "tlog_proof" in beside:
+            tlog_proofs.append(sigverify.TlogProof(beside["tlog_proof"].read_bytes()))
         pol: policy.VerificationPolicy
         if row.policy == "key":
             pol = policy.PublicKey(
@@ -140,7 +156,16 @@ def outcome(row: Row) -> str:
         else:
             input_ = Path(row.artifact).read_bytes()
         now = None if row.now == "-" else int(row.now)
-        result = verifier.verify_artifact(input_, bundle, pol, now=now)
+        result = verifier.verify_artifact(input_, bundle, pol, now=now, tlog_proofs=tlog_proofs)
+        if "log_state" in beside:
+            # Observed in memory: the committed state file is never written.
+            state = sigverify.LogState(beside["log_state"].read_bytes())
+            proofs: list[sigverify.ConsistencyProof] = []
+            if "consistency_proof" in beside:
+                proofs.append(
+                    sigverify.ConsistencyProof.from_json(beside["consistency_proof"].read_bytes())
+                )
+            state.observe(result, proofs)
         # A vector that leaves items out lists them in its `skipped` file.
         listed = Path(row.bundle).parent / "skipped"
         want = listed.read_text().split("\n") if listed.exists() else []

@@ -29,6 +29,7 @@ FAMILIES: dict[int, type[sigverify.VerificationError]] = {
     14: sigverify.PyPIError,
     15: sigverify.ReleaseError,
     16: sigverify.NpmError,
+    17: sigverify.WitnessError,
 }
 
 
@@ -43,6 +44,9 @@ def test_error_table_comes_from_the_core() -> None:
     for cls in FAMILIES.values():
         assert issubclass(cls, sigverify.VerificationError)
         assert cls.__module__ == "sigverify"
+    # The checkpoint state's refusals are a subclass within block 17.
+    assert issubclass(sigverify.LogStateError, sigverify.WitnessError)
+    assert sigverify.LogStateError.__module__ == "sigverify"
 
 
 def test_exception_carries_code_and_name() -> None:

@@ -34,6 +34,7 @@ pub mod hasher;
 pub mod npm;
 pub mod release;
 pub mod tuf;
+pub mod witness;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// A core error as it crosses to JavaScript; `index.js` turns it into a `VerificationError`.
@@ -70,6 +71,25 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serializer)
         .map_err(|e| type_error(&e.to_string()))
+}
+
+/// An unsigned integer for JavaScript: a number while `Number` holds it exactly, a `bigint`
+/// above `Number.MAX_SAFE_INTEGER` (a TUF version or a tree size is any `u64`, and a number
+/// would round it to another value).
+pub(crate) struct Uint(pub(crate) u64);
+
+/// The largest integer a JavaScript `Number` holds exactly (2^53 - 1).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+impl Serialize for Uint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 <= MAX_SAFE_INTEGER {
+            s.serialize_u64(self.0)
+        } else {
+            // serde-wasm-bindgen writes a u128 as a BigInt.
+            s.serialize_u128(u128::from(self.0))
+        }
+    }
 }
 
 /// The every-error table of the core, as `[code, name]` pairs in table order.
@@ -241,13 +261,15 @@ impl NativeVerifier {
         !self.platform_crypto
     }
 
-    /// Verifies `bundle` (JSON bytes) over the artifact's bytes for `policy` at `now` (Unix
-    /// seconds); returns the plain result object, or with `deferred` a deferred run's
-    /// `{ result, checks }` (see [`deferred`]: not a verdict until every check is confirmed).
+    /// Verifies `bundle` (JSON bytes), with the tlog proof files `proofs` attached, over the
+    /// artifact's bytes for `policy` at `now` (Unix seconds); returns the plain result object,
+    /// or with `deferred` a deferred run's `{ result, checks }` (see [`deferred`]: not a
+    /// verdict until every check is confirmed).
     #[wasm_bindgen(js_name = verifyBytes)]
     pub fn verify_bytes(
         &self,
         bundle: &[u8],
+        proofs: Vec<String>,
         artifact: &[u8],
         policy: JsValue,
         now: f64,
@@ -255,6 +277,7 @@ impl NativeVerifier {
     ) -> Result<JsValue, JsValue> {
         self.run(
             bundle,
+            &proofs,
             Some(Artifact::Bytes(artifact)),
             policy,
             now,
@@ -267,6 +290,7 @@ impl NativeVerifier {
     pub fn verify_digest(
         &self,
         bundle: &[u8],
+        proofs: Vec<String>,
         digest: &str,
         policy: JsValue,
         now: f64,
@@ -279,6 +303,7 @@ impl NativeVerifier {
         })?;
         self.run(
             bundle,
+            &proofs,
             Some(Artifact::Digest(digest)),
             policy,
             now,
@@ -292,11 +317,12 @@ impl NativeVerifier {
     pub fn verify_dsse(
         &self,
         bundle: &[u8],
+        proofs: Vec<String>,
         policy: JsValue,
         now: f64,
         deferred: bool,
     ) -> Result<JsValue, JsValue> {
-        self.run(bundle, None, policy, now, deferred)
+        self.run(bundle, &proofs, None, policy, now, deferred)
     }
 }
 
@@ -306,13 +332,15 @@ impl NativeVerifier {
     fn run(
         &self,
         bundle: &[u8],
+        proofs: &[String],
         artifact: Option<Artifact<'_>>,
         policy: JsValue,
         now: f64,
         deferred: bool,
     ) -> Result<JsValue, JsValue> {
         let policy = policy_from_js(policy)?;
-        let bundle = Bundle::from_json(bundle).map_err(|e| core_error(&e))?;
+        let mut bundle = Bundle::from_json(bundle).map_err(|e| core_error(&e))?;
+        witness::attach(&mut bundle, proofs)?;
         // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let now = UnixTime(now as u64);
@@ -640,6 +668,8 @@ struct LogEntryOut {
     log_id: String,
     log_url: String,
     integrated_time: Option<u64>,
+    /// The checkpoint that proved the entry, when it had an inclusion proof.
+    checkpoint: Option<witness::CheckpointOut>,
 }
 
 /// A deferred run's result and the ECDSA checks it assumed valid.
@@ -677,6 +707,7 @@ impl From<Verified> for Outcome {
                     log_id: e.log_id.iter().map(|b| format!("{b:02x}")).collect(),
                     log_url: e.log_url,
                     integrated_time: e.integrated_time.map(UnixTime::seconds),
+                    checkpoint: e.checkpoint.map(witness::CheckpointOut::from),
                 })
                 .collect(),
             statement: v.statement.map(|s| StatementOut {

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use wasm_bindgen::JsCast;
 
+use crate::Uint;
 use crate::core_error;
 use crate::to_js;
 use crate::type_error;
@@ -29,29 +30,11 @@ struct TufOutcome {
 
 #[derive(Serialize)]
 struct Versions {
-    root: Version,
-    timestamp: Version,
-    snapshot: Version,
-    targets: Version,
-}
-
-/// A TUF version for JavaScript: a number while `Number` holds it exactly, a `bigint` above
-/// `Number.MAX_SAFE_INTEGER` (TUF versions are any `u64`; a root at 2^64-1 is valid, and a
-/// number would round it to a different version).
-struct Version(u64);
-
-/// The largest integer a JavaScript `Number` holds exactly (2^53 - 1).
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
-
-impl Serialize for Version {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 <= MAX_SAFE_INTEGER {
-            s.serialize_u64(self.0)
-        } else {
-            // serde-wasm-bindgen writes a u128 as a BigInt.
-            s.serialize_u128(u128::from(self.0))
-        }
-    }
+    // TUF versions are any `u64`: a root at 2^64-1 is valid.
+    root: Uint,
+    timestamp: Uint,
+    snapshot: Uint,
+    targets: Uint,
 }
 
 /// The `Uint8Array`s of a JavaScript array, copied; anything else is a `TypeError` naming `what`.
@@ -178,10 +161,10 @@ fn run(
         trusted_root,
         state: up.state.to_bytes(),
         versions: Versions {
-            root: Version(up.versions.root),
-            timestamp: Version(up.versions.timestamp),
-            snapshot: Version(up.versions.snapshot),
-            targets: Version(up.versions.targets),
+            root: Uint(up.versions.root),
+            timestamp: Uint(up.versions.timestamp),
+            snapshot: Uint(up.versions.snapshot),
+            targets: Uint(up.versions.targets),
         },
         expires: up.expires.seconds(),
     })

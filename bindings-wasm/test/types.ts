@@ -1,6 +1,6 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ERROR_CODES, Hasher, Sha256, VerificationError, Verifier, artifactHash, splitBundles, verifyRelease } from 'sigverify';
-import type { ErrorName, NpmResult, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
+import { ConsistencyProof, ERROR_CODES, Hasher, LogState, Sha256, TlogProof, VerificationError, Verifier, WitnessPolicy, artifactHash, splitBundles, verifyRelease } from 'sigverify';
+import type { ErrorName, NpmResult, Observation, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
 declare const file: Uint8Array;
@@ -45,6 +45,19 @@ try {
   const source: 'attestation' | 'packument' | 'assumed' = npm.publishTimeSource;
   verifier.verifyNpm({ keys: file, packument: file, version: '1.0.0', tarball: file });
   void keyid; void source;
+  const witnessed = Verifier.fromTrustedRoot(file, { witnessPolicy: new WitnessPolicy('quorum none\n') });
+  const proof = new TlogProof(file);
+  const w: VerificationResult = witnessed.verifyArtifact(bundle, file, { identity: 'a', issuer: 'b' }, { tlogProofs: [proof, 'c2sp.org/tlog-proof@v1\n...'] });
+  const checkpoint = w.logEntries[0]?.checkpoint;
+  const rootHash: string | undefined = checkpoint?.rootHash;
+  const cosigned: number | undefined = checkpoint?.cosignatures[0]?.time;
+  void rootHash; void cosigned; void (proof.treeSize satisfies number | bigint);
+  const state = new LogState();
+  const seen: Observation[] = state.observe(w, [ConsistencyProof.fromJson(file)]);
+  const observed: 'first' | 'same' | 'extended' | 'older' | undefined = seen[0]?.kind;
+  const stored: string = state.toText();
+  void observed; void stored; void state.checkpoint('log.example')?.note; void state.logs.length;
+  witnessed.free();
 } catch (e) {
   if (e instanceof VerificationError) {
     const name: ErrorName = e.name;

@@ -28,6 +28,8 @@ __all__ = [
     "PyPIError",
     "PyPIResult",
     "NpmError",
+    "WitnessError",
+    "LogStateError",
     "NpmResult",
     "NpmAttestation",
     "split_bundles",
@@ -41,9 +43,17 @@ __all__ = [
     "HashAlgorithm",
     "Hashed",
     "LogEntry",
+    "Cosignature",
+    "SignedCheckpoint",
     "VerificationResult",
     "Config",
+    "WitnessPolicy",
+    "TlogProof",
     "Verifier",
+    "LogState",
+    "RememberedCheckpoint",
+    "Observation",
+    "ConsistencyProof",
     "Condition",
     "Policy",
 ]
@@ -115,6 +125,14 @@ class ReleaseError(VerificationError):
 class NpmError(VerificationError):
     """16xx: an npm package's registry keys, packument, signatures, attestations or tarball do
     not agree."""
+
+class WitnessError(VerificationError):
+    """17xx: a checkpoint does not meet the witness policy, a checkpoint state refuses it, or a
+    witness policy or tlog proof file is malformed."""
+
+class LogStateError(WitnessError):
+    """1708-1712: the checkpoint state is malformed, or refuses a checkpoint (a split view, or a
+    consistency proof missing, malformed or wrong)."""
 
 @final
 class TufState:
@@ -234,6 +252,34 @@ class LogEntry:
     log_url: str
     #: The integrated time (Unix seconds), present only when an inclusion promise signed it.
     integrated_time: Optional[int]
+    #: The checkpoint that proved the entry's inclusion, when the entry had an inclusion proof
+    #: (a Rekor v1 entry may have an inclusion promise alone).
+    checkpoint: Optional["SignedCheckpoint"]
+
+@final
+class Cosignature:
+    """A witness cosignature that verified."""
+
+    #: The witness's name in the witness policy.
+    witness: str
+    #: When the witness cosigned (Unix seconds, by its own clock).
+    time: int
+
+@final
+class SignedCheckpoint:
+    """The checkpoint that proved a log entry, its log signature verified."""
+
+    #: The origin line: the log's identity (``rekor.sigstore.dev - <tree id>`` for Rekor v1,
+    #: the log's host for Rekor v2).
+    origin: str
+    #: The tree size.
+    size: int
+    #: The tree's root hash (32 bytes).
+    root_hash: bytes
+    #: The whole signed note, signature lines included: the evidence to keep or report.
+    note: str
+    #: The cosignatures of the witness policy's witnesses that verified (empty without one).
+    cosignatures: list[Cosignature]
 
 @final
 class VerificationResult:
@@ -397,18 +443,140 @@ class Config:
         """GitHub's instance for private repositories: one timestamp, no tlog entry, no SCT."""
 
 @final
+class WitnessPolicy:
+    """A witness policy (``c2sp.org/tlog-policy``): ``log <vkey> [<url>]``, ``witness <name>
+    <vkey> [<url>]``, ``group <name> all|any|<k> <name>...``, ``quorum <name>|none``. Given to a
+    :class:`Verifier`, every checkpoint that proves a tlog entry must carry verified
+    cosignatures meeting the quorum (and come from a listed log, when any is listed)."""
+
+    def __new__(cls, text: Union[str, bytes]) -> "WitnessPolicy":
+        """Parses a policy file; raises :class:`WitnessError` (``WITNESS_POLICY_INVALID``,
+        ``WITNESS_POLICY_DUPLICATE_KEY``, ``WITNESS_KEY_UNSUPPORTED``) or :class:`LimitError`."""
+    @property
+    def witness_count(self) -> int:
+        """How many witnesses the policy names."""
+    @property
+    def required(self) -> bool:
+        """Whether the policy asks anything of a checkpoint (a quorum, or a list of logs)."""
+
+@final
+class TlogProof:
+    """A ``c2sp.org/tlog-proof@v1`` file: an entry's index, its inclusion proof and the
+    (cosigned) checkpoint it leads to, handed in beside a bundle (``tlog_proofs=``). Nothing in
+    it is trusted: it replaces the proof of the bundle entry it proves only when that entry has
+    none or one of a smaller tree, and the verification checks it as the bundle's own."""
+
+    def __new__(cls, text: Union[str, bytes]) -> "TlogProof":
+        """Parses a tlog proof; raises :class:`WitnessError` (``TLOG_PROOF_INVALID``, also for
+        bytes that are not UTF-8) or :class:`LimitError`."""
+    @property
+    def index(self) -> int:
+        """The entry's index in the checkpointed tree."""
+    @property
+    def tree_size(self) -> int:
+        """The checkpoint's tree size."""
+    @property
+    def root_hash(self) -> bytes:
+        """The checkpoint's root hash."""
+    @property
+    def checkpoint(self) -> str:
+        """The checkpoint as a signed note, verbatim."""
+
+@final
+class RememberedCheckpoint:
+    """A checkpoint a :class:`LogState` remembers."""
+
+    #: The checkpoint's origin line, which names the log.
+    origin: str
+    #: Its tree size.
+    size: int
+    #: Its root hash.
+    root_hash: bytes
+    #: The signed note as the log signed it: the evidence, should a later checkpoint conflict.
+    note: str
+
+@final
+class Observation:
+    """What :meth:`LogState.observe` found for one checkpoint."""
+
+    #: The log's origin line.
+    origin: str
+    #: The checkpoint's tree size.
+    size: int
+    #: ``first`` (no checkpoint of the log was remembered; this one now is), ``same`` (the
+    #: remembered tree), ``extended`` (a larger tree proven to extend it, now remembered) or
+    #: ``older`` (a smaller tree proven to be a prefix of it, which stays).
+    kind: Literal["first", "same", "extended", "older"]
+    #: The tree size remembered before, ``None`` for ``first``.
+    remembered: Optional[int]
+
+@final
+class ConsistencyProof:
+    """An RFC 9162 consistency proof between two trees of one log, as Rekor serves it."""
+
+    @staticmethod
+    def from_json(doc: Union[str, bytes]) -> "ConsistencyProof":
+        """Reads ``{"rootHash": "<hex>", "hashes": ["<hex>", ...]}``; raises
+        :class:`LogStateError` (``LOG_CONSISTENCY_PROOF_MALFORMED``) or :class:`LimitError`."""
+    @property
+    def root_hash(self) -> bytes:
+        """The root hash of the larger tree, which says which pair of checkpoints it is for."""
+    @property
+    def hashes(self) -> list[bytes]:
+        """The proof's hashes, in RFC 9162 order."""
+
+@final
+class LogState:
+    """The last checkpoint seen of each log, kept between verifications so that a log showing
+    two views (a split view) is caught without any network. It only ever refuses: a tampered
+    state can make a verification fail, never pass; its signatures are not checked again.
+    Store ``to_text()`` and pass it back next time."""
+
+    def __new__(cls, text: Union[str, bytes, None] = None) -> "LogState":
+        """An empty state, or the one ``text`` holds; raises :class:`LogStateError`
+        (``LOG_STATE_INVALID``, also for bytes that are not UTF-8) or :class:`LimitError`."""
+    def to_text(self) -> str:
+        """The state as text, to store."""
+    def checkpoint(self, origin: str) -> Optional[RememberedCheckpoint]:
+        """The remembered checkpoint of the log with this origin, or ``None``."""
+    @property
+    def logs(self) -> list[RememberedCheckpoint]:
+        """Every remembered checkpoint, in the order first seen."""
+    def observe(
+        self, result: VerificationResult, proofs: Sequence[ConsistencyProof] = ()
+    ) -> list[Observation]:
+        """Checks the checkpoint of every log entry of ``result`` against the state, with
+        ``proofs`` for trees of another size than the remembered one, and remembers each larger
+        tree; returns what it found per checkpoint. All or nothing: on a refusal the state is
+        unchanged and :class:`LogStateError` is raised (``LOG_SPLIT_VIEW``,
+        ``LOG_CONSISTENCY_PROOF_MISSING``, ``LOG_CONSISTENCY_PROOF_INVALID``), and
+        :meth:`checkpoint` still holds the remembered checkpoint, the evidence beside the
+        presented one."""
+
+@final
 class Verifier:
     """A verifier over one trusted root, with the public-good requirements (one verified tlog
-    entry, one embedded SCT, one trusted signing time) unless ``config`` says otherwise.
-    Thread-safe; the GIL is released while verifying."""
+    entry, one embedded SCT, one trusted signing time) unless ``config`` says otherwise, and
+    with ``witness_policy`` (else the one the trusted root gives a log, if any) judging every
+    checkpoint. Thread-safe; the GIL is released while verifying."""
 
-    def __new__(cls, *, trusted_root: TrustedRoot, config: Optional[Config] = None) -> "Verifier":
+    def __new__(
+        cls,
+        *,
+        trusted_root: TrustedRoot,
+        config: Optional[Config] = None,
+        witness_policy: Optional[WitnessPolicy] = None,
+    ) -> "Verifier":
         """A verifier over ``trusted_root``."""
     @staticmethod
-    def production(*, config: Optional[Config] = None) -> "Verifier":
+    def production(
+        *, config: Optional[Config] = None, witness_policy: Optional[WitnessPolicy] = None
+    ) -> "Verifier":
         """A verifier over the compiled-in production root."""
     @staticmethod
-    def staging(*, config: Optional[Config] = None) -> "Verifier":
+    def staging(
+        *, config: Optional[Config] = None, witness_policy: Optional[WitnessPolicy] = None
+    ) -> "Verifier":
         """A verifier over the compiled-in staging root."""
     @staticmethod
     def from_tuf(
@@ -423,6 +591,7 @@ class Verifier:
         state: Optional[TufState] = None,
         now: Optional[int] = None,
         config: Optional[Config] = None,
+        witness_policy: Optional[WitnessPolicy] = None,
     ) -> "Verifier":
         """A verifier over the trusted root that TUF metadata yields (see
         :meth:`TrustedRoot.from_tuf`)."""
@@ -437,12 +606,15 @@ class Verifier:
         *,
         now: Optional[int] = None,
         predicate_type: Optional[str] = None,
+        tlog_proofs: Sequence[TlogProof] = (),
     ) -> VerificationResult:
         """Verifies ``bundle`` over the artifact for ``policy`` at ``now`` (Unix seconds;
         default: the system clock). Raises a :class:`VerificationError` subclass on failure.
         With ``predicate_type``, the bundle must be an attestation with that in-toto predicate
         type (``DSSE_PREDICATE_TYPE_MISMATCH``; ``DSSE_ENVELOPE_MISSING`` for a message
-        signature)."""
+        signature). Each of ``tlog_proofs`` is attached, in order, to the bundle entry it
+        proves before verifying (``TLOG_PROOF_UNMATCHED`` when it proves none); ``bundle``
+        itself is not changed."""
     def verify_dsse(
         self,
         bundle: Bundle,
@@ -450,11 +622,13 @@ class Verifier:
         *,
         now: Optional[int] = None,
         predicate_type: Optional[str] = None,
+        tlog_proofs: Sequence[TlogProof] = (),
     ) -> tuple[str, bytes]:
         """Verifies a DSSE bundle without the artifact (match the in-toto subjects yourself);
         returns ``(payload_type, payload)``. A message-signature bundle raises
         ``ARTIFACT_REQUIRED``. With ``predicate_type``, the statement must have that in-toto
-        predicate type (``DSSE_PREDICATE_TYPE_MISMATCH``)."""
+        predicate type (``DSSE_PREDICATE_TYPE_MISMATCH``). ``tlog_proofs`` as in
+        :meth:`verify_artifact`."""
     def verify_pypi(
         self,
         distribution: str,

@@ -23,6 +23,11 @@ test('conformance manifest (Chromium)', async (t) => {
   const files = new Set();
   for (const r of rows) {
     for (const p of [r.bundle, r.artifact, r.key, r.root]) if (p.startsWith('/')) files.add(p);
+    // Files handed beside the bundle, named by the `config` column (`witness_policy=/abs/path`).
+    for (const pair of r.config.split(';')) {
+      const value = pair.slice(pair.indexOf('=') + 1);
+      if (value.startsWith('/')) files.add(value);
+    }
     // The `skipped` file beside a bundle, where a vector has one (a 403 otherwise: none).
     const skipped = r.bundle.replace(/bundle\.sigstore\.json$/, 'skipped');
     if (existsSync(skipped)) files.add(skipped);

@@ -56,12 +56,19 @@ export async function runRow(api, row, read, how = 'sync') {
     }
     return github;
   };
-  // The manifest's `config`: thresholds (snake_case, as the package's camelCase Thresholds) and
-  // a managed key's window (`key_not_before`, `key_not_after`, Unix seconds).
+  // The manifest's `config`: thresholds (snake_case, as the package's camelCase Thresholds), a
+  // managed key's window (`key_not_before`, `key_not_after`, Unix seconds) and the files handed
+  // beside the bundle (conformance/src/beside.rs). Any other key reaches the verifier's
+  // `config`, which refuses it with a TypeError: the row fails loudly.
   const config = {};
   const keyValidity = {};
+  const beside = {};
   for (const pair of row.config === '-' ? [] : row.config.split(';')) {
     const at = pair.indexOf('=');
+    if (['witness_policy', 'tlog_proof', 'log_state', 'consistency_proof'].includes(pair.slice(0, at))) {
+      beside[pair.slice(0, at)] = pair.slice(at + 1);
+      continue;
+    }
     const field = pair.slice(0, at).replace(/_([a-z])/g, (_, c) => c.toUpperCase());
     const value = Number(pair.slice(at + 1));
     if (field === 'keyNotBefore') keyValidity.notBefore = value * 1000;
@@ -87,9 +94,12 @@ export async function runRow(api, row, read, how = 'sync') {
     }
   }
   try {
+    // The order of conformance/src/beside.rs: the tlog proof is attached, the bundle verified
+    // under the witness policy, then its checkpoints observed against the state.
     const options = {
       ...(how === 'async' ? { platformCrypto: false } : {}),
       ...(Object.keys(config).length ? { config } : {}),
+      ...(beside.witness_policy ? { witnessPolicy: new api.WitnessPolicy(await read(beside.witness_policy)) } : {}),
     };
     const verifier = row.root === 'production' ? api.Verifier.production(options)
       : row.root === 'staging' ? api.Verifier.staging(options)
@@ -102,10 +112,19 @@ export async function runRow(api, row, read, how = 'sync') {
             : { identity: row.identity, issuer: row.issuer };
       const artifact = row.mode === 'artifact' ? await read(row.artifact)
         : { digest: row.digest };
-      const now = row.now === '-' ? undefined : { now: Number(row.now) * 1000 };
+      const now = {
+        ...(row.now === '-' ? {} : { now: Number(row.now) * 1000 }),
+        ...(beside.tlog_proof ? { tlogProofs: [new api.TlogProof(await read(beside.tlog_proof))] } : {}),
+      };
       const bundle = await read(row.bundle);
       const result = how === 'async' ? await verifier.verifyArtifactAsync(bundle, artifact, policy, now)
         : verifier.verifyArtifact(bundle, artifact, policy, now);
+      if (beside.log_state) {
+        // Observed in memory: the committed state file is never written.
+        const state = new api.LogState(await read(beside.log_state));
+        const proofs = beside.consistency_proof ? [api.ConsistencyProof.fromJson(await read(beside.consistency_proof))] : [];
+        state.observe(result, proofs);
+      }
       // A vector that leaves items out lists them in its `skipped` file.
       const listed = row.bundle.replace(/bundle\.sigstore\.json$/, 'skipped');
       let want = [];

@@ -120,6 +120,15 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
       logId: 'c0d23d6ad406973f9559f3ba2d1ca01f84147d8ffc5b8445c224f98b9591801d',
       logUrl: 'https://rekor.sigstore.dev',
       integratedTime: 1710869186,
+      // The checkpoint its inclusion proof led to, log signature verified; no witness policy.
+      checkpoint: {
+        origin: 'rekor.sigstore.dev - 2605736670972794746',
+        size: 75408393,
+        rootHash: '1679e3d7752ed63764b0f7381d92daa4a5f7dbd755943e7e30636c8aa06ad573',
+        note: 'rekor.sigstore.dev - 2605736670972794746\n75408393\nFnnj13Uu1jdksPc4HZLapKX329dVlD5+MGNsiqBq1XM=\n\n'
+          + '\u2014 rekor.sigstore.dev wNI9ajBFAiBTyiBM9WtyOTgohje6QZ5rFGJUdMq7Wk3A6oThE98SUgIhAMvxDwa7FyqRqg+YV3rdPPrfS23w19iK+piMSGVOmP5w\n',
+        cosignatures: [],
+      },
     }],
     statement: null,
     skipped: [],
