@@ -17,12 +17,14 @@
 extern crate alloc;
 
 pub mod backend;
+pub mod checkpoint;
 pub mod codes;
 pub mod error;
 mod failure;
 pub mod files;
 pub mod handle;
 pub mod hasher;
+pub mod log_state;
 pub mod npm;
 mod panic;
 #[cfg(not(feature = "std"))]
@@ -33,6 +35,7 @@ pub mod result;
 pub mod tuf;
 pub mod verifier;
 pub mod verify;
+pub mod witness;
 
 pub use error::SIGVERIFY_CLOCK_UNAVAILABLE;
 pub use error::SIGVERIFY_INVALID_ARGUMENT;
@@ -40,10 +43,12 @@ pub use error::SIGVERIFY_NULL_PARAMETER;
 pub use error::SIGVERIFY_OK;
 pub use error::SIGVERIFY_PANIC;
 pub use handle::sigverify_error;
+pub use handle::sigverify_log_state;
 pub use handle::sigverify_policy;
 pub use handle::sigverify_release_result;
 pub use handle::sigverify_result;
 pub use handle::sigverify_verifier;
+pub use handle::sigverify_witness_policy;
 pub use hasher::sigverify_hasher;
 
 use core::ffi::c_char;
