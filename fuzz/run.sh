@@ -16,7 +16,7 @@ targets=("$@")
 mkdir -p target/logs
 for t in "${targets[@]}"; do
   dict=dict/json.dict
-  [ "$t" = checkpoint ] && dict=dict/note.dict
+  case $t in checkpoint | witness | log_files) dict=dict/note.dict ;; esac
   # The first corpus folder receives new inputs; keep the seeds apart in a scratch folder.
   work=target/corpus-$t
   mkdir -p "$work"

@@ -114,6 +114,21 @@ def main() -> int:
         r"\p{L}+[^x-z]*(?i)ABC" + "\nabc",
     ):
         put("pattern", pattern.encode())
+    # Witness policies with the checkpoints they judge; checkpoint states, tlog proofs and
+    # consistency proofs; a consistency proof between two trees of the virtual Rekor v2.
+    for d in sorted((HERE / "../conformance/vectors").iterdir()):
+        for name in ("log-state", "tlog-proof", "consistency-proof.json"):
+            if (d / name).is_file():
+                put("log_files", (d / name).read_bytes())
+        if (d / "witness-policy").is_file():
+            try:
+                entries = json.loads((d / "bundle.sigstore.json").read_bytes())["verificationMaterial"]["tlogEntries"]
+                note = entries[0]["inclusionProof"]["checkpoint"]["envelope"].encode()
+            except (KeyError, IndexError, ValueError):
+                note = b""
+            put("witness", (d / "witness-policy").read_bytes() + b"\0" + note)
+    put("consistency", struct.pack(">QQ", 7, 13) + bytes(64) + bytes(32 * 4))
+    put("consistency", struct.pack(">QQ", 8, 8) + bytes(64))
     # verify_mutated reads its choices 8 bytes at a time: seed every vector with a few mutations.
     for index in range(80):
         for rounds in range(2):

@@ -70,6 +70,22 @@ GitHub policies, as `gh attestation verify` reads them (instead of the identity 
   --signer-workflow OWNER/REPO/.github/workflows/FILE[@REF] | --signer-repo OWNER/REPO
   --source-ref refs/tags/v1.2.3  --source-digest SHA  --signer-digest SHA
   --cert-oidc-issuer URL  --hostname TENANT.ghe.com  --deny-self-hosted-runners
+Transparency logs (verify-bundle, verify-attestation):
+  --witness-policy FILE    witness policy (c2sp.org/tlog-policy): every checkpoint that
+                           proves a tlog entry must come from a log it lists (when it lists
+                           any) and carry cosignatures that meet its quorum (WITNESS_*)
+  --tlog-proof FILE        tlog proof (c2sp.org/tlog-proof@v1), e.g. a later, cosigned proof
+                           of the bundle's entry: it replaces the proof of the entry it proves
+                           when its tree is larger (repeatable; TLOG_PROOF_*)
+  --log-state FILE         the last checkpoint seen of each log, kept between runs (created
+                           when missing): after verifying, each checkpoint must be the
+                           remembered tree, or a --consistency-proof must connect the two
+                           (LOG_SPLIT_VIEW, LOG_CONSISTENCY_PROOF_*); the larger is remembered
+  --consistency-proof FILE Rekor's consistency proof ({\"rootHash\", \"hashes\"}, hex) from
+                           the smaller tree to the larger (repeatable; only with --log-state)
+On LOG_SPLIT_VIEW or LOG_CONSISTENCY_PROOF_*, both signed checkpoints (the remembered and the
+presented) go to stderr as evidence, and the state is left as it was. The state can only
+refuse: deleting it is safe, and forgets the checkpoints it remembered.
 
 Examples:
   # A GitHub release asset, built and signed by its repository's release workflow:
@@ -252,6 +268,21 @@ pub(crate) struct VerifyArgs {
     /// `verify-pypi`: the publisher the provenance (`bundle`) must name; `input` is the
     /// distribution file.
     pub(crate) pypi: Option<sigverify::pypi::Expected>,
+    /// `--witness-policy`, `--tlog-proof`, `--log-state`, `--consistency-proof`.
+    pub(crate) logs: LogArgs,
+}
+
+/// The transparency-log files of `verify-bundle` and `verify-attestation`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct LogArgs {
+    /// `--witness-policy`: every checkpoint must meet it.
+    pub(crate) witness_policy: Option<PathBuf>,
+    /// `--tlog-proof`, in the order given: each given to the bundle before verification.
+    pub(crate) tlog_proofs: Vec<PathBuf>,
+    /// `--log-state`: checked and updated after a verification.
+    pub(crate) log_state: Option<PathBuf>,
+    /// `--consistency-proof`, for the state (only with `log_state`).
+    pub(crate) consistency_proofs: Vec<PathBuf>,
 }
 
 /// The command line as clap reads it.
@@ -387,7 +418,41 @@ struct PolicyFlags {
     #[command(flatten)]
     github: GitHubFlags,
     #[command(flatten)]
+    logs: LogFlags,
+    #[command(flatten)]
     output: OutputFlags,
+}
+
+/// Witness policy, tlog proofs and the checkpoint state (`verify-bundle`,
+/// `verify-attestation`).
+#[derive(Args, Debug)]
+struct LogFlags {
+    /// Witness policy (c2sp.org/tlog-policy) that every checkpoint must meet.
+    #[arg(long, value_name = "FILE")]
+    witness_policy: Option<PathBuf>,
+    /// Tlog proof (c2sp.org/tlog-proof@v1) given to the bundle entry it proves, when its tree
+    /// is larger than the bundle's own (repeatable).
+    #[arg(long, value_name = "FILE", action = ArgAction::Append)]
+    tlog_proof: Vec<PathBuf>,
+    /// Checkpoint state: each verified checkpoint must extend the one remembered of its log;
+    /// created when missing, updated after a verification.
+    #[arg(long, value_name = "FILE")]
+    log_state: Option<PathBuf>,
+    /// Consistency proof (Rekor's JSON) between a remembered and a presented checkpoint
+    /// (repeatable; only with --log-state).
+    #[arg(long, value_name = "FILE", action = ArgAction::Append, requires = "log_state")]
+    consistency_proof: Vec<PathBuf>,
+}
+
+impl From<LogFlags> for LogArgs {
+    fn from(f: LogFlags) -> Self {
+        Self {
+            witness_policy: f.witness_policy,
+            tlog_proofs: f.tlog_proof,
+            log_state: f.log_state,
+            consistency_proofs: f.consistency_proof,
+        }
+    }
 }
 
 /// The identity and issuer of the signing certificate, each exactly or as a pattern
@@ -838,6 +903,7 @@ fn verify_args(
         attestation,
         predicate_type: None,
         pypi: None,
+        logs: p.logs.into(),
     }))
 }
 
@@ -1160,6 +1226,45 @@ mod tests {
             format!("verify-bundle --bundle b --key k --digest {sha256}"),
         ] {
             assert!(parse(&argv(&bad)).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_the_log_flags() {
+        let a = verify(
+            "verify-bundle --bundle b --key k --witness-policy w --tlog-proof p1 --tlog-proof=p2 --log-state s --consistency-proof c1 --consistency-proof c2 a",
+        );
+        assert_eq!(
+            a.logs,
+            LogArgs {
+                witness_policy: Some(PathBuf::from("w")),
+                tlog_proofs: vec![PathBuf::from("p1"), PathBuf::from("p2")],
+                log_state: Some(PathBuf::from("s")),
+                consistency_proofs: vec![PathBuf::from("c1"), PathBuf::from("c2")],
+            }
+        );
+        let c = parse(&argv(
+            "verify-attestation --bundle b --key k --witness-policy w --log-state s",
+        ))
+        .unwrap();
+        let Command::Attest(a) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.logs.witness_policy, Some(PathBuf::from("w")));
+        assert_eq!(a.logs.log_state, Some(PathBuf::from("s")));
+        assert_eq!(
+            verify("verify-bundle --bundle b --key k a").logs,
+            LogArgs::default()
+        );
+        let (code, msg) = usage_error("verify-bundle --bundle b --key k --consistency-proof c a");
+        assert_eq!(code, 2);
+        assert!(msg.contains("--log-state <FILE>"), "{msg}");
+        // Not a flag of the commands that verify several bundles their own way.
+        for bad in [
+            "verify-pypi --provenance p --repository https://github.com/o/r --log-state s d.whl",
+            "verify-npm --keys k --packument p --witness-policy w",
+        ] {
+            assert!(parse(&argv(bad)).is_err(), "{bad}");
         }
     }
 

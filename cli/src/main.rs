@@ -27,6 +27,7 @@ use sigverify::bundles::FileKind as BundleFile;
 use sigverify::pypi;
 
 mod args;
+mod logs;
 mod npm;
 mod release;
 mod report;
@@ -105,12 +106,16 @@ pub(crate) enum Failure {
     Io(String),
     /// No bundle of a file of several verified: each one's place and failure.
     NoBundle(Vec<(String, Failure)>),
+    /// A log file or the checkpoint state refused: the file it is about, the evidence.
+    Log(Box<logs::LogFailure>),
 }
 
 /// A verified bundle, and where it was in a file of several (`line 2 of 3`).
 pub(crate) struct Outcome {
     pub(crate) verified: Verified,
     pub(crate) place: Option<String>,
+    /// The tlog proofs given to the bundle, and the checkpoint state.
+    pub(crate) logs: logs::Report,
 }
 
 impl From<Error> for Failure {
@@ -213,7 +218,8 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
     } else {
         policy
     };
-    let verifier = Verifier::new(root, config(a));
+    let verifier = logs::with_witness_policy(Verifier::new(root, config(a)), &a.logs)?;
+    let proofs = logs::read_tlog_proofs(&a.logs)?;
     let file = read(&a.bundle, "bundle")?;
     let (kind, found) = sigverify::bundles::split(&file)?;
     let count = found.len();
@@ -221,16 +227,25 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
     // The artifact's digests, by algorithm: a file of several bundles reads it once per hash.
     let mut digests = Vec::new();
     for f in found {
-        match verify_one(&verifier, &f.json, &policy, a, now, &mut digests)
-            .and_then(|v| attestation_checks(a, v))
-            .and_then(|v| pypi_checks(a, kind, v, &mut digests))
-        {
-            Ok(verified) => {
-                return Ok(Outcome {
+        match logs::attach(&f.json, &proofs).and_then(|(bundle, attached)| {
+            verify_one(&verifier, &bundle, &policy, a, now, &mut digests)
+                .and_then(|v| attestation_checks(a, v))
+                .and_then(|v| pypi_checks(a, kind, v, &mut digests))
+                .map(|v| (v, attached))
+        }) {
+            Ok((verified, attached)) => {
+                let outcome = Outcome {
                     verified,
                     place: (!matches!(kind, BundleFile::Bundle | BundleFile::PypiAttestation))
                         .then(|| format!("{} of {count}", f.place)),
-                });
+                    logs: logs::Report {
+                        attached,
+                        state: None,
+                    },
+                };
+                // The state sees only the bundle that verified, so a file of several
+                // remembers one bundle's checkpoints, as it reports one bundle.
+                return logs::remember(&a.logs, outcome);
             }
             Err(e) if count == 1 => return Err(e),
             Err(e) => failures.push((f.place, e)),
@@ -243,16 +258,15 @@ fn verify(a: &VerifyArgs) -> Result<Outcome, Failure> {
 /// without either) everything but the subjects.
 fn verify_one(
     verifier: &Verifier,
-    json: &[u8],
+    bundle: &Bundle,
     policy: &Policy,
     a: &VerifyArgs,
     now: UnixTime,
     digests: &mut Vec<Digest>,
 ) -> Result<Verified, Failure> {
-    let bundle = Bundle::from_json(json)?;
     if a.input.is_empty() {
         return verifier
-            .verify_dsse(&bundle, policy, now)
+            .verify_dsse(bundle, policy, now)
             .map_err(|e| match e {
                 Error::ArtifactRequired => Failure::Verify(Error::DsseEnvelopeMissing),
                 e => Failure::Verify(e),
@@ -261,17 +275,17 @@ fn verify_one(
     let path = Path::new(&a.input);
     if !path.exists() {
         if let Some(digest) = Digest::parse_prefixed(&a.input) {
-            return Ok(verifier.verify(&bundle, Artifact::Digest(digest), policy, now)?);
+            return Ok(verifier.verify(bundle, Artifact::Digest(digest), policy, now)?);
         }
     }
     // The bundle names the one hash it needs of the artifact; the file is read once.
     let digest = cached_digest(path, bundle.artifact_hash(), digests)?;
-    match verifier.verify(&bundle, Artifact::Digest(digest), policy, now) {
+    match verifier.verify(bundle, Artifact::Digest(digest), policy, now) {
         // Ed25519 signs whole messages, and a P-384 or P-521 signature whose bundle declares
         // no digest may be over another hash: only then is the artifact read into memory.
         Err(Error::ArtifactDigestInsufficient) => {
             let bytes = read(path, "artifact")?;
-            Ok(verifier.verify(&bundle, Artifact::Bytes(&bytes), policy, now)?)
+            Ok(verifier.verify(bundle, Artifact::Bytes(&bytes), policy, now)?)
         }
         other => Ok(other?),
     }

@@ -15,6 +15,7 @@ use sigverify::pypi;
 use crate::Failure;
 use crate::Outcome;
 use crate::args::VerifyArgs;
+use crate::logs;
 
 /// The version of the JSON result document (`"format"`).
 pub(crate) const RESULT_FORMAT: &str = "sigverify-result/1";
@@ -29,6 +30,10 @@ pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Outcome, Failure>) -> ExitC
         };
         // A `Value` always serializes.
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        if let Err(Failure::Log(l)) = outcome {
+            // The evidence also goes to stderr, as in text: it is what a user reports.
+            eprint!("{}", logs::failure_notes(l));
+        }
         return if outcome.is_ok() {
             ExitCode::SUCCESS
         } else {
@@ -37,7 +42,8 @@ pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Outcome, Failure>) -> ExitC
     }
     match outcome {
         Ok(o) => {
-            print!("{}", success(&o.verified));
+            print!("{}", success(&o.verified, true));
+            print!("{}", logs::report_text(&o.logs));
             if let Some(place) = &o.place {
                 println!("  bundle:   {place} in {}", a.bundle.display());
             }
@@ -48,6 +54,11 @@ pub(crate) fn print(a: &VerifyArgs, outcome: &Result<Outcome, Failure>) -> ExitC
         }
         Err(Failure::Verify(e)) => {
             eprintln!("{}", failure(e, a));
+            ExitCode::from(1)
+        }
+        Err(Failure::Log(l)) => {
+            eprintln!("{}", log_line(l));
+            eprint!("{}", logs::failure_notes(l));
             ExitCode::from(1)
         }
         Err(f) => {
@@ -105,6 +116,7 @@ pub(crate) fn print_pypi(
                 &Outcome {
                     verified: first.verified.clone(),
                     place: Some(format!("{} of {count}", first.place)),
+                    logs: logs::Report::default(),
                 },
             ),
             None => json!({}),
@@ -125,7 +137,7 @@ pub(crate) fn print_pypi(
             println!("  publisher: {}", p.describe());
         }
         println!("  predicate type: {}", one.predicate_type);
-        let text = success(&one.verified);
+        let text = success(&one.verified, false);
         print!("{}", text.strip_prefix("verified\n").unwrap_or(&text));
     }
     ExitCode::SUCCESS
@@ -167,6 +179,7 @@ pub(crate) fn print_job<T>(
 pub(crate) fn failure_line(f: &Failure) -> String {
     match f {
         Failure::Verify(e) => format!("sigverify: {} (code {}): {e}", e.name(), e.code()),
+        Failure::Log(l) => log_line(l),
         Failure::Io(msg) => format!("sigverify: error: {msg}"),
         Failure::NoBundle(tried) => {
             let mut out = format!("sigverify: none of the {} bundles verified", tried.len());
@@ -181,6 +194,17 @@ pub(crate) fn failure_line(f: &Failure) -> String {
             out
         }
     }
+}
+
+/// A log file's failure as core errors are shown, then the file it is about:
+/// `sigverify: NAME (code N): <what failed>; in --tlog-proof p.txt`.
+fn log_line(l: &logs::LogFailure) -> String {
+    let e = &l.error;
+    let mut line = format!("sigverify: {} (code {}): {e}", e.name(), e.code());
+    if let Some(file) = &l.file {
+        let _ = write!(line, "; in {file}");
+    }
+    line
 }
 
 /// The statement of a verified attestation, for people: in-toto type, subjects (and whether
@@ -236,6 +260,7 @@ fn predicate(s: &Statement) -> Option<Value> {
 
 fn verified_json(a: &VerifyArgs, o: &Outcome) -> Value {
     let v = &o.verified;
+    let (tlog_proofs, log_state) = logs::report_json(&o.logs);
     let statement = v.statement.as_ref().map(|s| {
         let in_toto = s.in_toto().ok().map(|t| {
             json!({
@@ -267,6 +292,7 @@ fn verified_json(a: &VerifyArgs, o: &Outcome) -> Value {
             "logId": sigverify::encoding::hex_encode(&e.log_id),
             "logUrl": e.log_url,
             "integratedTime": e.integrated_time.map(|t| t.seconds()),
+            "checkpoint": logs::checkpoint_json(e),
         })).collect::<Vec<_>>(),
         "extensions": v.extensions.iter().map(|(oid, value)| (oid.clone(), Value::from(value.as_str()))).collect::<serde_json::Map<String, Value>>(),
         "statement": statement,
@@ -281,12 +307,19 @@ fn verified_json(a: &VerifyArgs, o: &Outcome) -> Value {
             })
         }).collect::<Vec<_>>(),
         "bundle": o.place,
+        "tlogProofs": tlog_proofs,
+        "logState": log_state,
         "error": Value::Null,
     })
 }
 
 fn failure_json(f: &Failure) -> Value {
     let mut doc = json!({ "format": RESULT_FORMAT, "verified": false, "error": error_json(f) });
+    if let (Failure::Log(l), Some(obj)) = (f, doc.as_object_mut()) {
+        if let Some(evidence) = logs::evidence_json(l) {
+            obj.insert("evidence".into(), evidence);
+        }
+    }
     if let (Failure::NoBundle(tried), Some(obj)) = (f, doc.as_object_mut()) {
         let list: Vec<Value> = tried
             .iter()
@@ -302,6 +335,14 @@ fn error_json(f: &Failure) -> Value {
     match f {
         Failure::Verify(e) => {
             json!({ "code": e.code(), "name": e.name(), "message": e.to_string() })
+        }
+        Failure::Log(l) => {
+            let e = &l.error;
+            let mut error = json!({ "code": e.code(), "name": e.name(), "message": e.to_string() });
+            if let (Some(file), Some(obj)) = (&l.file, error.as_object_mut()) {
+                obj.insert("file".into(), Value::from(file.as_str()));
+            }
+            error
         }
         Failure::Io(msg) => json!({ "code": Value::Null, "name": "IO_ERROR", "message": msg }),
         Failure::NoBundle(tried) => match tried.first() {
@@ -320,7 +361,9 @@ fn skipped_item(item: SkippedItem) -> (&'static str, Option<usize>) {
     }
 }
 
-fn success(v: &Verified) -> String {
+/// The summary of a verified bundle; `checkpoints`: with each tlog entry's checkpoint and
+/// cosignatures under it (not for verify-pypi, whose output lists attestations).
+fn success(v: &Verified, checkpoints: bool) -> String {
     let mut out = String::from("verified\n");
     match (&v.identity, &v.issuer) {
         (Some(identity), Some(issuer)) => {
@@ -344,6 +387,9 @@ fn success(v: &Verified) -> String {
     }
     for e in &v.log_entries {
         let _ = writeln!(out, "  tlog:     {} index {}", e.log_url, e.log_index);
+        if checkpoints {
+            out.push_str(&logs::checkpoint_text(e));
+        }
     }
     if let Some(s) = &v.statement {
         let _ = writeln!(

@@ -217,6 +217,8 @@ fn json_documents_have_the_documented_keys() {
             "statement",
             "skipped",
             "bundle",
+            "tlogProofs",
+            "logState",
             "error"
         ])
     );
@@ -227,8 +229,22 @@ fn json_documents_have_the_documented_keys() {
     assert_eq!(doc["signingTimes"], serde_json::json!([1718048845]));
     assert_eq!(
         keys(&doc["logEntries"][0]),
-        BTreeSet::from(["logIndex", "logId", "logUrl", "integratedTime"])
+        BTreeSet::from([
+            "logIndex",
+            "logId",
+            "logUrl",
+            "integratedTime",
+            "checkpoint"
+        ])
     );
+    // Production Rekor's checkpoints carry no cosignature a policy asked for; no flag, no
+    // tlog proof and no state.
+    assert_eq!(
+        keys(&doc["logEntries"][0]["checkpoint"]),
+        BTreeSet::from(["origin", "size", "rootHash", "cosignatures"])
+    );
+    assert_eq!(doc["tlogProofs"], serde_json::json!([]));
+    assert_eq!(doc["logState"], Value::Null);
     assert_eq!(doc["logEntries"][0]["logIndex"], 101487427);
     let statement = &doc["statement"];
     assert_eq!(

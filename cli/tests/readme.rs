@@ -34,7 +34,7 @@ fn the_everyday_jobs_run_as_written() {
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
     let found = blocks(&readme, "### Everyday jobs");
     let commands: Vec<usize> = (0..found.len()).filter(|i| found[*i].0 == "sh").collect();
-    assert_eq!(commands.len(), 4, "{found:?}");
+    assert_eq!(commands.len(), 5, "{found:?}");
     let bin = Path::new(env!("CARGO_BIN_EXE_sigverify"))
         .parent()
         .map(Path::to_path_buf)

@@ -21,6 +21,7 @@ use sigverify::Verified;
 use sigverify::Verifier;
 
 #[doc(hidden)]
+pub mod beside;
 pub mod builders;
 mod expect;
 pub mod generator;

@@ -17,7 +17,7 @@
 //! | `root` | path of the trusted root, or `production` / `staging` for a compiled-in root |
 //! | `now` | Unix seconds to verify at, or `-` for the current time |
 //! | `expected` | `ok` or the expected error name |
-//! | `config` | `-`, or `key=value` pairs separated by `;`: thresholds other than the public-good profile (`tlog_entries`, `signed_timestamps`, `observer_timestamps`, `certificate_timestamps`) and a managed key's validity window (`key_not_before`, `key_not_after`, Unix seconds) |
+//! | `config` | `-`, or `key=value` pairs separated by `;`: thresholds other than the public-good profile (`tlog_entries`, `signed_timestamps`, `observer_timestamps`, `certificate_timestamps`) and a managed key's validity window (`key_not_before`, `key_not_after`, Unix seconds); and files handed beside the bundle (`witness_policy`, `tlog_proof`, `log_state`, `consistency_proof`: absolute paths; see `beside.rs` for the order runners apply them in) |
 //!
 //! Own vectors (`own/<name>`, from `conformance/vectors/`) always carry their own trusted root
 //! and a fixed `now`. Those whose policy needs `policy.json` (Fulcio extension matchers,
@@ -111,10 +111,14 @@ fn render_folders(dir: &Path, suite: &str) -> Result<String, String> {
     let cases = crate::load_own(dir)?;
     let mut out = String::new();
     for case in &cases {
-        let config = match case.config.as_deref().map(str::split_whitespace) {
-            Some(pairs) => pairs.collect::<Vec<_>>().join(";"),
-            None => String::new(),
-        };
+        let mut pairs: Vec<String> = case
+            .config
+            .iter()
+            .flat_map(|c| c.split_whitespace())
+            .map(str::to_owned)
+            .collect();
+        pairs.extend(crate::beside::Beside::of(&case.dir).config_pairs());
+        let config = pairs.join(";");
         let config = if config.is_empty() {
             "-".to_owned()
         } else {

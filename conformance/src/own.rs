@@ -360,7 +360,8 @@ pub fn run_own_with(
 ) -> Result<Verified, Error> {
     let read = |f: &str| fs::read(case.dir.join(f)).unwrap_or_default();
     let (root, policy) = own_root_and_policy(case)?;
-    let bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;
+    let mut bundle = Bundle::from_json(&read("bundle.sigstore.json"))?;
+    let beside = crate::beside::Beside::of(&case.dir);
     let now = UnixTime(case.now);
     // A malformed `config` file is a broken vector: no threshold at all would pass.
     let config = own_config(case).unwrap_or(Config {
@@ -379,6 +380,24 @@ pub fn run_own_with(
         let _ = mode;
         checked.asset(&sha256.0)?;
         return Ok(checked.verified);
+    }
+    if !beside.is_empty() {
+        beside.attach(&mut bundle)?;
+        let mut verifier = beside.apply_policy(Verifier::new(root, config))?;
+        if let Some(backend) = backend {
+            verifier = verifier.with_ecdsa_backend(backend);
+        }
+        let verified = match mode {
+            Mode::Artifact => {
+                verifier.verify(&bundle, Artifact::Bytes(&read("artifact")), &policy, now)
+            }
+            Mode::Digest => {
+                let digest = crate::digest_file(&case.dir.join("artifact"), &bundle)
+                    .unwrap_or(Digest::Sha256([0; 32]));
+                verifier.verify(&bundle, Artifact::Digest(digest), &policy, now)
+            }
+        }?;
+        return beside.observe(verified);
     }
     if backend.is_some() || config != Config::default() {
         let mut verifier = Verifier::new(root, config);

@@ -130,6 +130,16 @@ impl PublicKey {
         Err(Error::KeyAlgorithmNotBuilt)
     }
 
+    /// The 32 bytes of an Ed25519 key (what a note's key id is computed over); `None` for
+    /// other keys.
+    pub(crate) fn ed25519_raw(&self) -> Option<[u8; 32]> {
+        match self {
+            #[cfg(feature = "ed25519")]
+            Self::Ed25519(key) => Some(key.to_bytes()),
+            _ => None,
+        }
+    }
+
     /// Decodes a raw 32-byte Ed25519 key (TUF's hex form).
     pub(crate) fn from_ed25519_raw(raw: &[u8]) -> Result<Self, Error> {
         Self::ed25519(raw)

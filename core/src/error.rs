@@ -137,6 +137,11 @@ errors! {
     /// No compiled-in trusted root has this name.
     TrustRootNameUnknown = 207, "TRUST_ROOT_NAME_UNKNOWN",
         "no compiled-in trusted root has this name";
+    /// A log's `witnessConfig` (the trusted root v0.2 proposal) cannot be used: a group
+    /// without witnesses, a quorum unset or not within 1..=n, a witness key that is not an
+    /// Ed25519 SubjectPublicKeyInfo.
+    TrustRootWitnessConfigInvalid = 208, "TRUST_ROOT_WITNESS_CONFIG_INVALID",
+        "trusted root log's witness configuration is malformed";
 
     // --- 3xx: keys -----------------------------------------------------------------------------
     /// A public key is not a supported SPKI (ECDSA P-256/P-384, Ed25519, RSA 2048-4096).

@@ -299,3 +299,75 @@ pub fn npm(data: &[u8]) -> bool {
     }
     read
 }
+
+/// Parses a witness policy and, split at the first NUL byte, judges the checkpoint after it:
+/// the policy parser, the note parser with many signature lines, cosignature matching and the
+/// quorum. A policy that does not parse is replaced by one of three witnesses in two groups,
+/// so every note still reaches the judging.
+pub fn witness(data: &[u8]) -> bool {
+    const FALLBACK: &str =
+        "witness a witness.virtual.test+2470ac72+BNlfLFeUhu6q04N/UNX4wYKn1n0pDS1EXf4a9oh3y6f2
+witness b witness2.virtual.test+44586ea7+BLEvkz7Og2RkZalqE8D0jmlmYD3EjOZ5/meJ4EJRzDa+
+group g any a b
+quorum g
+";
+    let (policy, note) = match data.iter().position(|b| *b == 0) {
+        Some(at) => (
+            data.get(..at).unwrap_or_default(),
+            data.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (data, &[][..]),
+    };
+    let parsed = crate::WitnessPolicy::parse(policy);
+    let ok = parsed.is_ok();
+    let policy = parsed.or_else(|_| crate::WitnessPolicy::parse(FALLBACK.as_bytes()));
+    if let (Ok(policy), Ok(text)) = (policy, core::str::from_utf8(note)) {
+        if let Ok(cp) = crate::note::parse(text, 0) {
+            let _ = policy.judge(
+                0,
+                &cp,
+                &[],
+                crate::UnixTime(u64::MAX),
+                crate::crypto::Crypto::BUILTIN,
+            );
+        }
+    }
+    ok
+}
+
+/// Verifies a consistency proof read from the input: two sizes (8 bytes each, big-endian,
+/// reduced below 2^20), two roots and the hashes (32 bytes each); it must never panic.
+pub fn consistency(data: &[u8]) -> bool {
+    let size = |at: usize| {
+        data.get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, |b| u64::from_be_bytes(b) % (1 << 20))
+    };
+    let (old, new) = (size(0), size(8));
+    let rest = data.get(16..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(32);
+    let old_root = chunks.next().unwrap_or_default();
+    let new_root = chunks.next().unwrap_or_default();
+    let proof: Vec<Vec<u8>> = chunks.map(<[u8]>::to_vec).collect();
+    crate::tlog::consistency::verify(old, old_root, new, new_root, &proof)
+}
+
+/// Reads a checkpoint state, a tlog proof and a consistency proof from the same bytes: a state
+/// that parses writes back to itself.
+pub fn log_files(data: &[u8]) -> bool {
+    let _ = crate::log_state::ConsistencyProof::from_json(data);
+    let Ok(text) = core::str::from_utf8(data) else {
+        return false;
+    };
+    let _ = crate::TlogProof::parse(text);
+    match crate::log_state::LogState::parse(text) {
+        Ok(state) => {
+            assert_eq!(
+                crate::log_state::LogState::parse(&state.to_text()),
+                Ok(state)
+            );
+            true
+        }
+        Err(_) => false,
+    }
+}

@@ -18,6 +18,7 @@ pub(crate) mod merkle;
 pub(crate) mod promise;
 pub(crate) mod proof_file;
 
+pub use proof_file::Attached;
 pub use proof_file::TlogProof;
 
 /// A tlog entry that verified, with what it proves.
@@ -108,7 +109,10 @@ pub(crate) fn verify_entry(
         None if integrated_time.is_none() => {
             return Err(Error::TlogEntryUnverifiable { entry: index });
         }
-        None if witness.is_some_and(WitnessPolicy::is_required) => {
+        None if witness
+            .or(log.witness.as_ref())
+            .is_some_and(WitnessPolicy::is_required) =>
+        {
             return Err(Error::WitnessCheckpointMissing { entry: index });
         }
         None => None,
@@ -176,7 +180,8 @@ fn verify_inclusion(
     if checkpoint.size != proof.tree_size || checkpoint.root_hash != proof.root_hash {
         return Err(Error::TlogCheckpointRootMismatch { entry: index });
     }
-    let cosignatures = match witness {
+    // The caller's policy, else the one the trusted root gives this log.
+    let cosignatures = match witness.or(log.witness.as_ref()) {
         Some(policy) => policy.judge(index, &checkpoint, &log.identity(), now, crypto)?,
         None => Vec::new(),
     };
@@ -247,6 +252,7 @@ mod tests {
             key: PublicKey::from_spki_der(&log_spki).unwrap(),
             log_id: log_id.clone(),
             checkpoint_key_id: None,
+            witness: None,
             validity: Validity {
                 start: UnixTime(100),
                 end: Some(UnixTime(1000)),
@@ -571,6 +577,7 @@ mod tests {
             key: PublicKey::from_spki_der(&spki).unwrap(),
             log_id: log_id.clone(),
             checkpoint_key_id: None,
+            witness: None,
             validity: Validity {
                 start: UnixTime(100),
                 end: None,

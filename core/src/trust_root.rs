@@ -53,6 +53,8 @@ pub(crate) struct Log {
     pub(crate) log_id: Vec<u8>,
     pub(crate) checkpoint_key_id: Option<Vec<u8>>,
     pub(crate) validity: Validity,
+    /// The witness policy of the log's `witnessConfig`, if the root has one (tlogs only).
+    pub(crate) witness: Option<crate::witness::WitnessPolicy>,
 }
 
 impl Log {
@@ -239,6 +241,10 @@ fn log(raw: RawLog<'_>, path: &'static str) -> Result<Log, Error> {
     })?;
     let log_id = b64(raw.log_id, path)?;
     let checkpoint_key_id = raw.checkpoint_key_id.map(|k| b64(k, path)).transpose()?;
+    let witness = raw
+        .witness_config
+        .map(crate::witness::root_config::policy)
+        .transpose()?;
     // `PublicKey.valid_for` is optional in the protobuf specs: a key without it has no
     // bounds (as sigstore-go and sigstore-python read it). A present `validFor` still needs
     // its `start`.
@@ -255,6 +261,7 @@ fn log(raw: RawLog<'_>, path: &'static str) -> Result<Log, Error> {
         log_id,
         checkpoint_key_id,
         validity,
+        witness,
     })
 }
 
@@ -346,6 +353,7 @@ struct RawLog<'v> {
     public_key: RawPublicKey<'v>,
     log_id: &'v str,
     checkpoint_key_id: Option<&'v str>,
+    witness_config: Option<crate::witness::root_config::RawWitnessConfig<'v>>,
 }
 
 impl<'v> RawLog<'v> {
@@ -355,6 +363,10 @@ impl<'v> RawLog<'v> {
             public_key: RawPublicKey::read(f.message("publicKey")?)?,
             log_id: f.message("logId")?.str("keyId")?,
             checkpoint_key_id: f.read_opt("checkpointKeyId", |k| k.str("keyId"))?,
+            witness_config: f.read_opt(
+                "witnessConfig",
+                crate::witness::root_config::RawWitnessConfig::read,
+            )?,
         })
     }
 }

@@ -15,6 +15,7 @@ use crate::note::Checkpoint;
 use crate::time::UnixTime;
 
 mod policy;
+pub(crate) mod root_config;
 pub(crate) mod vkey;
 
 use policy::Member;
@@ -78,7 +79,7 @@ impl WitnessPolicy {
         let mut found = Vec::new();
         for line in &checkpoint.signatures {
             for (i, w) in p.witnesses.iter().enumerate() {
-                if w.key_name != line.name || w.key_id != line.key_hint {
+                if !w.signed_line(line.name, line.key_hint) {
                     continue;
                 }
                 let witness = String::from_utf8_lossy(&w.name).into_owned();

@@ -34,7 +34,7 @@ use super::sigstore::build;
 use super::sigstore::hash;
 use super::write::Vector;
 
-const OK: &str = "ok";
+pub(super) const OK: &str = "ok";
 const ENTRY: &str = "/verificationMaterial/tlogEntries/0";
 const LIMIT: &str = "LIMIT_EXCEEDED";
 
@@ -58,6 +58,9 @@ pub fn all(w: &World) -> Res<Vec<Vector>> {
     c.hash_algorithms()?;
     c.root_names_and_times()?;
     c.token_forms()?;
+    c.witnesses()?;
+    c.log_state()?;
+    c.tlog_proofs()?;
     let mut out = c.out;
     out.sort_by(|a, b| a.name.cmp(&b.name));
     let mut seen = BTreeSet::new();
@@ -76,8 +79,8 @@ type TextEdit = fn(String) -> String;
 /// A tampering applied to a base spec.
 type Tamper = Box<dyn Fn(Spec) -> Spec>;
 
-struct Catalogue<'a> {
-    w: &'a World,
+pub(super) struct Catalogue<'a> {
+    pub(super) w: &'a World,
     out: Vec<Vector>,
 }
 
@@ -207,7 +210,7 @@ fn managed(t: KeyType, w: &World) -> Res<Spec> {
     })
 }
 
-fn version(s: Spec, v: u8) -> Spec {
+pub(super) fn version(s: Spec, v: u8) -> Spec {
     let media_type = match v {
         1 => "application/vnd.dev.sigstore.bundle+json;version=0.1",
         2 => "application/vnd.dev.sigstore.bundle+json;version=0.2",
@@ -796,7 +799,7 @@ impl Catalogue<'_> {
             .unwrap_or(Value::Null))
     }
 
-    fn add(&mut self, name: &str, readme: &str, spec: Spec, expect: &str) -> Res<()> {
+    pub(super) fn add(&mut self, name: &str, readme: &str, spec: Spec, expect: &str) -> Res<()> {
         self.add2(name, readme, spec, expect, expect)
     }
 
@@ -3470,13 +3473,13 @@ impl Catalogue<'_> {
             (
                 "witness-added",
                 "a witness cosignature line (ignored)",
-                |n| n.witness = true,
+                |n| n.cosigners = vec![0],
                 OK,
             ),
             (
                 "witness-removed",
                 "no witness cosignature",
-                |n| n.witness = false,
+                |n| n.cosigners = Vec::new(),
                 OK,
             ),
         ];

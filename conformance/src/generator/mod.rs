@@ -11,4 +11,5 @@ pub mod npm;
 pub mod pki;
 pub mod sigstore;
 pub mod tuf;
+pub mod witnesses;
 pub mod write;

@@ -39,8 +39,15 @@ pub const REKOR1_ORIGIN: &str = "rekor.virtual.test - 2605736670972794746";
 pub const REKOR2_URL: &str = "https://log2025-1.rekor.virtual.test";
 /// Rekor v2 checkpoint origin (and key name).
 pub const REKOR2_ORIGIN: &str = "log2025-1.rekor.virtual.test";
-/// The witness that cosigns Rekor v2 checkpoints.
-pub const WITNESS: &str = "witness.virtual.test";
+/// The witnesses of the virtual instance, by key name (`c2sp.org/tlog-cosignature`); the
+/// first cosigns every Rekor v2 checkpoint unless a vector says otherwise.
+pub const WITNESSES: [&str; 3] = [
+    "witness.virtual.test",
+    "witness2.virtual.test",
+    "witness3.virtual.test",
+];
+/// When the witnesses cosign, unless a vector says otherwise.
+pub const COSIGNED_AT: u64 = T0 + 30;
 /// The in-toto payload type.
 pub const IN_TOTO: &str = "application/vnd.in-toto+json";
 /// The artifact every vector signs unless it says otherwise.
@@ -67,8 +74,8 @@ pub struct World {
     pub rekor1: Key,
     /// Rekor v2 (Ed25519).
     pub rekor2: Key,
-    /// A witness (Ed25519).
-    pub witness: Key,
+    /// The witnesses (Ed25519), one per name of [`WITNESSES`].
+    pub witnesses: [Key; 3],
     /// TSA root CA.
     pub tsa_root: Key,
     /// TSA signing key.
@@ -103,7 +110,11 @@ impl World {
             ct: k(KeyType::P256, "ct log")?,
             rekor1: k(KeyType::P256, "rekor v1")?,
             rekor2: k(KeyType::Ed25519, "rekor v2")?,
-            witness: k(KeyType::Ed25519, "witness")?,
+            witnesses: [
+                k(KeyType::Ed25519, "witness")?,
+                k(KeyType::Ed25519, "witness 2")?,
+                k(KeyType::Ed25519, "witness 3")?,
+            ],
             tsa_root: k(KeyType::P384, "tsa root")?,
             tsa: k(KeyType::P256, "tsa leaf")?,
             managed_p256: k(KeyType::P256, "managed p256")?,
@@ -320,8 +331,62 @@ pub struct Note {
     pub hint: Vec<u8>,
     /// Sign with an attacker key instead of the log key.
     pub forged: bool,
-    /// Add a witness cosignature line.
-    pub witness: bool,
+    /// The witnesses (positions in [`WITNESSES`]) whose cosignature lines follow the log's.
+    pub cosigners: Vec<usize>,
+    /// The time the cosignatures carry.
+    pub cosigned_at: u64,
+    /// A witness whose line signs other bytes than the checkpoint (a forged cosignature).
+    pub bad_cosigner: Option<usize>,
+}
+
+/// Files handed to the verifier beside the bundle: a witness policy, a checkpoint state, a
+/// consistency proof, a `c2sp.org/tlog-proof`. Policy texts name keys by placeholders the
+/// build replaces with verifier keys: `{w0}` `{w1}` `{w2}` (the witnesses), `{log}` (Rekor
+/// v2's checkpoint key), `{attacker}` (an Ed25519 log key nobody trusts), `{mldsa}` (an
+/// ML-DSA-44 witness key).
+#[derive(Clone, Default)]
+pub struct Beside {
+    /// `witness-policy`.
+    pub policy: Option<String>,
+    /// `tlog-proof`: a proof of the entry in a larger tree of this size.
+    pub tlog_proof: Option<TlogProofSpec>,
+    /// `log-state`: a remembered checkpoint of this log.
+    pub state: Option<StateSpec>,
+    /// `consistency-proof.json`: between the remembered tree and the presented one.
+    pub consistency: Option<ConsistencySpec>,
+    /// Replace a file's text after it is made (a malformed file), by file name.
+    pub text_hook: Option<(&'static str, TextHook)>,
+}
+
+/// A tlog proof beside the bundle.
+#[derive(Clone)]
+pub struct TlogProofSpec {
+    /// The larger tree's size.
+    pub size: u64,
+    /// Who cosigns its checkpoint.
+    pub cosigners: Vec<usize>,
+    /// Prove another leaf's index than the entry's.
+    pub other_index: bool,
+    /// Sign the checkpoint with the attacker's key.
+    pub forged: bool,
+}
+
+/// A remembered checkpoint.
+#[derive(Clone, Copy)]
+pub struct StateSpec {
+    /// Its tree size.
+    pub size: u64,
+    /// A forked tree: another entry at index 0.
+    pub forked: bool,
+}
+
+/// A consistency proof beside the bundle.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ConsistencySpec {
+    /// The true proof between the two trees of the log.
+    Good,
+    /// The true proof with one hash changed.
+    Tampered,
 }
 
 /// What the verifier is asked to check.
@@ -419,6 +484,8 @@ pub struct Spec {
     pub root_hook: Option<JsonHook>,
     /// Use a compiled-in trusted root by name instead of the generated one.
     pub root_name: Option<String>,
+    /// Files beside the bundle.
+    pub beside: Beside,
 }
 
 impl Spec {
@@ -529,6 +596,7 @@ impl Spec {
             bundle_text_hook: None,
             root_hook: None,
             root_name: None,
+            beside: Beside::default(),
         }
     }
 }
@@ -549,6 +617,8 @@ pub struct Built {
     pub policy: PolicySpec,
     /// Verification time.
     pub now: u64,
+    /// Files beside the bundle (`witness-policy`, `log-state`, ...), by name.
+    pub beside: Vec<(String, String)>,
 }
 
 /// The in-toto statement naming an artifact by its SHA-256 `digest`.
@@ -840,24 +910,62 @@ fn note_key_id(name: &str, key: &Key) -> Res<Vec<u8>> {
     Ok(sha256(&data).to_vec())
 }
 
-fn sign_note(w: &World, s: &Spec, log: LogKind, size: u64, root: &[u8]) -> Res<String> {
-    let (origin, name, hint, key, forged_key) = match log {
+/// The C2SP key id of a witness's Ed25519 cosignature key: SHA-256(name || "\n" || 0x04 ||
+/// key).
+fn cosigner_key_id(name: &str, key: &Key) -> Res<Vec<u8>> {
+    let spki = key.spki()?;
+    let mut data = name.as_bytes().to_vec();
+    data.push(b'\n');
+    data.push(4);
+    data.extend_from_slice(spki.get(12..).unwrap_or_default());
+    Ok(sha256(&data).get(..4).unwrap_or_default().to_vec())
+}
+
+/// The verifier key (`c2sp.org/signed-note` vkey) of key `key` under `name` with type `kind`.
+fn vkey(name: &str, kind: u8, raw: &[u8]) -> String {
+    let mut data = name.as_bytes().to_vec();
+    data.push(b'\n');
+    data.push(kind);
+    data.extend_from_slice(raw);
+    let mut typed = vec![kind];
+    typed.extend_from_slice(raw);
+    format!(
+        "{name}+{}+{}",
+        hex(sha256(&data).get(..4).unwrap_or_default()),
+        b64(&typed)
+    )
+}
+
+/// A policy text with its key placeholders replaced (see [`Beside`]).
+fn policy_text(w: &World, text: &str) -> Res<String> {
+    let raw = |k: &Key| -> Res<Vec<u8>> { Ok(k.spki()?.get(12..).unwrap_or_default().to_vec()) };
+    let mut out = text.to_owned();
+    for (i, (name, key)) in WITNESSES.iter().zip(&w.witnesses).enumerate() {
+        out = out.replace(&format!("{{w{i}}}"), &vkey(name, 4, &raw(key)?));
+    }
+    out = out.replace("{log}", &vkey(REKOR2_ORIGIN, 1, &raw(&w.rekor2)?));
+    out = out.replace(
+        "{attacker}",
+        &vkey(REKOR2_ORIGIN, 1, &raw(&w.attacker_ed25519)?),
+    );
+    Ok(out.replace("{mldsa}", &vkey("mldsa.virtual.test", 6, &[0x5a; 1312])))
+}
+
+/// The checkpoint of `log` at `size` and `root` as the log would sign it, before any hook.
+fn default_note(w: &World, log: LogKind, size: u64, root: &[u8]) -> Res<Note> {
+    let (origin, name, hint) = match log {
         LogKind::V2 => (
             REKOR2_ORIGIN.to_string(),
             REKOR2_ORIGIN.to_string(),
             note_key_id(REKOR2_ORIGIN, &w.rekor2)?,
-            &w.rekor2,
-            &w.attacker_ed25519,
         ),
         _ => (
             REKOR1_ORIGIN.to_string(),
             "rekor.virtual.test".to_string(),
             log_id(&w.rekor1)?,
-            &w.rekor1,
-            &w.attacker,
         ),
     };
-    let mut note = Note {
+    Ok(Note {
         origin,
         size,
         root: root.to_vec(),
@@ -865,11 +973,22 @@ fn sign_note(w: &World, s: &Spec, log: LogKind, size: u64, root: &[u8]) -> Res<S
         name,
         hint: hint.get(..4).unwrap_or_default().to_vec(),
         forged: false,
-        witness: log == LogKind::V2,
+        cosigners: if log == LogKind::V2 {
+            vec![0]
+        } else {
+            Vec::new()
+        },
+        cosigned_at: COSIGNED_AT,
+        bad_cosigner: None,
+    })
+}
+
+/// The signed note: the log's line, then one `cosignature/v1` line per cosigner.
+fn note_text(w: &World, log: LogKind, note: &Note) -> Res<String> {
+    let (key, forged_key) = match log {
+        LogKind::V2 => (&w.rekor2, &w.attacker_ed25519),
+        _ => (&w.rekor1, &w.attacker),
     };
-    if let Some(hook) = &s.note_hook {
-        hook(&mut note);
-    }
     let mut body = format!("{}\n{}\n{}\n", note.origin, note.size, b64(&note.root));
     for line in &note.extra {
         body.push_str(line);
@@ -879,21 +998,111 @@ fn sign_note(w: &World, s: &Spec, log: LogKind, size: u64, root: &[u8]) -> Res<S
     let mut sig = note.hint.clone();
     sig.extend_from_slice(&signer.sign(body.as_bytes()));
     let mut text = format!("{body}\n\u{2014} {} {}\n", note.name, b64(&sig));
-    if note.witness {
-        let time: u64 = T0 + 30;
-        let cosigned = format!("cosignature/v1\ntime {time}\n{body}");
-        let mut line = note_key_id(WITNESS, &w.witness)?
-            .get(..4)
-            .unwrap_or_default()
-            .to_vec();
+    let time = note.cosigned_at;
+    for &i in &note.cosigners {
+        let (Some(name), Some(witness)) = (WITNESSES.get(i), w.witnesses.get(i)) else {
+            return Err(format!("no witness {i}"));
+        };
+        let signed = if note.bad_cosigner == Some(i) {
+            format!("cosignature/v1\ntime {time}\nanother tree\n")
+        } else {
+            format!("cosignature/v1\ntime {time}\n{body}")
+        };
+        let mut line = cosigner_key_id(name, witness)?;
         line.extend_from_slice(&time.to_be_bytes());
-        line.extend_from_slice(&w.witness.sign(cosigned.as_bytes()));
-        text.push_str(&format!("\u{2014} {WITNESS} {}\n", b64(&line)));
+        line.extend_from_slice(&witness.sign(signed.as_bytes()));
+        text.push_str(&format!("\u{2014} {name} {}\n", b64(&line)));
     }
+    Ok(text)
+}
+
+fn sign_note(w: &World, s: &Spec, log: LogKind, size: u64, root: &[u8]) -> Res<String> {
+    let mut note = default_note(w, log, size, root)?;
+    if let Some(hook) = &s.note_hook {
+        hook(&mut note);
+    }
+    let text = note_text(w, log, &note)?;
     Ok(match &s.checkpoint_text_hook {
         Some(hook) => hook(text),
         None => text,
     })
+}
+
+/// The files beside the bundle, for an entry at `index` among `leaves` (whose first
+/// `tree_size` make the bundle's own tree).
+fn beside_files(
+    w: &World,
+    s: &Spec,
+    leaves_of: &dyn Fn(u64) -> Vec<[u8; 32]>,
+    index: u64,
+) -> Res<Vec<(String, String)>> {
+    let b = &s.beside;
+    let mut out = Vec::new();
+    if let Some(policy) = &b.policy {
+        out.push(("witness-policy".to_owned(), policy_text(w, policy)?));
+    }
+    // The checkpoint the verifier is shown: the tlog proof's, or the bundle's own.
+    let mut presented = s.tree_size;
+    if let Some(t) = &b.tlog_proof {
+        presented = t.size;
+        let leaves = leaves_of(t.size);
+        let root = mth(&leaves);
+        let mut note = default_note(w, s.log, t.size, &root)?;
+        note.cosigners = t.cosigners.clone();
+        note.forged = t.forged;
+        let at = if t.other_index { index + 1 } else { index };
+        let mut text = format!(
+            "c2sp.org/tlog-proof@v1\nextra {}\nindex {at}\n",
+            b64(b"virtual")
+        );
+        for h in path(usize::try_from(at).map_err(|e| e.to_string())?, &leaves) {
+            text.push_str(&b64(&h));
+            text.push('\n');
+        }
+        text.push('\n');
+        text.push_str(&note_text(w, s.log, &note)?);
+        out.push(("tlog-proof".to_owned(), text));
+    }
+    if let Some(st) = b.state {
+        let mut leaves = leaves_of(st.size);
+        if st.forked {
+            if let Some(first) = leaves.first_mut() {
+                *first = crate::merkle::leaf(b"a rewritten entry");
+            }
+        }
+        let note = default_note(w, s.log, st.size, &mth(&leaves))?;
+        out.push((
+            "log-state".to_owned(),
+            format!("sigverify-log-state/v1\n\n{}", note_text(w, s.log, &note)?),
+        ));
+        if let Some(c) = b.consistency {
+            let (small, large) = (st.size.min(presented), st.size.max(presented));
+            let all = leaves_of(large);
+            let m = usize::try_from(small).map_err(|e| e.to_string())?;
+            let mut hashes: Vec<String> = crate::merkle::consistency_proof(m, &all)
+                .iter()
+                .map(|h| hex(h))
+                .collect();
+            if c == ConsistencySpec::Tampered {
+                if let Some(first) = hashes.first_mut() {
+                    first.replace_range(0..2, if first.starts_with("00") { "11" } else { "00" });
+                }
+            }
+            let proof = json!({"rootHash": hex(&mth(&all)), "hashes": hashes});
+            out.push((
+                "consistency-proof.json".to_owned(),
+                format!("{}\n", super::json::pretty(&proof).trim_end()),
+            ));
+        }
+    }
+    if let Some((name, hook)) = &b.text_hook {
+        for (file, text) in out.iter_mut() {
+            if file == name {
+                *text = hook(std::mem::take(text));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Builds the files of one vector.
@@ -979,6 +1188,7 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
     };
 
     // Transparency log entry.
+    let mut beside = Vec::new();
     if s.log != LogKind::None {
         let (kind, version, mut body) = match (s.log, s.dsse) {
             (LogKind::V1, false) => (
@@ -1039,16 +1249,20 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
         }
         let body = super::json::compact(&body).into_bytes();
         let indices: Vec<u64> = std::iter::once(s.index).chain(s.logged_again_at).collect();
-        let leaves: Vec<[u8; 32]> = (0..s.tree_size)
-            .map(|i| {
-                let data = if indices.contains(&i) {
-                    body.clone()
-                } else {
-                    format!("virtual rekor entry {i}").into_bytes()
-                };
-                sha256(&[&[0u8][..], &data].concat())
-            })
-            .collect();
+        let leaves_of = |size: u64| -> Vec<[u8; 32]> {
+            (0..size)
+                .map(|i| {
+                    let data = if indices.contains(&i) {
+                        body.clone()
+                    } else {
+                        format!("virtual rekor entry {i}").into_bytes()
+                    };
+                    sha256(&[&[0u8][..], &data].concat())
+                })
+                .collect()
+        };
+        let leaves = leaves_of(s.tree_size);
+        beside = beside_files(w, s, &leaves_of, s.index)?;
         let root = mth(&leaves);
         let (log_key, id) = match s.log {
             LogKind::V2 => (&w.rekor2, log_id(&w.rekor2)?),
@@ -1231,5 +1445,6 @@ pub fn build(w: &World, s: &Spec) -> Res<Built> {
         artifact: s.artifact.clone(),
         policy: s.policy.clone(),
         now: s.now,
+        beside,
     })
 }

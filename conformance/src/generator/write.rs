@@ -82,6 +82,9 @@ pub fn files(v: &Vector) -> Vec<(String, Vec<u8>)> {
             out.push(("release".to_owned(), format!("{spec}\n").into_bytes()))
         }
     }
+    for (name, text) in &b.beside {
+        out.push((name.clone(), text.clone().into_bytes()));
+    }
     out.sort();
     out
 }

@@ -16,12 +16,26 @@ pub(crate) struct PolicyLog {
 }
 
 /// A witness: its policy name, the key name and key id of its cosignature lines, its key.
+/// A witness of a trusted root's configuration has no key name (`None`): a line is its own
+/// when the line's key id is the one the line's name gives with this key.
 #[derive(Clone, Debug)]
 pub(crate) struct Witness {
     pub(crate) name: Vec<u8>,
-    pub(crate) key_name: alloc::string::String,
+    pub(crate) key_name: Option<alloc::string::String>,
     pub(crate) key_id: [u8; 4],
     pub(crate) key: PublicKey,
+}
+
+impl Witness {
+    /// Whether a signature line with this key name and key id is this witness's.
+    pub(crate) fn signed_line(&self, name: &str, key_id: [u8; 4]) -> bool {
+        match &self.key_name {
+            Some(own) => own == name && self.key_id == key_id,
+            None => self.key.ed25519_raw().is_some_and(|raw| {
+                vkey::key_id(name, vkey::TYPE_COSIGNATURE_ED25519, &raw) == key_id
+            }),
+        }
+    }
 }
 
 /// A member of a group: an earlier witness or group, by position.
@@ -175,7 +189,7 @@ fn add_witness(policy: &mut Parsed, items: &[&[u8]], line: usize) -> Result<(), 
     )?;
     policy.witnesses.push(Witness {
         name: name.to_vec(),
-        key_name: key.name.into(),
+        key_name: Some(key.name.into()),
         key_id: key.key_id,
         key: public,
     });
