@@ -192,6 +192,11 @@
 #define SIGVERIFY_TRUST_ROOT_NAME_UNKNOWN 207
 
 /**
+ * Core error `TRUST_ROOT_WITNESS_CONFIG_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TRUST_ROOT_WITNESS_CONFIG_INVALID 208
+
+/**
  * Core error `KEY_UNSUPPORTED` (`sigverify::Error`).
  */
 #define SIGVERIFY_KEY_UNSUPPORTED 300

@@ -46,6 +46,8 @@ pub const SIGVERIFY_TRUST_ROOT_CERTIFICATE_INVALID: c_int = 205;
 pub const SIGVERIFY_TRUST_ROOT_BASE64_INVALID: c_int = 206;
 /// Core error `TRUST_ROOT_NAME_UNKNOWN` (`sigverify::Error`).
 pub const SIGVERIFY_TRUST_ROOT_NAME_UNKNOWN: c_int = 207;
+/// Core error `TRUST_ROOT_WITNESS_CONFIG_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_WITNESS_CONFIG_INVALID: c_int = 208;
 /// Core error `KEY_UNSUPPORTED` (`sigverify::Error`).
 pub const SIGVERIFY_KEY_UNSUPPORTED: c_int = 300;
 /// Core error `KEY_INVALID` (`sigverify::Error`).
@@ -352,6 +354,7 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (205, c"TRUST_ROOT_CERTIFICATE_INVALID"),
     (206, c"TRUST_ROOT_BASE64_INVALID"),
     (207, c"TRUST_ROOT_NAME_UNKNOWN"),
+    (208, c"TRUST_ROOT_WITNESS_CONFIG_INVALID"),
     (300, c"KEY_UNSUPPORTED"),
     (301, c"KEY_INVALID"),
     (302, c"KEY_ALGORITHM_NOT_BUILT"),

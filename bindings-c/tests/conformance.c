@@ -46,10 +46,9 @@ struct row_options {
   const char *witness_policy;    /* a witness policy applied to the verifier, or NULL */
   const char *tlog_proofs[MAX_FILES]; /* tlog-proof files handed in with the bundle */
   size_t n_tlog_proofs;
-  const char *log_state;         /* the initial checkpoint state, or NULL (empty) */
+  const char *log_state;         /* the checkpoint state to observe in, or NULL (no observation) */
   const char *consistency_proofs[MAX_FILES]; /* consistency proofs for the observation */
   size_t n_consistency_proofs;
-  int observe;                   /* log_state or consistency_proof given */
   char buf[4096];                /* the paths point in here */
 };
 
@@ -79,11 +78,11 @@ static int row_config(const char *spec, struct row_options *o) {
     else if (strcmp(pair, "key_not_before") == 0) o->not_before = n;
     else if (strcmp(pair, "key_not_after") == 0) o->not_after = n;
     else if (strcmp(pair, "witness_policy") == 0 && o->witness_policy == NULL) o->witness_policy = value;
-    else if (strcmp(pair, "log_state") == 0 && o->log_state == NULL) o->log_state = value, o->observe = 1;
+    else if (strcmp(pair, "log_state") == 0 && o->log_state == NULL) o->log_state = value;
     else if (strcmp(pair, "tlog_proof") == 0 && o->n_tlog_proofs < MAX_FILES)
       o->tlog_proofs[o->n_tlog_proofs++] = value;
     else if (strcmp(pair, "consistency_proof") == 0 && o->n_consistency_proofs < MAX_FILES)
-      o->consistency_proofs[o->n_consistency_proofs++] = value, o->observe = 1;
+      o->consistency_proofs[o->n_consistency_proofs++] = value;
     else return -1;
   }
   return 0;
@@ -149,19 +148,28 @@ static char *state_text(const sigverify_log_state *state) {
   return s;
 }
 
-/* Observes a verified result in `state` with the row's consistency proofs. Returns the
-   status (a refusal is an outcome, with its error in *error), or -1 when the harness failed:
-   a file cannot be read, a refused observation changed the state, or an accepted state's
-   text does not round-trip. */
-static int observe_row(sigverify_log_state *state, const sigverify_result *result,
-                       const struct row_options *o, sigverify_error **error, char *detail,
-                       size_t detail_len) {
-  unsigned char *proofs[MAX_FILES];
-  size_t lens[MAX_FILES];
+/* Reads the row's state and observes a verified result in it with the row's consistency
+   proofs, as the Rust runner does (conformance/src/beside.rs). Returns the status (a refusal
+   is an outcome, with its error in *error), or -1 when the harness failed: a file cannot be
+   read, a refused observation changed the state, or an accepted state's text does not
+   round-trip. */
+static int observe_row(const sigverify_result *result, const struct row_options *o,
+                       sigverify_error **error, char *detail, size_t detail_len) {
+  sigverify_log_state *state = NULL;
+  unsigned char *proofs[MAX_FILES], *text;
+  size_t lens[MAX_FILES], len = 0;
   char *before, *after = NULL;
   int status, harness = -1;
+  if ((text = read_file(o->log_state, &len)) == NULL) {
+    snprintf(detail, detail_len, "cannot read %s", o->log_state);
+    return -1;
+  }
+  status = sigverify_log_state_new(text, len, &state, error);
+  free(text);
+  if (status != SIGVERIFY_OK) return status;
   if (read_files(o->consistency_proofs, o->n_consistency_proofs, proofs, lens) != 0) {
     snprintf(detail, detail_len, "cannot read a consistency proof");
+    sigverify_log_state_free(state);
     return -1;
   }
   before = state_text(state);
@@ -175,14 +183,14 @@ static int observe_row(sigverify_log_state *state, const sigverify_result *resul
   } else if (status == SIGVERIFY_OK) {
     /* The new state's text reads back to the same text. */
     sigverify_log_state *again = NULL;
-    char *text = NULL;
+    char *reread = NULL;
     if (sigverify_log_state_new((const uint8_t *)after, strlen(after), &again, NULL) == SIGVERIFY_OK)
-      text = state_text(again);
-    if (text == NULL || strcmp(text, after) != 0)
+      reread = state_text(again);
+    if (reread == NULL || strcmp(reread, after) != 0)
       snprintf(detail, detail_len, "the observed state does not round-trip through its text");
     else
       harness = 0;
-    free(text);
+    free(reread);
     sigverify_log_state_free(again);
   } else {
     harness = 0;
@@ -190,6 +198,7 @@ static int observe_row(sigverify_log_state *state, const sigverify_result *resul
   free(before);
   free(after);
   free_files(proofs, o->n_consistency_proofs);
+  sigverify_log_state_free(state);
   return harness == 0 ? status : -1;
 }
 
@@ -301,14 +310,14 @@ static int github_policy(char *spec, sigverify_github_policy *g) {
 }
 
 /* Runs one row; writes the outcome name to `got`. Returns 0 when the harness itself worked.
-   With witness and state keys the row is a sequence (witness policy, state, verification
-   with the tlog proofs, observation) whose first failure is the outcome. */
+   With witness and state keys the row is a sequence (the witness policy on the verifier, the
+   verification with the tlog proofs, then the state and the observation in it) whose first
+   failure is the outcome. */
 static int run_row(char **col, char *got, size_t got_len, char *detail, size_t detail_len) {
   sigverify_verifier *file_root = NULL, *configured = NULL, *witnessed = NULL;
   const sigverify_verifier *verifier;
   sigverify_policy *policy = NULL, *windowed = NULL;
   sigverify_witness_policy *witness_policy = NULL;
-  sigverify_log_state *state = NULL;
   static struct row_options o;
   sigverify_result *result = NULL;
   sigverify_error *error = NULL;
@@ -381,14 +390,6 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
     if (status != SIGVERIFY_OK) goto done;
     verifier = witnessed;
   }
-  if (o.observe) {
-    size_t len = 0;
-    unsigned char *text = NULL;
-    if (o.log_state != NULL && (text = read_file(o.log_state, &len)) == NULL) goto out;
-    status = sigverify_log_state_new(text, len, &state, &error);
-    free(text);
-    if (status != SIGVERIFY_OK) goto done;
-  }
   if (read_files(o.tlog_proofs, o.n_tlog_proofs, proofs, proof_lens) != 0) {
     snprintf(detail, detail_len, "cannot read a tlog proof");
     goto out;
@@ -437,8 +438,8 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
       status = sigverify_verify(verifier, bundle, bundle_len, artifact, artifact_len, NULL,
                                 policy, now, &result, &error);
   }
-  if (status == SIGVERIFY_OK && state != NULL &&
-      (status = observe_row(state, result, &o, &error, detail, detail_len)) < 0)
+  if (status == SIGVERIFY_OK && o.log_state != NULL &&
+      (status = observe_row(result, &o, &error, detail, detail_len)) < 0)
     goto out;
 
 done:
@@ -477,7 +478,6 @@ out:
   sigverify_result_free(result);
   sigverify_error_free(error);
   sigverify_policy_free(policy);
-  sigverify_log_state_free(state);
   sigverify_witness_policy_free(witness_policy);
   sigverify_verifier_free(witnessed);
   sigverify_verifier_free(configured);

@@ -1,14 +1,18 @@
 /*
- * Witness policies, tlog proofs and the checkpoint state through the C API, on a vector of the
- * virtual Sigstore whose Rekor v2 entry has a checkpoint (with a witness line of its own):
- * policy errors, a quorum that is not met, the checkpoint accessors, a state that round-trips
- * through its text, and crafted states that the core must refuse (a split view: same size,
- * another root hash; another size without or with a bad consistency proof), leaving the state
- * unchanged. Run under valgrind by test.sh.
+ * Witness policies, tlog proofs and the checkpoint state through the C API, on the virtual
+ * Sigstore's vectors:
+ * - synthetic inputs over the happy Rekor v2 vector (a checkpoint with a witness line): policy
+ *   errors, a quorum of real-world witnesses that is not met, the checkpoint accessors, tlog
+ *   proofs that do not parse or prove nothing, a state that round-trips through its text, and
+ *   crafted states the core must refuse (a split view: same size, another root hash; another
+ *   size without or with a bad consistency proof), leaving the state unchanged;
+ * - the generated witness vectors: a policy file that does not parse, a quorum met by three
+ *   cosignatures (read back through the accessors) and one that is not, a tlog proof whose
+ *   later checkpoint carries the cosignatures the bundle's lacks, a state extended by a
+ *   consistency proof, and a state that proves a split view.
+ * Run under valgrind by test.sh.
  *
- * usage: witness VECTOR_DIR
- *   VECTOR_DIR holds bundle.sigstore.json, artifact, trusted_root.json, identity, issuer, now
- *   (e.g. conformance/vectors/ok-v0.3-message-rekor2-tsa).
+ * usage: witness VECTORS_DIR   (conformance/vectors)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +34,8 @@ struct vector {
   size_t bundle_len, artifact_len, root_len;
   char identity[1024], issuer[1024];
   uint64_t now;
+  /* The files beside the bundle, NUL-terminated; NULL when absent. */
+  char *witness_policy, *tlog_proof, *log_state, *consistency_proof;
 };
 
 /* Reads DIR/NAME as a string without its trailing newline into `out`. */
@@ -52,9 +58,20 @@ static unsigned char *read_in(const char *dir, const char *name, size_t *len) {
   return read_file(path, len);
 }
 
-static int load_vector(const char *dir, struct vector *v) {
-  char now[64];
+/* DIR/NAME as a new NUL-terminated string, or NULL when absent. */
+static char *read_text(const char *dir, const char *name) {
+  size_t len = 0;
+  return (char *)read_in(dir, name, &len);
+}
+
+static int load_vector(const char *vectors, const char *name, struct vector *v) {
+  char now[64], dir[4096];
   memset(v, 0, sizeof *v);
+  snprintf(dir, sizeof dir, "%s/%s", vectors, name);
+  v->witness_policy = read_text(dir, "witness-policy");
+  v->tlog_proof = read_text(dir, "tlog-proof");
+  v->log_state = read_text(dir, "log-state");
+  v->consistency_proof = read_text(dir, "consistency-proof.json");
   v->bundle = read_in(dir, "bundle.sigstore.json", &v->bundle_len);
   v->artifact = read_in(dir, "artifact", &v->artifact_len);
   v->root = read_in(dir, "trusted_root.json", &v->root_len);
@@ -73,6 +90,10 @@ static void free_vector(struct vector *v) {
   free(v->bundle);
   free(v->artifact);
   free(v->root);
+  free(v->witness_policy);
+  free(v->tlog_proof);
+  free(v->log_state);
+  free(v->consistency_proof);
 }
 
 /* Verifies the vector with `verifier` and the given tlog proofs; returns the status. */
@@ -397,20 +418,167 @@ static void log_state(const sigverify_result *result) {
   sigverify_log_state_free(state);
 }
 
+/* The vector's verifier (its root, under its witness policy when it has one) and policy;
+   returns the witness policy's status. */
+static int vector_verifier(const struct vector *v, sigverify_verifier **verifier,
+                           sigverify_policy **policy) {
+  sigverify_verifier *base = NULL;
+  sigverify_error *err = NULL;
+  int status = SIGVERIFY_OK;
+  CHECK_STATUS(sigverify_verifier_new_from_trusted_root(v->root, v->root_len, &base, &err), SIGVERIFY_OK, err);
+  CHECK_STATUS(sigverify_policy_new_identity(v->identity, v->issuer, policy, &err), SIGVERIFY_OK, err);
+  if (v->witness_policy != NULL) {
+    *verifier = with_policy(base, v->witness_policy, &status);
+    sigverify_verifier_free(base);
+  } else {
+    *verifier = base;
+  }
+  return status;
+}
+
+/* The generated witness vectors (conformance/src/generator/witnesses.rs). */
+static void generated(const char *vectors) {
+  struct vector v;
+  sigverify_verifier *verifier = NULL;
+  sigverify_policy *policy = NULL;
+  sigverify_result *result = NULL;
+  sigverify_log_state *state = NULL;
+  const char *proofs[1];
+  size_t i;
+  uint64_t t = 0, size = 0;
+  char *before, *after, *origin;
+  int names = 0;
+
+  /* A policy file without a quorum line. */
+  if (load_vector(vectors, "witness-policy-malformed", &v) == 0) {
+    CHECK(vector_verifier(&v, &verifier, &policy) == SIGVERIFY_WITNESS_POLICY_INVALID);
+    CHECK(verifier == NULL);
+  } else {
+    CHECK(0);
+  }
+  sigverify_policy_free(policy);
+  policy = NULL;
+  free_vector(&v);
+
+  /* Two of three needed, all three cosigned: each is read back. */
+  if (load_vector(vectors, "ok-witness-all-three", &v) == 0 &&
+      vector_verifier(&v, &verifier, &policy) == SIGVERIFY_OK) {
+    CHECK(verify(verifier, policy, &v, NULL, 0, &result) == SIGVERIFY_OK);
+    CHECK(sigverify_result_cosignature_count(result, 0) == 3);
+    for (i = 0; i < sigverify_result_cosignature_count(result, 0); i++) {
+      size_t len = 0;
+      const char *w = sigverify_result_cosignature_witness(result, 0, i, &len);
+      CHECK(w != NULL && len == 1 && strlen(w) == 1);
+      if (w != NULL && w[0] >= 'a' && w[0] <= 'c') names |= 1 << (w[0] - 'a');
+      CHECK(sigverify_result_cosignature_time(result, 0, i, &t) == SIGVERIFY_OK && t > 0 && t <= v.now);
+    }
+    CHECK(names == 7);
+    CHECK(sigverify_result_cosignature_witness(result, 0, 3, NULL) == NULL);
+    CHECK(sigverify_result_cosignature_time(result, 0, 3, &t) == SIGVERIFY_INVALID_ARGUMENT);
+    CHECK(sigverify_result_cosignature_time(result, 0, 0, NULL) == SIGVERIFY_NULL_PARAMETER);
+  } else {
+    CHECK(0);
+  }
+  sigverify_result_free(result);
+  result = NULL;
+  sigverify_verifier_free(verifier);
+  sigverify_policy_free(policy);
+  free_vector(&v);
+
+  /* Two of three needed, one cosigned. */
+  if (load_vector(vectors, "witness-quorum-one-of-three", &v) == 0 &&
+      vector_verifier(&v, &verifier, &policy) == SIGVERIFY_OK) {
+    CHECK(verify(verifier, policy, &v, NULL, 0, &result) == SIGVERIFY_WITNESS_QUORUM_NOT_MET);
+    CHECK(result == NULL);
+  } else {
+    CHECK(0);
+  }
+  sigverify_verifier_free(verifier);
+  sigverify_policy_free(policy);
+  free_vector(&v);
+
+  /* The bundle's checkpoint lacks a cosignature; the tlog proof's later one has both. */
+  if (load_vector(vectors, "ok-tlog-proof-witnessed-later", &v) == 0 && v.tlog_proof != NULL &&
+      vector_verifier(&v, &verifier, &policy) == SIGVERIFY_OK) {
+    CHECK(verify(verifier, policy, &v, NULL, 0, &result) == SIGVERIFY_WITNESS_QUORUM_NOT_MET);
+    proofs[0] = v.tlog_proof;
+    CHECK(verify(verifier, policy, &v, proofs, 1, &result) == SIGVERIFY_OK);
+    CHECK(sigverify_result_cosignature_count(result, 0) == 2);
+    CHECK(sigverify_result_checkpoint_size(result, 0, &size) == SIGVERIFY_OK);
+    CHECK(sigverify_result_checkpoint_note(result, 0, NULL) != NULL &&
+          strstr(v.tlog_proof, sigverify_result_checkpoint_note(result, 0, NULL)) != NULL);
+  } else {
+    CHECK(0);
+  }
+  sigverify_result_free(result);
+  result = NULL;
+  sigverify_verifier_free(verifier);
+  sigverify_policy_free(policy);
+  free_vector(&v);
+
+  /* A state that remembers tree 7, extended to 13 by the consistency proof. */
+  if (load_vector(vectors, "ok-log-state-extended", &v) == 0 && v.log_state != NULL &&
+      v.consistency_proof != NULL && vector_verifier(&v, &verifier, &policy) == SIGVERIFY_OK) {
+    CHECK(verify(verifier, policy, &v, NULL, 0, &result) == SIGVERIFY_OK);
+    state = state_from(v.log_state, SIGVERIFY_OK);
+    before = state_text(state);
+    CHECK(before != NULL && strcmp(before, v.log_state) == 0);
+    CHECK(observe(state, result, NULL, 0) == SIGVERIFY_LOG_CONSISTENCY_PROOF_MISSING);
+    proofs[0] = v.consistency_proof;
+    CHECK(observe(state, result, proofs, 1) == SIGVERIFY_OK);
+    after = state_text(state);
+    origin = (char *)sigverify_result_checkpoint_origin(result, 0, NULL);
+    CHECK(after != NULL && before != NULL && strcmp(before, after) != 0);
+    CHECK(origin != NULL && sigverify_log_state_note(state, origin, NULL) != NULL &&
+          strcmp(sigverify_log_state_note(state, origin, NULL),
+                 sigverify_result_checkpoint_note(result, 0, NULL)) == 0);
+    /* Seen again, the same tree needs no proof. */
+    CHECK(observe(state, result, NULL, 0) == SIGVERIFY_OK);
+    free(before);
+    free(after);
+    sigverify_log_state_free(state);
+  } else {
+    CHECK(0);
+  }
+  sigverify_result_free(result);
+  result = NULL;
+  sigverify_verifier_free(verifier);
+  sigverify_policy_free(policy);
+  free_vector(&v);
+
+  /* A state that remembers another tree of the same size: the two notes are the evidence. */
+  if (load_vector(vectors, "log-state-split-view", &v) == 0 && v.log_state != NULL &&
+      vector_verifier(&v, &verifier, &policy) == SIGVERIFY_OK) {
+    CHECK(verify(verifier, policy, &v, NULL, 0, &result) == SIGVERIFY_OK);
+    state = state_from(v.log_state, SIGVERIFY_OK);
+    CHECK(observe(state, result, NULL, 0) == SIGVERIFY_LOG_SPLIT_VIEW);
+    origin = (char *)sigverify_result_checkpoint_origin(result, 0, NULL);
+    CHECK(origin != NULL && sigverify_log_state_note(state, origin, NULL) != NULL &&
+          strcmp(sigverify_log_state_note(state, origin, NULL),
+                 sigverify_result_checkpoint_note(result, 0, NULL)) != 0 &&
+          strstr(v.log_state, sigverify_log_state_note(state, origin, NULL)) != NULL);
+    sigverify_log_state_free(state);
+  } else {
+    CHECK(0);
+  }
+  sigverify_result_free(result);
+  sigverify_verifier_free(verifier);
+  sigverify_policy_free(policy);
+  free_vector(&v);
+}
+
 int main(int argc, char **argv) {
   struct vector v;
   sigverify_verifier *base = NULL;
   sigverify_policy *policy = NULL;
   sigverify_result *result = NULL;
-  sigverify_error *err = NULL;
   char *note;
   if (argc != 2) {
-    fprintf(stderr, "usage: %s VECTOR_DIR\n", argv[0]);
+    fprintf(stderr, "usage: %s VECTORS_DIR\n", argv[0]);
     return 2;
   }
-  if (load_vector(argv[1], &v) != 0) return 2;
-  CHECK_STATUS(sigverify_verifier_new_from_trusted_root(v.root, v.root_len, &base, &err), SIGVERIFY_OK, err);
-  CHECK_STATUS(sigverify_policy_new_identity(v.identity, v.issuer, &policy, &err), SIGVERIFY_OK, err);
+  if (load_vector(argv[1], "ok-v0.3-message-rekor2-tsa", &v) != 0) return 2;
+  vector_verifier(&v, &base, &policy);
   if (base == NULL || policy == NULL) return 1;
 
   policies(base);
@@ -421,6 +589,7 @@ int main(int argc, char **argv) {
                   strlen(sigverify_result_checkpoint_note(result, 0, NULL)));
   tlog_proofs(base, policy, &v, note);
   log_state(result);
+  generated(argv[1]);
 
   free(note);
   sigverify_result_free(result);
