@@ -3,16 +3,49 @@
 //!
 //! Every string and byte array belongs to the result and lives until `sigverify_result_free`.
 
+use alloc::vec::Vec;
 use core::ffi::c_char;
 use core::ffi::c_int;
+
+use sigverify::Verified;
 
 use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::out_param;
 use crate::handle::sigverify_result;
 use crate::panic;
-use crate::result::CheckpointText;
 use crate::result::c_string;
+use crate::result::nul_terminated;
+
+/// The NUL-terminated strings of one verified checkpoint, kept in the result.
+#[derive(Debug)]
+pub(crate) struct CheckpointText {
+    /// The origin line.
+    origin: Vec<u8>,
+    /// The whole signed note.
+    note: Vec<u8>,
+    /// Each verified cosignature's witness name, in the core's order.
+    witnesses: Vec<Vec<u8>>,
+}
+
+/// The strings of each log entry's checkpoint (`None`: an entry without one), for the result.
+pub(crate) fn texts(verified: &Verified) -> Vec<Option<CheckpointText>> {
+    verified
+        .log_entries
+        .iter()
+        .map(|e| {
+            e.checkpoint.as_ref().map(|c| CheckpointText {
+                origin: nul_terminated(&c.origin),
+                note: nul_terminated(&c.note),
+                witnesses: c
+                    .cosignatures
+                    .iter()
+                    .map(|w| nul_terminated(&w.witness))
+                    .collect(),
+            })
+        })
+        .collect()
+}
 
 /// Runs `read` over the checkpoint of entry `entry`, or returns `fallback` when `result` is
 /// NULL, the entry does not exist or it has no checkpoint.

@@ -53,6 +53,7 @@ pub struct sigverify_release_result {
 ///
 /// Created by `sigverify_witness_policy_new`, freed by `sigverify_witness_policy_free`.
 /// Thread-safety: immutable after creation; may be shared by any number of threads at once.
+#[cfg(feature = "witness")]
 pub struct sigverify_witness_policy {
     _private: [u8; 0],
 }
@@ -63,6 +64,7 @@ pub struct sigverify_witness_policy {
 /// Created by `sigverify_log_state_new`, freed by `sigverify_log_state_free`.
 /// Thread-safety: mutable (`sigverify_log_state_observe`): one thread at a time (it may move
 /// between threads).
+#[cfg(feature = "witness")]
 pub struct sigverify_log_state {
     _private: [u8; 0],
 }
@@ -136,6 +138,7 @@ impl Handle for sigverify_policy {
     type Inner = sigverify::Policy;
 }
 
+#[cfg(feature = "witness")]
 impl Handle for sigverify_witness_policy {
     type Inner = sigverify::WitnessPolicy;
 }

@@ -17,6 +17,7 @@
 extern crate alloc;
 
 pub mod backend;
+#[cfg(feature = "witness")]
 pub mod checkpoint;
 pub mod codes;
 pub mod error;
@@ -24,6 +25,7 @@ mod failure;
 pub mod files;
 pub mod handle;
 pub mod hasher;
+#[cfg(feature = "witness")]
 pub mod log_state;
 pub mod npm;
 mod panic;
@@ -35,6 +37,7 @@ pub mod result;
 pub mod tuf;
 pub mod verifier;
 pub mod verify;
+#[cfg(feature = "witness")]
 pub mod witness;
 
 pub use error::SIGVERIFY_CLOCK_UNAVAILABLE;
@@ -43,11 +46,13 @@ pub use error::SIGVERIFY_NULL_PARAMETER;
 pub use error::SIGVERIFY_OK;
 pub use error::SIGVERIFY_PANIC;
 pub use handle::sigverify_error;
+#[cfg(feature = "witness")]
 pub use handle::sigverify_log_state;
 pub use handle::sigverify_policy;
 pub use handle::sigverify_release_result;
 pub use handle::sigverify_result;
 pub use handle::sigverify_verifier;
+#[cfg(feature = "witness")]
 pub use handle::sigverify_witness_policy;
 pub use hasher::sigverify_hasher;
 

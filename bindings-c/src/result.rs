@@ -26,22 +26,12 @@ pub(crate) struct ResultData {
     /// The Fulcio extensions: dotted OID and NUL-terminated value.
     extensions: Vec<(String, Vec<u8>)>,
     /// NUL-terminated copies of each log entry's checkpoint strings (`None`: no checkpoint).
-    checkpoints: Vec<Option<CheckpointText>>,
-}
-
-/// The NUL-terminated strings of one verified checkpoint, for `sigverify_result_checkpoint_*`.
-#[derive(Debug)]
-pub(crate) struct CheckpointText {
-    /// The origin line.
-    pub(crate) origin: Vec<u8>,
-    /// The whole signed note.
-    pub(crate) note: Vec<u8>,
-    /// Each verified cosignature's witness name, in the core's order.
-    pub(crate) witnesses: Vec<Vec<u8>>,
+    #[cfg(feature = "witness")]
+    checkpoints: Vec<Option<crate::checkpoint::CheckpointText>>,
 }
 
 /// `s` followed by a NUL byte.
-fn nul_terminated(s: &str) -> Vec<u8> {
+pub(crate) fn nul_terminated(s: &str) -> Vec<u8> {
     let mut v = Vec::with_capacity(s.len().saturating_add(1));
     v.extend_from_slice(s.as_bytes());
     v.push(0);
@@ -61,41 +51,32 @@ impl ResultData {
             .iter()
             .map(|(oid, value)| (oid.clone(), nul_terminated(value)))
             .collect();
-        let checkpoints = verified
-            .log_entries
-            .iter()
-            .map(|e| {
-                e.checkpoint.as_ref().map(|c| CheckpointText {
-                    origin: nul_terminated(&c.origin),
-                    note: nul_terminated(&c.note),
-                    witnesses: c
-                        .cosignatures
-                        .iter()
-                        .map(|w| nul_terminated(&w.witness))
-                        .collect(),
-                })
-            })
-            .collect();
         Self {
             identity: with_nul(&verified.identity),
             issuer: with_nul(&verified.issuer),
             extensions,
-            checkpoints,
+            #[cfg(feature = "witness")]
+            checkpoints: crate::checkpoint::texts(&verified),
             verified,
         }
     }
 
     /// The core's result.
+    #[cfg(feature = "witness")]
     pub(crate) fn verified(&self) -> &Verified {
         &self.verified
     }
 
     /// The checkpoint of log entry `entry` and its strings; `None` when the entry does not
     /// exist or has no checkpoint.
+    #[cfg(feature = "witness")]
     pub(crate) fn checkpoint(
         &self,
         entry: usize,
-    ) -> Option<(&sigverify::SignedCheckpoint, &CheckpointText)> {
+    ) -> Option<(
+        &sigverify::SignedCheckpoint,
+        &crate::checkpoint::CheckpointText,
+    )> {
         let checkpoint = self.verified.log_entries.get(entry)?.checkpoint.as_ref()?;
         let text = self.checkpoints.get(entry)?.as_ref()?;
         Some((checkpoint, text))

@@ -8,7 +8,6 @@ use sigverify::Bundle;
 use sigverify::Digest;
 use sigverify::HashAlgorithm;
 use sigverify::Sha256Digest;
-use sigverify::TlogProof;
 use sigverify::UnixTime;
 
 use crate::SIGVERIFY_SHA256_LEN;
@@ -80,7 +79,17 @@ pub unsafe extern "C" fn sigverify_verify(
         // SAFETY: forwarded from this function's contract.
         let artifact = unsafe { artifact_arg(artifact, artifact_len, artifact_sha256) }?;
         // SAFETY: `result_out` is NULL or writable for one pointer, per the contract.
-        unsafe { run(verifier, bundle, &[], artifact, policy, now, result_out) }
+        unsafe {
+            run(
+                verifier,
+                bundle,
+                |_| Ok(()),
+                artifact,
+                policy,
+                now,
+                result_out,
+            )
+        }
     };
     // SAFETY: `error_out` is NULL or writable, per this function's contract.
     unsafe { panic::status(error_out, body) }
@@ -155,7 +164,7 @@ pub unsafe extern "C" fn sigverify_verify_digest(
             run(
                 verifier,
                 bundle,
-                &[],
+                |_| Ok(()),
                 Artifact::Digest(digest),
                 policy,
                 now,
@@ -192,15 +201,16 @@ pub unsafe extern "C" fn sigverify_bundle_artifact_hash(
     })
 }
 
-/// Parses the bundle, gives it each tlog proof (`c2sp.org/tlog-proof@v1` text, in order),
-/// verifies it and hands out the result.
+/// Parses the bundle, hands it to `prepare` (which gives it tlog proofs; generic so that a
+/// firmware calling `sigverify_verify` alone does not link the tlog-proof code), verifies it
+/// and hands out the result.
 ///
 /// # Safety
 /// `result_out` is NULL or valid for writing one pointer.
 pub(crate) unsafe fn run(
     verifier: &sigverify::Verifier,
     bundle: &[u8],
-    tlog_proofs: &[&[u8]],
+    prepare: impl FnOnce(&mut Bundle) -> Result<(), Failure>,
     artifact: Artifact<'_>,
     policy: &sigverify::Policy,
     now: u64,
@@ -211,11 +221,7 @@ pub(crate) unsafe fn run(
         t => UnixTime(t),
     };
     let mut bundle = Bundle::from_json(bundle)?;
-    for proof in tlog_proofs {
-        // The format is text; bytes that are not UTF-8 are a malformed proof like any other.
-        let text = core::str::from_utf8(proof).map_err(|_| sigverify::Error::TlogProofInvalid)?;
-        TlogProof::parse(text)?.attach(&mut bundle)?;
-    }
+    prepare(&mut bundle)?;
     let verified = verifier.verify(&bundle, artifact, policy, now)?;
     if !result_out.is_null() {
         let result = sigverify_result::into_raw(ResultData::new(verified));

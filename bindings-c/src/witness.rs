@@ -4,6 +4,9 @@
 use alloc::vec::Vec;
 use core::ffi::c_int;
 
+use sigverify::Bundle;
+use sigverify::Error;
+use sigverify::TlogProof;
 use sigverify::WitnessPolicy;
 
 use crate::failure::Failure;
@@ -188,8 +191,16 @@ pub unsafe extern "C" fn sigverify_verify_with_tlog_proofs(
                 )?,
             )
         };
+        let attach = |bundle: &mut Bundle| {
+            for proof in &proofs {
+                // The format is text; bytes that are not UTF-8 are a malformed proof.
+                let text = core::str::from_utf8(proof).map_err(|_| Error::TlogProofInvalid)?;
+                TlogProof::parse(text)?.attach(bundle)?;
+            }
+            Ok(())
+        };
         // SAFETY: `result_out` is NULL or writable for one pointer, per the contract.
-        unsafe { run(verifier, bundle, &proofs, artifact, policy, now, result_out) }
+        unsafe { run(verifier, bundle, attach, artifact, policy, now, result_out) }
     };
     // SAFETY: `error_out` is NULL or writable, per this function's contract.
     unsafe { panic::status(error_out, body) }
