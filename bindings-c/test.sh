@@ -56,7 +56,7 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf attestation files release backend npm; do
+for t in conformance bad_input api tuf attestation files release backend npm witness; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
 # The README's C examples (the minimal one, the release one, the npm one) must keep compiling, together.
@@ -144,6 +144,12 @@ gh=$files/github-release-delme-v6
 log "npm packages: the registry's real files through a SHA-512 hasher, the npm manifest (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --npm >"$OUT/npm-manifest.tsv"
 "${VALGRIND[@]}" "$OUT/npm" "$files/npm-registry" "$OUT/npm-manifest.tsv"
+
+log "witnesses, tlog proofs and the checkpoint state: API tests and the manifest's rows (valgrind)"
+"${VALGRIND[@]}" "$OUT/witness" conformance/vectors
+grep -E '^#|witness_policy=|tlog_proof=|log_state=|consistency_proof=' "$OUT/manifest.tsv" \
+  >"$OUT/manifest-witness.tsv"
+"${VALGRIND[@]}" "$OUT/conformance" "$OUT/manifest-witness.tsv"
 
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"

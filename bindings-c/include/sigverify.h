@@ -192,6 +192,11 @@
 #define SIGVERIFY_TRUST_ROOT_NAME_UNKNOWN 207
 
 /**
+ * Core error `TRUST_ROOT_WITNESS_CONFIG_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TRUST_ROOT_WITNESS_CONFIG_INVALID 208
+
+/**
  * Core error `KEY_UNSUPPORTED` (`sigverify::Error`).
  */
 #define SIGVERIFY_KEY_UNSUPPORTED 300
@@ -822,6 +827,81 @@
 #define SIGVERIFY_NPM_SUBJECT_DIGEST_MISMATCH 1610
 
 /**
+ * Core error `WITNESS_POLICY_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_POLICY_INVALID 1700
+
+/**
+ * Core error `WITNESS_POLICY_DUPLICATE_KEY` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_POLICY_DUPLICATE_KEY 1701
+
+/**
+ * Core error `WITNESS_KEY_UNSUPPORTED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_KEY_UNSUPPORTED 1702
+
+/**
+ * Core error `WITNESS_COSIGNATURE_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_COSIGNATURE_INVALID 1703
+
+/**
+ * Core error `WITNESS_COSIGNATURE_IN_FUTURE` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_COSIGNATURE_IN_FUTURE 1704
+
+/**
+ * Core error `WITNESS_QUORUM_NOT_MET` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_QUORUM_NOT_MET 1705
+
+/**
+ * Core error `WITNESS_CHECKPOINT_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_CHECKPOINT_MISSING 1706
+
+/**
+ * Core error `WITNESS_LOG_UNLISTED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_WITNESS_LOG_UNLISTED 1707
+
+/**
+ * Core error `LOG_STATE_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_LOG_STATE_INVALID 1708
+
+/**
+ * Core error `LOG_CONSISTENCY_PROOF_MISSING` (`sigverify::Error`).
+ */
+#define SIGVERIFY_LOG_CONSISTENCY_PROOF_MISSING 1709
+
+/**
+ * Core error `LOG_CONSISTENCY_PROOF_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_LOG_CONSISTENCY_PROOF_INVALID 1710
+
+/**
+ * Core error `LOG_SPLIT_VIEW` (`sigverify::Error`).
+ */
+#define SIGVERIFY_LOG_SPLIT_VIEW 1711
+
+/**
+ * Core error `LOG_CONSISTENCY_PROOF_MALFORMED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_LOG_CONSISTENCY_PROOF_MALFORMED 1712
+
+/**
+ * Core error `TLOG_PROOF_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TLOG_PROOF_INVALID 1713
+
+/**
+ * Core error `TLOG_PROOF_UNMATCHED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_TLOG_PROOF_UNMATCHED 1714
+
+/**
  * Success.
  */
 #define SIGVERIFY_OK 0
@@ -918,6 +998,16 @@ typedef struct sigverify_error sigverify_error;
 typedef struct sigverify_hasher sigverify_hasher;
 
 /**
+ * The last checkpoint seen of each transparency log, kept between verifications to catch a
+ * log that shows this verifier a tree that does not extend the one it showed before.
+ *
+ * Created by `sigverify_log_state_new`, freed by `sigverify_log_state_free`.
+ * Thread-safety: mutable (`sigverify_log_state_observe`): one thread at a time (it may move
+ * between threads).
+ */
+typedef struct sigverify_log_state sigverify_log_state;
+
+/**
  * A verified npm package version: name, version, registry signatures, publish time, and each
  * verified attestation with its `sigverify_result`.
  *
@@ -959,6 +1049,15 @@ typedef struct sigverify_result sigverify_result;
  * at once.
  */
 typedef struct sigverify_verifier sigverify_verifier;
+
+/**
+ * A witness policy (`c2sp.org/tlog-policy`): the logs a verifier accepts, its witnesses, their
+ * groups and the quorum of cosignatures every checkpoint must carry.
+ *
+ * Created by `sigverify_witness_policy_new`, freed by `sigverify_witness_policy_free`.
+ * Thread-safety: immutable after creation; may be shared by any number of threads at once.
+ */
+typedef struct sigverify_witness_policy sigverify_witness_policy;
 
 /**
  * One ECDSA signature check. Every pointer is valid only during the callback.
@@ -1302,6 +1401,102 @@ int sigverify_verifier_set_ecdsa_backend(struct sigverify_verifier *verifier,
 int sigverify_ecdsa_check_in_software(const struct sigverify_ecdsa_check *check);
 
 /**
+ * The origin line of the checkpoint that proved tlog entry number `entry` (the log's
+ * identity, e.g. `"log2025-1.rekor.sigstore.dev"`): a NUL-terminated string, or NULL when
+ * `result` is NULL, `entry` is out of range (`sigverify_result_log_entry_count`) or the entry
+ * was proven by an inclusion promise alone (no checkpoint). When not NULL and `len_out` is
+ * not NULL, its length (without the NUL) is stored there.
+ *
+ * Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_result_checkpoint_origin(const struct sigverify_result *result,
+                                               size_t entry,
+                                               size_t *len_out);
+
+/**
+ * The whole signed note of the checkpoint of tlog entry `entry`, signature lines included
+ * (the log's and any witnesses'), as the log signed it: the evidence to keep or to report.
+ * NULL and `len_out` as for `sigverify_result_checkpoint_origin`.
+ *
+ * Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_result_checkpoint_note(const struct sigverify_result *result,
+                                             size_t entry,
+                                             size_t *len_out);
+
+/**
+ * The root hash of the checkpoint of tlog entry `entry`: 32 bytes (SHA-256; stored in
+ * `*len_out` when `len_out` is not NULL), not NUL-terminated. NULL as for
+ * `sigverify_result_checkpoint_origin`.
+ *
+ * Ownership: the bytes belong to `result`, valid until `sigverify_result_free(result)`.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const uint8_t *sigverify_result_checkpoint_root_hash(const struct sigverify_result *result,
+                                                     size_t entry,
+                                                     size_t *len_out);
+
+/**
+ * Stores the tree size of the checkpoint of tlog entry `entry` in `*size_out`. Returns
+ * `SIGVERIFY_OK`, `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` when `entry` is
+ * out of range or has no checkpoint.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `size_out` is NULL or valid for writing a `uint64_t`.
+ */
+int sigverify_result_checkpoint_size(const struct sigverify_result *result,
+                                     size_t entry,
+                                     uint64_t *size_out);
+
+/**
+ * How many witness cosignatures verified on the checkpoint of tlog entry `entry`: those of the
+ * verifier's witness policy (`sigverify_verifier_with_witness_policy`), each witness once; 0
+ * without a policy, for an entry without checkpoint, out of range, or a NULL `result`.
+ *
+ * # Safety
+ * `result` is NULL or a live result.
+ */
+size_t sigverify_result_cosignature_count(const struct sigverify_result *result,
+                                          size_t entry);
+
+/**
+ * The name (in the witness policy) of the witness of cosignature number `index` on the
+ * checkpoint of tlog entry `entry`: a NUL-terminated string, or NULL when any of them is out of
+ * range (or `result` is NULL). `len_out` as for `sigverify_result_checkpoint_origin`.
+ *
+ * Ownership: the string belongs to `result`, valid until `sigverify_result_free(result)`.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_result_cosignature_witness(const struct sigverify_result *result,
+                                                 size_t entry,
+                                                 size_t index,
+                                                 size_t *len_out);
+
+/**
+ * Stores the time (Unix seconds, by the witness's own clock, never after the verification
+ * time) of cosignature number `index` on the checkpoint of tlog entry `entry` in `*time_out`.
+ * Returns `SIGVERIFY_OK`, `SIGVERIFY_NULL_PARAMETER`, or `SIGVERIFY_INVALID_ARGUMENT` when
+ * `entry` or `index` is out of range.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `time_out` is NULL or valid for writing a `uint64_t`.
+ */
+int sigverify_result_cosignature_time(const struct sigverify_result *result,
+                                      size_t entry,
+                                      size_t index,
+                                      uint64_t *time_out);
+
+/**
  * The stable name of a status code, e.g. `"TLOG_INCLUSION_PROOF_INVALID"`, `"OK"` for 0, or
  * NULL for a code this library does not know.
  *
@@ -1475,6 +1670,129 @@ int sigverify_hasher_final_digest(struct sigverify_hasher *hasher,
  * `hasher` is NULL or a live hasher from this library, not used again afterwards.
  */
 void sigverify_hasher_free(struct sigverify_hasher *hasher);
+
+/**
+ * Creates a checkpoint state from the text `sigverify_log_state_to_text` wrote, held in
+ * `text[0..text_len]`; `text` NULL (and `text_len` 0) gives an empty state, for the first
+ * run. The checkpoints' signatures are not checked again (they were when they were
+ * remembered, and a state cannot make a verification pass). An empty or otherwise malformed
+ * text (including bytes that are not UTF-8) gives `SIGVERIFY_LOG_STATE_INVALID`; the way out is
+ * an empty state.
+ *
+ * The bytes are copied. Returns `SIGVERIFY_OK` and stores a new state in `*state_out` (free it
+ * with `sigverify_log_state_free`), or an error code (`SIGVERIFY_LOG_STATE_INVALID`,
+ * `SIGVERIFY_LIMIT_EXCEEDED`, or a boundary code), storing a new error in `*error_out` when
+ * `error_out` is not NULL.
+ *
+ * # Safety
+ * `text` is NULL or valid for reading `text_len` bytes; `state_out` and `error_out` are NULL
+ * or valid for writing one pointer.
+ */
+int sigverify_log_state_new(const uint8_t *text,
+                            size_t text_len,
+                            struct sigverify_log_state **state_out,
+                            struct sigverify_error **error_out);
+
+/**
+ * Frees a checkpoint state. NULL is a no-op.
+ *
+ * # Safety
+ * `state` is NULL or a live state from this library, not used again afterwards (and not in
+ * use by another thread).
+ */
+void sigverify_log_state_free(struct sigverify_log_state *state);
+
+/**
+ * Checks the checkpoint of every tlog entry of a verified `result` against `state`, then
+ * remembers each larger tree: all or nothing, so that on any failure `state` is left exactly
+ * as it was. A log seen for the first time is remembered; the same tree changes nothing; a
+ * tree of another size needs a consistency proof between the two.
+ *
+ * `proofs[i][0..proof_lens[i]]` (`proof_count` items; both arrays may be NULL when it is 0) are
+ * consistency proofs in Rekor's JSON (`GET /api/v1/log/proof`: `{"rootHash": "<hex>",
+ * "hashes": ["<hex>", ...]}`); each is used for the pair of trees whose larger root hash it
+ * names. Entries proven by an inclusion promise alone have no checkpoint and are not observed.
+ *
+ * Returns `SIGVERIFY_OK`, or `SIGVERIFY_LOG_SPLIT_VIEW` (the log signed two different trees of
+ * the same size: `sigverify_log_state_note` of its origin and
+ * `sigverify_result_checkpoint_note` are the two signed notes that prove it),
+ * `SIGVERIFY_LOG_CONSISTENCY_PROOF_MISSING`, `SIGVERIFY_LOG_CONSISTENCY_PROOF_INVALID`,
+ * `SIGVERIFY_LOG_CONSISTENCY_PROOF_MALFORMED`, `SIGVERIFY_LIMIT_EXCEEDED` or a boundary code,
+ * storing a new error in `*error_out` when `error_out` is not NULL (its message names the log).
+ * Strings read from `state` stay valid after a failure; a success invalidates them.
+ *
+ * # Safety
+ * `state` is NULL or a live state not in use by another thread; `result` is NULL or a live
+ * result; `proofs` and `proof_lens` are NULL or readable for `proof_count` items, each
+ * `proofs[i]` NULL or readable for `proof_lens[i]` bytes; `error_out` is NULL or valid for
+ * writing one pointer.
+ */
+int sigverify_log_state_observe(struct sigverify_log_state *state,
+                                const struct sigverify_result *result,
+                                const uint8_t *const *proofs,
+                                const size_t *proof_lens,
+                                size_t proof_count,
+                                struct sigverify_error **error_out);
+
+/**
+ * Writes the state as text (`sigverify-log-state/v1`, each remembered signed checkpoint after
+ * a blank line) for `sigverify_log_state_new` next time: store it where the verifier keeps its
+ * trusted root, replacing the old file atomically.
+ *
+ * On `SIGVERIFY_OK`, `*text_out` and `*text_len_out` receive a new buffer (not NUL-terminated)
+ * that the caller frees with `sigverify_buffer_free(text, text_len)`; otherwise nothing is
+ * written to them and the code is a boundary code.
+ *
+ * # Safety
+ * `state` is NULL or a live state; `text_out`, `text_len_out` and `error_out` are NULL or valid
+ * for writing one value.
+ */
+int sigverify_log_state_to_text(const struct sigverify_log_state *state,
+                                uint8_t **text_out,
+                                size_t *text_len_out,
+                                struct sigverify_error **error_out);
+
+/**
+ * How many logs `state` remembers a checkpoint of (0 when `state` is NULL).
+ *
+ * # Safety
+ * `state` is NULL or a live state.
+ */
+size_t sigverify_log_state_log_count(const struct sigverify_log_state *state);
+
+/**
+ * The origin line (the log's identity) of remembered checkpoint number `index`, in the order
+ * the logs were first seen: a NUL-terminated string, or NULL when `index` is out of range (or
+ * `state` is NULL). When not NULL and `len_out` is not NULL, its length (without the NUL) is
+ * stored there.
+ *
+ * Ownership: the string belongs to `state`, valid until `state` is freed or changed by a
+ * successful `sigverify_log_state_observe`.
+ *
+ * # Safety
+ * `state` is NULL or a live state; `len_out` is NULL or valid for writing a `size_t`.
+ */
+const char *sigverify_log_state_origin(const struct sigverify_log_state *state,
+                                       size_t index,
+                                       size_t *len_out);
+
+/**
+ * The remembered signed checkpoint (the whole note, signature lines included) of the log whose
+ * origin line is `origin` (NUL-terminated, compared exactly): a NUL-terminated string, or NULL
+ * when `state` remembers no such log (or an argument is NULL or not UTF-8). After
+ * `sigverify_log_state_observe` refused a checkpoint, this is the evidence beside the presented
+ * one (`sigverify_result_checkpoint_note`). `len_out` as for `sigverify_log_state_origin`.
+ *
+ * Ownership: the string belongs to `state`, valid until `state` is freed or changed by a
+ * successful `sigverify_log_state_observe`.
+ *
+ * # Safety
+ * `state` is NULL or a live state; `origin` is NULL or NUL-terminated; `len_out` is NULL or
+ * valid for writing a `size_t`.
+ */
+const char *sigverify_log_state_note(const struct sigverify_log_state *state,
+                                     const char *origin,
+                                     size_t *len_out);
 
 /**
  * Verifies an npm package version as `npm audit signatures` does: every registry signature
@@ -2269,6 +2587,91 @@ int sigverify_verify_digest(const struct sigverify_verifier *verifier,
  */
 const char *sigverify_bundle_artifact_hash(const uint8_t *bundle,
                                            size_t bundle_len);
+
+/**
+ * Creates a witness policy from the text of a `c2sp.org/tlog-policy` file held in
+ * `text[0..text_len]`: `log <vkey> [<url>]`, `witness <name> <vkey> [<url>]`, `group <name>
+ * all|any|<k> <name>...` and one `quorum <name>|none` line (comments and blank lines allowed).
+ * Witness keys are Ed25519 cosignature keys; `log` lines, when present, are the only logs
+ * accepted.
+ *
+ * The bytes are copied. Returns `SIGVERIFY_OK` and stores a new policy in `*policy_out` (free
+ * it with `sigverify_witness_policy_free`), or `SIGVERIFY_WITNESS_POLICY_INVALID`,
+ * `SIGVERIFY_WITNESS_POLICY_DUPLICATE_KEY`, `SIGVERIFY_WITNESS_KEY_UNSUPPORTED`,
+ * `SIGVERIFY_LIMIT_EXCEEDED` or a boundary code, storing a new error in `*error_out` when
+ * `error_out` is not NULL (its message names the line).
+ *
+ * # Safety
+ * `text` is NULL or valid for reading `text_len` bytes; `policy_out` and `error_out` are NULL
+ * or valid for writing one pointer.
+ */
+int sigverify_witness_policy_new(const uint8_t *text,
+                                 size_t text_len,
+                                 struct sigverify_witness_policy **policy_out,
+                                 struct sigverify_error **error_out);
+
+/**
+ * Frees a witness policy. NULL is a no-op. Verifiers made with it keep their own copy.
+ *
+ * # Safety
+ * `policy` is NULL or a live witness policy from this library, not used again afterwards (and
+ * not in use by another thread).
+ */
+void sigverify_witness_policy_free(struct sigverify_witness_policy *policy);
+
+/**
+ * Creates a verifier over the same trusted root and requirements as `verifier` that also
+ * requires every checkpoint proving a tlog entry to meet `policy`: its logs, verified witness
+ * cosignatures and quorum. An entry proven by an inclusion promise alone then fails with
+ * `SIGVERIFY_WITNESS_CHECKPOINT_MISSING` when the policy asks anything; the cosignatures that
+ * verified are read with `sigverify_result_cosignature_*`. A policy with `quorum none` and no
+ * `log` line changes no outcome.
+ *
+ * `verifier` and `policy` are not changed and stay usable; the new verifier keeps its own copy
+ * of the policy (and replaces any policy `verifier` had). Ownership and errors as for
+ * `sigverify_verifier_with_config`.
+ *
+ * # Safety
+ * `verifier` and `policy` are NULL or live handles; `verifier_out` and `error_out` are NULL or
+ * valid for writing one pointer.
+ */
+int sigverify_verifier_with_witness_policy(const struct sigverify_verifier *verifier,
+                                           const struct sigverify_witness_policy *policy,
+                                           struct sigverify_verifier **verifier_out,
+                                           struct sigverify_error **error_out);
+
+/**
+ * Verifies a bundle as `sigverify_verify` does, after handing it tlog proofs: each
+ * `tlog_proofs[i][0..tlog_proof_lens[i]]` is the text of a `c2sp.org/tlog-proof@v1` file (an
+ * entry's index, its inclusion proof and the checkpoint it leads to, possibly cosigned by
+ * witnesses). A proof replaces the inclusion proof of the bundle entry it proves when that
+ * entry has none or one of a smaller tree; it is then verified like the bundle's own. Nothing
+ * in a proof is trusted on its own.
+ *
+ * `tlog_proofs` and `tlog_proof_lens` hold `tlog_proof_count` items (both may be NULL when it
+ * is 0). Every other parameter, the ownership and the return value are as for
+ * `sigverify_verify`; a proof adds the failures `SIGVERIFY_TLOG_PROOF_INVALID` (malformed,
+ * including bytes that are not UTF-8) and `SIGVERIFY_TLOG_PROOF_UNMATCHED` (it proves no entry
+ * of the bundle). Proofs are applied in order, after the bundle parsed.
+ *
+ * # Safety
+ * As for `sigverify_verify`; in addition `tlog_proofs` and `tlog_proof_lens` are NULL or
+ * readable for `tlog_proof_count` items, and each `tlog_proofs[i]` is NULL or readable for
+ * `tlog_proof_lens[i]` bytes.
+ */
+int sigverify_verify_with_tlog_proofs(const struct sigverify_verifier *verifier,
+                                      const uint8_t *bundle,
+                                      size_t bundle_len,
+                                      const uint8_t *artifact,
+                                      size_t artifact_len,
+                                      const uint8_t *artifact_sha256,
+                                      const uint8_t *const *tlog_proofs,
+                                      const size_t *tlog_proof_lens,
+                                      size_t tlog_proof_count,
+                                      const struct sigverify_policy *policy,
+                                      uint64_t now,
+                                      struct sigverify_result **result_out,
+                                      struct sigverify_error **error_out);
 
 #ifdef __cplusplus
 }  // extern "C"

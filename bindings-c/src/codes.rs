@@ -46,6 +46,8 @@ pub const SIGVERIFY_TRUST_ROOT_CERTIFICATE_INVALID: c_int = 205;
 pub const SIGVERIFY_TRUST_ROOT_BASE64_INVALID: c_int = 206;
 /// Core error `TRUST_ROOT_NAME_UNKNOWN` (`sigverify::Error`).
 pub const SIGVERIFY_TRUST_ROOT_NAME_UNKNOWN: c_int = 207;
+/// Core error `TRUST_ROOT_WITNESS_CONFIG_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TRUST_ROOT_WITNESS_CONFIG_INVALID: c_int = 208;
 /// Core error `KEY_UNSUPPORTED` (`sigverify::Error`).
 pub const SIGVERIFY_KEY_UNSUPPORTED: c_int = 300;
 /// Core error `KEY_INVALID` (`sigverify::Error`).
@@ -298,6 +300,36 @@ pub const SIGVERIFY_NPM_ATTESTATION_KEY_UNKNOWN: c_int = 1608;
 pub const SIGVERIFY_NPM_SUBJECT_NAME_MISMATCH: c_int = 1609;
 /// Core error `NPM_SUBJECT_DIGEST_MISMATCH` (`sigverify::Error`).
 pub const SIGVERIFY_NPM_SUBJECT_DIGEST_MISMATCH: c_int = 1610;
+/// Core error `WITNESS_POLICY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_POLICY_INVALID: c_int = 1700;
+/// Core error `WITNESS_POLICY_DUPLICATE_KEY` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_POLICY_DUPLICATE_KEY: c_int = 1701;
+/// Core error `WITNESS_KEY_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_KEY_UNSUPPORTED: c_int = 1702;
+/// Core error `WITNESS_COSIGNATURE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_COSIGNATURE_INVALID: c_int = 1703;
+/// Core error `WITNESS_COSIGNATURE_IN_FUTURE` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_COSIGNATURE_IN_FUTURE: c_int = 1704;
+/// Core error `WITNESS_QUORUM_NOT_MET` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_QUORUM_NOT_MET: c_int = 1705;
+/// Core error `WITNESS_CHECKPOINT_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_CHECKPOINT_MISSING: c_int = 1706;
+/// Core error `WITNESS_LOG_UNLISTED` (`sigverify::Error`).
+pub const SIGVERIFY_WITNESS_LOG_UNLISTED: c_int = 1707;
+/// Core error `LOG_STATE_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_LOG_STATE_INVALID: c_int = 1708;
+/// Core error `LOG_CONSISTENCY_PROOF_MISSING` (`sigverify::Error`).
+pub const SIGVERIFY_LOG_CONSISTENCY_PROOF_MISSING: c_int = 1709;
+/// Core error `LOG_CONSISTENCY_PROOF_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_LOG_CONSISTENCY_PROOF_INVALID: c_int = 1710;
+/// Core error `LOG_SPLIT_VIEW` (`sigverify::Error`).
+pub const SIGVERIFY_LOG_SPLIT_VIEW: c_int = 1711;
+/// Core error `LOG_CONSISTENCY_PROOF_MALFORMED` (`sigverify::Error`).
+pub const SIGVERIFY_LOG_CONSISTENCY_PROOF_MALFORMED: c_int = 1712;
+/// Core error `TLOG_PROOF_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_PROOF_INVALID: c_int = 1713;
+/// Core error `TLOG_PROOF_UNMATCHED` (`sigverify::Error`).
+pub const SIGVERIFY_TLOG_PROOF_UNMATCHED: c_int = 1714;
 
 /// Every core (code, name) pair, in the core's table order.
 pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
@@ -322,6 +354,7 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (205, c"TRUST_ROOT_CERTIFICATE_INVALID"),
     (206, c"TRUST_ROOT_BASE64_INVALID"),
     (207, c"TRUST_ROOT_NAME_UNKNOWN"),
+    (208, c"TRUST_ROOT_WITNESS_CONFIG_INVALID"),
     (300, c"KEY_UNSUPPORTED"),
     (301, c"KEY_INVALID"),
     (302, c"KEY_ALGORITHM_NOT_BUILT"),
@@ -448,4 +481,19 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1608, c"NPM_ATTESTATION_KEY_UNKNOWN"),
     (1609, c"NPM_SUBJECT_NAME_MISMATCH"),
     (1610, c"NPM_SUBJECT_DIGEST_MISMATCH"),
+    (1700, c"WITNESS_POLICY_INVALID"),
+    (1701, c"WITNESS_POLICY_DUPLICATE_KEY"),
+    (1702, c"WITNESS_KEY_UNSUPPORTED"),
+    (1703, c"WITNESS_COSIGNATURE_INVALID"),
+    (1704, c"WITNESS_COSIGNATURE_IN_FUTURE"),
+    (1705, c"WITNESS_QUORUM_NOT_MET"),
+    (1706, c"WITNESS_CHECKPOINT_MISSING"),
+    (1707, c"WITNESS_LOG_UNLISTED"),
+    (1708, c"LOG_STATE_INVALID"),
+    (1709, c"LOG_CONSISTENCY_PROOF_MISSING"),
+    (1710, c"LOG_CONSISTENCY_PROOF_INVALID"),
+    (1711, c"LOG_SPLIT_VIEW"),
+    (1712, c"LOG_CONSISTENCY_PROOF_MALFORMED"),
+    (1713, c"TLOG_PROOF_INVALID"),
+    (1714, c"TLOG_PROOF_UNMATCHED"),
 ];

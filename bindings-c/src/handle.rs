@@ -48,6 +48,27 @@ pub struct sigverify_release_result {
     _private: [u8; 0],
 }
 
+/// A witness policy (`c2sp.org/tlog-policy`): the logs a verifier accepts, its witnesses, their
+/// groups and the quorum of cosignatures every checkpoint must carry.
+///
+/// Created by `sigverify_witness_policy_new`, freed by `sigverify_witness_policy_free`.
+/// Thread-safety: immutable after creation; may be shared by any number of threads at once.
+#[cfg(feature = "witness")]
+pub struct sigverify_witness_policy {
+    _private: [u8; 0],
+}
+
+/// The last checkpoint seen of each transparency log, kept between verifications to catch a
+/// log that shows this verifier a tree that does not extend the one it showed before.
+///
+/// Created by `sigverify_log_state_new`, freed by `sigverify_log_state_free`.
+/// Thread-safety: mutable (`sigverify_log_state_observe`): one thread at a time (it may move
+/// between threads).
+#[cfg(feature = "witness")]
+pub struct sigverify_log_state {
+    _private: [u8; 0],
+}
+
 /// Why a call failed: a stable code and name, and a human-readable message.
 ///
 /// Created by any function taking `sigverify_error **error_out` when it fails, freed by
@@ -115,6 +136,11 @@ impl Handle for sigverify_verifier {
 
 impl Handle for sigverify_policy {
     type Inner = sigverify::Policy;
+}
+
+#[cfg(feature = "witness")]
+impl Handle for sigverify_witness_policy {
+    type Inner = sigverify::WitnessPolicy;
 }
 
 impl Handle for sigverify_error {

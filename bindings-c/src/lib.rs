@@ -17,12 +17,16 @@
 extern crate alloc;
 
 pub mod backend;
+#[cfg(feature = "witness")]
+pub mod checkpoint;
 pub mod codes;
 pub mod error;
 mod failure;
 pub mod files;
 pub mod handle;
 pub mod hasher;
+#[cfg(feature = "witness")]
+pub mod log_state;
 pub mod npm;
 mod panic;
 #[cfg(not(feature = "std"))]
@@ -33,6 +37,8 @@ pub mod result;
 pub mod tuf;
 pub mod verifier;
 pub mod verify;
+#[cfg(feature = "witness")]
+pub mod witness;
 
 pub use error::SIGVERIFY_CLOCK_UNAVAILABLE;
 pub use error::SIGVERIFY_INVALID_ARGUMENT;
@@ -40,10 +46,14 @@ pub use error::SIGVERIFY_NULL_PARAMETER;
 pub use error::SIGVERIFY_OK;
 pub use error::SIGVERIFY_PANIC;
 pub use handle::sigverify_error;
+#[cfg(feature = "witness")]
+pub use handle::sigverify_log_state;
 pub use handle::sigverify_policy;
 pub use handle::sigverify_release_result;
 pub use handle::sigverify_result;
 pub use handle::sigverify_verifier;
+#[cfg(feature = "witness")]
+pub use handle::sigverify_witness_policy;
 pub use hasher::sigverify_hasher;
 
 use core::ffi::c_char;

@@ -25,6 +25,17 @@ pub(crate) struct ResultData {
     issuer: Option<Vec<u8>>,
     /// The Fulcio extensions: dotted OID and NUL-terminated value.
     extensions: Vec<(String, Vec<u8>)>,
+    /// NUL-terminated copies of each log entry's checkpoint strings (`None`: no checkpoint).
+    #[cfg(feature = "witness")]
+    checkpoints: Vec<Option<crate::checkpoint::CheckpointText>>,
+}
+
+/// `s` followed by a NUL byte.
+pub(crate) fn nul_terminated(s: &str) -> Vec<u8> {
+    let mut v = Vec::with_capacity(s.len().saturating_add(1));
+    v.extend_from_slice(s.as_bytes());
+    v.push(0);
+    v
 }
 
 impl Handle for sigverify_result {
@@ -34,28 +45,41 @@ impl Handle for sigverify_result {
 impl ResultData {
     /// Wraps a core result.
     pub(crate) fn new(verified: Verified) -> Self {
-        let with_nul = |s: &Option<String>| {
-            s.as_ref().map(|s| {
-                let mut v = s.as_bytes().to_vec();
-                v.push(0);
-                v
-            })
-        };
+        let with_nul = |s: &Option<String>| s.as_deref().map(nul_terminated);
         let extensions = verified
             .extensions
             .iter()
-            .map(|(oid, value)| {
-                let mut v = value.as_bytes().to_vec();
-                v.push(0);
-                (oid.clone(), v)
-            })
+            .map(|(oid, value)| (oid.clone(), nul_terminated(value)))
             .collect();
         Self {
             identity: with_nul(&verified.identity),
             issuer: with_nul(&verified.issuer),
             extensions,
+            #[cfg(feature = "witness")]
+            checkpoints: crate::checkpoint::texts(&verified),
             verified,
         }
+    }
+
+    /// The core's result.
+    #[cfg(feature = "witness")]
+    pub(crate) fn verified(&self) -> &Verified {
+        &self.verified
+    }
+
+    /// The checkpoint of log entry `entry` and its strings; `None` when the entry does not
+    /// exist or has no checkpoint.
+    #[cfg(feature = "witness")]
+    pub(crate) fn checkpoint(
+        &self,
+        entry: usize,
+    ) -> Option<(
+        &sigverify::SignedCheckpoint,
+        &crate::checkpoint::CheckpointText,
+    )> {
+        let checkpoint = self.verified.log_entries.get(entry)?.checkpoint.as_ref()?;
+        let text = self.checkpoints.get(entry)?.as_ref()?;
+        Some((checkpoint, text))
     }
 }
 

@@ -76,28 +76,52 @@ pub unsafe extern "C" fn sigverify_verify(
                 sigverify_policy::borrow(policy, "policy")?,
             )
         };
-        let artifact = match (artifact.is_null(), artifact_sha256.is_null()) {
-            // SAFETY: `artifact` is readable for `artifact_len` bytes, per the contract.
-            (false, true) => Artifact::Bytes(unsafe { bytes(artifact, artifact_len, "artifact") }?),
-            (true, false) if artifact_len == 0 => {
-                // SAFETY: `artifact_sha256` is readable for 32 bytes, per the contract.
-                let d = unsafe { bytes(artifact_sha256, SIGVERIFY_SHA256_LEN, "artifact_sha256") }?;
-                let d = <[u8; SIGVERIFY_SHA256_LEN]>::try_from(d)
-                    .map_err(|_| Failure::InvalidArgument("digest length"))?;
-                Artifact::Digest(Sha256Digest(d).into())
-            }
-            (true, true) => return Err(Failure::NullParameter("artifact or artifact_sha256")),
-            _ => {
-                return Err(Failure::InvalidArgument(
-                    "give either artifact bytes or artifact_sha256, not both",
-                ));
-            }
-        };
+        // SAFETY: forwarded from this function's contract.
+        let artifact = unsafe { artifact_arg(artifact, artifact_len, artifact_sha256) }?;
         // SAFETY: `result_out` is NULL or writable for one pointer, per the contract.
-        unsafe { run(verifier, bundle, artifact, policy, now, result_out) }
+        unsafe {
+            run(
+                verifier,
+                bundle,
+                |_| Ok(()),
+                artifact,
+                policy,
+                now,
+                result_out,
+            )
+        }
     };
     // SAFETY: `error_out` is NULL or writable, per this function's contract.
     unsafe { panic::status(error_out, body) }
+}
+
+/// The artifact of `sigverify_verify`: exactly one of its bytes and its SHA-256.
+///
+/// # Safety
+/// `artifact` is NULL or readable for `artifact_len` bytes; `artifact_sha256` is NULL or
+/// readable for 32 bytes; both unchanged for `'a`.
+pub(crate) unsafe fn artifact_arg<'a>(
+    artifact: *const u8,
+    artifact_len: usize,
+    artifact_sha256: *const u8,
+) -> Result<Artifact<'a>, Failure> {
+    match (artifact.is_null(), artifact_sha256.is_null()) {
+        // SAFETY: `artifact` is readable for `artifact_len` bytes, per the contract.
+        (false, true) => Ok(Artifact::Bytes(unsafe {
+            bytes(artifact, artifact_len, "artifact")
+        }?)),
+        (true, false) if artifact_len == 0 => {
+            // SAFETY: `artifact_sha256` is readable for 32 bytes, per the contract.
+            let d = unsafe { bytes(artifact_sha256, SIGVERIFY_SHA256_LEN, "artifact_sha256") }?;
+            let d = <[u8; SIGVERIFY_SHA256_LEN]>::try_from(d)
+                .map_err(|_| Failure::InvalidArgument("digest length"))?;
+            Ok(Artifact::Digest(Sha256Digest(d).into()))
+        }
+        (true, true) => Err(Failure::NullParameter("artifact or artifact_sha256")),
+        _ => Err(Failure::InvalidArgument(
+            "give either artifact bytes or artifact_sha256, not both",
+        )),
+    }
 }
 
 /// Verifies a Sigstore bundle over an artifact known by its digest in any algorithm the
@@ -140,6 +164,7 @@ pub unsafe extern "C" fn sigverify_verify_digest(
             run(
                 verifier,
                 bundle,
+                |_| Ok(()),
                 Artifact::Digest(digest),
                 policy,
                 now,
@@ -176,13 +201,16 @@ pub unsafe extern "C" fn sigverify_bundle_artifact_hash(
     })
 }
 
-/// Parses the bundle, verifies it and hands out the result.
+/// Parses the bundle, hands it to `prepare` (which gives it tlog proofs; generic so that a
+/// firmware calling `sigverify_verify` alone does not link the tlog-proof code), verifies it
+/// and hands out the result.
 ///
 /// # Safety
 /// `result_out` is NULL or valid for writing one pointer.
-unsafe fn run(
+pub(crate) unsafe fn run(
     verifier: &sigverify::Verifier,
     bundle: &[u8],
+    prepare: impl FnOnce(&mut Bundle) -> Result<(), Failure>,
     artifact: Artifact<'_>,
     policy: &sigverify::Policy,
     now: u64,
@@ -192,7 +220,8 @@ unsafe fn run(
         0 => system_time()?,
         t => UnixTime(t),
     };
-    let bundle = Bundle::from_json(bundle)?;
+    let mut bundle = Bundle::from_json(bundle)?;
+    prepare(&mut bundle)?;
     let verified = verifier.verify(&bundle, artifact, policy, now)?;
     if !result_out.is_null() {
         let result = sigverify_result::into_raw(ResultData::new(verified));

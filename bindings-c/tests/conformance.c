@@ -35,35 +35,171 @@ static int hash_file(const char *path, unsigned char out[SIGVERIFY_SHA256_LEN]) 
   return rc;
 }
 
-/* The `config` column: `-` or `key=value` pairs separated by `;`, over the public-good
-   thresholds; a managed key's window goes to `not_before` / `not_after` (0 and UINT64_MAX when
-   open). Returns the number of threshold fields set, or -1 for an unknown field. */
-static int row_config(const char *spec, sigverify_config *config, uint64_t *not_before,
-                      uint64_t *not_after) {
-  char copy[512], *pair, *next;
-  int set = 0;
-  *config = sigverify_config_public_good();
-  *not_before = 0;
-  *not_after = UINT64_MAX;
+enum { MAX_FILES = 4 };
+
+/* What the `config` column asks of a row: thresholds over the public-good ones, a managed
+   key's window, and the files of the witness and checkpoint-state sequence. */
+struct row_options {
+  sigverify_config config;
+  int thresholds;                /* threshold fields set */
+  uint64_t not_before, not_after; /* 0 and UINT64_MAX when open */
+  const char *witness_policy;    /* a witness policy applied to the verifier, or NULL */
+  const char *tlog_proofs[MAX_FILES]; /* tlog-proof files handed in with the bundle */
+  size_t n_tlog_proofs;
+  const char *log_state;         /* the checkpoint state to observe in, or NULL (no observation) */
+  const char *consistency_proofs[MAX_FILES]; /* consistency proofs for the observation */
+  size_t n_consistency_proofs;
+  char buf[4096];                /* the paths point in here */
+};
+
+/* Parses the `config` column: `-` or `key=value` pairs separated by `;`. Returns 0, or -1 for
+   an unknown key, a pair without `=`, too many files or a column too long. */
+static int row_config(const char *spec, struct row_options *o) {
+  char *pair, *next;
+  memset(o, 0, sizeof *o);
+  o->config = sigverify_config_public_good();
+  o->not_after = UINT64_MAX;
   if (strcmp(spec, "-") == 0) return 0;
-  snprintf(copy, sizeof copy, "%s", spec);
-  for (pair = copy; pair != NULL; pair = next) {
-    char *eq;
+  if (strlen(spec) >= sizeof o->buf) return -1;
+  snprintf(o->buf, sizeof o->buf, "%s", spec);
+  for (pair = o->buf; pair != NULL; pair = next) {
+    char *eq, *value;
+    unsigned long long n;
     if ((next = strchr(pair, ';')) != NULL) *next++ = 0;
     eq = strchr(pair, '=');
-    unsigned long long value;
     if (eq == NULL) return -1;
     *eq = 0;
-    value = strtoull(eq + 1, NULL, 10);
-    if (strcmp(pair, "tlog_entries") == 0) config->tlog_entries = (size_t)value, set++;
-    else if (strcmp(pair, "signed_timestamps") == 0) config->signed_timestamps = (size_t)value, set++;
-    else if (strcmp(pair, "observer_timestamps") == 0) config->observer_timestamps = (size_t)value, set++;
-    else if (strcmp(pair, "certificate_timestamps") == 0) config->certificate_timestamps = (size_t)value, set++;
-    else if (strcmp(pair, "key_not_before") == 0) *not_before = value;
-    else if (strcmp(pair, "key_not_after") == 0) *not_after = value;
+    value = eq + 1;
+    n = strtoull(value, NULL, 10);
+    if (strcmp(pair, "tlog_entries") == 0) o->config.tlog_entries = (size_t)n, o->thresholds++;
+    else if (strcmp(pair, "signed_timestamps") == 0) o->config.signed_timestamps = (size_t)n, o->thresholds++;
+    else if (strcmp(pair, "observer_timestamps") == 0) o->config.observer_timestamps = (size_t)n, o->thresholds++;
+    else if (strcmp(pair, "certificate_timestamps") == 0) o->config.certificate_timestamps = (size_t)n, o->thresholds++;
+    else if (strcmp(pair, "key_not_before") == 0) o->not_before = n;
+    else if (strcmp(pair, "key_not_after") == 0) o->not_after = n;
+    else if (strcmp(pair, "witness_policy") == 0 && o->witness_policy == NULL) o->witness_policy = value;
+    else if (strcmp(pair, "log_state") == 0 && o->log_state == NULL) o->log_state = value;
+    else if (strcmp(pair, "tlog_proof") == 0 && o->n_tlog_proofs < MAX_FILES)
+      o->tlog_proofs[o->n_tlog_proofs++] = value;
+    else if (strcmp(pair, "consistency_proof") == 0 && o->n_consistency_proofs < MAX_FILES)
+      o->consistency_proofs[o->n_consistency_proofs++] = value;
     else return -1;
   }
-  return set;
+  return 0;
+}
+
+/* Reads `n` files into new buffers (freed with free_files); returns 0, or -1 when one cannot
+   be read (nothing is left allocated). */
+static int read_files(const char *const *paths, size_t n, unsigned char **data, size_t *lens) {
+  size_t i, j;
+  for (i = 0; i < n; i++) {
+    if ((data[i] = read_file(paths[i], &lens[i])) == NULL) {
+      for (j = 0; j < i; j++) free(data[j]);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static void free_files(unsigned char **data, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) free(data[i]);
+}
+
+/* The checkpoint accessors agree with each other on every log entry of a verified result. */
+static int checkpoints_consistent(const sigverify_result *result) {
+  size_t i, j, n = sigverify_result_log_entry_count(result);
+  for (i = 0; i < n; i++) {
+    size_t len = 0, hash_len = 0;
+    uint64_t size = 0, t = 0;
+    const char *origin = sigverify_result_checkpoint_origin(result, i, &len);
+    const char *note = sigverify_result_checkpoint_note(result, i, NULL);
+    const uint8_t *hash = sigverify_result_checkpoint_root_hash(result, i, &hash_len);
+    int size_status = sigverify_result_checkpoint_size(result, i, &size);
+    if (origin == NULL) {
+      /* An inclusion promise alone: no checkpoint, no cosignature. */
+      if (note != NULL || hash != NULL || size_status != SIGVERIFY_INVALID_ARGUMENT ||
+          sigverify_result_cosignature_count(result, i) != 0)
+        return 0;
+      continue;
+    }
+    if (note == NULL || strncmp(note, origin, len) != 0 || note[len] != '\n' || hash == NULL ||
+        hash_len != 32 || size_status != SIGVERIFY_OK)
+      return 0;
+    for (j = 0; j < sigverify_result_cosignature_count(result, i); j++)
+      if (sigverify_result_cosignature_witness(result, i, j, NULL) == NULL ||
+          sigverify_result_cosignature_time(result, i, j, &t) != SIGVERIFY_OK)
+        return 0;
+  }
+  return 1;
+}
+
+/* The state's text as a new NUL-terminated string, or NULL. */
+static char *state_text(const sigverify_log_state *state) {
+  uint8_t *text = NULL;
+  size_t len = 0;
+  char *s;
+  if (sigverify_log_state_to_text(state, &text, &len, NULL) != SIGVERIFY_OK) return NULL;
+  if ((s = (char *)malloc(len + 1)) != NULL) {
+    memcpy(s, text, len);
+    s[len] = 0;
+  }
+  sigverify_buffer_free(text, len);
+  return s;
+}
+
+/* Reads the row's state and observes a verified result in it with the row's consistency
+   proofs, as the Rust runner does (conformance/src/beside.rs). Returns the status (a refusal
+   is an outcome, with its error in *error), or -1 when the harness failed: a file cannot be
+   read, a refused observation changed the state, or an accepted state's text does not
+   round-trip. */
+static int observe_row(const sigverify_result *result, const struct row_options *o,
+                       sigverify_error **error, char *detail, size_t detail_len) {
+  sigverify_log_state *state = NULL;
+  unsigned char *proofs[MAX_FILES], *text;
+  size_t lens[MAX_FILES], len = 0;
+  char *before, *after = NULL;
+  int status, harness = -1;
+  if ((text = read_file(o->log_state, &len)) == NULL) {
+    snprintf(detail, detail_len, "cannot read %s", o->log_state);
+    return -1;
+  }
+  status = sigverify_log_state_new(text, len, &state, error);
+  free(text);
+  if (status != SIGVERIFY_OK) return status;
+  if (read_files(o->consistency_proofs, o->n_consistency_proofs, proofs, lens) != 0) {
+    snprintf(detail, detail_len, "cannot read a consistency proof");
+    sigverify_log_state_free(state);
+    return -1;
+  }
+  before = state_text(state);
+  status = sigverify_log_state_observe(state, result, (const uint8_t *const *)proofs, lens,
+                                       o->n_consistency_proofs, error);
+  after = state_text(state);
+  if (before == NULL || after == NULL) {
+    snprintf(detail, detail_len, "sigverify_log_state_to_text failed");
+  } else if (status != SIGVERIFY_OK && strcmp(before, after) != 0) {
+    snprintf(detail, detail_len, "a refused observation changed the state");
+  } else if (status == SIGVERIFY_OK) {
+    /* The new state's text reads back to the same text. */
+    sigverify_log_state *again = NULL;
+    char *reread = NULL;
+    if (sigverify_log_state_new((const uint8_t *)after, strlen(after), &again, NULL) == SIGVERIFY_OK)
+      reread = state_text(again);
+    if (reread == NULL || strcmp(reread, after) != 0)
+      snprintf(detail, detail_len, "the observed state does not round-trip through its text");
+    else
+      harness = 0;
+    free(reread);
+    sigverify_log_state_free(again);
+  } else {
+    harness = 0;
+  }
+  free(before);
+  free(after);
+  free_files(proofs, o->n_consistency_proofs);
+  sigverify_log_state_free(state);
+  return harness == 0 ? status : -1;
 }
 
 /* A `release` row: `repo=...;tag=...[;tag_digest=...][;trust_domain=...]` in IDENTITY, the
@@ -114,7 +250,6 @@ out:
   return harness;
 }
 
-/* Runs one row; writes the outcome name to `got`. Returns 0 when the harness itself worked. */
 /* Whether the result's skipped items are those the vector's `skipped` file lists, one per line
    as `timestamp 1 TIMESTAMP_IMPRINT_MISMATCH` (no file: none). */
 static int skipped_as_listed(const sigverify_result *result, const char *bundle_path) {
@@ -174,23 +309,28 @@ static int github_policy(char *spec, sigverify_github_policy *g) {
   return 0;
 }
 
+/* Runs one row; writes the outcome name to `got`. Returns 0 when the harness itself worked.
+   With witness and state keys the row is a sequence (the witness policy on the verifier, the
+   verification with the tlog proofs, then the state and the observation in it) whose first
+   failure is the outcome. */
 static int run_row(char **col, char *got, size_t got_len, char *detail, size_t detail_len) {
-  sigverify_verifier *file_root = NULL, *configured = NULL;
+  sigverify_verifier *file_root = NULL, *configured = NULL, *witnessed = NULL;
   const sigverify_verifier *verifier;
   sigverify_policy *policy = NULL, *windowed = NULL;
-  sigverify_config config;
-  uint64_t not_before, not_after;
-  int thresholds;
+  sigverify_witness_policy *witness_policy = NULL;
+  static struct row_options o;
   sigverify_result *result = NULL;
   sigverify_error *error = NULL;
   unsigned char *bundle = NULL, *artifact = NULL, digest[32], hashed[32];
+  unsigned char *proofs[MAX_FILES];
+  size_t proof_lens[MAX_FILES], n_proofs = 0;
   size_t bundle_len = 0, artifact_len = 0;
   uint64_t now = 0;
   int status, harness = -1;
 
   detail[0] = 0;
   if (strcmp(col[POLICY], "release") == 0) return run_release_row(col, got, got_len, detail, detail_len);
-  if ((thresholds = row_config(col[CONFIG], &config, &not_before, &not_after)) < 0) {
+  if (row_config(col[CONFIG], &o) < 0) {
     snprintf(detail, detail_len, "malformed config %s", col[CONFIG]);
     goto out;
   }
@@ -227,18 +367,34 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
     status = sigverify_policy_new_identity(col[IDENTITY], col[ISSUER], &policy, &error);
   }
   if (status != SIGVERIFY_OK) goto done;
-  if (not_before != 0 || not_after != UINT64_MAX) {
-    status = sigverify_policy_with_key_validity(policy, not_before, not_after, &windowed, &error);
+  if (o.not_before != 0 || o.not_after != UINT64_MAX) {
+    status = sigverify_policy_with_key_validity(policy, o.not_before, o.not_after, &windowed, &error);
     if (status != SIGVERIFY_OK) goto done;
     sigverify_policy_free(policy);
     policy = windowed;
     windowed = NULL;
   }
-  if (thresholds > 0) {
-    status = sigverify_verifier_with_config(verifier, &config, &configured, &error);
+  if (o.thresholds > 0) {
+    status = sigverify_verifier_with_config(verifier, &o.config, &configured, &error);
     if (status != SIGVERIFY_OK) goto done;
     verifier = configured;
   }
+  if (o.witness_policy != NULL) {
+    size_t len;
+    unsigned char *text = read_file(o.witness_policy, &len);
+    if (text == NULL) goto out;
+    status = sigverify_witness_policy_new(text, len, &witness_policy, &error);
+    free(text);
+    if (status != SIGVERIFY_OK) goto done;
+    status = sigverify_verifier_with_witness_policy(verifier, witness_policy, &witnessed, &error);
+    if (status != SIGVERIFY_OK) goto done;
+    verifier = witnessed;
+  }
+  if (read_files(o.tlog_proofs, o.n_tlog_proofs, proofs, proof_lens) != 0) {
+    snprintf(detail, detail_len, "cannot read a tlog proof");
+    goto out;
+  }
+  n_proofs = o.n_tlog_proofs;
 
   if ((bundle = read_file(col[BUNDLE], &bundle_len)) == NULL) goto out;
   if (strcmp(col[NOW], "-") != 0) now = strtoull(col[NOW], NULL, 10);
@@ -258,17 +414,33 @@ static int run_row(char **col, char *got, size_t got_len, char *detail, size_t d
         snprintf(detail, detail_len, "streaming hasher disagrees with the manifest digest");
         goto out;
       }
-      status = sigverify_verify(verifier, bundle, bundle_len, NULL, 0, digest, policy, now,
-                                &result, &error);
+      if (n_proofs > 0)
+        status = sigverify_verify_with_tlog_proofs(
+            verifier, bundle, bundle_len, NULL, 0, digest, (const uint8_t *const *)proofs,
+            proof_lens, n_proofs, policy, now, &result, &error);
+      else
+        status = sigverify_verify(verifier, bundle, bundle_len, NULL, 0, digest, policy, now,
+                                  &result, &error);
+    } else if (n_proofs > 0) {
+      snprintf(detail, detail_len, "tlog proofs with a %s digest: no entry point", col[DIGEST]);
+      goto out;
     } else {
       status = sigverify_verify_digest(verifier, bundle, bundle_len, col[DIGEST], policy, now,
                                        &result, &error);
     }
   } else {
     if ((artifact = read_file(col[ARTIFACT], &artifact_len)) == NULL) goto out;
-    status = sigverify_verify(verifier, bundle, bundle_len, artifact, artifact_len, NULL, policy,
-                              now, &result, &error);
+    if (n_proofs > 0)
+      status = sigverify_verify_with_tlog_proofs(
+          verifier, bundle, bundle_len, artifact, artifact_len, NULL,
+          (const uint8_t *const *)proofs, proof_lens, n_proofs, policy, now, &result, &error);
+    else
+      status = sigverify_verify(verifier, bundle, bundle_len, artifact, artifact_len, NULL,
+                                policy, now, &result, &error);
   }
+  if (status == SIGVERIFY_OK && o.log_state != NULL &&
+      (status = observe_row(result, &o, &error, detail, detail_len)) < 0)
+    goto out;
 
 done:
   if (status == SIGVERIFY_OK) {
@@ -279,12 +451,16 @@ done:
       snprintf(detail, detail_len, "result identity %s", identity ? identity : "(null)");
       goto out;
     }
-    if (sigverify_result_signing_time_count(result) == 0 && config.observer_timestamps != 0) {
+    if (sigverify_result_signing_time_count(result) == 0 && o.config.observer_timestamps != 0) {
       snprintf(detail, detail_len, "no signing time in the result");
       goto out;
     }
     if (!skipped_as_listed(result, col[BUNDLE])) {
       snprintf(detail, detail_len, "skipped items differ from the vector's `skipped` file");
+      goto out;
+    }
+    if (!checkpoints_consistent(result)) {
+      snprintf(detail, detail_len, "checkpoint accessors disagree");
       goto out;
     }
   } else {
@@ -302,7 +478,10 @@ out:
   sigverify_result_free(result);
   sigverify_error_free(error);
   sigverify_policy_free(policy);
+  sigverify_witness_policy_free(witness_policy);
+  sigverify_verifier_free(witnessed);
   sigverify_verifier_free(configured);
+  free_files(proofs, n_proofs);
   sigverify_verifier_free(file_root);
   free(bundle);
   free(artifact);

@@ -30,13 +30,14 @@ use sigverify_conformance::merkle;
 
 fn main() {
     let iters = common::iterations(200);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/vectors/ok-witness-all-three");
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/vectors/ok-witness-all-three");
     let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
     let text = |f: &str| String::from_utf8(read(f)).unwrap().trim().to_owned();
     let root = TrustedRoot::from_json(&read("trusted_root.json")).unwrap();
     let bundle = Bundle::from_json(&read("bundle.sigstore.json")).unwrap();
     let artifact = read("artifact");
-    let policy = Policy::identity(&text("identity"), &text("issuer")).unwrap();
+    let policy = Policy::identity(text("identity"), text("issuer")).unwrap();
     let now = UnixTime(text("now").parse().unwrap());
     let witness_lines: Vec<String> = String::from_utf8(read("witness-policy"))
         .unwrap()
@@ -47,7 +48,10 @@ fn main() {
     let plain = Verifier::new(root, Config::default());
     let run = |v: &Verifier| {
         time(iters, || {
-            black_box(v.verify(&bundle, Artifact::Bytes(&artifact), &policy, now).unwrap());
+            black_box(
+                v.verify(&bundle, Artifact::Bytes(&artifact), &policy, now)
+                    .unwrap(),
+            );
         })
     };
     let base = run(&plain);
@@ -69,7 +73,9 @@ fn main() {
     }
 
     // A consistency proof between two large trees.
-    let leaves: Vec<[u8; 32]> = (0u32..100_000).map(|i| merkle::leaf(&i.to_be_bytes())).collect();
+    let leaves: Vec<[u8; 32]> = (0u32..100_000)
+        .map(|i| merkle::leaf(&i.to_be_bytes()))
+        .collect();
     let (old, new) = (60_000usize, 100_000usize);
     let entry = |size: usize| LogEntry {
         log_index: 0,
@@ -96,11 +102,16 @@ fn main() {
     };
     let (remembered, presented) = (entry(old), entry(new));
     let mut start = LogState::new();
-    start.observe(std::slice::from_ref(&remembered), &[]).unwrap();
+    start
+        .observe(std::slice::from_ref(&remembered), &[])
+        .unwrap();
     let t = time(iters * 10, || {
         let mut state = start.clone();
-        black_box(state.observe(std::slice::from_ref(&presented), std::slice::from_ref(&proof)))
-            .unwrap();
+        black_box(state.observe(
+            std::slice::from_ref(&presented),
+            std::slice::from_ref(&proof),
+        ))
+        .unwrap();
     });
     println!(
         "log state: tree {old} -> {new}, {} proof hashes: {:>9.1} µs",

@@ -132,6 +132,7 @@ impl PublicKey {
 
     /// The 32 bytes of an Ed25519 key (what a note's key id is computed over); `None` for
     /// other keys.
+    #[cfg(feature = "witness")]
     pub(crate) fn ed25519_raw(&self) -> Option<[u8; 32]> {
         match self {
             #[cfg(feature = "ed25519")]

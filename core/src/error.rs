@@ -9,7 +9,7 @@ macro_rules! errors {
     (
         $(
             $(#[$doc:meta])*
-            $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? = $code:literal, $name:literal, $msg:literal;
+            $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? = $code:literal, $name:literal, $msg:literal $(, cfg($cfg:meta))?;
         )*
     ) => {
         /// Why a bundle did not verify: one variant per check of the pipeline.
@@ -20,12 +20,15 @@ macro_rules! errors {
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
         /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata, 14xx PyPI
         /// attestations, 15xx GitHub release attestations, 16xx npm packages, 17xx witness
-        /// cosignatures, checkpoint state and log proofs. A retired code is never reused.
+        /// cosignatures, checkpoint state and log proofs. A retired code is never reused. The
+        /// variants of a left-out cargo feature (`witness`) are not built; [`Error::ALL`] lists
+        /// every code whatever the features.
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Error {
             $(
                 $(#[$doc])*
+                $(#[cfg($cfg)])?
                 $variant $({ $(
                     #[allow(missing_docs)]
                     $field: $ty
@@ -37,14 +40,14 @@ macro_rules! errors {
             /// The stable numeric code of this error.
             pub fn code(&self) -> u16 {
                 match self {
-                    $( Self::$variant { .. } => $code, )*
+                    $( $(#[cfg($cfg)])? Self::$variant { .. } => $code, )*
                 }
             }
 
             /// The stable short name of this error, e.g. `TLOG_INCLUSION_PROOF_INVALID`.
             pub fn name(&self) -> &'static str {
                 match self {
-                    $( Self::$variant { .. } => $name, )*
+                    $( $(#[cfg($cfg)])? Self::$variant { .. } => $name, )*
                 }
             }
 
@@ -57,6 +60,7 @@ macro_rules! errors {
                 match self {
                     $(
                         #[allow(unused_variables)]
+                        $(#[cfg($cfg)])?
                         Self::$variant $({ $($field),* })? => {
                             f.write_str($msg)?;
                             $( $( write!(f, concat!(" (", stringify!($field), ": {})"), $field)?; )* )?
@@ -141,7 +145,7 @@ errors! {
     /// without witnesses, a quorum unset or not within 1..=n, a witness key that is not an
     /// Ed25519 SubjectPublicKeyInfo.
     TrustRootWitnessConfigInvalid = 208, "TRUST_ROOT_WITNESS_CONFIG_INVALID",
-        "trusted root log's witness configuration is malformed";
+        "trusted root log's witness configuration is malformed", cfg(feature = "witness");
 
     // --- 3xx: keys -----------------------------------------------------------------------------
     /// A public key is not a supported SPKI (ECDSA P-256/P-384, Ed25519, RSA 2048-4096).
@@ -582,62 +586,62 @@ errors! {
     /// number of items, a malformed verifier key, a name used twice or before it is defined, a
     /// bad threshold, a byte the format does not allow, or not exactly one `quorum` line.
     WitnessPolicyInvalid { line: usize } = 1700, "WITNESS_POLICY_INVALID",
-        "witness policy is malformed";
+        "witness policy is malformed", cfg(feature = "witness");
     /// Two `log` lines, or two `witness` lines, of a witness policy hold the same public key.
     WitnessPolicyDuplicateKey { line: usize } = 1701, "WITNESS_POLICY_DUPLICATE_KEY",
-        "witness policy lists one public key twice";
+        "witness policy lists one public key twice", cfg(feature = "witness");
     /// A witness policy key is of a type this build does not verify (ML-DSA-44 cosignatures,
     /// or Ed25519 in a build without it), or a `log` key is not a checkpoint key type.
     WitnessKeyUnsupported { line: usize } = 1702, "WITNESS_KEY_UNSUPPORTED",
-        "witness policy key type is not supported by this build";
+        "witness policy key type is not supported by this build", cfg(feature = "witness");
     /// A cosignature line from a witness of the policy (its key name and key id) does not
     /// verify: the whole checkpoint is refused (`c2sp.org/signed-note`).
     WitnessCosignatureInvalid { entry: usize, witness: String } = 1703, "WITNESS_COSIGNATURE_INVALID",
-        "witness cosignature does not verify";
+        "witness cosignature does not verify", cfg(feature = "witness");
     /// A witness cosigned the checkpoint at a time after the verification time.
     WitnessCosignatureInFuture { entry: usize, witness: String } = 1704, "WITNESS_COSIGNATURE_IN_FUTURE",
-        "witness cosignature is dated after the verification time";
+        "witness cosignature is dated after the verification time", cfg(feature = "witness");
     /// The checkpoint's verified cosignatures do not meet the policy's quorum: `group` is the
     /// innermost group (or witness) that fell short, with how many of its members cosigned and
     /// how many it needs.
     WitnessQuorumNotMet { entry: usize, group: String, cosigned: usize, needed: usize } = 1705, "WITNESS_QUORUM_NOT_MET",
-        "checkpoint cosignatures do not meet the witness quorum";
+        "checkpoint cosignatures do not meet the witness quorum", cfg(feature = "witness");
     /// Under a witness policy that requires witnesses or lists logs, a tlog entry has no
     /// checkpoint (an inclusion promise alone): nothing could have been cosigned.
     WitnessCheckpointMissing { entry: usize } = 1706, "WITNESS_CHECKPOINT_MISSING",
-        "tlog entry has no checkpoint for the witness policy to judge";
+        "tlog entry has no checkpoint for the witness policy to judge", cfg(feature = "witness");
     /// The witness policy lists logs, and the entry's log (its key and checkpoint origin) is
     /// not one of them.
     WitnessLogUnlisted { entry: usize } = 1707, "WITNESS_LOG_UNLISTED",
-        "tlog entry's log is not listed in the witness policy";
+        "tlog entry's log is not listed in the witness policy", cfg(feature = "witness");
     /// A checkpoint state file does not parse (its header, or a checkpoint in it), or names one
     /// origin twice.
     LogStateInvalid = 1708, "LOG_STATE_INVALID",
-        "checkpoint state is malformed";
+        "checkpoint state is malformed", cfg(feature = "witness");
     /// The remembered checkpoint of this log and the presented one have different sizes, and
     /// no consistency proof between them was given.
     LogConsistencyProofMissing { origin: String, remembered: u64, presented: u64 } = 1709, "LOG_CONSISTENCY_PROOF_MISSING",
-        "no consistency proof between the remembered and the presented checkpoint";
+        "no consistency proof between the remembered and the presented checkpoint", cfg(feature = "witness");
     /// The consistency proof given does not connect the smaller tree to the larger one: the
     /// log may have forked, or the proof is wrong; both checkpoints are the evidence.
     LogConsistencyProofInvalid { origin: String, remembered: u64, presented: u64 } = 1710, "LOG_CONSISTENCY_PROOF_INVALID",
-        "consistency proof does not connect the remembered and the presented checkpoint";
+        "consistency proof does not connect the remembered and the presented checkpoint", cfg(feature = "witness");
     /// Two checkpoints of one log, both signed by it, have the same size and different root
     /// hashes: the log showed two views (a split view), and the pair proves it.
     LogSplitView { origin: String, size: u64 } = 1711, "LOG_SPLIT_VIEW",
-        "log signed two different trees of the same size (split view)";
+        "log signed two different trees of the same size (split view)", cfg(feature = "witness");
     /// A consistency proof file is malformed (not Rekor's `{"rootHash", "hashes"}` JSON with
     /// hex SHA-256 hashes).
     LogConsistencyProofMalformed = 1712, "LOG_CONSISTENCY_PROOF_MALFORMED",
-        "consistency proof file is malformed";
+        "consistency proof file is malformed", cfg(feature = "witness");
     /// A `c2sp.org/tlog-proof` file does not parse: its header, `extra` or `index` line, a
     /// proof hash, or the checkpoint after it.
     TlogProofInvalid = 1713, "TLOG_PROOF_INVALID",
-        "tlog proof file is malformed";
+        "tlog proof file is malformed", cfg(feature = "witness");
     /// A tlog proof does not prove any tlog entry of the bundle (no entry's leaf hash, at its
     /// index and path, gives the checkpoint's root).
     TlogProofUnmatched = 1714, "TLOG_PROOF_UNMATCHED",
-        "tlog proof proves no entry of the bundle";
+        "tlog proof proves no entry of the bundle", cfg(feature = "witness");
 }
 
 #[cfg(feature = "std")]

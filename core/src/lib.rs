@@ -23,6 +23,7 @@ pub mod github;
 pub mod intoto;
 mod json;
 pub mod limits;
+#[cfg(feature = "witness")]
 pub mod log_state;
 mod note;
 pub mod npm;
@@ -57,8 +58,10 @@ pub use pattern::Pattern;
 pub use policy::Condition;
 pub use policy::Policy;
 pub use time::UnixTime;
+pub use tlog::Cosignature;
 pub use tlog::LogEntry;
 pub use tlog::SignedCheckpoint;
+#[cfg(feature = "witness")]
 pub use tlog::TlogProof;
 pub use trust_root::TrustedRoot;
 pub use verifier::Config;
@@ -66,7 +69,6 @@ pub use verifier::Skipped;
 pub use verifier::SkippedItem;
 pub use verifier::Verified;
 pub use verifier::Verifier;
-pub use witness::Cosignature;
 pub use witness::WitnessPolicy;
 
 /// Verifies `bundle` in one call: builds a [`Verifier`] over `root` with the default

@@ -9,16 +9,19 @@ use crate::crypto::Crypto;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
 use crate::trust_root::Log;
-use crate::witness::Cosignature;
 use crate::witness::WitnessPolicy;
 
 pub(crate) mod body;
+#[cfg(feature = "witness")]
 pub(crate) mod consistency;
 pub(crate) mod merkle;
 pub(crate) mod promise;
+#[cfg(feature = "witness")]
 pub(crate) mod proof_file;
 
+#[cfg(feature = "witness")]
 pub use proof_file::Attached;
+#[cfg(feature = "witness")]
 pub use proof_file::TlogProof;
 
 /// A tlog entry that verified, with what it proves.
@@ -35,6 +38,15 @@ pub struct LogEntry {
     /// The checkpoint that proved the entry's inclusion, when the entry had an inclusion
     /// proof (Rekor v1 entries may have an inclusion promise alone).
     pub checkpoint: Option<SignedCheckpoint>,
+}
+
+/// A witness cosignature that verified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cosignature {
+    /// The witness's name in the policy.
+    pub witness: alloc::string::String,
+    /// When the witness cosigned the checkpoint (its own clock).
+    pub time: UnixTime,
 }
 
 /// A checkpoint whose log signature verified, with the witness cosignatures a witness policy
@@ -109,6 +121,7 @@ pub(crate) fn verify_entry(
         None if integrated_time.is_none() => {
             return Err(Error::TlogEntryUnverifiable { entry: index });
         }
+        #[cfg(feature = "witness")]
         None if witness
             .or(log.witness.as_ref())
             .is_some_and(WitnessPolicy::is_required) =>

@@ -214,7 +214,8 @@ impl TrustedRoot {
 }
 
 /// The logs of one list. A log whose key needs an algorithm this build leaves out (see the
-/// crate's features) is left out as if the root did not list it: an entry it logged then
+/// crate's features), or that the root wants witnessed in a build without `witness`, is left
+/// out as if the root did not list it: an entry it logged then
 /// finds no log, and nothing it signed can verify.
 fn logs(raw: Vec<RawLog<'_>>, path: &'static str) -> Result<Vec<Log>, Error> {
     let mut out = Vec::with_capacity(raw.len());
@@ -241,10 +242,18 @@ fn log(raw: RawLog<'_>, path: &'static str) -> Result<Log, Error> {
     })?;
     let log_id = b64(raw.log_id, path)?;
     let checkpoint_key_id = raw.checkpoint_key_id.map(|k| b64(k, path)).transpose()?;
+    #[cfg(feature = "witness")]
     let witness = raw
         .witness_config
         .map(crate::witness::root_config::policy)
         .transpose()?;
+    // A log the root wants witnessed cannot be judged by this build: left out, as a log whose
+    // key needs a left-out algorithm is (see `logs`).
+    #[cfg(not(feature = "witness"))]
+    let witness = match raw.witness_config {
+        true => return Err(Error::KeyAlgorithmNotBuilt),
+        false => None,
+    };
     // `PublicKey.valid_for` is optional in the protobuf specs: a key without it has no
     // bounds (as sigstore-go and sigstore-python read it). A present `validFor` still needs
     // its `start`.
@@ -353,7 +362,11 @@ struct RawLog<'v> {
     public_key: RawPublicKey<'v>,
     log_id: &'v str,
     checkpoint_key_id: Option<&'v str>,
+    #[cfg(feature = "witness")]
     witness_config: Option<crate::witness::root_config::RawWitnessConfig<'v>>,
+    /// Without the `witness` feature, only whether the log has a witness configuration.
+    #[cfg(not(feature = "witness"))]
+    witness_config: bool,
 }
 
 impl<'v> RawLog<'v> {
@@ -363,10 +376,13 @@ impl<'v> RawLog<'v> {
             public_key: RawPublicKey::read(f.message("publicKey")?)?,
             log_id: f.message("logId")?.str("keyId")?,
             checkpoint_key_id: f.read_opt("checkpointKeyId", |k| k.str("keyId"))?,
+            #[cfg(feature = "witness")]
             witness_config: f.read_opt(
                 "witnessConfig",
                 crate::witness::root_config::RawWitnessConfig::read,
             )?,
+            #[cfg(not(feature = "witness"))]
+            witness_config: f.opt_message("witnessConfig")?.is_some(),
         })
     }
 }

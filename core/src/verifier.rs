@@ -179,6 +179,7 @@ impl Verifier {
     /// anything (`WITNESS_CHECKPOINT_MISSING`). `quorum none` with no `log` lines changes
     /// nothing. The cosignatures that verified are in each entry's
     /// [`crate::SignedCheckpoint::cosignatures`].
+    #[cfg(feature = "witness")]
     #[must_use]
     pub fn with_witness_policy(mut self, policy: WitnessPolicy) -> Self {
         self.witness = Some(policy);

@@ -3,37 +3,62 @@
 //! cosignatures from a quorum of the policy's witnesses, so that a log cannot show this
 //! verifier a tree nobody else saw.
 
+//!
+//! Built with the `witness` feature (on by default). Without it no policy can be made, and a
+//! trusted-root log that carries a witness configuration is left out of the root.
+
+#[cfg(feature = "witness")]
 use alloc::string::String;
 use alloc::vec::Vec;
+#[cfg(feature = "witness")]
 use core::fmt::Write;
 
 use crate::Error;
 use crate::crypto::Crypto;
+#[cfg(feature = "witness")]
 use crate::crypto::HashAlg;
+#[cfg(feature = "witness")]
 use crate::crypto::RsaPadding;
 use crate::note::Checkpoint;
 use crate::time::UnixTime;
+pub use crate::tlog::Cosignature;
 
+#[cfg(feature = "witness")]
 mod policy;
+#[cfg(feature = "witness")]
 pub(crate) mod root_config;
+#[cfg(feature = "witness")]
 pub(crate) mod vkey;
 
+#[cfg(feature = "witness")]
 use policy::Member;
 
 /// A witness policy in the `c2sp.org/tlog-policy` format: the logs it accepts (none listed:
 /// the trusted root decides alone), its witnesses, their groups and the quorum.
 #[derive(Clone, Debug)]
-pub struct WitnessPolicy(policy::Parsed);
+pub struct WitnessPolicy(Inner);
 
-/// A witness cosignature that verified.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cosignature {
-    /// The witness's name in the policy.
-    pub witness: String,
-    /// When the witness cosigned the checkpoint (its own clock).
-    pub time: UnixTime,
+#[cfg(feature = "witness")]
+type Inner = policy::Parsed;
+/// Without the feature no policy exists: the type keeps the verifier's signatures the same.
+#[cfg(not(feature = "witness"))]
+type Inner = core::convert::Infallible;
+
+#[cfg(not(feature = "witness"))]
+impl WitnessPolicy {
+    pub(crate) fn judge(
+        &self,
+        _: usize,
+        _: &Checkpoint<'_>,
+        _: &[u8],
+        _: UnixTime,
+        _: Crypto<'_>,
+    ) -> Result<Vec<Cosignature>, Error> {
+        match self.0 {}
+    }
 }
 
+#[cfg(feature = "witness")]
 impl WitnessPolicy {
     /// Parses a policy file (`log <vkey> [<url>]`, `witness <name> <vkey> [<url>]`,
     /// `group <name> all|any|<k> <name>...`, `quorum <name>|none`; comments and blank lines).
@@ -110,6 +135,7 @@ impl WitnessPolicy {
     }
 }
 
+#[cfg(feature = "witness")]
 /// Verifies one Ed25519 `cosignature/v1` line: 8 bytes of big-endian time, then the 64-byte
 /// signature over `cosignature/v1\ntime <t>\n` and the checkpoint body. `None` when it does
 /// not verify or the time is past 2^63 - 1.
@@ -142,6 +168,7 @@ fn verify_line(
     Some(UnixTime(time))
 }
 
+#[cfg(feature = "witness")]
 /// Which groups are witnessed, in definition order (a group names only earlier ones).
 fn groups_met(p: &policy::Parsed, cosigned: &[bool]) -> Vec<bool> {
     let mut met: Vec<bool> = Vec::with_capacity(p.groups.len());
@@ -152,6 +179,7 @@ fn groups_met(p: &policy::Parsed, cosigned: &[bool]) -> Vec<bool> {
     met
 }
 
+#[cfg(feature = "witness")]
 fn count_met(members: &[Member], cosigned: &[bool], met: &[bool]) -> usize {
     members
         .iter()
@@ -159,6 +187,7 @@ fn count_met(members: &[Member], cosigned: &[bool], met: &[bool]) -> usize {
         .count()
 }
 
+#[cfg(feature = "witness")]
 fn is_met(m: Member, cosigned: &[bool], met: &[bool]) -> bool {
     match m {
         Member::Witness(i) => cosigned.get(i).copied().unwrap_or(false),
@@ -166,6 +195,7 @@ fn is_met(m: Member, cosigned: &[bool], met: &[bool]) -> bool {
     }
 }
 
+#[cfg(feature = "witness")]
 /// Names the innermost group that fell short: from the quorum down through the first member
 /// group that is itself not witnessed.
 fn shortfall(

@@ -1,5 +1,6 @@
 //! Witness policies and cosignatures: a real cosigned Rekor v2 checkpoint, and synthetic
 //! witnesses for every rule of the policy format and the quorum.
+#![cfg(feature = "witness")]
 
 use alloc::format;
 use alloc::string::String;
