@@ -9,13 +9,13 @@ use core::ffi::c_int;
 
 use sigverify::Verified;
 
+use crate::cstr::c_string;
+use crate::cstr::nul_terminated;
 use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::out_param;
 use crate::handle::sigverify_result;
 use crate::panic;
-use crate::result::c_string;
-use crate::result::nul_terminated;
 
 /// The NUL-terminated strings of one verified checkpoint, kept in the result.
 #[derive(Debug)]

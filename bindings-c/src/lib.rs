@@ -20,6 +20,7 @@ pub mod backend;
 #[cfg(feature = "witness")]
 pub mod checkpoint;
 pub mod codes;
+mod cstr;
 pub mod error;
 mod failure;
 pub mod files;

@@ -13,6 +13,7 @@ use core::ffi::c_int;
 use sigverify::log_state::ConsistencyProof;
 use sigverify::log_state::LogState;
 
+use crate::cstr::c_string;
 use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
@@ -22,7 +23,6 @@ use crate::handle::sigverify_log_state;
 use crate::handle::sigverify_result;
 use crate::handle::utf8;
 use crate::panic;
-use crate::result::c_string;
 use crate::tuf::boxed_bytes;
 use crate::witness::byte_strings;
 

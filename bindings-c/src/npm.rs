@@ -13,6 +13,7 @@ use core::ffi::c_int;
 use sigverify::UnixTime;
 use sigverify::npm;
 
+use crate::cstr::c_string;
 use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
@@ -25,7 +26,6 @@ use crate::handle::utf8;
 use crate::hasher::SIGVERIFY_SHA512_LEN;
 use crate::panic;
 use crate::result::ResultData;
-use crate::result::c_string;
 use crate::tuf::buffer;
 use crate::tuf::sigverify_buffer;
 use crate::verify::system_time;

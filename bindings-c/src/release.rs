@@ -19,6 +19,7 @@ use sigverify::intoto::Subject;
 use sigverify::release::ReleasePolicy;
 
 use crate::SIGVERIFY_SHA256_LEN;
+use crate::cstr::c_string;
 use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::bytes;
@@ -28,7 +29,6 @@ use crate::handle::sigverify_result;
 use crate::handle::utf8;
 use crate::panic;
 use crate::result::ResultData;
-use crate::result::c_string;
 use crate::verify::system_time;
 
 /// The release a GitHub release attestation must be for. `repo` and `tag` are required;

@@ -8,6 +8,8 @@ use core::ffi::c_int;
 use sigverify::SkippedItem;
 use sigverify::Verified;
 
+use crate::cstr::c_string;
+use crate::cstr::nul_terminated;
 use crate::failure::Failure;
 use crate::handle::Handle;
 use crate::handle::out_param;
@@ -28,14 +30,6 @@ pub(crate) struct ResultData {
     /// NUL-terminated copies of each log entry's checkpoint strings (`None`: no checkpoint).
     #[cfg(feature = "witness")]
     checkpoints: Vec<Option<crate::checkpoint::CheckpointText>>,
-}
-
-/// `s` followed by a NUL byte.
-pub(crate) fn nul_terminated(s: &str) -> Vec<u8> {
-    let mut v = Vec::with_capacity(s.len().saturating_add(1));
-    v.extend_from_slice(s.as_bytes());
-    v.push(0);
-    v
 }
 
 impl Handle for sigverify_result {
@@ -81,21 +75,6 @@ impl ResultData {
         let text = self.checkpoints.get(entry)?.as_ref()?;
         Some((checkpoint, text))
     }
-}
-
-/// Returns a NUL-terminated string and stores its length (without the NUL) in `len_out`.
-///
-/// # Safety
-/// `len_out` is NULL or valid for writing a `size_t`.
-pub(crate) unsafe fn c_string(s: Option<&Vec<u8>>, len_out: *mut usize) -> *const c_char {
-    let Some(s) = s else {
-        return core::ptr::null();
-    };
-    if !len_out.is_null() {
-        // SAFETY: `len_out` is non-NULL and, per this function's contract, writable.
-        unsafe { len_out.write(s.len().saturating_sub(1)) };
-    }
-    s.as_ptr().cast()
 }
 
 /// The signing certificate's identity (SAN): a NUL-terminated UTF-8 string, or NULL when the

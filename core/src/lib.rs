@@ -58,7 +58,6 @@ pub use pattern::Pattern;
 pub use policy::Condition;
 pub use policy::Policy;
 pub use time::UnixTime;
-pub use tlog::Cosignature;
 pub use tlog::LogEntry;
 pub use tlog::SignedCheckpoint;
 #[cfg(feature = "witness")]
@@ -69,6 +68,7 @@ pub use verifier::Skipped;
 pub use verifier::SkippedItem;
 pub use verifier::Verified;
 pub use verifier::Verifier;
+pub use witness::Cosignature;
 pub use witness::WitnessPolicy;
 
 /// Verifies `bundle` in one call: builds a [`Verifier`] over `root` with the default

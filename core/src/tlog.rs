@@ -9,6 +9,7 @@ use crate::crypto::Crypto;
 use crate::crypto::RsaPadding;
 use crate::time::UnixTime;
 use crate::trust_root::Log;
+use crate::witness::Cosignature;
 use crate::witness::WitnessPolicy;
 
 pub(crate) mod body;
@@ -38,15 +39,6 @@ pub struct LogEntry {
     /// The checkpoint that proved the entry's inclusion, when the entry had an inclusion
     /// proof (Rekor v1 entries may have an inclusion promise alone).
     pub checkpoint: Option<SignedCheckpoint>,
-}
-
-/// A witness cosignature that verified.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cosignature {
-    /// The witness's name in the policy.
-    pub witness: alloc::string::String,
-    /// When the witness cosigned the checkpoint (its own clock).
-    pub time: UnixTime,
 }
 
 /// A checkpoint whose log signature verified, with the witness cosignatures a witness policy

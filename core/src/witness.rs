@@ -7,7 +7,6 @@
 //! Built with the `witness` feature (on by default). Without it no policy can be made, and a
 //! trusted-root log that carries a witness configuration is left out of the root.
 
-#[cfg(feature = "witness")]
 use alloc::string::String;
 use alloc::vec::Vec;
 #[cfg(feature = "witness")]
@@ -21,7 +20,6 @@ use crate::crypto::HashAlg;
 use crate::crypto::RsaPadding;
 use crate::note::Checkpoint;
 use crate::time::UnixTime;
-pub use crate::tlog::Cosignature;
 
 #[cfg(feature = "witness")]
 mod policy;
@@ -32,6 +30,15 @@ pub(crate) mod vkey;
 
 #[cfg(feature = "witness")]
 use policy::Member;
+
+/// A witness cosignature that verified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cosignature {
+    /// The witness's name in the policy.
+    pub witness: String,
+    /// When the witness cosigned the checkpoint (its own clock).
+    pub time: UnixTime,
+}
 
 /// A witness policy in the `c2sp.org/tlog-policy` format: the logs it accepts (none listed:
 /// the trusted root decides alone), its witnesses, their groups and the quorum.
