@@ -8,20 +8,9 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::process::Output;
 
-#[allow(
-    clippy::unwrap_used,
-    reason = "test helper: a CLI that cannot start fails the test"
-)]
-fn sigverify<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sigverify"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(out: &[u8]) -> String {
-    String::from_utf8_lossy(out).into_owned()
-}
+mod common;
+use common::sigverify;
+use common::text;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

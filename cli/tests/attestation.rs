@@ -8,8 +8,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::path::PathBuf;
-use std::process::Command;
 use std::process::Output;
+
+mod common;
+use common::sigverify;
+use common::text;
 
 use serde_json::Value;
 
@@ -19,21 +22,6 @@ fn conformance(sub: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../conformance")
         .join(sub)
-}
-
-#[allow(
-    clippy::unwrap_used,
-    reason = "test helper: a CLI that cannot start fails the test"
-)]
-fn sigverify(args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sigverify"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(out: &[u8]) -> String {
-    String::from_utf8_lossy(out).into_owned()
 }
 
 /// The policy (and root and time, for a generated vector) of a vector or example folder.

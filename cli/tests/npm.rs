@@ -6,8 +6,10 @@
 use std::fs;
 use std::path::Path;
 use std::path::PathBuf;
-use std::process::Command;
 use std::process::Output;
+
+mod common;
+use common::sigverify;
 
 use serde_json::Value;
 use serde_json::json;
@@ -30,17 +32,6 @@ fn tmp(name: &str, contents: &str) -> String {
 
 fn read_json(name: &str) -> Value {
     serde_json::from_str(&fs::read_to_string(file(name)).unwrap_or_default()).unwrap_or_default()
-}
-
-#[allow(
-    clippy::unwrap_used,
-    reason = "test helper: a CLI that cannot start fails the test"
-)]
-fn sigverify(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sigverify"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 const SIGSTORE: &str = "npm-registry/sigstore-1.0.0";

@@ -6,8 +6,11 @@
 use std::fs;
 use std::path::Path;
 use std::path::PathBuf;
-use std::process::Command;
 use std::process::Output;
+
+mod common;
+use common::sigverify;
+use common::text;
 
 use serde_json::Value;
 
@@ -21,21 +24,6 @@ fn tmp(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pypi");
     let _ = fs::create_dir_all(&dir);
     dir.join(name)
-}
-
-#[allow(
-    clippy::unwrap_used,
-    reason = "test helper: a CLI that cannot start fails the test"
-)]
-fn sigverify(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sigverify"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(out: &[u8]) -> String {
-    String::from_utf8_lossy(out).into_owned()
 }
 
 fn s(p: &Path) -> String {

@@ -7,8 +7,10 @@
 use std::fs;
 use std::path::Path;
 use std::path::PathBuf;
-use std::process::Command;
 use std::process::Output;
+
+mod common;
+use common::sigverify;
 
 use serde_json::Value;
 
@@ -24,17 +26,6 @@ fn tmp(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("release");
     let _ = fs::create_dir_all(&dir);
     dir.join(name)
-}
-
-#[allow(
-    clippy::unwrap_used,
-    reason = "test helper: a CLI that cannot start fails the test"
-)]
-fn sigverify(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sigverify"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 /// `verify-release` of the real attestation with `extra` flags (repository and tag first, so a

@@ -9,8 +9,11 @@
 use std::fs;
 use std::path::Path;
 use std::path::PathBuf;
-use std::process::Command;
 use std::process::Output;
+
+mod common;
+use common::sigverify;
+use common::text;
 
 use serde_json::Value;
 
@@ -42,21 +45,6 @@ fn scratch(test: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-#[allow(
-    clippy::unwrap_used,
-    reason = "test helper: a CLI that cannot start fails the test"
-)]
-fn sigverify(args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sigverify"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(out: &[u8]) -> String {
-    String::from_utf8_lossy(out).into_owned()
 }
 
 fn s(p: &Path) -> String {
