@@ -381,7 +381,9 @@ pub fn run_own_with(
         checked.asset(&sha256.0)?;
         return Ok(checked.verified);
     }
-    if !beside.is_empty() {
+    // Beside files, a backend or other thresholds: a long-lived verifier. Attaching,
+    // the witness policy and the state observation do nothing for a vector without them.
+    if !beside.is_empty() || backend.is_some() || config != Config::default() {
         beside.attach(&mut bundle)?;
         let mut verifier = beside.apply_policy(Verifier::new(root, config))?;
         if let Some(backend) = backend {
@@ -398,22 +400,6 @@ pub fn run_own_with(
             }
         }?;
         return beside.observe(verified);
-    }
-    if backend.is_some() || config != Config::default() {
-        let mut verifier = Verifier::new(root, config);
-        if let Some(backend) = backend {
-            verifier = verifier.with_ecdsa_backend(backend);
-        }
-        return match mode {
-            Mode::Artifact => {
-                verifier.verify(&bundle, Artifact::Bytes(&read("artifact")), &policy, now)
-            }
-            Mode::Digest => {
-                let digest = crate::digest_file(&case.dir.join("artifact"), &bundle)
-                    .unwrap_or(Digest::Sha256([0; 32]));
-                verifier.verify(&bundle, Artifact::Digest(digest), &policy, now)
-            }
-        };
     }
     match mode {
         // The one-call API with the bytes ...
