@@ -25,15 +25,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Panic locations name their source files; mapped to paths relative to the crate registry and
+# the repository they are short (about 1.8 KB less flash) and do not depend on where either lies.
+registry=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/ 2>/dev/null | head -1 || true)
+remap=(--remap-path-prefix="$root/=")
+[ -z "$registry" ] || remap+=(--remap-path-prefix="$registry=")
+# The same flags as .cargo/config.toml's (RUSTFLAGS replaces them), with the path maps.
+rust_flags="-C link-arg=-Tlink.x --cfg sha2_backend_soft=\"compact\" ${remap[*]}"
+
 log "Rust updater (embedded/updater): reduced, then full"
-cargo build --locked --release -q
-cargo build --locked --release -q --features full --target-dir target/full
+RUSTFLAGS=$rust_flags cargo build --locked --release -q
+RUSTFLAGS=$rust_flags cargo build --locked --release -q --features full --target-dir target/full
 
 log "no_std C library (bindings-c, features: ed25519, tsa) and the C updater (embedded/c)"
 # Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its
 # opt-level "s" profile. `cargo rustc` asks for the static library alone (no cdylib on bare metal).
 # The same compact SHA-2 rounds as the Rust updater (.cargo/config.toml).
-(cd "$root" && RUSTFLAGS='--cfg sha2_backend_soft="compact"' cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
+(cd "$root" && RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" ${remap[*]}" cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
   --no-default-features --features ed25519,tsa --profile firmware --crate-type staticlib)
 out=target/firmware-c
 mkdir -p "$out"

@@ -3,6 +3,8 @@
 
 pub(crate) mod borrowed;
 pub(crate) mod fields;
+#[cfg(feature = "default-roots")]
+pub(crate) mod minify;
 pub(crate) mod parse;
 
 use alloc::borrow::Cow;

@@ -18,10 +18,20 @@ use crate::time::parse_rfc3339;
 use crate::x509::Authority;
 use crate::x509::Certificate;
 
+// The compiled-in roots without the files' insignificant whitespace (`json::minify`).
 #[cfg(feature = "default-roots")]
-const PRODUCTION_JSON: &[u8] = include_bytes!("roots/production.json");
+const PRODUCTION_RAW: &[u8] = include_bytes!("roots/production.json");
 #[cfg(feature = "default-roots")]
-const STAGING_JSON: &[u8] = include_bytes!("roots/staging.json");
+const PRODUCTION_LEN: usize = crate::json::minify::minified_len(PRODUCTION_RAW);
+#[cfg(feature = "default-roots")]
+pub(crate) const PRODUCTION_JSON: &[u8] =
+    &crate::json::minify::minified::<PRODUCTION_LEN>(PRODUCTION_RAW);
+#[cfg(feature = "default-roots")]
+const STAGING_RAW: &[u8] = include_bytes!("roots/staging.json");
+#[cfg(feature = "default-roots")]
+const STAGING_LEN: usize = crate::json::minify::minified_len(STAGING_RAW);
+#[cfg(feature = "default-roots")]
+pub(crate) const STAGING_JSON: &[u8] = &crate::json::minify::minified::<STAGING_LEN>(STAGING_RAW);
 
 /// How the signatures linking a CA chain are treated while parsing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
