@@ -330,6 +330,18 @@ pub const SIGVERIFY_LOG_CONSISTENCY_PROOF_MALFORMED: c_int = 1712;
 pub const SIGVERIFY_TLOG_PROOF_INVALID: c_int = 1713;
 /// Core error `TLOG_PROOF_UNMATCHED` (`sigverify::Error`).
 pub const SIGVERIFY_TLOG_PROOF_UNMATCHED: c_int = 1714;
+/// Core error `FIRMWARE_STATEMENT_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_FIRMWARE_STATEMENT_INVALID: c_int = 1800;
+/// Core error `FIRMWARE_VENDOR_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_FIRMWARE_VENDOR_MISMATCH: c_int = 1801;
+/// Core error `FIRMWARE_CLASS_MISMATCH` (`sigverify::Error`).
+pub const SIGVERIFY_FIRMWARE_CLASS_MISMATCH: c_int = 1802;
+/// Core error `FIRMWARE_HARDWARE_UNSUPPORTED` (`sigverify::Error`).
+pub const SIGVERIFY_FIRMWARE_HARDWARE_UNSUPPORTED: c_int = 1803;
+/// Core error `FIRMWARE_VERSION_NOT_NEWER` (`sigverify::Error`).
+pub const SIGVERIFY_FIRMWARE_VERSION_NOT_NEWER: c_int = 1804;
+/// Core error `FIRMWARE_POLICY_INVALID` (`sigverify::Error`).
+pub const SIGVERIFY_FIRMWARE_POLICY_INVALID: c_int = 1805;
 
 /// Every core (code, name) pair, in the core's table order.
 pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
@@ -496,4 +508,10 @@ pub(crate) const CORE_NAMES: &[(c_int, &CStr)] = &[
     (1712, c"LOG_CONSISTENCY_PROOF_MALFORMED"),
     (1713, c"TLOG_PROOF_INVALID"),
     (1714, c"TLOG_PROOF_UNMATCHED"),
+    (1800, c"FIRMWARE_STATEMENT_INVALID"),
+    (1801, c"FIRMWARE_VENDOR_MISMATCH"),
+    (1802, c"FIRMWARE_CLASS_MISMATCH"),
+    (1803, c"FIRMWARE_HARDWARE_UNSUPPORTED"),
+    (1804, c"FIRMWARE_VERSION_NOT_NEWER"),
+    (1805, c"FIRMWARE_POLICY_INVALID"),
 ];

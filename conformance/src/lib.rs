@@ -24,6 +24,7 @@ use sigverify::Verifier;
 pub mod beside;
 pub mod builders;
 mod expect;
+pub mod firmware_vectors;
 pub mod generator;
 pub mod manifest;
 pub mod merkle;

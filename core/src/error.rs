@@ -20,7 +20,7 @@ macro_rules! errors {
         /// 6xx transparency log, 7xx timestamps, 8xx DSSE, 9xx signature, 10xx policy,
         /// 11xx time and log thresholds, 12xx input limits, 13xx TUF metadata, 14xx PyPI
         /// attestations, 15xx GitHub release attestations, 16xx npm packages, 17xx witness
-        /// cosignatures, checkpoint state and log proofs. A retired code is never reused. The
+        /// cosignatures, checkpoint state and log proofs, 18xx firmware statements. A retired code is never reused. The
         /// variants of a left-out cargo feature (`witness`) are not built; [`Error::ALL`] lists
         /// every code whatever the features.
         #[derive(Clone, Debug, PartialEq, Eq)]
@@ -642,6 +642,28 @@ errors! {
     /// index and path, gives the checkpoint's root).
     TlogProofUnmatched = 1714, "TLOG_PROOF_UNMATCHED",
         "tlog proof proves no entry of the bundle", cfg(feature = "witness");
+
+    // --- 18xx: firmware statements (`firmware`) -------------------------------------------------
+    /// A firmware statement's predicate lacks a member or has one of the wrong form
+    /// (`securityVersion` not an integer of 0 to 2^32 - 1, `vendor`/`class` not UUIDs, ...).
+    FirmwareStatementInvalid { field: &'static str } = 1800, "FIRMWARE_STATEMENT_INVALID",
+        "firmware statement is malformed";
+    /// The image is for another vendor than the device's.
+    FirmwareVendorMismatch { found: String } = 1801, "FIRMWARE_VENDOR_MISMATCH",
+        "firmware image is for another vendor";
+    /// The image is for another device class than the device's.
+    FirmwareClassMismatch { found: String } = 1802, "FIRMWARE_CLASS_MISMATCH",
+        "firmware image is for another device class";
+    /// The image needs a later hardware revision than the device has.
+    FirmwareHardwareUnsupported { required: u32, device: u32 } = 1803, "FIRMWARE_HARDWARE_UNSUPPORTED",
+        "firmware image needs a later hardware revision";
+    /// The image's security version is not greater than the device's anti-rollback counter
+    /// (the same version again included).
+    FirmwareVersionNotNewer { found: u32, installed: u32 } = 1804, "FIRMWARE_VERSION_NOT_NEWER",
+        "firmware image is not newer than the installed security version";
+    /// A device's vendor or class identifier is not a UUID.
+    FirmwarePolicyInvalid = 1805, "FIRMWARE_POLICY_INVALID",
+        "firmware policy's vendor or class is not a UUID";
 }
 
 #[cfg(feature = "std")]

@@ -16,6 +16,7 @@ pub mod digest;
 mod dsse;
 pub mod encoding;
 mod error;
+pub mod firmware;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -51,6 +52,8 @@ pub use digest::HashAlgorithm;
 pub use digest::Sha256Digest;
 pub use digest::Sha256Hasher;
 pub use error::Error;
+pub use firmware::FirmwarePolicy;
+pub use firmware::FirmwareStatement;
 pub use github::GitHubPolicy;
 pub use intoto::Statement;
 pub use limits::Limit;

@@ -1,7 +1,8 @@
 //! `cargo run -p sigverify-conformance --bin generate [DIR [TUF_DIR]]`: regenerates the
 //! project's own vectors into DIR (default `conformance/vectors`) and its TUF vectors into
 //! TUF_DIR (default `conformance/tuf-vectors`) and its npm vectors into NPM_DIR (default
-//! `conformance/npm-vectors`), byte for byte: `generate [DIR [TUF_DIR [NPM_DIR]]]`.
+//! `conformance/npm-vectors`), and its firmware vectors into `conformance/firmware-vectors`, byte
+//! for byte: `generate [DIR [TUF_DIR [NPM_DIR]]]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,17 @@ fn main() -> ExitCode {
         Ok((vectors, files)) => println!(
             "generate: {vectors} npm vectors, {files} files in {}",
             npm_dir.display()
+        ),
+        Err(e) => {
+            eprintln!("generate: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let firmware_dir = sigverify_conformance::firmware_vectors::firmware_dir();
+    match sigverify_conformance::firmware_vectors::generate_firmware(&firmware_dir) {
+        Ok((images, files)) => println!(
+            "generate: {images} firmware images, {files} files in {}",
+            firmware_dir.display()
         ),
         Err(e) => {
             eprintln!("generate: {e}");

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod der;
+pub mod firmware;
 pub mod json;
 pub mod npm;
 pub mod pki;
