@@ -56,7 +56,7 @@ cargo test --locked -q -p sigverify-c 2>&1 | grep -E '^test result' || { cargo t
 LIB=target/debug/libsigverify.a
 
 log "compile the C99 and C++11 tests"
-for t in conformance bad_input api tuf attestation files release backend npm witness; do
+for t in conformance bad_input api tuf attestation files release backend npm witness firmware; do
   gcc "${CFLAGS[@]}" "bindings-c/tests/$t.c" "$LIB" "${LIBS[@]}" -o "$OUT/$t"
 done
 # The README's C examples (the minimal one, the release one, the npm one) must keep compiling, together.
@@ -140,6 +140,9 @@ log "a GitHub release: gh's real attestation, trusted roots as JSON Lines, an as
 gh=$files/github-release-delme-v6
 "${VALGRIND[@]}" "$OUT/release" "$gh/github_release_bundle.json" "$gh/trusted_root.jsonl" \
   "$gh/artifact.zip" "$gh/artifact_invalid.zip"
+
+log "firmware statements: every case of conformance/firmware-vectors (valgrind)"
+"${VALGRIND[@]}" "$OUT/firmware" conformance/firmware-vectors
 
 log "npm packages: the registry's real files through a SHA-512 hasher, the npm manifest (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --npm >"$OUT/npm-manifest.tsv"

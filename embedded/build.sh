@@ -45,9 +45,10 @@ log "no_std C library (bindings-c, features: ed25519, tsa) and the C updater (em
   --no-default-features --features ed25519,tsa --profile firmware --crate-type staticlib)
 out=target/firmware-c
 mkdir -p "$out"
-sed -e 's/^/  "/' -e 's/$/\\n"/' \
-  -e '1s/^/static const char PUBLISH_KEY[] =\n/' -e '$s/$/;/' \
-  ../conformance/examples/go-npm-sigstore-1.3.0-publish-key/key.pub >"$out/publish_key.h"
+# The managed keys the C updater trusts, as C string constants.
+key_header() { sed -e 's/^/  "/' -e 's/$/\\n"/' -e "1s/^/static const char $1[] =\n/" -e '$s/$/;/' "$2"; }
+key_header PUBLISH_KEY ../conformance/examples/go-npm-sigstore-1.3.0-publish-key/key.pub >"$out/publish_key.h"
+key_header PRODUCT_KEY ../conformance/firmware-vectors/product-key.pub >"$out/product_key.h"
 arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
   -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
   -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections -Wl,-z,noexecstack \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the firmware figures of the updater example next to their budgets (issue 15), for the
-# Rust updater and the C updater, each on the three images that boot (Rekor v1 keyless, Rekor
-# v2 keyless, managed key), and the Rust full build (RSA, P-521, TUF root updates) for comparison:
+# Rust updater and the C updater, each on the four images that boot (Rekor v1 keyless, Rekor
+# v2 keyless, managed key, a product image installed under anti-rollback), and the Rust full build (RSA, P-521, TUF root updates) for comparison:
 #   flash         .text + .rodata + .data of the whole firmware (arm-none-eabi-size)
 #   heap peak     the most the allocator held at once, root loading and verification
 #   stack peak    the deepest the stack went (painted, then read back)
@@ -30,6 +30,11 @@ python3 package.py target/pkg/fig-rekor2.bin --signer 1 --image "$ex/java-dsse-r
   --bundle "$ex/java-dsse-rekor2-production/bundle.sigstore.json"
 python3 package.py target/pkg/fig-key.bin --signer 2 --image "$ex/go-npm-sigstore-1.3.0-publish-key/artifact" \
   --bundle "$ex/go-npm-sigstore-1.3.0-publish-key/bundle.sigstore.json"
+# A product image (firmware statement, product key without a log) installed on a new device:
+# verification, the statement judged, the install slot written and read back, the counter.
+fv=../conformance/firmware-vectors
+python3 package.py target/pkg/fig-product.bin --signer 3 --image "$fv/v2-key/artifact" \
+  --bundle "$fv/v2-key/bundle.sigstore.json"
 
 FLASH_BUDGET=$((192 * 1024))
 HEAP_BUDGET=$((32 * 1024))
@@ -43,13 +48,14 @@ verdict() {
 }
 flash() { arm-none-eabi-size -A "$1" | awk '$1 ~ /^\.(vector_table|vectors|text|rodata|data|ARM\.exidx)$/ {s += $2} END {print s}'; }
 
-printf '%-14s %-7s %10s %10s %10s %12s %12s  %s\n' build image flash heap_peak stack_peak insns insns_plugin budgets
+printf '%-14s %-8s %10s %10s %10s %12s %12s  %s\n' build image flash heap_peak stack_peak insns insns_plugin budgets
 for fw in "${FIRMWARE[@]}" "$FULL"; do
   name=$(firmware_name "$fw")
   counts=yes
   [ "$fw" = "$FULL" ] && { name="Rust full"; counts=no; }
   f=$(flash "$fw")
-  for image in rekor1 rekor2 key; do
+  for image in rekor1 rekor2 key product; do
+    rm -f target/flash/install.bin target/flash/counter.bin
     log=$(mktemp)
     out=$(run_qemu "$fw" "target/pkg/fig-$image.bin" -plugin "$PWD/target/libinsn.so" -d plugin -D "$log") || true
     plugin=$(awk '/^plugin instructions/ {print $3}' "$log")
@@ -61,15 +67,17 @@ for fw in "${FIRMWARE[@]}" "$FULL"; do
       continue
     fi
     # The plugin counts the whole run (reset, output); the firmware from main to the end of
-    # verification: they must agree within 2 %.
-    if [ $((plugin - insns)) -lt 0 ] || [ $(((plugin - insns) * 50)) -gt "$plugin" ]; then
+    # verification: they must agree within 2 %, or 0.5 M instructions for a short run (reset,
+    # stack paint and output cost about 0.32 M whatever the image).
+    gap=$((plugin - insns))
+    if [ "$gap" -lt 0 ] || { [ $((gap * 50)) -gt "$plugin" ] && [ "$gap" -gt 500000 ]; }; then
       echo "!!! $name $image: SysTick count $insns and plugin count $plugin disagree"; missing=$((missing + 1))
     fi
     verdict "$f" $FLASH_BUDGET $counts; vf=$v
     verdict "$heap" $HEAP_BUDGET $counts; vh=$v
     verdict "$stack" $STACK_BUDGET $counts; vs=$v
     verdict "$insns" $INSN_BUDGET $counts; vi=$v
-    printf '%-14s %-7s %10s %10s %10s %12s %12s  flash %s, heap %s, stack %s, insns %s\n' \
+    printf '%-14s %-8s %10s %10s %10s %12s %12s  flash %s, heap %s, stack %s, insns %s\n' \
       "$name" "$image" "$f" "$heap" "$stack" "$insns" "$plugin" "$vf" "$vh" "$vs" "$vi"
   done
 done

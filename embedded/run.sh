@@ -39,7 +39,7 @@ check() {
   if [ "$ok" -eq 1 ]; then
     passed=$((passed + 1))
     printf 'ok   %-4s %-30s %s\n' "$(firmware_name "$firmware")" "$name" \
-      "$(grep -E '^(root|boot|refused)' <<<"$out" | paste -sd' ')"
+      "$(grep -E '^(root|boot|refused|power|counter)' <<<"$out" | paste -sd' ')"
   else
     failed=$((failed + 1))
     printf 'FAIL %-4s %-30s exit %s (want %s), want "%s"; output:\n%s\n' \
@@ -68,6 +68,71 @@ for fw in "${FIRMWARE[@]}"; do
     "--signer 7 --image $v1/artifact --bundle $v1/bundle.sigstore.json"
   check "$fw" empty-package "refused: package unreadable" ""
 done
+# expect_flash FIRMWARE NAME FILE HEX: the flash region's host file holds these bytes (the
+# counter) or, for the install slot, the package of that name (by SHA-256).
+expect_flash() {
+  local have want=$4
+  have=$(od -An -tx1 -v "target/flash/$3" 2>/dev/null | tr -d ' \n')
+  if [ "$3" = install.bin ]; then
+    have=$(sha256sum "target/flash/$3" | cut -d' ' -f1)
+    want=$(sha256sum "target/pkg/$4.bin" | cut -d' ' -f1)
+  fi
+  if [ "$have" = "$want" ]; then
+    passed=$((passed + 1))
+    printf 'ok   %-4s %-30s %s\n' "$(firmware_name "$1")" "$2" "$3 as expected"
+  else
+    failed=$((failed + 1))
+    printf 'FAIL %-4s %-30s %s holds %s, want %s\n' "$(firmware_name "$1")" "$2" "$3" "$have" "$want"
+  fi
+}
+
+# The product's images (slots 3 and 4: the product key, firmware statements, anti-rollback),
+# in order on one device: each case boots with the install slot and the counter the previous
+# one left.
+fv=../conformance/firmware-vectors
+product() { echo "--signer $1 --image $fv/$2/artifact --bundle $fv/$2/bundle.sigstore.json"; }
+for fw in "${FIRMWARE[@]}"; do
+  rm -f target/flash/install.bin target/flash/counter.bin
+  check "$fw" product-v2-installs \
+    "proofs: 0 tlog entries;installed: security version 2 (counter 0 -> 2);boot: image verified, security version 2" \
+    "$(product 3 v2-key)"
+  cp target/pkg/product-v2-installs.bin target/pkg/installed-v2.bin
+  expect_flash "$fw" product-v2-counter counter.bin 02000000
+  # shellcheck disable=SC2046 # flash_state is a list of QEMU arguments
+  check "$fw" product-same-again "refused: 1804 FIRMWARE_VERSION_NOT_NEWER" "$(product 3 v2-key)" $(flash_state)
+  # shellcheck disable=SC2046
+  check "$fw" product-older "refused: 1804 FIRMWARE_VERSION_NOT_NEWER" "$(product 3 v1-key)" $(flash_state)
+  # shellcheck disable=SC2046
+  check "$fw" product-other-class "refused: 1802 FIRMWARE_CLASS_MISMATCH" "$(product 3 v9-other-class)" $(flash_state)
+  # shellcheck disable=SC2046
+  check "$fw" product-other-vendor "refused: 1801 FIRMWARE_VENDOR_MISMATCH" "$(product 3 v9-other-vendor)" $(flash_state)
+  # shellcheck disable=SC2046
+  check "$fw" product-hardware-too-old "refused: 1803 FIRMWARE_HARDWARE_UNSUPPORTED" "$(product 3 v5-hardware-3)" $(flash_state)
+  # shellcheck disable=SC2046
+  check "$fw" product-no-firmware-statement "refused: 804 DSSE_PREDICATE_TYPE_MISMATCH" "$(product 3 slsa-statement)" $(flash_state)
+  # Slot 4 is the product key configured to need a log entry: a key-only package is refused.
+  # shellcheck disable=SC2046
+  check "$fw" product-key-only-not-configured "refused: 1100 TLOG_THRESHOLD_NOT_MET" "$(product 4 v3-key)" $(flash_state)
+  # Nothing refused above wrote anything.
+  expect_flash "$fw" refusals-wrote-nothing install.bin installed-v2
+  expect_flash "$fw" refusals-kept-the-counter counter.bin 02000000
+  # Power fails after the image is written and read back, before the counter advances.
+  # shellcheck disable=SC2046
+  POWER_CUT=1 check "$fw" product-power-cut "power cut: the image is written, the counter was not advanced" \
+    "$(product 3 v3-key)" $(flash_state)
+  expect_flash "$fw" power-cut-image-written install.bin product-power-cut
+  expect_flash "$fw" power-cut-counter-behind counter.bin 02000000
+  # The next boot, nothing staged: the installed image verifies again and the counter catches up.
+  # shellcheck disable=SC2046
+  check "$fw" boot-after-power-cut "counter: 2 -> 3;boot: image verified, security version 3" "" $(flash_state)
+  expect_flash "$fw" boot-after-power-cut-counter counter.bin 03000000
+  # shellcheck disable=SC2046
+  check "$fw" boot-installed "boot: image verified, security version 3" "" $(flash_state)
+  # shellcheck disable=SC2046
+  check "$fw" product-v3-after-recovery "refused: 1804 FIRMWARE_VERSION_NOT_NEWER" "$(product 3 v3-key)" $(flash_state)
+done
+rm -f target/flash/install.bin target/flash/counter.bin
+
 RTC=0 check "${FIRMWARE[0]}" clock-not-set "refused: the RTC is not set" \
   "--signer 0 --image $v1/artifact --bundle $v1/bundle.sigstore.json"
 RTC=0 check "${FIRMWARE[1]}" clock-not-set "refused: 9002 CLOCK_UNAVAILABLE" \

@@ -902,6 +902,36 @@
 #define SIGVERIFY_TLOG_PROOF_UNMATCHED 1714
 
 /**
+ * Core error `FIRMWARE_STATEMENT_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_FIRMWARE_STATEMENT_INVALID 1800
+
+/**
+ * Core error `FIRMWARE_VENDOR_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_FIRMWARE_VENDOR_MISMATCH 1801
+
+/**
+ * Core error `FIRMWARE_CLASS_MISMATCH` (`sigverify::Error`).
+ */
+#define SIGVERIFY_FIRMWARE_CLASS_MISMATCH 1802
+
+/**
+ * Core error `FIRMWARE_HARDWARE_UNSUPPORTED` (`sigverify::Error`).
+ */
+#define SIGVERIFY_FIRMWARE_HARDWARE_UNSUPPORTED 1803
+
+/**
+ * Core error `FIRMWARE_VERSION_NOT_NEWER` (`sigverify::Error`).
+ */
+#define SIGVERIFY_FIRMWARE_VERSION_NOT_NEWER 1804
+
+/**
+ * Core error `FIRMWARE_POLICY_INVALID` (`sigverify::Error`).
+ */
+#define SIGVERIFY_FIRMWARE_POLICY_INVALID 1805
+
+/**
  * Success.
  */
 #define SIGVERIFY_OK 0
@@ -1147,6 +1177,46 @@ typedef struct sigverify_pypi_publisher {
    */
   const char *circleci_pipeline_definition_id;
 } sigverify_pypi_publisher;
+
+/**
+ * The device an image must be for. `vendor` and `device_class` are UUIDs (canonical text,
+ * any case), NUL-terminated.
+ */
+typedef struct sigverify_firmware_device {
+  /**
+   * The device's vendor identifier (SUIT's vendor-id).
+   */
+  const char *vendor;
+  /**
+   * The device's class identifier (SUIT's class-id).
+   */
+  const char *device_class;
+  /**
+   * The device's hardware (or bootloader) revision, compared with an image's
+   * `minHardwareRevision`.
+   */
+  uint32_t hardware_revision;
+} sigverify_firmware_device;
+
+/**
+ * What a firmware statement says, for the caller's counter and logs. The vendor and class are
+ * the device's own once the statement was judged for it.
+ */
+typedef struct sigverify_firmware_statement {
+  /**
+   * `securityVersion`: what the anti-rollback counter advances to once the image is
+   * written and checked.
+   */
+  uint32_t security_version;
+  /**
+   * `minHardwareRevision`, or 0 when `has_min_hardware_revision` is false.
+   */
+  uint32_t min_hardware_revision;
+  /**
+   * Whether the statement names a lowest hardware revision.
+   */
+  bool has_min_hardware_revision;
+} sigverify_firmware_statement;
 
 /**
  * A byte buffer borrowed for the duration of a call.
@@ -1596,6 +1666,45 @@ int sigverify_verify_pypi(const struct sigverify_verifier *verifier,
                           size_t *count_out,
                           struct sigverify_result **result_out,
                           struct sigverify_error **error_out);
+
+/**
+ * Whether a verified image may be installed on `device`: its bundle's firmware statement
+ * (predicate type `https://github.com/sigverify/sigverify/firmware/v1`) names the device's
+ * vendor and class, a lowest hardware revision the device meets, and a security version
+ * greater than `installed` (the device's anti-rollback counter; the same version again is
+ * refused). Check this before writing anything; advance the counter to
+ * `statement_out->security_version` only once the image is written and read back.
+ *
+ * Returns `SIGVERIFY_OK`, or `SIGVERIFY_FIRMWARE_VENDOR_MISMATCH`, `_CLASS_MISMATCH`,
+ * `_HARDWARE_UNSUPPORTED`, `_VERSION_NOT_NEWER`, `_STATEMENT_INVALID`, `_POLICY_INVALID`
+ * (the device's identifiers are not UUIDs), `SIGVERIFY_DSSE_PREDICATE_TYPE_MISMATCH`,
+ * `SIGVERIFY_DSSE_ENVELOPE_MISSING` (a message signature), or a boundary code; with a new
+ * error in `*error_out` when `error_out` is not NULL.
+ *
+ * # Safety
+ * `result` is NULL or a live result; `device` is NULL or points at a
+ * `sigverify_firmware_device` whose string fields are NULL or NUL-terminated;
+ * `statement_out` is NULL or writable; `error_out` is NULL or valid for writing one pointer.
+ */
+int sigverify_firmware_check(const struct sigverify_result *result,
+                             const struct sigverify_firmware_device *device,
+                             uint32_t installed,
+                             struct sigverify_firmware_statement *statement_out,
+                             struct sigverify_error **error_out);
+
+/**
+ * Reads a verified image's firmware statement and checks only that it is for `device`
+ * (vendor, class, hardware revision), whatever its version: what a device checks of the
+ * image it already installed, at boot, before comparing its version with the counter itself.
+ * Returns and writes as [`sigverify_firmware_check`] (never `_VERSION_NOT_NEWER`).
+ *
+ * # Safety
+ * As [`sigverify_firmware_check`].
+ */
+int sigverify_firmware_read(const struct sigverify_result *result,
+                            const struct sigverify_firmware_device *device,
+                            struct sigverify_firmware_statement *statement_out,
+                            struct sigverify_error **error_out);
 
 /**
  * Creates a SHA-256 hasher over the empty input. Returns NULL only if the library panicked.
@@ -2499,6 +2608,21 @@ int sigverify_verifier_with_config(const struct sigverify_verifier *verifier,
                                    const struct sigverify_config *config,
                                    struct sigverify_verifier **verifier_out,
                                    struct sigverify_error **error_out);
+
+/**
+ * Changes the requirements of `verifier` in place to `*config` (without the copy of its
+ * trusted root that `sigverify_verifier_with_config` makes: a firmware choosing thresholds per
+ * signer). Returns `SIGVERIFY_OK`, or `SIGVERIFY_NULL_PARAMETER` when `verifier` or `config`
+ * is NULL.
+ *
+ * # Safety
+ * `verifier` is NULL or a live verifier not in use by another thread during this call;
+ * `config` is NULL or valid for reading one `sigverify_config`; `error_out` is NULL or valid
+ * for writing one pointer.
+ */
+int sigverify_verifier_set_config(struct sigverify_verifier *verifier,
+                                  const struct sigverify_config *config,
+                                  struct sigverify_error **error_out);
 
 /**
  * Frees a verifier. NULL is a no-op. Results obtained from it stay valid.

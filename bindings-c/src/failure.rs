@@ -6,6 +6,7 @@
 use alloc::borrow::ToOwned;
 use alloc::ffi::CString;
 use alloc::format;
+#[cfg(feature = "messages")]
 use alloc::string::ToString;
 use core::ffi::CStr;
 use core::ffi::c_int;
@@ -72,7 +73,10 @@ impl ErrorData {
 impl From<Failure> for ErrorData {
     fn from(failure: Failure) -> Self {
         let (code, message) = match failure {
+            #[cfg(feature = "messages")]
             Failure::Core(e) => (c_int::from(e.code()), e.to_string()),
+            #[cfg(not(feature = "messages"))]
+            Failure::Core(e) => (c_int::from(e.code()), e.name().to_owned()),
             Failure::NullParameter(name) => (
                 SIGVERIFY_NULL_PARAMETER,
                 format!("required pointer argument is NULL ({name})"),

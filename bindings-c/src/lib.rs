@@ -24,6 +24,7 @@ mod cstr;
 pub mod error;
 mod failure;
 pub mod files;
+pub mod firmware;
 pub mod handle;
 pub mod hasher;
 #[cfg(feature = "witness")]

@@ -56,7 +56,6 @@ impl ResultData {
     }
 
     /// The core's result.
-    #[cfg(feature = "witness")]
     pub(crate) fn verified(&self) -> &Verified {
         &self.verified
     }

@@ -164,18 +164,52 @@ pub unsafe extern "C" fn sigverify_verifier_with_config(
         // SAFETY: non-NULL and, per the contract, readable for one `sigverify_config`.
         let c = unsafe { config.read() };
         let out = out_param(verifier_out, "verifier_out")?;
-        let next = base.clone().with_config(Config {
-            tlog_entries: c.tlog_entries,
-            signed_timestamps: c.signed_timestamps,
-            observer_timestamps: c.observer_timestamps,
-            certificate_timestamps: c.certificate_timestamps,
-        });
+        let next = base.clone().with_config(core_config(c));
         // SAFETY: `out` is non-NULL and, per this function's contract, writable.
         unsafe { out.write(sigverify_verifier::into_raw(next)) };
         Ok(())
     };
     // SAFETY: `error_out` is NULL or writable, per this function's contract.
     unsafe { panic::status(error_out, body) }
+}
+
+/// Changes the requirements of `verifier` in place to `*config` (without the copy of its
+/// trusted root that `sigverify_verifier_with_config` makes: a firmware choosing thresholds per
+/// signer). Returns `SIGVERIFY_OK`, or `SIGVERIFY_NULL_PARAMETER` when `verifier` or `config`
+/// is NULL.
+///
+/// # Safety
+/// `verifier` is NULL or a live verifier not in use by another thread during this call;
+/// `config` is NULL or valid for reading one `sigverify_config`; `error_out` is NULL or valid
+/// for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn sigverify_verifier_set_config(
+    verifier: *mut sigverify_verifier,
+    config: *const sigverify_config,
+    error_out: *mut *mut sigverify_error,
+) -> c_int {
+    let body = || {
+        // SAFETY: per this function's contract, `verifier` is NULL or live and unshared.
+        let inner = unsafe { sigverify_verifier::borrow_mut(verifier, "verifier") }?;
+        if config.is_null() {
+            return Err(Failure::NullParameter("config"));
+        }
+        // SAFETY: non-NULL and, per the contract, readable for one `sigverify_config`.
+        inner.set_config(core_config(unsafe { config.read() }));
+        Ok(())
+    };
+    // SAFETY: `error_out` is NULL or writable, per this function's contract.
+    unsafe { panic::status(error_out, body) }
+}
+
+/// The core's configuration from the C struct.
+fn core_config(c: sigverify_config) -> Config {
+    Config {
+        tlog_entries: c.tlog_entries,
+        signed_timestamps: c.signed_timestamps,
+        observer_timestamps: c.observer_timestamps,
+        certificate_timestamps: c.certificate_timestamps,
+    }
 }
 
 /// Frees a verifier. NULL is a no-op. Results obtained from it stay valid.

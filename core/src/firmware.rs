@@ -66,13 +66,27 @@ impl FirmwareStatement {
 
     /// Reads the firmware statement from a verified DSSE payload (see [`Self::from_verified`]).
     pub fn from_statement(statement: &Statement) -> Result<Self, Error> {
-        statement.check_predicate_type(FIRMWARE_PREDICATE_TYPE)?;
+        // One pass over the payload for the type and the predicate (not `Statement::in_toto`,
+        // whose subject map would cost a firmware several KB of flash for nothing here).
+        if statement.payload_type != crate::intoto::PAYLOAD_TYPE {
+            return Err(Error::DssePayloadTypeUnsupported);
+        }
+        crate::json::check_depth(&statement.payload, limits::MAX_JSON_DEPTH)?;
         let tree = crate::json::parse::parse_object_keeping(
             &statement.payload,
             limits::MAX_JSON_DEPTH,
-            &["predicate"],
+            &["predicateType", "predicate"],
         )
         .map_err(|_| Error::DsseStatementInvalid)?;
+        let found = tree
+            .get("predicateType")
+            .and_then(Json::as_str)
+            .unwrap_or("");
+        if found != FIRMWARE_PREDICATE_TYPE {
+            return Err(Error::DssePredicateTypeMismatch {
+                found: found.into(),
+            });
+        }
         let predicate = tree
             .get("predicate")
             .filter(|p| p.as_object().is_some())

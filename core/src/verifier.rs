@@ -198,6 +198,12 @@ impl Verifier {
         self
     }
 
+    /// Changes the requirements in place (a firmware choosing them per signer: no copy of
+    /// the trusted root, which [`Self::with_config`] on a clone would make).
+    pub fn set_config(&mut self, config: Config) {
+        self.config = config;
+    }
+
     /// The requirements this verifier applies.
     pub fn config(&self) -> Config {
         self.config

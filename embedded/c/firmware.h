@@ -8,6 +8,9 @@
 
 void sh_write(const char *s);
 void sh_exit(int code);
+int sh_write_file(const char *path, size_t path_len, const void *data, size_t len);
+int sh_read_file(const char *path, size_t path_len, void (*chunk_fn)(void *, const uint8_t *, size_t),
+                 void *context);
 
 void put_str(const char *s);
 void put_u64(uint64_t n);

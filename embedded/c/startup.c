@@ -18,6 +18,45 @@ static uintptr_t semihost(uintptr_t op, const void *arg) {
 
 void sh_write(const char *s) { semihost(0x04, s); /* SYS_WRITE0 */ }
 
+/* Programs a flash region: on QEMU, the host file that run.sh loads back at the region's address
+   on the next boot (SYS_OPEN "wb", SYS_WRITE, SYS_CLOSE). 0 when every byte was written. */
+int sh_write_file(const char *path, size_t path_len, const void *data, size_t len) {
+  uintptr_t open[3] = {(uintptr_t)path, 5 /* "wb" */, path_len};
+  uintptr_t handle = semihost(0x01, open), left;
+  uintptr_t write[3], close[1];
+  if (handle == (uintptr_t)-1) return -1;
+  write[0] = handle;
+  write[1] = (uintptr_t)data;
+  write[2] = len;
+  left = semihost(0x05, write);
+  close[0] = handle;
+  return left == 0 && semihost(0x02, close) == 0 ? 0 : -1;
+}
+
+/* Reads a programmed region back (the host file) into buf in chunks, calling chunk_fn on each:
+   how the updater checks what it wrote. 0 on success. */
+int sh_read_file(const char *path, size_t path_len, void (*chunk_fn)(void *, const uint8_t *, size_t),
+                 void *context) {
+  uintptr_t open[3] = {(uintptr_t)path, 1 /* "rb" */, path_len};
+  uintptr_t handle = semihost(0x01, open);
+  uintptr_t read[3], close[1];
+  uint8_t buf[256];
+  if (handle == (uintptr_t)-1) return -1;
+  for (;;) {
+    uintptr_t left;
+    read[0] = handle;
+    read[1] = (uintptr_t)buf;
+    read[2] = sizeof buf;
+    left = semihost(0x06, read); /* SYS_READ: the count not read */
+    if (left > sizeof buf) break;
+    chunk_fn(context, buf, sizeof buf - left);
+    if (left != 0) break;
+  }
+  close[0] = handle;
+  semihost(0x02, close);
+  return 0;
+}
+
 void sh_exit(int code) {
   /* SYS_EXIT with ADP_Stopped_ApplicationExit (0x20026) and a status: SYS_EXIT_EXTENDED. */
   uintptr_t block[2] = {0x20026, (uintptr_t)code};

@@ -39,7 +39,7 @@ const OTHER_CLASS: &str = "7c1e2d3f-4a5b-5c6d-8e7f-9a0b1c2d3e4f";
 const OTHER_VENDOR: &str = "e4d3c2b1-a0f9-5e8d-b7c6-a5b4c3d2e1f0";
 /// The product key's validity window, as the device holds it.
 const KEY_NOT_BEFORE: u64 = T0 - 30 * DAY;
-const KEY_NOT_AFTER: u64 = T0 + 365 * DAY;
+const KEY_NOT_AFTER: u64 = T0 + 3 * 365 * DAY;
 
 /// One signed image.
 pub struct Image {

@@ -37,6 +37,10 @@ impl core::fmt::Display for PackageError {
 /// The sections of one package, borrowed from the slot.
 #[derive(Default)]
 pub struct Package<'a> {
+    /// The whole package, header to last section (what an install copies).
+    pub bytes: &'a [u8],
+    /// How many sections it has (none: nothing is staged).
+    pub sections: u32,
     pub signer: Option<u32>,
     pub image: Option<&'a [u8]>,
     pub bundle: Option<&'a [u8]>,
@@ -98,7 +102,6 @@ fn once<'a>(
 }
 
 impl<'a> Package<'a> {
-    /// Reads the package at the start of `slot`.
     /// Whether the package carries any part of a TUF root update.
     #[cfg_attr(feature = "root-update", allow(dead_code))]
     pub fn carries_root_update(&self) -> bool {
@@ -109,6 +112,7 @@ impl<'a> Package<'a> {
             || self.trusted_root.is_some()
     }
 
+    /// Reads the package at the start of `slot`.
     pub fn parse(slot: &'a [u8]) -> Result<Self, PackageError> {
         if slot.get(..8) != Some(b"SVUPDATE".as_slice()) {
             return Err(PackageError::NoPackage);
@@ -117,7 +121,10 @@ impl<'a> Package<'a> {
         if count > MAX_SECTIONS {
             return Err(PackageError::Truncated);
         }
-        let mut pkg = Package::default();
+        let mut pkg = Package {
+            sections: count,
+            ..Package::default()
+        };
         let mut at = 12usize;
         for _ in 0..count {
             let tag = slot.get(at..at + 4).ok_or(PackageError::Truncated)?;
@@ -146,6 +153,7 @@ impl<'a> Package<'a> {
                 _ => return Err(PackageError::Section("unknown tag")),
             }
         }
+        pkg.bytes = slot.get(..at).ok_or(PackageError::Truncated)?;
         Ok(pkg)
     }
 }

@@ -148,23 +148,6 @@ pub fn repository<'a>(pkg: &Package<'a>) -> Option<tuf::Repository<'a>> {
 }
 
 /// Programs the persist sector (through semihosting on QEMU: the host file `persist.bin`).
-pub fn program(bytes: &[u8]) -> Result<(), ()> {
-    const PATH: &[u8] = b"persist.bin\0";
-    const MODE_WB: usize = 5; // "wb": write, binary
-    // SAFETY: SYS_OPEN reads a NUL-terminated path of the given length (without the NUL).
-    let handle =
-        unsafe { cortex_m_semihosting::syscall!(OPEN, PATH.as_ptr(), MODE_WB, PATH.len() - 1) };
-    if handle == usize::MAX {
-        return Err(());
-    }
-    // SAFETY: SYS_WRITE reads `bytes.len()` bytes from `bytes`; returns the count not written.
-    let left =
-        unsafe { cortex_m_semihosting::syscall!(WRITE, handle, bytes.as_ptr(), bytes.len()) };
-    // SAFETY: SYS_CLOSE takes the handle SYS_OPEN returned.
-    let closed = unsafe { cortex_m_semihosting::syscall!(CLOSE, handle) };
-    if left == 0 && closed == 0 {
-        Ok(())
-    } else {
-        Err(())
-    }
+pub fn program(bytes: &[u8]) -> Result<(), crate::platform::FlashError> {
+    crate::platform::write_file(b"persist.bin\0", bytes)
 }
