@@ -8,6 +8,7 @@
 #                                                   algorithm, TUF root updates (feature `full`)
 #   target/firmware-c/updater-c                     the C updater (embedded/c) over the no_std
 #                                                   libsigverify.a (bindings-c without std)
+#   target/firmware-c/updater-c-tuf                 the C updater with TUF root updates (c/trust.c)
 # Installs what it needs when missing: the Rust target, gcc-arm-none-eabi, qemu-system-arm.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -49,9 +50,15 @@ mkdir -p "$out"
 key_header() { sed -e 's/^/  "/' -e 's/$/\\n"/' -e "1s/^/static const char $1[] =\n/" -e '$s/$/;/' "$2"; }
 key_header PUBLISH_KEY ../conformance/examples/go-npm-sigstore-1.3.0-publish-key/key.pub >"$out/publish_key.h"
 key_header PRODUCT_KEY ../conformance/firmware-vectors/product-key.pub >"$out/product_key.h"
-arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
-  -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
-  -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections -Wl,-z,noexecstack \
-  c/startup.c c/measure.c c/main.c \
-  "$root/target/thumbv7em-none-eabihf/firmware/libsigverify.a" -lgcc -o "$out/updater-c"
+cc_firmware() { # OUTPUT [EXTRA SOURCES AND FLAGS...]
+  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
+    -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
+    -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections -Wl,-z,noexecstack \
+    c/startup.c c/measure.c c/main.c "${@:2}" \
+    "$root/target/thumbv7em-none-eabihf/firmware/libsigverify.a" -lgcc -o "$out/$1"
+}
+# The reduced C updater, and the same with TUF root updates (trust.c; the same library, whose
+# TUF client the linker keeps only here).
+cc_firmware updater-c
+cc_firmware updater-c-tuf -DROOT_UPDATE c/trust.c
 log "done"

@@ -83,6 +83,45 @@ for fw in "${FIRMWARE[@]}" "$FULL"; do
 done
 echo "budgets (reduced builds, opt-level s): flash <= $FLASH_BUDGET B (192 KiB), heap <= $HEAP_BUDGET B," \
   "stack <= $STACK_BUDGET B, instructions <= $INSN_BUDGET, end to end with the compiled-in root"
+
+# Root updates: a package with Sigstore's real TUF update (timestamp, snapshot, targets,
+# trusted_root.json from ../shared) on a fresh device, for the C updater's root-update build
+# (budgeted: flash <= 240 KiB, heap <= 48 KiB during the update) and the Rust full build.
+TUF_FLASH_BUDGET=$((240 * 1024))
+TUF_HEAP_BUDGET=$((48 * 1024))
+tuf=${SIGVERIFY_TUF_VECTORS:-../../shared/vectors/sigstore-tuf}/production
+if [ -f "$tuf/metadata/timestamp.json" ]; then
+  python3 package.py target/pkg/fig-root-update.bin --signer 0 \
+    --image "$ex/gh-npm-sigstore-2.1.0-v0.3/artifact" --bundle "$ex/gh-npm-sigstore-2.1.0-v0.3/bundle.sigstore.json" \
+    --tuf-timestamp "$tuf/metadata/timestamp.json" --tuf-snapshot "$tuf/metadata/snapshot.json" \
+    --tuf-targets "$tuf/metadata/targets.json" --trusted-root "$tuf/targets/trusted_root.json"
+  printf '%-14s %10s %14s %14s %10s %14s  %s\n' build flash root_heap root_insns stack_peak insns_total budgets
+  for fw in "$C_TUF" "$FULL"; do
+    rm -f target/flash/persist.bin
+    f=$(flash "$fw")
+    out=$(run_qemu "$fw" target/pkg/fig-root-update.bin) || true
+    read -r root_insns root_heap < <(awk '/^phase (root|tuf)/ {i=$(NF-5); h=$(NF-1)} END {print i, h}' <<<"$out")
+    read -r insns _ stack < <(awk '/^figures:/ {print $3, $5, $7}' <<<"$out") || true
+    if ! grep -q '^boot' <<<"$out" || ! grep -q 'adopted and persisted' <<<"$out" || [ -z "${root_heap:-}" ]; then
+      echo "!!! $(firmware_name "$fw") root update: no figures; output:"; echo "$out"
+      missing=$((missing + 1))
+      continue
+    fi
+    if [ "$fw" = "$C_TUF" ]; then
+      verdict "$f" $TUF_FLASH_BUDGET yes; vf=$v
+      verdict "$root_heap" $TUF_HEAP_BUDGET yes; vh=$v
+      budgets="flash $vf, heap $vh"
+    else
+      budgets="(not budgeted)"
+    fi
+    printf '%-14s %10s %14s %14s %10s %14s  %s\n' "$(firmware_name "$fw")" "$f" "$root_heap" "$root_insns" \
+      "$stack" "$insns" "$budgets"
+  done
+  rm -f target/flash/persist.bin
+  echo "budgets (the C updater with root updates): flash <= $TUF_FLASH_BUDGET B (240 KiB), heap <= $TUF_HEAP_BUDGET B during the update"
+else
+  echo "!!! $tuf absent: the root-update figures are SKIPPED"
+fi
 echo "figures: $over over budget, $missing missing"
 [ "$missing" -eq 0 ] || exit 1
 [ "$report" -eq 1 ] || [ "$over" -eq 0 ]

@@ -4,8 +4,10 @@
 FIRMWARE=(target/thumbv7em-none-eabihf/release/updater target/firmware-c/updater-c)
 # The Rust updater's full build (every algorithm, TUF root updates).
 FULL=target/full/thumbv7em-none-eabihf/release/updater
+# The C updater with TUF root updates (the reduced library's algorithms).
+C_TUF=target/firmware-c/updater-c-tuf
 
-firmware_name() { case $1 in *updater-c) echo C ;; */full/*) echo Full ;; *) echo Rust ;; esac; }
+firmware_name() { case $1 in *updater-c) echo C ;; *updater-c-tuf) echo C+TUF ;; */full/*) echo Full ;; *) echo Rust ;; esac; }
 
 # The core's error names by code, from the C header (generated from the same core table): the
 # Rust updater prints a refusal's code alone (the names are 5.8 KB of its flash), and

@@ -142,39 +142,44 @@ if [ -f "$tuf/metadata/timestamp.json" ]; then
   update="--tuf-timestamp $tuf/metadata/timestamp.json --tuf-snapshot $tuf/metadata/snapshot.json
     --tuf-targets $tuf/metadata/targets.json"
   image="--signer 0 --image $v1/artifact --bundle $v1/bundle.sigstore.json"
-  # Root updates are in the Rust updater's full build; the reduced one refuses them.
-  rust=$FULL
-  check "$rust" full-build-boots "boot: image verified" "$image"
-  # A fresh device: no persisted state, so the update starts from the compiled-in TUF root.
-  check "$rust" root-update \
-    "root update: TUF root v15, timestamp v;persisted;boot: image verified" \
-    "$update --trusted-root $tuf/targets/trusted_root.json $image"
-  # The next boot reads the persist sector back: the update stays in effect.
-  check "$rust" after-root-update "root: persisted by a TUF update (TUF root v15;boot: image verified" \
-    "$image" -device loader,file="$PWD/target/flash/persist.bin",addr=0x00300000
-  cp target/flash/persist.bin target/flash/persist.good
-  # Whoever writes the sector cannot add trust: an edited trusted_root.json in it fails the
-  # check from the compiled-in TUF root, and the compiled-in root applies.
-  python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); n=d.replace(b"\"mediaType\"", b"\"mediatype\"", 1); assert n != d; open(sys.argv[2],"wb").write(n)' \
-    target/flash/persist.good target/flash/persist.tampered
-  check "$rust" persisted-sector-tampered \
-    "root: persisted TUF update refused (1317 TUF_TARGET_HASH_MISMATCH): the compiled-in root applies;boot: image verified" \
-    "$image" -device loader,file="$PWD/target/flash/persist.tampered",addr=0x00300000
-  sed 's/"mediaType"/"mediatype"/' "$tuf/targets/trusted_root.json" >target/pkg/trusted_root.altered
-  check "$rust" root-update-altered-target "refused: 1317 TUF_TARGET_HASH_MISMATCH" \
-    "$update --trusted-root target/pkg/trusted_root.altered $image" \
-    -device loader,file="$PWD/target/flash/persist.good",addr=0x00300000
-  # 2026-09-01: the timestamp metadata expired on 2026-08-28.
-  RTC=1788220800 check "$rust" root-update-expired "refused: 1308 TUF_METADATA_EXPIRED" \
-    "$update --trusted-root $tuf/targets/trusted_root.json $image" \
-    -device loader,file="$PWD/target/flash/persist.good",addr=0x00300000
+  # Root updates are in the Rust updater's full build and the C updater's root-update build;
+  # the reduced builds refuse them. Each starts as a fresh device (no persisted state).
+  for fw in "$FULL" "$C_TUF"; do
+    rm -f target/flash/persist.bin
+    check "$fw" boots-without-update "boot: image verified" "$image"
+    check "$fw" root-update \
+      "root update: ;trusted_root.json adopted and persisted;boot: image verified" \
+      "$update --trusted-root $tuf/targets/trusted_root.json $image"
+    # The next boot reads the persist sector back: the update stays in effect.
+    check "$fw" after-root-update "root: persisted by a TUF update;boot: image verified" \
+      "$image" -device loader,file="$PWD/target/flash/persist.bin",addr=0x00300000
+    cp target/flash/persist.bin target/flash/persist.good
+    # Whoever writes the sector cannot add trust: an edited trusted_root.json in it fails the
+    # check from the compiled-in TUF root, and the compiled-in root applies.
+    python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); n=d.replace(b"\"mediaType\"", b"\"mediatype\"", 1); assert n != d; open(sys.argv[2],"wb").write(n)' \
+      target/flash/persist.good target/flash/persist.tampered
+    check "$fw" persisted-sector-tampered \
+      "root: persisted TUF update refused (1317 TUF_TARGET_HASH_MISMATCH): the compiled-in root applies;boot: image verified" \
+      "$image" -device loader,file="$PWD/target/flash/persist.tampered",addr=0x00300000
+    sed 's/"mediaType"/"mediatype"/' "$tuf/targets/trusted_root.json" >target/pkg/trusted_root.altered
+    check "$fw" root-update-altered-target "refused: 1317 TUF_TARGET_HASH_MISMATCH" \
+      "$update --trusted-root target/pkg/trusted_root.altered $image" \
+      -device loader,file="$PWD/target/flash/persist.good",addr=0x00300000
+    # 2026-09-01: the timestamp metadata expired on 2026-08-28.
+    RTC=1788220800 check "$fw" root-update-expired "refused: 1308 TUF_METADATA_EXPIRED" \
+      "$update --trusted-root $tuf/targets/trusted_root.json $image" \
+      -device loader,file="$PWD/target/flash/persist.good",addr=0x00300000
+  done
+  # The two updaters keep one sector format: a sector the C updater wrote, read by the Rust one.
+  check "$FULL" sector-from-c-read-by-rust "root: persisted by a TUF update;boot: image verified" \
+    "$image" -device loader,file="$PWD/target/flash/persist.good",addr=0x00300000
   check "${FIRMWARE[0]}" root-update-in-reduced "refused: package carries a trusted-root update" \
     "$update --trusted-root $tuf/targets/trusted_root.json $image"
   check "${FIRMWARE[1]}" root-update-in-c "refused: package carries a trusted-root update" \
     "$update --trusted-root $tuf/targets/trusted_root.json $image"
 else
   echo "!!! $tuf absent: the root-update cases are SKIPPED"
-  skipped=8
+  skipped=15
 fi
 echo "embedded: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -8,6 +8,12 @@
 
 void sh_write(const char *s);
 void sh_exit(int code);
+struct sh_file {
+  uintptr_t handle;
+};
+int sh_file_open_write(struct sh_file *f, const char *path, size_t path_len);
+int sh_file_write(struct sh_file *f, const void *data, size_t len);
+int sh_file_close(struct sh_file *f);
 int sh_write_file(const char *path, size_t path_len, const void *data, size_t len);
 int sh_read_file(const char *path, size_t path_len, void (*chunk_fn)(void *, const uint8_t *, size_t),
                  void *context);

@@ -18,6 +18,9 @@
 
 #include "firmware.h"
 #include "sigverify.h"
+#ifdef ROOT_UPDATE
+#include "trust.h"
+#endif
 
 #define PACKAGE_SLOT ((const unsigned char *)0x00200000)
 #define PACKAGE_SLOT_BYTES 0x00100000u
@@ -56,6 +59,10 @@ struct package {
   int has_signer;
   const unsigned char *image, *bundle;
   size_t image_len, bundle_len, total;
+#ifdef ROOT_UPDATE
+  struct tuf_update tuf; /* the TUF sections; tuf.timestamp.data NULL: no update */
+  int tuf_sections;
+#endif
 };
 
 /* The device's clock: the battery-backed RTC register run.sh sets (see the Rust updater). An
@@ -71,8 +78,36 @@ static bool tag_is(const unsigned char *tag, const char *want) {
          tag[2] == (unsigned char)want[2] && tag[3] == (unsigned char)want[3];
 }
 
+#ifdef ROOT_UPDATE
+/* Takes a TUF section into pkg->tuf: 0, or -1 for a repeated one or too many roots. */
+static int tuf_section(struct package *pkg, const unsigned char *tag, const unsigned char *body,
+                       size_t len) {
+  sigverify_buffer *slot = NULL;
+  if (tag_is(tag, "TROT")) {
+    if (pkg->tuf.roots_len == TUF_MAX_ROOTS) return -1;
+    slot = &pkg->tuf.roots[pkg->tuf.roots_len++];
+  } else if (tag_is(tag, "TTIM")) {
+    slot = &pkg->tuf.timestamp;
+  } else if (tag_is(tag, "TSNP")) {
+    slot = &pkg->tuf.snapshot;
+  } else if (tag_is(tag, "TTGT")) {
+    slot = &pkg->tuf.targets;
+  } else if (tag_is(tag, "TRST")) {
+    slot = &pkg->tuf.trusted_root;
+  } else {
+    return -1;
+  }
+  if (slot->data != NULL) return -1;
+  slot->data = body;
+  slot->len = len;
+  pkg->tuf_sections++;
+  return 0;
+}
+#endif
+
 /* 0: a package with sections; 1: nothing staged (no header, or no sections); -1: unreadable;
-   -2: a trusted-root update. The slot is untrusted, so every length is checked against it. */
+   -2: a trusted-root update this build does not apply. The slot is untrusted, so every length
+   is checked against it. */
 static int parse(const unsigned char *slot, size_t slot_len, struct package *pkg) {
   size_t at = 12, i;
   uint32_t count;
@@ -97,7 +132,11 @@ static int parse(const unsigned char *slot, size_t slot_len, struct package *pkg
       pkg->bundle = slot + at + 8;
       pkg->bundle_len = len;
     } else {
-      return -2; /* a trusted-root update (TROT, TTIM, ...): this updater does not apply them */
+#ifdef ROOT_UPDATE
+      if (tuf_section(pkg, tag, slot + at + 8, len) != 0) return -1;
+#else
+      return -2; /* a trusted-root update (TROT, TTIM, ...): this build does not apply them */
+#endif
     }
     at += 8 + ((len + 3) & ~(size_t)3);
   }
@@ -205,7 +244,8 @@ static void counter_moved(const char *what, uint32_t from, uint32_t to, const ch
 }
 
 int main(void) {
-  struct package pkg = {0, 0, 0, NULL, NULL, 0, 0, 0};
+  static const struct package none;
+  struct package pkg = none;
   sigverify_verifier *verifier = NULL;
   sigverify_policy *policy = NULL;
   sigverify_result *result = NULL;
@@ -218,24 +258,29 @@ int main(void) {
 
   clock_start();
   stack_paint();
+  parsed = parse(PACKAGE_SLOT, PACKAGE_SLOT_BYTES, &pkg);
+  if (parsed == 1) {
+    /* Nothing staged: the installed image, verified again before it runs. */
+    pkg = none;
+    installed = parse(INSTALL_SLOT, INSTALL_SLOT_BYTES, &pkg) == 0;
+    parsed = installed ? 0 : 1;
+  }
   heap_reset_peak();
   start = clock_instructions();
+#ifdef ROOT_UPDATE
+  /* An installed package's update was applied when it was installed: not again at each boot. */
+  rc = trust_verifier(pkg.tuf_sections > 0 && !installed ? &pkg.tuf : NULL, rtc_seconds(),
+                      &verifier, &err);
+#else
   rc = sigverify_verifier_new_production(&verifier, &err);
+#endif
   phase("root", clock_instructions() - start);
 
   heap_reset_peak();
   start = clock_instructions();
   if (rc == SIGVERIFY_OK) {
-    parsed = parse(PACKAGE_SLOT, PACKAGE_SLOT_BYTES, &pkg);
-    if (parsed == 1) {
-      /* Nothing staged: the installed image, verified again before it runs. */
-      struct package none = {0, 0, 0, NULL, NULL, 0, 0, 0};
-      pkg = none;
-      installed = parse(INSTALL_SLOT, INSTALL_SLOT_BYTES, &pkg) == 0;
-      parsed = installed ? 0 : 1;
-    }
     if (parsed == 1) put_str("refused: package unreadable (nothing staged, nothing installed)\n");
-    if (parsed == -2) put_str("refused: package carries a trusted-root update (the C updater does not apply them)\n");
+    if (parsed == -2) put_str("refused: package carries a trusted-root update (this build does not apply them)\n");
     if (parsed == -1) put_str("refused: package unreadable\n");
     if (parsed != 0) rc = -1;
   }

@@ -18,19 +18,31 @@ static uintptr_t semihost(uintptr_t op, const void *arg) {
 
 void sh_write(const char *s) { semihost(0x04, s); /* SYS_WRITE0 */ }
 
-/* Programs a flash region: on QEMU, the host file that run.sh loads back at the region's address
-   on the next boot (SYS_OPEN "wb", SYS_WRITE, SYS_CLOSE). 0 when every byte was written. */
-int sh_write_file(const char *path, size_t path_len, const void *data, size_t len) {
+/* A host file opened for writing (SYS_OPEN "wb"): on QEMU, how flash is programmed; run.sh
+   loads the file back at the region's address on the next boot. Each returns 0 on success. */
+int sh_file_open_write(struct sh_file *f, const char *path, size_t path_len) {
   uintptr_t open[3] = {(uintptr_t)path, 5 /* "wb" */, path_len};
-  uintptr_t handle = semihost(0x01, open), left;
-  uintptr_t write[3], close[1];
-  if (handle == (uintptr_t)-1) return -1;
-  write[0] = handle;
-  write[1] = (uintptr_t)data;
-  write[2] = len;
-  left = semihost(0x05, write);
-  close[0] = handle;
-  return left == 0 && semihost(0x02, close) == 0 ? 0 : -1;
+  f->handle = semihost(0x01, open);
+  return f->handle == (uintptr_t)-1 ? -1 : 0;
+}
+
+int sh_file_write(struct sh_file *f, const void *data, size_t len) {
+  uintptr_t write[3] = {f->handle, (uintptr_t)data, len};
+  return len == 0 || semihost(0x05, write) == 0 ? 0 : -1; /* SYS_WRITE: the count not written */
+}
+
+int sh_file_close(struct sh_file *f) {
+  uintptr_t close[1] = {f->handle};
+  return semihost(0x02, close) == 0 ? 0 : -1;
+}
+
+/* Programs a flash region in one write. */
+int sh_write_file(const char *path, size_t path_len, const void *data, size_t len) {
+  struct sh_file f;
+  int rc;
+  if (sh_file_open_write(&f, path, path_len) != 0) return -1;
+  rc = sh_file_write(&f, data, len);
+  return sh_file_close(&f) == 0 ? rc : -1;
 }
 
 /* Reads a programmed region back (the host file) into buf in chunks, calling chunk_fn on each:

@@ -119,7 +119,7 @@ fn signer_for(slot: Option<u32>) -> Result<(&'static Signer, Policy, Config), Re
 /// updates out, so a package that carries one is refused.
 #[cfg(not(feature = "root-update"))]
 #[inline(never)] // the root's parsing locals stay out of the verification's stack
-fn trusted_root(pkg: &Package<'_>) -> Result<TrustedRoot, Refusal> {
+fn trusted_root(pkg: &Package<'_>, _installed: bool) -> Result<TrustedRoot, Refusal> {
     if pkg.carries_root_update() {
         return Err(Refusal::RootUpdateNotBuilt);
     }
@@ -136,9 +136,10 @@ fn trusted_root(pkg: &Package<'_>) -> Result<TrustedRoot, Refusal> {
 /// else the one persisted by an earlier update, else the compiled-in production root.
 #[cfg(feature = "root-update")]
 #[inline(never)] // the root's parsing locals stay out of the verification's stack
-fn trusted_root(pkg: &Package<'_>) -> Result<TrustedRoot, Refusal> {
+fn trusted_root(pkg: &Package<'_>, installed: bool) -> Result<TrustedRoot, Refusal> {
     let persisted = trust::read(trust::sector());
-    if let Some(repo) = trust::repository(pkg) {
+    // An installed package's update was applied when it was installed: not again at each boot.
+    if let Some(repo) = trust::repository(pkg).filter(|_| !installed) {
         return root_update(&repo, persisted.as_ref().map(|p| &p.state));
     }
     // The sector is not trusted: its files are checked again from the compiled-in TUF root.
@@ -263,7 +264,7 @@ fn update<'a>(slot: &'a [u8], platform: &mut impl Platform) -> Result<Boot<'a>, 
         }
         Err(e) => return Err(Refusal::Package(e)),
     };
-    let (signer, image, verified) = verify(&pkg, trusted_root(&pkg)?)?;
+    let (signer, image, verified) = verify(&pkg, trusted_root(&pkg, installed)?)?;
     match signer {
         Signer::Product { .. } if installed => install::boot_installed(image, &verified, platform),
         Signer::Product { .. } => install::install(&pkg, image, &verified, platform),
