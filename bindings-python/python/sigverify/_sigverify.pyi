@@ -30,6 +30,7 @@ __all__ = [
     "NpmError",
     "WitnessError",
     "LogStateError",
+    "FirmwareError",
     "NpmResult",
     "NpmAttestation",
     "split_bundles",
@@ -129,6 +130,11 @@ class NpmError(VerificationError):
 class WitnessError(VerificationError):
     """17xx: a checkpoint does not meet the witness policy, a checkpoint state refuses it, or a
     witness policy or tlog proof file is malformed."""
+
+class FirmwareError(VerificationError):
+    """18xx: a firmware statement is malformed, is for another vendor, device class or hardware
+    revision, or is not newer than the installed security version; or a firmware policy is
+    invalid."""
 
 class LogStateError(WitnessError):
     """1708-1712: the checkpoint state is malformed, or refuses a checkpoint (a split view, or a
