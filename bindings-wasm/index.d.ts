@@ -165,7 +165,13 @@ export type ErrorName =
   | 'LOG_SPLIT_VIEW'
   | 'LOG_CONSISTENCY_PROOF_MALFORMED'
   | 'TLOG_PROOF_INVALID'
-  | 'TLOG_PROOF_UNMATCHED';
+  | 'TLOG_PROOF_UNMATCHED'
+  | 'FIRMWARE_STATEMENT_INVALID'
+  | 'FIRMWARE_VENDOR_MISMATCH'
+  | 'FIRMWARE_CLASS_MISMATCH'
+  | 'FIRMWARE_HARDWARE_UNSUPPORTED'
+  | 'FIRMWARE_VERSION_NOT_NEWER'
+  | 'FIRMWARE_POLICY_INVALID';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;
