@@ -165,7 +165,13 @@ export type ErrorName =
   | 'LOG_SPLIT_VIEW'
   | 'LOG_CONSISTENCY_PROOF_MALFORMED'
   | 'TLOG_PROOF_INVALID'
-  | 'TLOG_PROOF_UNMATCHED';
+  | 'TLOG_PROOF_UNMATCHED'
+  | 'FIRMWARE_STATEMENT_INVALID'
+  | 'FIRMWARE_VENDOR_MISMATCH'
+  | 'FIRMWARE_CLASS_MISMATCH'
+  | 'FIRMWARE_HARDWARE_UNSUPPORTED'
+  | 'FIRMWARE_VERSION_NOT_NEWER'
+  | 'FIRMWARE_POLICY_INVALID';
 
 /** Every core error, `{ code, name }`, in the core's table order. */
 export declare const ERROR_CODES: ReadonlyArray<{ readonly code: number; readonly name: ErrorName }>;
@@ -609,6 +615,61 @@ export declare function verifyRelease(
   release: ReleaseSpec,
   options?: ReleaseOptions,
 ): ReleaseResult;
+
+/** The in-toto predicate type of a firmware statement: `https://github.com/sigverify/sigverify/firmware/v1`. */
+export declare const FIRMWARE_PREDICATE_TYPE: string;
+
+/**
+ * The predicate of a verified firmware statement: an in-toto statement of predicate type
+ * `FIRMWARE_PREDICATE_TYPE` whose subject is the image. Judged for a device by `FirmwarePolicy`.
+ */
+export declare class FirmwareStatement {
+  private constructor();
+  /**
+   * Reads the firmware statement of a verification result (what `verifyArtifact` returned).
+   * Throws VerificationError: DSSE_ENVELOPE_MISSING for a message signature,
+   * DSSE_PREDICATE_TYPE_MISMATCH for another predicate type, FIRMWARE_STATEMENT_INVALID for a
+   * predicate member missing or malformed.
+   */
+  static fromResult(result: Pick<VerificationResult, 'statement'>): FirmwareStatement;
+  /** `securityVersion`: the monotonic version an anti-rollback counter is compared with (0 to 2^32 - 1). */
+  readonly securityVersion: number;
+  /** `vendor`: the vendor's UUID, lowercased. */
+  readonly vendor: string;
+  /** `class`: the device class's UUID, lowercased. */
+  readonly class: string;
+  /** `minHardwareRevision`: the lowest device revision the image runs on, or null. */
+  readonly minHardwareRevision: number | null;
+  /** `version`: the release's name for people, or null (never judged). */
+  readonly version: string | null;
+}
+
+/** Options of `FirmwarePolicy`. */
+export interface FirmwarePolicyOptions {
+  /** The device's hardware (or bootloader) revision, compared with `minHardwareRevision`; default 0. */
+  hardwareRevision?: number;
+}
+
+/**
+ * What a device is: its vendor and class (UUIDs) and hardware revision, which judge a
+ * `FirmwareStatement` together with the installed security version.
+ */
+export declare class FirmwarePolicy {
+  /**
+   * UUIDs in canonical text, any case; throws VerificationError (FIRMWARE_POLICY_INVALID) for
+   * anything else, TypeError for a revision that is not an integer from 0 to 2^32 - 1.
+   */
+  constructor(vendor: string, cls: string, options?: FirmwarePolicyOptions);
+  /**
+   * Whether the image is for this device and newer than `installed` (the device's
+   * anti-rollback counter): throws VerificationError FIRMWARE_VENDOR_MISMATCH,
+   * FIRMWARE_CLASS_MISMATCH, FIRMWARE_HARDWARE_UNSUPPORTED, then FIRMWARE_VERSION_NOT_NEWER
+   * (an equal version too).
+   */
+  check(statement: FirmwareStatement, installed: number): void;
+  /** Whether the image is for this device (vendor, class, hardware), whatever its version. */
+  checkApplies(statement: FirmwareStatement): void;
+}
 
 /** The registry's files of one npm package version, as the caller fetched them. */
 export interface NpmPackage {

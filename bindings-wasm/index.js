@@ -2,7 +2,7 @@
 // This file only shapes JavaScript values for the native module (pkg/, built by build.sh) and
 // rethrows core errors as VerificationError; every verification decision is made in Rust.
 
-import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, artifactHash as nativeArtifactHash, verifyRelease as nativeVerifyRelease, parseWitnessPolicy, parseTlogProof, parseConsistencyProof, logStateParse, logStateLogs, logStateCheckpoint, logStateObserve } from './pkg/sigverify_native.js';
+import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, artifactHash as nativeArtifactHash, verifyRelease as nativeVerifyRelease, parseWitnessPolicy, parseTlogProof, parseConsistencyProof, logStateParse, logStateLogs, logStateCheckpoint, logStateObserve, firmwareStatement as nativeFirmwareStatement, firmwarePolicyCheck, firmwareCheck, firmwarePredicateType } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
 // Node (file: URLs, where fetch is unavailable) reads it from disk.
@@ -674,6 +674,137 @@ export function verifyRelease(bundle, trustedRoots, release, options) {
     .map((r) => (r instanceof TrustedRoot ? r.json : jsonBytes(r)));
   const b = jsonBytes(bundle);
   return call(() => nativeVerifyRelease(roots, b, repo, tag, tagDigest, trustDomain, digests, now, platform));
+}
+
+/** The in-toto predicate type of a firmware statement (`FirmwareStatement`). */
+export const FIRMWARE_PREDICATE_TYPE = firmwarePredicateType();
+
+// Only `FirmwareStatement.fromResult` makes a FirmwareStatement.
+const FROM_RESULT = Symbol('FirmwareStatement.fromResult');
+
+// An anti-rollback counter or a hardware revision: an integer the core holds in 32 bits.
+function counter(value, what) {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new TypeError(`${what} must be an integer from 0 to 4294967295`);
+  }
+  return value;
+}
+
+/**
+ * The predicate of a verified firmware statement: an in-toto statement of predicate type
+ * `FIRMWARE_PREDICATE_TYPE` whose subject is the image. Read from a verification result with
+ * `FirmwareStatement.fromResult`; judged for a device by `FirmwarePolicy`.
+ */
+export class FirmwareStatement {
+  #payloadType;
+  #payload;
+
+  /** @internal use `FirmwareStatement.fromResult(result)` */
+  constructor(key, payloadType, payload, info) {
+    if (key !== FROM_RESULT) throw new TypeError('use FirmwareStatement.fromResult(result)');
+    this.#payloadType = payloadType;
+    this.#payload = payload;
+    /** `securityVersion`: the monotonic version an anti-rollback counter is compared with. */
+    this.securityVersion = info.securityVersion;
+    /** `vendor`: the vendor's UUID, lowercased. */
+    this.vendor = info.vendor;
+    /** `class`: the device class's UUID, lowercased. */
+    this.class = info.class;
+    /** `minHardwareRevision`: the lowest device revision the image runs on, or null. */
+    this.minHardwareRevision = info.minHardwareRevision;
+    /** `version`: the release's name for people, or null (never judged). */
+    this.version = info.version;
+    Object.freeze(this);
+  }
+
+  /**
+   * Reads the firmware statement of a verification result (what `verifyArtifact` returned:
+   * the statement is trusted as far as the result is). Throws VerificationError:
+   * DSSE_ENVELOPE_MISSING for a message signature, DSSE_PREDICATE_TYPE_MISMATCH for another
+   * predicate type, FIRMWARE_STATEMENT_INVALID for a predicate member missing or malformed.
+   */
+  static fromResult(result) {
+    if (result === null || typeof result !== 'object' || !('statement' in result)) {
+      throw new TypeError('fromResult takes a verification result (with statement)');
+    }
+    const s = result.statement;
+    let payloadType;
+    let payload;
+    if (s !== null && s !== undefined) {
+      if (typeof s.payloadType !== 'string') throw new TypeError('statement.payloadType must be a string');
+      payloadType = s.payloadType;
+      // A copy: the checks read the payload as it was verified, whatever the caller does next.
+      payload = bytesOf(s.payload, 'statement.payload').slice();
+    }
+    const info = call(() => nativeFirmwareStatement(payloadType, payload));
+    return new FirmwareStatement(FROM_RESULT, payloadType, payload, info);
+  }
+
+  /** @internal */
+  _payload() {
+    return [this.#payloadType, this.#payload];
+  }
+}
+
+/**
+ * What a device is: its vendor and class (UUIDs) and hardware revision, which judge a
+ * `FirmwareStatement` together with the installed security version.
+ */
+export class FirmwarePolicy {
+  #vendor;
+  #class;
+  #hardwareRevision;
+
+  /**
+   * @param {string} vendor the vendor's UUID (canonical text, any case)
+   * @param {string} cls the device class's UUID
+   * @param {{ hardwareRevision?: number }} [options] the device's hardware (or bootloader)
+   * revision, default 0. Throws VerificationError (FIRMWARE_POLICY_INVALID) when vendor or
+   * class is not a UUID.
+   */
+  constructor(vendor, cls, options) {
+    if (typeof vendor !== 'string' || typeof cls !== 'string') {
+      throw new TypeError('vendor and class must be strings (UUIDs)');
+    }
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new TypeError('options must be { hardwareRevision? }');
+    }
+    for (const k of Object.keys(options ?? {})) {
+      if (k !== 'hardwareRevision') throw new TypeError(`FirmwarePolicy: unknown option \`${k}\``);
+    }
+    const revision = counter(options?.hardwareRevision ?? 0, 'options.hardwareRevision');
+    call(() => firmwarePolicyCheck(vendor, cls));
+    this.#vendor = vendor;
+    this.#class = cls;
+    this.#hardwareRevision = revision;
+    Object.freeze(this);
+  }
+
+  /**
+   * Whether the image is for this device and newer than `installed` (the device's
+   * anti-rollback counter): throws VerificationError FIRMWARE_VENDOR_MISMATCH,
+   * FIRMWARE_CLASS_MISMATCH, FIRMWARE_HARDWARE_UNSUPPORTED, then FIRMWARE_VERSION_NOT_NEWER
+   * (an equal version too: a re-install is refused).
+   */
+  check(statement, installed) {
+    const [payloadType, payload] = firmwarePayload(statement);
+    const n = counter(installed, 'installed');
+    call(() => firmwareCheck(payloadType, payload, this.#vendor, this.#class, this.#hardwareRevision, n));
+  }
+
+  /** Whether the image is for this device (vendor, class, hardware), whatever its version. */
+  checkApplies(statement) {
+    const [payloadType, payload] = firmwarePayload(statement);
+    call(() => firmwareCheck(payloadType, payload, this.#vendor, this.#class, this.#hardwareRevision, undefined));
+  }
+}
+
+// The verified payload a FirmwareStatement was read from, for the core to judge again.
+function firmwarePayload(statement) {
+  if (!(statement instanceof FirmwareStatement)) {
+    throw new TypeError('statement must be a FirmwareStatement (FirmwareStatement.fromResult)');
+  }
+  return statement._payload();
 }
 
 // `{ name, bytes }` or `{ name, digest }` of a distribution file, as the name and its SHA-256.

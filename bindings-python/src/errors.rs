@@ -123,6 +123,13 @@ create_exception!(
 
 create_exception!(
     sigverify,
+    FirmwareError,
+    VerificationError,
+    "18xx: a firmware statement is malformed, is for another vendor, device class or hardware revision, or is not newer than the installed security version; or a firmware policy is invalid."
+);
+
+create_exception!(
+    sigverify,
     LogStateError,
     WitnessError,
     "1708-1712: the checkpoint state is malformed, or refuses a checkpoint (a split view, or a consistency proof missing, malformed or wrong)."
@@ -154,6 +161,7 @@ fn class_of(py: Python<'_>, code: u16) -> Bound<'_, PyType> {
         15 => py.get_type::<ReleaseError>(),
         16 => py.get_type::<NpmError>(),
         17 => py.get_type::<WitnessError>(),
+        18 => py.get_type::<FirmwareError>(),
         _ => py.get_type::<VerificationError>(),
     }
 }
@@ -176,7 +184,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("VerificationError", py.get_type::<VerificationError>())?;
     // 1708 stands for the checkpoint state's codes, the one subclass within a block.
-    for code in (1..=17).map(|block| block * 100).chain([1708]) {
+    for code in (1..=18).map(|block| block * 100).chain([1708]) {
         let class = class_of(py, code);
         m.add(class.name()?, class)?;
     }

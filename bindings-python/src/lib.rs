@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod convert;
 mod ecdsa;
 mod errors;
+mod firmware;
 mod hashed;
 mod log_state;
 mod npm;
@@ -32,6 +33,10 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
         sigverify::limits::MAX_TRUST_ROOT_BYTES,
     )?;
     m.add("FULCIO_OID", policy::fulcio_oids(m.py())?)?;
+    m.add(
+        "FIRMWARE_PREDICATE_TYPE",
+        sigverify::firmware::FIRMWARE_PREDICATE_TYPE,
+    )?;
     errors::register(m)?;
     m.add_class::<verifier::TrustedRoot>()?;
     m.add_class::<verifier::Bundle>()?;
@@ -57,6 +62,8 @@ fn _sigverify(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(release::verify_release, m)?)?;
     m.add_class::<npm::NpmResult>()?;
     m.add_class::<npm::NpmAttestation>()?;
+    m.add_class::<firmware::FirmwareStatement>()?;
+    m.add_class::<firmware::FirmwarePolicy>()?;
     m.add_class::<policy::Condition>()?;
     m.add_class::<policy::Policy>()?;
     Ok(())

@@ -135,6 +135,20 @@ impl VerificationResult {
     }
 }
 
+impl VerificationResult {
+    /// The verified DSSE payload as the core returned it, for `FirmwareStatement.from_result`
+    /// (`None` for a message signature). As with [`Self::core_entries`], Python cannot build or
+    /// change the object, so this is what the verification proved.
+    pub(crate) fn core_statement(&self, py: Python<'_>) -> Option<sigverify::Statement> {
+        self.statement
+            .as_ref()
+            .map(|(payload_type, payload)| sigverify::Statement {
+                payload_type: payload_type.clone(),
+                payload: payload.as_bytes(py).to_vec(),
+            })
+    }
+}
+
 /// A Python-style repr of an optional string (for `__repr__` only; not escaped exactly).
 fn repr_str(s: Option<&str>) -> String {
     s.map_or_else(|| "None".to_owned(), |s| format!("'{}'", s.escape_debug()))

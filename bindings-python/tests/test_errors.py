@@ -30,6 +30,7 @@ FAMILIES: dict[int, type[sigverify.VerificationError]] = {
     15: sigverify.ReleaseError,
     16: sigverify.NpmError,
     17: sigverify.WitnessError,
+    18: sigverify.FirmwareError,
 }
 
 

@@ -6,6 +6,21 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::core_error;
 
+/// The verified statement of a result, from its `statement`'s `payloadType` and `payload`
+/// (both absent for a message signature: `DSSE_ENVELOPE_MISSING`).
+pub(crate) fn statement(
+    payload_type: Option<String>,
+    payload: Option<Vec<u8>>,
+) -> Result<sigverify::Statement, JsValue> {
+    match (payload_type, payload) {
+        (Some(payload_type), Some(payload)) => Ok(sigverify::Statement {
+            payload_type,
+            payload,
+        }),
+        _ => Err(core_error(&sigverify::Error::DsseEnvelopeMissing)),
+    }
+}
+
 /// Requires the in-toto predicate type `want` of a verified statement (`payload_type` and
 /// `payload` of the result's `statement`, both absent for a message signature):
 /// `DSSE_ENVELOPE_MISSING`, `DSSE_PAYLOAD_TYPE_UNSUPPORTED`, `DSSE_STATEMENT_INVALID` or
@@ -16,14 +31,7 @@ pub fn check_predicate_type(
     payload: Option<Vec<u8>>,
     want: &str,
 ) -> Result<(), JsValue> {
-    let (Some(payload_type), Some(payload)) = (payload_type, payload) else {
-        return Err(core_error(&sigverify::Error::DsseEnvelopeMissing));
-    };
-    let statement = sigverify::Statement {
-        payload_type,
-        payload,
-    };
-    statement
+    statement(payload_type, payload)?
         .check_predicate_type(want)
         .map_err(|e| core_error(&e))
 }

@@ -30,6 +30,7 @@ use wasm_bindgen::JsValue;
 pub mod attestation;
 mod deferred;
 pub mod files;
+pub mod firmware;
 pub mod hasher;
 pub mod npm;
 pub mod release;

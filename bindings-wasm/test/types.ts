@@ -1,5 +1,5 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ConsistencyProof, ERROR_CODES, Hasher, LogState, Sha256, TlogProof, VerificationError, Verifier, WitnessPolicy, artifactHash, splitBundles, verifyRelease } from 'sigverify';
+import { ConsistencyProof, ERROR_CODES, FIRMWARE_PREDICATE_TYPE, FirmwarePolicy, FirmwareStatement, Hasher, LogState, Sha256, TlogProof, VerificationError, Verifier, WitnessPolicy, artifactHash, splitBundles, verifyRelease } from 'sigverify';
 import type { ErrorName, NpmResult, Observation, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
@@ -57,6 +57,15 @@ try {
   const observed: 'first' | 'same' | 'extended' | 'older' | undefined = seen[0]?.kind;
   const stored: string = state.toText();
   void observed; void stored; void state.checkpoint('log.example')?.note; void state.logs.length;
+  const image: VerificationResult = verifier.verifyArtifact(bundle, file, { key: '-----BEGIN PUBLIC KEY-----...', keyValidity: { notBefore: 0 } }, { predicateType: FIRMWARE_PREDICATE_TYPE });
+  const firmware: FirmwareStatement = FirmwareStatement.fromResult(image);
+  const security: number = firmware.securityVersion;
+  const needs: number | null = firmware.minHardwareRevision;
+  const releaseName: string | null = firmware.version;
+  void security; void needs; void releaseName; void firmware.class; void firmware.vendor;
+  const device = new FirmwarePolicy('0a8a4f43-3bd2-5c55-8f1e-6e1a4c0c9b11', '5b0f3b8e-91c4-5d7e-a2f6-3c9d8e7f6a51', { hardwareRevision: 2 });
+  device.checkApplies(firmware);
+  device.check(firmware, 3);
   witnessed.free();
 } catch (e) {
   if (e instanceof VerificationError) {

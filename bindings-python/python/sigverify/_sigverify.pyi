@@ -11,6 +11,7 @@ __all__ = [
     "MAX_BUNDLE_BYTES",
     "MAX_TRUST_ROOT_BYTES",
     "FULCIO_OID",
+    "FIRMWARE_PREDICATE_TYPE",
     "VerificationError",
     "BundleError",
     "TrustedRootError",
@@ -30,6 +31,7 @@ __all__ = [
     "NpmError",
     "WitnessError",
     "LogStateError",
+    "FirmwareError",
     "NpmResult",
     "NpmAttestation",
     "split_bundles",
@@ -37,6 +39,8 @@ __all__ = [
     "Subject",
     "ReleaseResult",
     "verify_release",
+    "FirmwareStatement",
+    "FirmwarePolicy",
     "TufState",
     "TrustedRoot",
     "Bundle",
@@ -67,6 +71,8 @@ MAX_BUNDLE_BYTES: Final[int]
 MAX_TRUST_ROOT_BYTES: Final[int]
 #: Fulcio extension OIDs by the core's constant name.
 FULCIO_OID: Final[dict[str, str]]
+#: The in-toto predicate type of a firmware statement.
+FIRMWARE_PREDICATE_TYPE: Final[str]
 
 class VerificationError(Exception):
     """A bundle did not verify, or an input is invalid."""
@@ -129,6 +135,11 @@ class NpmError(VerificationError):
 class WitnessError(VerificationError):
     """17xx: a checkpoint does not meet the witness policy, a checkpoint state refuses it, or a
     witness policy or tlog proof file is malformed."""
+
+class FirmwareError(VerificationError):
+    """18xx: a firmware statement is malformed, is for another vendor, device class or hardware
+    revision, or is not newer than the installed security version; or a firmware policy is
+    invalid."""
 
 class LogStateError(WitnessError):
     """1708-1712: the checkpoint state is malformed, or refuses a checkpoint (a split view, or a
@@ -411,6 +422,52 @@ class NpmResult:
     attestations: list[NpmAttestation]
     #: Whether the tarball itself was checked against the version's integrity.
     tarball_checked: bool
+
+@final
+class FirmwareStatement:
+    """The predicate of a verified firmware statement: an in-toto statement of predicate type
+    :data:`FIRMWARE_PREDICATE_TYPE` whose subject is the image."""
+
+    @staticmethod
+    def from_result(result: VerificationResult) -> "FirmwareStatement":
+        """Reads the statement of a verification result (which only a verification makes).
+        Raises :class:`DSSEError` (``DSSE_ENVELOPE_MISSING`` for a message signature,
+        ``DSSE_PREDICATE_TYPE_MISMATCH`` for another predicate type) or :class:`FirmwareError`
+        (``FIRMWARE_STATEMENT_INVALID`` for a predicate member missing or malformed)."""
+    @property
+    def security_version(self) -> int:
+        """``securityVersion``: the monotonic version an anti-rollback counter is compared
+        with (0 to 2**32 - 1)."""
+    @property
+    def vendor(self) -> str:
+        """``vendor``: the vendor's UUID, lowercased."""
+    @property
+    def class_(self) -> str:
+        """``class``: the device class's UUID, lowercased (``class_``: ``class`` is a Python
+        keyword)."""
+    @property
+    def min_hardware_revision(self) -> Optional[int]:
+        """``minHardwareRevision``: the lowest device revision the image runs on, or ``None``."""
+    @property
+    def version(self) -> Optional[str]:
+        """``version``: the release's name for people, or ``None`` (never judged)."""
+
+@final
+class FirmwarePolicy:
+    """What a device is: its vendor and class (UUIDs) and hardware revision, which judge a
+    :class:`FirmwareStatement` together with the installed security version."""
+
+    def __new__(cls, vendor: str, class_: str, hardware_revision: int = 0) -> "FirmwarePolicy":
+        """UUIDs in canonical text, any case; raises :class:`FirmwareError`
+        (``FIRMWARE_POLICY_INVALID``) for anything else."""
+    def check(self, statement: FirmwareStatement, installed: int) -> None:
+        """Whether the image is for this device and newer than ``installed`` (the device's
+        anti-rollback counter): raises :class:`FirmwareError` (``FIRMWARE_VENDOR_MISMATCH``,
+        ``FIRMWARE_CLASS_MISMATCH``, ``FIRMWARE_HARDWARE_UNSUPPORTED``, then
+        ``FIRMWARE_VERSION_NOT_NEWER``, also for an equal version)."""
+    def check_applies(self, statement: FirmwareStatement) -> None:
+        """Whether the image is for this device (vendor, class, hardware), whatever its
+        version: what a device checks before it writes anything."""
 
 @final
 class Config:
