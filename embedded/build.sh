@@ -34,16 +34,24 @@ remap=(--remap-path-prefix="$root/=")
 # The same flags as .cargo/config.toml's (RUSTFLAGS replaces them), with the path maps.
 rust_flags="-C link-arg=-Tlink.x --cfg sha2_backend_soft=\"compact\" ${remap[*]}"
 
-log "Rust updater (embedded/updater): reduced, then full"
+log "Rust updater (embedded/updater): reduced, then full; Cortex-M4F, then Cortex-M33"
 RUSTFLAGS=$rust_flags cargo build --locked --release -q
 RUSTFLAGS=$rust_flags cargo build --locked --release -q --features full --target-dir target/full
+# The second board (mps2-an505): ARMv8-M Mainline, tuned for the Cortex-M33 (its DSP multiplies
+# keep the ECDSA arithmetic at the Cortex-M4F's instruction count).
+rustup target list --installed | grep -qx thumbv8m.main-none-eabihf || rustup target add thumbv8m.main-none-eabihf
+m33=(--target thumbv8m.main-none-eabihf --features an505)
+RUSTFLAGS="$rust_flags -C target-cpu=cortex-m33" cargo build --locked --release -q "${m33[@]}" --target-dir target/m33
+RUSTFLAGS="$rust_flags -C target-cpu=cortex-m33" cargo build --locked --release -q "${m33[@]}",full --target-dir target/m33-full
 
 log "no_std C library (bindings-c, features: ed25519, tsa) and the C updater (embedded/c)"
 # Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its
 # opt-level "s" profile. `cargo rustc` asks for the static library alone (no cdylib on bare metal).
 # The same compact SHA-2 rounds as the Rust updater (.cargo/config.toml).
-(cd "$root" && RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" ${remap[*]}" cargo rustc --locked -q -p sigverify-c --target thumbv7em-none-eabihf \
-  --no-default-features --features ed25519,tsa --profile firmware --crate-type staticlib)
+for target in thumbv7em-none-eabihf thumbv8m.main-none-eabihf; do
+  (cd "$root" && RUSTFLAGS="--cfg sha2_backend_soft=\"compact\" ${remap[*]}" cargo rustc --locked -q -p sigverify-c --target $target \
+    --no-default-features --features ed25519,tsa --profile firmware --crate-type staticlib)
+done
 out=target/firmware-c
 mkdir -p "$out"
 # The managed keys the C updater trusts, as C string constants.
@@ -51,14 +59,21 @@ key_header() { sed -e 's/^/  "/' -e 's/$/\\n"/' -e "1s/^/static const char $1[] 
 key_header PUBLISH_KEY ../conformance/examples/go-npm-sigstore-1.3.0-publish-key/key.pub >"$out/publish_key.h"
 key_header PRODUCT_KEY ../conformance/firmware-vectors/product-key.pub >"$out/product_key.h"
 cc_firmware() { # OUTPUT [EXTRA SOURCES AND FLAGS...]
-  arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 \
+  local board=(-mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -T c/link.ld) target=thumbv7em-none-eabihf
+  if [[ $1 == *-m33 ]]; then
+    board=(-mcpu=cortex-m33 -mfpu=fpv5-sp-d16 -DBOARD_AN505 -T c/link-an505.ld)
+    target=thumbv8m.main-none-eabihf
+  fi
+  arm-none-eabi-gcc "${board[@]}" -mthumb -mfloat-abi=hard \
     -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
-    -I "$root/bindings-c/include" -I "$out" -nostdlib -T c/link.ld -Wl,--gc-sections -Wl,-z,noexecstack \
+    -I "$root/bindings-c/include" -I "$out" -nostdlib -Wl,--gc-sections -Wl,-z,noexecstack \
     c/startup.c c/measure.c c/main.c "${@:2}" \
-    "$root/target/thumbv7em-none-eabihf/firmware/libsigverify.a" -lgcc -o "$out/$1"
+    "$root/target/$target/firmware/libsigverify.a" -lgcc -o "$out/$1"
 }
 # The reduced C updater, and the same with TUF root updates (trust.c; the same library, whose
-# TUF client the linker keeps only here).
-cc_firmware updater-c
-cc_firmware updater-c-tuf -DROOT_UPDATE c/trust.c
+# TUF client the linker keeps only here), for each board.
+for board in "" -m33; do
+  cc_firmware "updater-c$board"
+  cc_firmware "updater-c-tuf$board" -DROOT_UPDATE c/trust.c
+done
 log "done"

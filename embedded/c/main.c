@@ -2,7 +2,7 @@
  * The firmware updater in C, linked against the no_std libsigverify.a: the same flow and
  * output as the Rust updater (updater/src/main.rs and install.rs), through the C API.
  *
- * Reads the update package staged at 0x00200000 (format: updater/src/package.rs), verifies
+ * Reads the update package staged in flash (board.h; format: updater/src/package.rs), verifies
  * the image's bundle against the compiled-in production root for the signer slot the package
  * names, and hands over to the image only when that succeeds. An image of the product's key
  * (slots 3 and 4) carries a firmware statement: it installs only when it is for this device
@@ -16,21 +16,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "board.h"
 #include "firmware.h"
 #include "sigverify.h"
 #ifdef ROOT_UPDATE
 #include "trust.h"
 #endif
 
-#define PACKAGE_SLOT ((const unsigned char *)0x00200000)
-#define PACKAGE_SLOT_BYTES 0x00100000u
-/* Flash above the persist sector (see updater/src/platform.rs). */
-#define INSTALL_SLOT ((const unsigned char *)0x00340000)
-#define INSTALL_SLOT_BYTES 0x00080000u
-/* The anti-rollback counter: one word of flash standing in for an eFuse field. */
-#define COUNTER (*(volatile const uint32_t *)0x003C0000)
-/* The power-cut test register run.sh sets (a real board has none). */
-#define POWER_CUT (*(volatile const uint32_t *)0x203FFFF0)
 #define MAX_SECTIONS 32u
 #define FLASH_FAILED (-3)
 
@@ -67,7 +59,7 @@ struct package {
 
 /* The device's clock: the battery-backed RTC register run.sh sets (see the Rust updater). An
    unset clock reads 0, which sigverify refuses (SIGVERIFY_CLOCK_UNAVAILABLE on bare metal). */
-static uint64_t rtc_seconds(void) { return *(volatile const uint64_t *)0x203FFFF8; }
+static uint64_t rtc_seconds(void) { return RTC_SECONDS; }
 
 static uint32_t le32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;

@@ -1,15 +1,15 @@
 /* The figures, as the Rust updater takes them (updater/src/measure.rs): SysTick on the core
-   clock counts instructions under qemu -icount shift=0 (1 ns an instruction, 25 MHz: 40 a
-   tick), the stack is painted and read back, and the arena counts the peak of the bytes the
+   clock counts instructions under qemu -icount shift=0 (1 ns an instruction; 40 or 50 a
+   tick, board.h), the stack is painted and read back, and the arena counts the peak of the bytes the
    library asked for (its own 8-byte headers are this allocator's cost, not the library's).
    The arena is also the firmware's allocator behind sigverify_platform_alloc/free. */
+#include "board.h"
 #include "firmware.h"
 #include "sigverify.h"
 
 #define SYST_CSR (*(volatile uint32_t *)0xE000E010)
 #define SYST_RVR (*(volatile uint32_t *)0xE000E014)
 #define SYST_CVR (*(volatile uint32_t *)0xE000E018)
-#define INSNS_PER_TICK 40u
 #define PAINT 0xCCCCCCCCu
 #define HEAP_BYTES (64u * 1024u)
 

@@ -19,12 +19,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "board.h"
 #include "firmware.h"
 #include "sigverify.h"
 #include "trust.h"
 
-#define PERSIST ((const unsigned char *)0x00300000)
-#define PERSIST_BYTES 0x00040000u
 
 static const char TRUSTED_ROOT[] = "trusted_root.json";
 

@@ -73,10 +73,3 @@ pub const SIGNERS: &[Signer] = &[
         without_log: false,
     },
 ];
-
-/// Where run.sh stages the update package: the upper half of the code SSRAM, outside the
-/// firmware's own FLASH region (memory.x).
-pub const PACKAGE_SLOT: usize = 0x0020_0000;
-
-/// The staging slot's size.
-pub const PACKAGE_SLOT_BYTES: usize = 0x0010_0000;

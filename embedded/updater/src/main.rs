@@ -17,6 +17,7 @@
 
 extern crate alloc;
 
+mod board;
 mod device;
 mod install;
 mod measure;
@@ -75,9 +76,8 @@ pub fn phase<T>(f: impl FnOnce() -> T) -> (T, Phase) {
 /// The device's clock: a battery-backed RTC register holding Unix seconds, which run.sh sets
 /// through QEMU's loader as a real RTC keeps its time across resets. Zero: never set.
 pub fn now() -> Result<UnixTime, Refusal> {
-    const RTC_SECONDS: usize = 0x203F_FFF8;
     // SAFETY: the register is mapped RAM that only the harness writes.
-    let secs = unsafe { core::ptr::read_volatile(RTC_SECONDS as *const u64) };
+    let secs = unsafe { core::ptr::read_volatile(board::RTC_SECONDS as *const u64) };
     if secs == 0 {
         return Err(Refusal::Clock);
     }
@@ -284,10 +284,7 @@ fn main() -> ! {
     measure::paint_stack();
     // SAFETY: the staging slot is mapped memory that nothing writes while the updater runs.
     let slot = unsafe {
-        core::slice::from_raw_parts(
-            device::PACKAGE_SLOT as *const u8,
-            device::PACKAGE_SLOT_BYTES,
-        )
+        core::slice::from_raw_parts(board::PACKAGE_SLOT as *const u8, board::PACKAGE_SLOT_BYTES)
     };
     let outcome = update(slot, &mut Qemu);
     hprintln!(

@@ -25,16 +25,13 @@ pub trait Platform {
 /// A flash or counter write did not complete.
 pub struct FlashError;
 
-/// The emulated board (QEMU mps2-an386).
+/// The emulated board (QEMU mps2-an386 or mps2-an505, `board.rs`).
 pub struct Qemu;
 
-/// The install slot: flash above the persist sector.
-const INSTALL_SLOT: usize = 0x0034_0000;
-const INSTALL_SLOT_BYTES: usize = 0x0008_0000;
-/// The counter: one word of flash standing in for an eFuse field or a monotonic counter.
-const COUNTER: usize = 0x003C_0000;
-/// The test hook's register: battery-backed RAM beside the RTC, set by run.sh.
-const POWER_CUT: usize = 0x203F_FFF0;
+use crate::board::COUNTER;
+use crate::board::INSTALL_SLOT;
+use crate::board::INSTALL_SLOT_BYTES;
+use crate::board::POWER_CUT;
 
 impl Platform for Qemu {
     fn counter(&self) -> u32 {

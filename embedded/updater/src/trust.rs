@@ -25,11 +25,8 @@ use sigverify::tuf::State;
 
 use crate::package::Package;
 
-/// Where the persisted trust state lies in flash.
-pub const PERSIST_SLOT: usize = 0x0030_0000;
-
-/// The persist sector's size.
-pub const PERSIST_SLOT_BYTES: usize = 0x0004_0000;
+use crate::board::PERSIST_SLOT;
+use crate::board::PERSIST_SLOT_BYTES;
 
 const MAGIC: &[u8; 8] = b"SVSTATE2";
 
