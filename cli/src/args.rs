@@ -33,6 +33,8 @@ usage:
                           [--now UNIX] FILE_OR_DIGEST
   sigverify verify-attestation --bundle FILE [ARTIFACT | --digest ALG:HEX]
                           [--predicate-type TYPE] <policy flags as for verify-bundle>
+                          [--firmware-vendor UUID --firmware-class UUID [--hardware-revision N]
+                          [--installed-security-version N]]
   sigverify verify-pypi --provenance FILE (--repository URL | --gcp-service-account EMAIL |
                           --circleci-project-id ID --circleci-pipeline-definition-id ID)
                           [--trusted-root FILE | --staging | --tuf DIR] [--now UNIX] DISTRIBUTION
@@ -265,11 +267,23 @@ pub(crate) struct VerifyArgs {
     pub(crate) attestation: bool,
     /// `--predicate-type T` (verify-attestation).
     pub(crate) predicate_type: Option<String>,
+    /// `--firmware-vendor`, `--firmware-class` and the device's revision and counter
+    /// (verify-attestation): the statement must be a firmware statement for this device.
+    pub(crate) firmware: Option<FirmwareDevice>,
     /// `verify-pypi`: the publisher the provenance (`bundle`) must name; `input` is the
     /// distribution file.
     pub(crate) pypi: Option<sigverify::pypi::Expected>,
     /// `--witness-policy`, `--tlog-proof`, `--log-state`, `--consistency-proof`.
     pub(crate) logs: LogArgs,
+}
+
+/// The device a firmware statement must be for (`verify-attestation --firmware-vendor ...`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FirmwareDevice {
+    /// The device's vendor and class UUIDs, and hardware revision.
+    pub(crate) policy: sigverify::FirmwarePolicy,
+    /// `--installed-security-version N`: the image must be newer; `None`: not judged.
+    pub(crate) installed: Option<u32>,
 }
 
 /// The transparency-log files of `verify-bundle` and `verify-attestation`.
@@ -370,6 +384,18 @@ struct AttestationCmd {
     /// In-toto predicate type the statement must have.
     #[arg(long, value_name = "TYPE")]
     predicate_type: Option<String>,
+    /// The statement must be a firmware statement for a device of this vendor (UUID).
+    #[arg(long, value_name = "UUID", requires = "firmware_class")]
+    firmware_vendor: Option<String>,
+    /// The firmware statement's device class (UUID).
+    #[arg(long, value_name = "UUID", requires = "firmware_vendor")]
+    firmware_class: Option<String>,
+    /// The device's hardware revision, against the statement's minHardwareRevision (default 0).
+    #[arg(long, value_name = "N", requires = "firmware_vendor")]
+    hardware_revision: Option<u32>,
+    /// The device's anti-rollback counter: the image's securityVersion must be greater.
+    #[arg(long, value_name = "N", requires = "firmware_vendor")]
+    installed_security_version: Option<u32>,
     /// The artifact's digest, which a subject must name (instead of ARTIFACT).
     #[arg(long, value_name = "ALG:HEX", value_parser = prefixed_digest)]
     digest: Option<String>,
@@ -805,6 +831,19 @@ pub(crate) fn parse(argv: &[String]) -> Result<Command, clap::Error> {
         Some(Sub::VerifyAttestation(c)) => {
             let mut a = verify_args(c.policy, c.input.or(c.digest).unwrap_or_default(), true)?;
             a.predicate_type = c.predicate_type;
+            if let (Some(vendor), Some(class)) = (&c.firmware_vendor, &c.firmware_class) {
+                let policy = sigverify::FirmwarePolicy::new(vendor, class).map_err(|_| {
+                    usage_error(
+                        &["verify-attestation"],
+                        ErrorKind::ValueValidation,
+                        "--firmware-vendor and --firmware-class must be UUIDs (8-4-4-4-12 hex digits)",
+                    )
+                })?;
+                a.firmware = Some(FirmwareDevice {
+                    policy: policy.with_hardware_revision(c.hardware_revision.unwrap_or(0)),
+                    installed: c.installed_security_version,
+                });
+            }
             Command::Attest(a)
         }
         Some(Sub::VerifyPypi(c)) => Command::Pypi(pypi_args(c)?),
@@ -902,6 +941,7 @@ fn verify_args(
         json: p.output.format == Some(Format::Json),
         attestation,
         predicate_type: None,
+        firmware: None,
         pypi: None,
         logs: p.logs.into(),
     }))

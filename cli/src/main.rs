@@ -301,6 +301,13 @@ fn attestation_checks(a: &VerifyArgs, v: Verified) -> Result<Verified, Failure> 
     if let Some(want) = &a.predicate_type {
         statement.check_predicate_type(want)?;
     }
+    if let Some(device) = &a.firmware {
+        let firmware = sigverify::FirmwareStatement::from_statement(statement)?;
+        match device.installed {
+            Some(installed) => device.policy.check(&firmware, installed)?,
+            None => device.policy.check_applies(&firmware)?,
+        }
+    }
     Ok(v)
 }
 

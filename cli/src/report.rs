@@ -229,6 +229,9 @@ fn attestation(a: &VerifyArgs, v: &Verified) -> String {
                 let _ = writeln!(out, "  subject:  {} {}", subject.name, digests.join(" "));
             }
             let _ = writeln!(out, "  predicate type: {}", t.predicate_type);
+            if let Ok(f) = sigverify::FirmwareStatement::from_statement(s) {
+                let _ = writeln!(out, "  firmware: {}", firmware_line(&f));
+            }
             if let Some(p) = predicate(s) {
                 let text = serde_json::to_string_pretty(&p).unwrap_or_default();
                 let _ = writeln!(out, "  predicate:\n{}", indent(&text, "    "));
@@ -242,6 +245,35 @@ fn attestation(a: &VerifyArgs, v: &Verified) -> String {
         },
     }
     out
+}
+
+/// A firmware statement in one line: security version, device, and what it says beyond.
+fn firmware_line(f: &sigverify::FirmwareStatement) -> String {
+    let mut line = format!(
+        "security version {}, vendor {}, class {}",
+        f.security_version, f.vendor, f.class
+    );
+    if let Some(r) = f.min_hardware_revision {
+        let _ = write!(line, ", hardware revision {r} or later");
+    }
+    if let Some(v) = &f.version {
+        let _ = write!(line, ", release {v}");
+    }
+    line
+}
+
+/// A firmware statement as JSON (`null` when the statement is not one).
+fn firmware_json(s: &Statement) -> Value {
+    match sigverify::FirmwareStatement::from_statement(s) {
+        Ok(f) => json!({
+            "securityVersion": f.security_version,
+            "vendor": f.vendor,
+            "class": f.class,
+            "minHardwareRevision": f.min_hardware_revision,
+            "version": f.version,
+        }),
+        Err(_) => Value::Null,
+    }
 }
 
 fn indent(text: &str, by: &str) -> String {
@@ -278,6 +310,7 @@ fn verified_json(a: &VerifyArgs, o: &Outcome) -> Value {
             "payloadSha256": sigverify::Sha256Digest::of(&s.payload).to_hex(),
             "payloadText": std::str::from_utf8(&s.payload).ok().filter(|_| in_toto.is_none()),
             "inToto": in_toto,
+            "firmware": firmware_json(s),
             "subjectsChecked": !a.input.is_empty(),
         })
     });

@@ -242,10 +242,13 @@ fn json_documents_have_the_documented_keys() {
             "payloadSha256",
             "payloadText",
             "inToto",
+            "firmware",
             "subjectsChecked"
         ])
     );
     assert_eq!(statement["subjectsChecked"], true);
+    // A PyPI publish attestation is not a firmware statement.
+    assert_eq!(statement["firmware"], Value::Null);
     assert_eq!(
         keys(&statement["inToto"]),
         BTreeSet::from(["type", "predicateType", "subjects", "predicate"])
