@@ -66,19 +66,14 @@ impl FirmwareStatement {
 
     /// Reads the firmware statement from a verified DSSE payload (see [`Self::from_verified`]).
     pub fn from_statement(statement: &Statement) -> Result<Self, Error> {
-        // One pass over the payload for the type and the predicate (not `Statement::in_toto`,
-        // whose subject map would cost a firmware several KB of flash for nothing here).
+        // The statement's shape as the verifier reads it (not `Statement::in_toto`, whose
+        // subject map would cost a firmware several KB of flash for nothing here), then the
+        // predicate, which that reading does not keep.
         if statement.payload_type != crate::intoto::PAYLOAD_TYPE {
             return Err(Error::DssePayloadTypeUnsupported);
         }
-        crate::json::check_depth(&statement.payload, limits::MAX_JSON_DEPTH)?;
-        let tree = crate::json::parse::parse_object_keeping(
-            &statement.payload,
-            limits::MAX_JSON_DEPTH,
-            &["predicateType", "predicate"],
-        )
-        .map_err(|_| Error::DsseStatementInvalid)?;
-        let found = tree
+        let shape = crate::intoto::statement_tree(&statement.payload)?;
+        let found = shape
             .get("predicateType")
             .and_then(Json::as_str)
             .unwrap_or("");
@@ -87,6 +82,12 @@ impl FirmwareStatement {
                 found: found.into(),
             });
         }
+        let tree = crate::json::parse::parse_object_keeping(
+            &statement.payload,
+            limits::MAX_JSON_DEPTH,
+            &["predicate"],
+        )
+        .map_err(|_| Error::DsseStatementInvalid)?;
         let predicate = tree
             .get("predicate")
             .filter(|p| p.as_object().is_some())
@@ -336,6 +337,29 @@ mod tests {
         assert_eq!(
             FirmwareStatement::from_statement(&missing),
             Err(Error::FirmwareStatementInvalid { field: "predicate" })
+        );
+    }
+
+    #[test]
+    fn the_statement_is_read_as_strictly_as_the_verifier_reads_it() {
+        let bad_subject = Statement {
+            payload_type: crate::intoto::PAYLOAD_TYPE.into(),
+            payload: format!(
+                r#"{{"subject":5,"predicateType":"{FIRMWARE_PREDICATE_TYPE}","predicate":{{"securityVersion":1,"vendor":"{VENDOR}","class":"{CLASS}"}}}}"#
+            )
+            .into_bytes(),
+        };
+        assert_eq!(
+            FirmwareStatement::from_statement(&bad_subject),
+            Err(Error::DsseStatementInvalid)
+        );
+        let text = Statement {
+            payload_type: "text/plain".into(),
+            payload: b"{}".to_vec(),
+        };
+        assert_eq!(
+            FirmwareStatement::from_statement(&text),
+            Err(Error::DssePayloadTypeUnsupported)
         );
     }
 

@@ -59,6 +59,20 @@ pub fn statement(payload: &[u8]) -> bool {
     let _ = statement.check_predicate_type("https://slsa.dev/provenance/v1");
     // Whatever matches a subject must read as a statement.
     assert!(!(by_digest || by_bytes) || read.is_ok());
+    // The firmware statement's one-pass reader agrees with the statement reader on the type,
+    // and a device judges what it reads without panicking.
+    if let Ok(firmware) = crate::FirmwareStatement::from_statement(&statement) {
+        assert!(
+            statement
+                .check_predicate_type(crate::firmware::FIRMWARE_PREDICATE_TYPE)
+                .is_ok()
+        );
+        if let Ok(device) = crate::FirmwarePolicy::new(&firmware.vendor, &firmware.class) {
+            let device = device.with_hardware_revision(u32::MAX);
+            assert!(device.check_applies(&firmware).is_ok());
+            assert!(device.check(&firmware, firmware.security_version).is_err());
+        }
+    }
     by_digest || by_bytes
 }
 
