@@ -478,7 +478,9 @@ class Config:
     tlog_entries: int
     #: Distinct timestamp authorities whose RFC 3161 timestamps must verify.
     signed_timestamps: int
-    #: Trusted signing times of either kind (at least 1).
+    #: Trusted signing times of either kind; 0 only with a managed key and no tlog entry
+    #: (the key's window is then checked at ``now``), which the verification enforces
+    #: (``TIME_THRESHOLD_ZERO_NOT_ALLOWED``).
     observer_timestamps: int
     #: Distinct CT logs whose embedded SCTs must verify.
     certificate_timestamps: int
@@ -490,8 +492,10 @@ class Config:
         observer_timestamps: Optional[int] = None,
         certificate_timestamps: Optional[int] = None,
     ) -> "Config":
-        """Thresholds; each one not given is the public-good profile's (1, 0, 1, 1).
-        ``ValueError`` when ``observer_timestamps`` is 0."""
+        """Thresholds; each one not given is the public-good profile's (1, 0, 1, 1). An
+        ``observer_timestamps`` of 0 is accepted here and judged by the verification
+        (``TIME_THRESHOLD_ZERO_NOT_ALLOWED`` unless the policy is a managed key and
+        ``tlog_entries`` is 0)."""
     @staticmethod
     def public_good() -> "Config":
         """One tlog entry, one SCT, one signing time."""
