@@ -269,7 +269,9 @@ fn update<'a>(slot: &'a [u8], platform: &mut impl Platform) -> Result<Boot<'a>, 
         Signer::Product { .. } if installed => install::boot_installed(image, &verified, platform),
         Signer::Product { .. } => install::install(&pkg, image, &verified, platform),
         // An installed package is always a product's: a stand-in is never installed.
-        Signer::Identity { .. } | Signer::Key { .. } if installed => Err(Refusal::Signer),
+        Signer::Identity { .. } | Signer::Key { .. } if installed => {
+            Err(Refusal::InstalledNotProduct)
+        }
         Signer::Identity { .. } | Signer::Key { .. } => Ok(Boot::Staged { image }),
     }
 }
@@ -318,6 +320,9 @@ fn main() -> ! {
             version,
             counter
         ),
+        Err(Refusal::InstalledNotProduct) => {
+            hprintln!("refused: the installed image is not a product image")
+        }
         Err(Refusal::NothingToBoot) => {
             hprintln!("refused: package unreadable (nothing staged, nothing installed)")
         }

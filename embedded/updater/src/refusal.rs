@@ -17,6 +17,8 @@ pub enum Refusal {
     },
     /// Nothing staged and nothing installed.
     NothingToBoot,
+    /// The install slot holds a package of a stand-in signer, which is never installed.
+    InstalledNotProduct,
     #[cfg(not(feature = "root-update"))]
     RootUpdateNotBuilt,
     Core(sigverify::Error),
