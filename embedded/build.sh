@@ -67,7 +67,7 @@ cc_firmware() { # OUTPUT [EXTRA SOURCES AND FLAGS...]
   arm-none-eabi-gcc "${board[@]}" -mthumb -mfloat-abi=hard \
     -std=c99 -Os -Wall -Wextra -Werror -ffreestanding -ffunction-sections -fdata-sections \
     -I "$root/bindings-c/include" -I "$out" -nostdlib -Wl,--gc-sections -Wl,-z,noexecstack \
-    c/startup.c c/measure.c c/main.c "${@:2}" \
+    c/startup.c c/measure.c c/platform.c c/main.c "${@:2}" \
     "$root/target/$target/firmware/libsigverify.a" -lgcc -o "$out/$1"
 }
 # The reduced C updater, and the same with TUF root updates (trust.c; the same library, whose

@@ -18,13 +18,13 @@
 
 #include "board.h"
 #include "firmware.h"
+#include "platform.h"
 #include "sigverify.h"
 #ifdef ROOT_UPDATE
 #include "trust.h"
 #endif
 
 #define MAX_SECTIONS 32u
-#define FLASH_FAILED (-3)
 
 /* The device's trusted signers, by slot: as in updater/src/device.rs. */
 static const char *const IDENTITIES[2][2] = {
@@ -147,48 +147,6 @@ static void phase(const char *name, uint64_t insns) {
   put_str(" B\n");
 }
 
-static void hash_chunk(void *hasher, const uint8_t *data, size_t len) {
-  sigverify_hasher_update((sigverify_hasher *)hasher, data, len);
-}
-
-static bool same_digest(const uint8_t *a, const uint8_t *b) {
-  uint8_t diff = 0;
-  size_t i;
-  for (i = 0; i < 32; i++) diff |= (uint8_t)(a[i] ^ b[i]);
-  return diff == 0;
-}
-
-/* Writes the package to the install slot and reads it back: 0 when the slot holds it. */
-static int install(const struct package *pkg) {
-  static const char path[] = "install.bin";
-  uint8_t want[32], have[32];
-  sigverify_hasher *hasher = sigverify_hasher_new();
-  int rc = FLASH_FAILED;
-  if (hasher == NULL || pkg->total > INSTALL_SLOT_BYTES) goto out;
-  if (sigverify_hasher_update(hasher, PACKAGE_SLOT, pkg->total) != SIGVERIFY_OK ||
-      sigverify_hasher_final(hasher, want) != SIGVERIFY_OK)
-    goto out;
-  if (sh_write_file(path, sizeof path - 1, PACKAGE_SLOT, pkg->total) != 0) goto out;
-  if (sh_read_file(path, sizeof path - 1, hash_chunk, hasher) != 0 ||
-      sigverify_hasher_final(hasher, have) != SIGVERIFY_OK)
-    goto out;
-  rc = same_digest(want, have) ? 0 : FLASH_FAILED;
-out:
-  sigverify_hasher_free(hasher);
-  return rc;
-}
-
-static int advance_counter(uint32_t version) {
-  static const char path[] = "counter.bin";
-  unsigned char word[4];
-  if (version < COUNTER) return FLASH_FAILED; /* a counter never goes down */
-  word[0] = (unsigned char)version;
-  word[1] = (unsigned char)(version >> 8);
-  word[2] = (unsigned char)(version >> 16);
-  word[3] = (unsigned char)(version >> 24);
-  return sh_write_file(path, sizeof path - 1, word, sizeof word) == 0 ? 0 : FLASH_FAILED;
-}
-
 /* The policy for the signer a package names, with the verifier's thresholds set for it; 0 or a
    sigverify code, or -1 (no such slot). */
 static int signer(sigverify_verifier *verifier, uint32_t slot, sigverify_policy **policy,
@@ -244,7 +202,8 @@ int main(void) {
   sigverify_error *err = NULL;
   sigverify_firmware_statement statement = {0, 0, false};
   uint64_t start;
-  uint32_t counter = COUNTER;
+  const struct platform *board = &QEMU_PLATFORM;
+  uint32_t counter = board->counter();
   bool installed = false, product;
   int rc, parsed;
 
@@ -254,7 +213,7 @@ int main(void) {
   if (parsed == 1) {
     /* Nothing staged: the installed image, verified again before it runs. */
     pkg = none;
-    installed = parse(INSTALL_SLOT, INSTALL_SLOT_BYTES, &pkg) == 0;
+    installed = parse(board->installed(), INSTALL_SLOT_BYTES, &pkg) == 0;
     parsed = installed ? 0 : 1;
   }
   heap_reset_peak();
@@ -291,13 +250,13 @@ int main(void) {
     rc = sigverify_firmware_check(result, &DEVICE, counter, &statement, &err);
     if (rc == SIGVERIFY_OK) {
       proofs(result);
-      rc = install(&pkg);
+      rc = board->install(PACKAGE_SLOT, pkg.total);
     }
-    if (rc == SIGVERIFY_OK && POWER_CUT == 1) {
+    if (rc == SIGVERIFY_OK && board->power_cut_after_write()) {
       put_str("power cut: the image is written, the counter was not advanced\n");
       rc = -1;
     }
-    if (rc == SIGVERIFY_OK) rc = advance_counter(statement.security_version);
+    if (rc == SIGVERIFY_OK) rc = board->advance_counter(statement.security_version);
     if (rc == SIGVERIFY_OK) {
       put_str("installed: security version ");
       put_u64(statement.security_version);
@@ -310,7 +269,7 @@ int main(void) {
       put_str("refused: the installed image's security version is below the counter\n");
       rc = -1;
     } else if (rc == SIGVERIFY_OK && statement.security_version > counter) {
-      rc = advance_counter(statement.security_version);
+      rc = board->advance_counter(statement.security_version);
       if (rc == SIGVERIFY_OK)
         counter_moved("counter: ", counter, statement.security_version,
                       ": the installed image's security version (an update was interrupted after its write)\n");
