@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Builds the firmware images of the updater example for thumbv7em-none-eabihf (Cortex-M4F), all
 # at opt-level "s" with LTO:
-#   target/thumbv7em-none-eabihf/release/updater   the Rust updater (embedded/updater), reduced:
+#   target/images/updater[-m33]                     the Rust updater (embedded/updater), reduced:
 #                                                   no RSA, no P-521, no root updates
-#   target/full/thumbv7em-none-eabihf/release/updater
-#                                                   the Rust updater's full build: every
+#   target/images/updater-full[-m33]                the Rust updater's full build: every
 #                                                   algorithm, TUF root updates (feature `full`)
 #   target/firmware-c/updater-c                     the C updater (embedded/c) over the no_std
 #                                                   libsigverify.a (bindings-c without std)
@@ -35,14 +34,20 @@ remap=(--remap-path-prefix="$root/=")
 rust_flags="-C link-arg=-Tlink.x --cfg sha2_backend_soft=\"compact\" ${remap[*]}"
 
 log "Rust updater (embedded/updater): reduced, then full; Cortex-M4F, then Cortex-M33"
-RUSTFLAGS=$rust_flags cargo build --locked --release -q
-RUSTFLAGS=$rust_flags cargo build --locked --release -q --features full --target-dir target/full
+# One target directory for the four builds (their build scripts and macros are built once);
+# each image is copied out under its own name, as the next build replaces the last.
+rustup target list --installed | grep -qx thumbv8m.main-none-eabihf || rustup target add thumbv8m.main-none-eabihf
+mkdir -p target/images
+rust_image() { # NAME TARGET EXTRA-RUSTFLAGS FEATURES
+  RUSTFLAGS="$rust_flags $3" cargo build --locked --release -q --target "$2" ${4:+--features "$4"}
+  cp "target/$2/release/updater" "target/images/$1"
+}
+rust_image updater thumbv7em-none-eabihf "" ""
+rust_image updater-full thumbv7em-none-eabihf "" full
 # The second board (mps2-an505): ARMv8-M Mainline, tuned for the Cortex-M33 (its DSP multiplies
 # keep the ECDSA arithmetic at the Cortex-M4F's instruction count).
-rustup target list --installed | grep -qx thumbv8m.main-none-eabihf || rustup target add thumbv8m.main-none-eabihf
-m33=(--target thumbv8m.main-none-eabihf --features an505)
-RUSTFLAGS="$rust_flags -C target-cpu=cortex-m33" cargo build --locked --release -q "${m33[@]}" --target-dir target/m33
-RUSTFLAGS="$rust_flags -C target-cpu=cortex-m33" cargo build --locked --release -q "${m33[@]}",full --target-dir target/m33-full
+rust_image updater-m33 thumbv8m.main-none-eabihf "-C target-cpu=cortex-m33" an505
+rust_image updater-full-m33 thumbv8m.main-none-eabihf "-C target-cpu=cortex-m33" an505,full
 
 log "no_std C library (bindings-c, features: ed25519, tsa) and the C updater (embedded/c)"
 # Built in the main workspace, so it shares the workspace's lockfile; `firmware` is its

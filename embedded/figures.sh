@@ -86,7 +86,7 @@ printf '%-14s %-8s %10s %10s %10s %12s %12s  %s\n' build image flash heap_peak s
 for fw in "${FIRMWARE[@]}" "${FULL[@]}"; do
   name=$(firmware_name "$fw")
   counts=yes
-  [[ $fw == *full/* ]] && counts=no
+  [[ $fw == *updater-full* ]] && counts=no
   f=$(flash "$fw")
   for image in rekor1 rekor2 key product; do
     rm -f target/flash/install.bin target/flash/counter.bin

@@ -2,10 +2,10 @@
 # shellcheck shell=bash
 # The reduced builds, Rust and C, on mps2-an386 (Cortex-M4F) and mps2-an505 (Cortex-M33),
 # which the budgets are for.
-FIRMWARE=(target/thumbv7em-none-eabihf/release/updater target/firmware-c/updater-c
-  target/m33/thumbv8m.main-none-eabihf/release/updater target/firmware-c/updater-c-m33)
+FIRMWARE=(target/images/updater target/firmware-c/updater-c
+  target/images/updater-m33 target/firmware-c/updater-c-m33)
 # The Rust updater's full build (every algorithm, TUF root updates), on each board.
-FULL=(target/full/thumbv7em-none-eabihf/release/updater target/m33-full/thumbv8m.main-none-eabihf/release/updater)
+FULL=(target/images/updater-full target/images/updater-full-m33)
 # The C updater with TUF root updates (the reduced library's algorithms), on each board.
 C_TUF=(target/firmware-c/updater-c-tuf target/firmware-c/updater-c-tuf-m33)
 
@@ -13,8 +13,8 @@ firmware_name() {
   case $1 in
     *updater-c-tuf-m33) echo C+TUF/M33 ;; *updater-c-tuf) echo C+TUF ;;
     *updater-c-m33) echo C/M33 ;; *updater-c) echo C ;;
-    */m33-full/*) echo Full/M33 ;; */full/*) echo Full ;;
-    */m33/*) echo Rust/M33 ;; *) echo Rust ;;
+    *updater-full-m33) echo Full/M33 ;; *updater-full) echo Full ;;
+    *updater-m33) echo Rust/M33 ;; *) echo Rust ;;
   esac
 }
 
