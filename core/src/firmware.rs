@@ -35,7 +35,6 @@ use crate::Error;
 use crate::Statement;
 use crate::Verified;
 use crate::json::borrowed::Json;
-use crate::limits;
 
 /// The in-toto predicate type of a firmware statement.
 pub const FIRMWARE_PREDICATE_TYPE: &str = "https://github.com/sigverify/sigverify/firmware/v1";
@@ -66,14 +65,14 @@ impl FirmwareStatement {
 
     /// Reads the firmware statement from a verified DSSE payload (see [`Self::from_verified`]).
     pub fn from_statement(statement: &Statement) -> Result<Self, Error> {
-        // The statement's shape as the verifier reads it (not `Statement::in_toto`, whose
-        // subject map would cost a firmware several KB of flash for nothing here), then the
-        // predicate, which that reading does not keep.
+        // The statement's shape as the verifier reads it, with the predicate kept, in one pass
+        // (not `Statement::in_toto`, whose subject map would cost a firmware several KB of
+        // flash for nothing here).
         if statement.payload_type != crate::intoto::PAYLOAD_TYPE {
             return Err(Error::DssePayloadTypeUnsupported);
         }
-        let shape = crate::intoto::statement_tree(&statement.payload)?;
-        let found = shape
+        let tree = crate::intoto::statement_tree_with_predicate(&statement.payload)?;
+        let found = tree
             .get("predicateType")
             .and_then(Json::as_str)
             .unwrap_or("");
@@ -82,12 +81,6 @@ impl FirmwareStatement {
                 found: found.into(),
             });
         }
-        let tree = crate::json::parse::parse_object_keeping(
-            &statement.payload,
-            limits::MAX_JSON_DEPTH,
-            &["predicate"],
-        )
-        .map_err(|_| Error::DsseStatementInvalid)?;
         let predicate = tree
             .get("predicate")
             .filter(|p| p.as_object().is_some())

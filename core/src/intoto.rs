@@ -104,13 +104,19 @@ impl Statement {
 /// not kept; as a tree it took ~10 KiB of a microcontroller's heap (embedded/figures.sh). A
 /// repeated member reads as its last value, as `JSON.parse` and Python's `json` read it.
 pub(crate) fn statement_tree(payload: &[u8]) -> Result<Json<'_>, Error> {
+    shaped_tree(payload, &["_type", "predicateType", "subject"])
+}
+
+/// [`statement_tree`] that also keeps `predicate`, for a reader of a predicate of its own
+/// (`firmware`): one pass over the payload for its shape and its predicate.
+pub(crate) fn statement_tree_with_predicate(payload: &[u8]) -> Result<Json<'_>, Error> {
+    shaped_tree(payload, &["_type", "predicateType", "subject", "predicate"])
+}
+
+fn shaped_tree<'p>(payload: &'p [u8], keep: &[&str]) -> Result<Json<'p>, Error> {
     crate::json::check_depth(payload, limits::MAX_JSON_DEPTH)?;
-    let tree = parse_object_keeping(
-        payload,
-        limits::MAX_JSON_DEPTH,
-        &["_type", "predicateType", "subject"],
-    )
-    .map_err(|_| Error::DsseStatementInvalid)?;
+    let tree = parse_object_keeping(payload, limits::MAX_JSON_DEPTH, keep)
+        .map_err(|_| Error::DsseStatementInvalid)?;
     let subjects = subjects(&tree)?;
     limits::check(subjects.len(), limits::MAX_SUBJECTS, Limit::Subjects)?;
     for subject in subjects {

@@ -61,10 +61,6 @@ struct package {
    unset clock reads 0, which sigverify refuses (SIGVERIFY_CLOCK_UNAVAILABLE on bare metal). */
 static uint64_t rtc_seconds(void) { return RTC_SECONDS; }
 
-static uint32_t le32(const unsigned char *p) {
-  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static bool tag_is(const unsigned char *tag, const char *want) {
   return tag[0] == (unsigned char)want[0] && tag[1] == (unsigned char)want[1] &&
          tag[2] == (unsigned char)want[2] && tag[3] == (unsigned char)want[3];

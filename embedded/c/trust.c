@@ -27,15 +27,11 @@
 
 static const char TRUSTED_ROOT[] = "trusted_root.json";
 
-static uint32_t get32(const unsigned char *p) {
-  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /* The next field of the sector at *at: false when it runs past the sector. */
 static bool field(size_t *at, sigverify_buffer *out) {
   size_t len;
   if (*at > PERSIST_BYTES - 4) return false;
-  len = get32(PERSIST + *at);
+  len = le32(PERSIST + *at);
   if (len > PERSIST_BYTES - *at - 4) return false;
   out->data = PERSIST + *at + 4;
   out->len = len;
@@ -61,8 +57,8 @@ static bool read_sector(struct persisted *p) {
       !field(&at, &p->files.targets) || !field(&at, &p->files.trusted_root) ||
       !field(&at, &count) || count.len != 4)
     return false;
-  p->verified_at = (uint64_t)get32(time.data) | (uint64_t)get32(time.data + 4) << 32;
-  n = get32(count.data);
+  p->verified_at = (uint64_t)le32(time.data) | (uint64_t)le32(time.data + 4) << 32;
+  n = le32(count.data);
   if (n > TUF_MAX_ROOTS) return false;
   for (i = 0; i < n; i++)
     if (!field(&at, &p->files.roots[i])) return false;
