@@ -157,5 +157,7 @@ grep -E '^#|witness_policy=|tlog_proof=|log_state=|consistency_proof=' "$OUT/man
 log "TUF manifest through sigverify_trusted_root_from_tuf (valgrind)"
 cargo run --locked -q -p sigverify-conformance --bin manifest -- --tuf >"$OUT/tuf-manifest.tsv"
 "${VALGRIND[@]}" "$OUT/tuf" "$OUT/tuf-manifest.tsv"
+log "TUF manifest again, every ECDSA check through files.ecdsa_verify (valgrind)"
+"${VALGRIND[@]}" "$OUT/tuf" "$OUT/tuf-manifest.tsv" --ecdsa-callback
 
 log "c binding: all passed"

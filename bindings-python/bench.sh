@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release wheel and runs bench.py in .venv-bench next to sigstore-python from PyPI.
+# Builds the release wheel and runs bench.py in .venv-bench next to sigstore-python from PyPI,
+# then bench_tuf.py next to python-tuf (which sigstore-python depends on).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/../target/python/bench-wheels"
@@ -12,3 +13,4 @@ rm -rf "$out"
 (cd "$here" && "$here/.venv-bench/bin/maturin" build --locked --release -q -i "$here/.venv-bench/bin/python" --out "$out")
 "$here/.venv-bench/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps "$out"/sigverify-*.whl
 "$here/.venv-bench/bin/python" "$here/bench.py" "$@"
+"$here/.venv-bench/bin/python" "$here/bench_tuf.py"

@@ -784,6 +784,8 @@ export interface TufFiles {
   state?: TufState;
   /** The time to check expiry at: a Date or milliseconds (default: now). */
   now?: Date | number;
+  /** ECDSA checks in node:crypto where the runtime has it (default true), as a `Verifier`'s. */
+  platformCrypto?: boolean;
 }
 
 /** A TUF metadata version: a number, or a bigint when `Number` cannot hold it exactly. */
@@ -827,4 +829,6 @@ export interface TufRepositoryFiles {
   state?: TufState;
   /** The time to check expiry at: a Date or milliseconds (default: now). */
   now?: Date | number;
+  /** ECDSA checks in node:crypto where the runtime has it (default true), as a `Verifier`'s. */
+  platformCrypto?: boolean;
 }

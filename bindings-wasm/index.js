@@ -353,12 +353,14 @@ export class TrustedRoot {
    * The trusted root that TUF metadata yields, checked offline by the core's TUF client from
    * the compiled-in production TUF root (`staging: true`: staging; `anchor`: your own) or the
    * state's newer root: `{ timestamp, snapshot, targets, targetFiles: { 'trusted_root.json':
-   * bytes, ... }, roots?: [bytes of N+1.root.json, ...], anchor?, staging?, state?, now? }`.
+   * bytes, ... }, roots?: [bytes of N+1.root.json, ...], anchor?, staging?, state?, now?,
+   * platformCrypto? }` (`platformCrypto`, default true: the ECDSA checks in node:crypto where
+   * the runtime has it, as a `Verifier`'s; browsers check them in WebAssembly).
    * Throws VerificationError (TUF_*) when it does not verify; advances `state` when it does.
    */
   static fromTuf(files) {
     if (files === null || typeof files !== 'object') throw new TypeError('fromTuf takes an object of files');
-    const known = new Set(['timestamp', 'snapshot', 'targets', 'targetFiles', 'roots', 'anchor', 'staging', 'state', 'now']);
+    const known = new Set(['timestamp', 'snapshot', 'targets', 'targetFiles', 'roots', 'anchor', 'staging', 'state', 'now', 'platformCrypto']);
     for (const k of Object.keys(files)) {
       if (!known.has(k)) throw new TypeError(`fromTuf: unknown key \`${k}\``);
     }
@@ -377,6 +379,7 @@ export class TrustedRoot {
       names,
       names.map((n) => bytesOf(targetFiles[n], `targetFiles['${n}']`)),
       nowSeconds(files),
+      platformCrypto(files),
     ));
     if (state !== undefined) state._advance(out.state, out.versions);
     return new TrustedRoot(out.trustedRoot);
@@ -385,7 +388,7 @@ export class TrustedRoot {
   /**
    * As `fromTuf`, from the files of a repository side by side, e.g. picked in a browser:
    * `{ files: { 'timestamp.json': bytes, '16.root.json': bytes, ... } (or a Map), anchor?,
-   * staging?, state?, now? }`. Which file is which follows the core's layout rules (the roots
+   * staging?, state?, now?, platformCrypto? }`. Which file is which follows the core's layout rules (the roots
    * after the anchor or the state's root, `snapshot.json` or `V.snapshot.json`,
    * `trusted_root.json` or `<hash>.trusted_root.json`); folder names are ignored. Throws
    * TypeError when a required file is absent, VerificationError (TUF_*) when the files do not
@@ -393,7 +396,7 @@ export class TrustedRoot {
    */
   static fromTufFiles(options) {
     if (options === null || typeof options !== 'object') throw new TypeError('fromTufFiles takes an object');
-    const known = new Set(['files', 'anchor', 'staging', 'state', 'now']);
+    const known = new Set(['files', 'anchor', 'staging', 'state', 'now', 'platformCrypto']);
     for (const k of Object.keys(options)) {
       if (!known.has(k)) throw new TypeError(`fromTufFiles: unknown key \`${k}\``);
     }
@@ -409,6 +412,7 @@ export class TrustedRoot {
       entries.map(([name]) => String(name)),
       entries.map(([name, bytes]) => bytesOf(bytes, `files['${name}']`)),
       nowSeconds(options),
+      platformCrypto(options),
     ));
     if (state !== undefined) state._advance(out.state, out.versions);
     return new TrustedRoot(out.trustedRoot);

@@ -1401,6 +1401,17 @@ typedef struct sigverify_tuf_files {
    * How many target files.
    */
   size_t target_files_len;
+  /**
+   * The ECDSA backend of this update, as `sigverify_verifier_set_ecdsa_backend` installs one
+   * on a verifier (Sigstore's TUF keys are ECDSA P-256, so the signature checks are most of
+   * an update's cost); NULL: sigverify's own software. The keys and signature encodings
+   * are judged by sigverify first either way, so the same files are trusted.
+   */
+  sigverify_ecdsa_verify_fn ecdsa_verify;
+  /**
+   * Passed to `ecdsa_verify`, never dereferenced by sigverify.
+   */
+  void *ecdsa_context;
 } sigverify_tuf_files;
 
 /**
@@ -2512,7 +2523,8 @@ void sigverify_result_free(struct sigverify_result *result);
  * `*error_out` when `error_out` is not NULL.
  *
  * Memory: the call holds the parsed metadata (about 4 times the size of the largest file)
- * and checks one ECDSA or Ed25519 signature at a time.
+ * and checks one ECDSA or Ed25519 signature at a time; `files->ecdsa_verify`, when not NULL, is
+ * called on this thread during the call only.
  *
  * # Safety
  * `files` is NULL or points at a valid `sigverify_tuf_files` whose buffers are readable as

@@ -88,7 +88,7 @@ pub type sigverify_ecdsa_verify_fn = Option<
 >;
 
 /// The installed callback and its context.
-struct Callback {
+pub(crate) struct Callback {
     verify: unsafe extern "C" fn(*mut c_void, *const sigverify_ecdsa_check) -> c_int,
     context: *mut c_void,
 }
@@ -98,6 +98,16 @@ struct Callback {
 unsafe impl Send for Callback {}
 // SAFETY: as above; the callback receives the context and a check, nothing shared mutably.
 unsafe impl Sync for Callback {}
+
+impl Callback {
+    /// `verify`, called with `context`.
+    pub(crate) fn new(
+        verify: unsafe extern "C" fn(*mut c_void, *const sigverify_ecdsa_check) -> c_int,
+        context: *mut c_void,
+    ) -> Self {
+        Self { verify, context }
+    }
+}
 
 impl core::fmt::Debug for Callback {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -219,7 +229,7 @@ pub unsafe extern "C" fn sigverify_verifier_set_ecdsa_backend(
         // SAFETY: per this function's contract, `verifier` is NULL or live and unshared.
         let inner = unsafe { sigverify_verifier::borrow_mut(verifier, "verifier") }?;
         let verify = verify.ok_or(Failure::NullParameter("verify"))?;
-        let backend = alloc::sync::Arc::new(Callback { verify, context });
+        let backend = alloc::sync::Arc::new(Callback::new(verify, context));
         *inner = inner.clone().with_shared_ecdsa_backend(backend);
         Ok(())
     };

@@ -5,7 +5,10 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::ffi::c_char;
 use core::ffi::c_int;
+use core::ffi::c_void;
 
+use crate::backend::Callback;
+use crate::backend::sigverify_ecdsa_verify_fn;
 use crate::failure::Failure;
 use crate::handle::bytes;
 use crate::handle::out_param;
@@ -59,6 +62,13 @@ pub struct sigverify_tuf_files {
     pub target_files: *const sigverify_tuf_target,
     /// How many target files.
     pub target_files_len: usize,
+    /// The ECDSA backend of this update, as `sigverify_verifier_set_ecdsa_backend` installs one
+    /// on a verifier (Sigstore's TUF keys are ECDSA P-256, so the signature checks are most of
+    /// an update's cost); NULL: sigverify's own software. The keys and signature encodings
+    /// are judged by sigverify first either way, so the same files are trusted.
+    pub ecdsa_verify: sigverify_ecdsa_verify_fn,
+    /// Passed to `ecdsa_verify`, never dereferenced by sigverify.
+    pub ecdsa_context: *mut c_void,
 }
 
 /// Moves `v` to the heap as a boxed slice and returns its pointer and length, for
@@ -113,7 +123,8 @@ unsafe fn items<'a, T>(ptr: *const T, len: usize, name: &'static str) -> Result<
 /// `*error_out` when `error_out` is not NULL.
 ///
 /// Memory: the call holds the parsed metadata (about 4 times the size of the largest file)
-/// and checks one ECDSA or Ed25519 signature at a time.
+/// and checks one ECDSA or Ed25519 signature at a time; `files->ecdsa_verify`, when not NULL, is
+/// called on this thread during the call only.
 ///
 /// # Safety
 /// `files` is NULL or points at a valid `sigverify_tuf_files` whose buffers are readable as
@@ -187,7 +198,13 @@ pub unsafe extern "C" fn sigverify_trusted_root_from_tuf(
             0 => crate::verify::system_time()?,
             n => sigverify::UnixTime(n),
         };
-        let up = sigverify::tuf::update(anchor, state.as_ref(), &repo, now)?;
+        let up = match f.ecdsa_verify {
+            Some(verify) => {
+                let backend = Callback::new(verify, f.ecdsa_context);
+                sigverify::tuf::update_with_backend(anchor, state.as_ref(), &repo, now, &backend)?
+            }
+            None => sigverify::tuf::update(anchor, state.as_ref(), &repo, now)?,
+        };
         let root = up
             .target_file(sigverify::tuf::TRUSTED_ROOT_TARGET)
             .map(<[u8]>::to_vec)

@@ -6,7 +6,10 @@
  * `expected` column. A verified trusted root must also load with
  * sigverify_verifier_new_from_trusted_root.
  *
- * usage: tuf TUF-MANIFEST.tsv
+ * usage: tuf TUF-MANIFEST.tsv [--ecdsa-callback]
+ * With --ecdsa-callback every update hands its ECDSA checks to a callback (files.ecdsa_verify)
+ * that counts them and answers with sigverify_ecdsa_check_in_software: every row must have the
+ * same outcome, and the callback must have been called.
  * Prints one line per mismatch and a closing "N passed, M failed" line; exits non-zero on any
  * mismatch or when no row ran.
  */
@@ -56,6 +59,14 @@ static int split(char *list, char **items) {
   }
 }
 
+/* How many checks the callback answered; NULL when the updates use sigverify's software. */
+static unsigned long *callback_checks = NULL;
+
+static int counting_check(void *context, const sigverify_ecdsa_check *check) {
+  ++*(unsigned long *)context;
+  return sigverify_ecdsa_check_in_software(check);
+}
+
 /* Runs one stage; the outcome name goes to `got`. Returns 0 when the harness itself worked. */
 static int run_stage(char **col, unsigned char **state, size_t *state_len, char *got, size_t got_len) {
   static sigverify_buffer roots[MAX_ITEMS];
@@ -96,6 +107,10 @@ static int run_stage(char **col, unsigned char **state, size_t *state_len, char 
   }
   files.target_files = targets;
   files.target_files_len = (size_t)n;
+  if (callback_checks != NULL) {
+    files.ecdsa_verify = counting_check;
+    files.ecdsa_context = callback_checks;
+  }
 
   status = sigverify_trusted_root_from_tuf(&files, strtoull(col[NOW], NULL, 10), &root_json, &root_len,
                                            &new_state, &new_state_len, &error);
@@ -127,8 +142,15 @@ int main(int argc, char **argv) {
   size_t len, state_len = 0;
   char *line, *next, prev_id[512] = "";
   int passed = 0, failed = 0;
-  if (argc != 2 || (text = read_file(argv[1], &len)) == NULL) {
-    fprintf(stderr, "usage: tuf TUF-MANIFEST.tsv\n");
+  unsigned long checks = 0;
+  const char *manifest = argc >= 2 ? argv[1] : NULL;
+  if (argc == 3 && strcmp(argv[2], "--ecdsa-callback") == 0) {
+    callback_checks = &checks;
+  } else if (argc != 2) {
+    manifest = NULL;
+  }
+  if (manifest == NULL || (text = read_file(manifest, &len)) == NULL) {
+    fprintf(stderr, "usage: tuf TUF-MANIFEST.tsv [--ecdsa-callback]\n");
     return 2;
   }
   for (line = (char *)text; line != NULL && *line != '\0'; line = next) {
@@ -167,5 +189,9 @@ int main(int argc, char **argv) {
   sigverify_buffer_free(state, state_len);
   free(text);
   printf("tuf (C): %d passed, %d failed\n", passed, failed);
+  if (callback_checks != NULL) {
+    printf("tuf (C): the ECDSA callback answered %lu checks\n", checks);
+    if (checks == 0) return 1;
+  }
   return failed == 0 && passed > 0 ? 0 : 1;
 }

@@ -98,7 +98,17 @@ fn run(
         None => crate::convert::system_now()?,
     });
     let up = py
-        .detach(|| sigverify::tuf::update(anchor, before.as_ref(), &files.repository(), now))
+        .detach(|| {
+            // AWS-LC checks the repository's ECDSA signatures, as it does a bundle's: most of
+            // an update's cost (Sigstore's TUF keys are P-256).
+            sigverify::tuf::update_with_backend(
+                anchor,
+                before.as_ref(),
+                &files.repository(),
+                now,
+                &crate::ecdsa::AWS_LC,
+            )
+        })
         .map_err(|e| errors::to_py(py, &e))?;
     if let Some(s) = state {
         s.set(up.state);

@@ -119,7 +119,8 @@ impl TrustedRoot {
 
 impl TrustedRoot {
     fn parse(py: Python<'_>, bytes: &[u8]) -> PyResult<Self> {
-        py.detach(|| sigverify::TrustedRoot::from_json(bytes))
+        // AWS-LC checks the certificate authorities' chain signatures, as it does a bundle's.
+        py.detach(|| sigverify::TrustedRoot::from_json_with_backend(bytes, &crate::ecdsa::AWS_LC))
             .map(Self)
             .map_err(|e| errors::to_py(py, &e))
     }

@@ -145,7 +145,7 @@ pub struct NativeVerifier {
 /// The ECDSA backend of a verifier, and whether it is the runtime's own: with
 /// `platform_crypto`, node:crypto where the runtime has it; otherwise the recorder of
 /// [`deferred`], which outside a deferred run leaves every check to the core.
-fn ecdsa_backend(platform_crypto: bool) -> (&'static dyn EcdsaBackend, bool) {
+pub(crate) fn ecdsa_backend(platform_crypto: bool) -> (&'static dyn EcdsaBackend, bool) {
     if platform_crypto && host_ecdsa_available() {
         (&HOST_ECDSA, true)
     } else {
@@ -185,7 +185,11 @@ impl NativeVerifier {
         json: &[u8],
         platform_crypto: bool,
     ) -> Result<NativeVerifier, JsValue> {
-        verifier(TrustedRoot::from_json(json), platform_crypto)
+        let (backend, _) = ecdsa_backend(platform_crypto);
+        verifier(
+            TrustedRoot::from_json_with_backend(json, backend),
+            platform_crypto,
+        )
     }
 
     /// Sets the requirements (see `VerifierOptions.config` in `index.d.ts`): `"public-good"`,

@@ -64,7 +64,8 @@ fn named_bytes(
 }
 
 /// Runs one TUF update. `anchor` empty means the compiled-in production (or `staging`) TUF
-/// root; `state` empty means no earlier update; `names[i]` names `files[i]`.
+/// root; `state` empty means no earlier update; `names[i]` names `files[i]`; with
+/// `platform_crypto`, the ECDSA checks go to the runtime's own where it has a synchronous one.
 #[wasm_bindgen(js_name = tufUpdate)]
 #[allow(clippy::too_many_arguments)]
 pub fn tuf_update(
@@ -78,6 +79,7 @@ pub fn tuf_update(
     names: Vec<String>,
     files: js_sys::Array,
     now: f64,
+    platform_crypto: bool,
 ) -> Result<JsValue, JsValue> {
     let (anchor, state) = start(anchor, staging, state)?;
     let roots = bytes_list(&roots, "roots")?;
@@ -93,7 +95,7 @@ pub fn tuf_update(
             .zip(files.iter().map(Vec::as_slice))
             .collect(),
     };
-    run(anchor, state.as_ref(), &repo, now)
+    run(anchor, state.as_ref(), &repo, now, platform_crypto)
 }
 
 /// Runs one TUF update over the files of a repository given side by side (`names[i]` names
@@ -108,6 +110,7 @@ pub fn tuf_update_from_files(
     names: Vec<String>,
     files: js_sys::Array,
     now: f64,
+    platform_crypto: bool,
 ) -> Result<JsValue, JsValue> {
     let (anchor, state) = start(anchor, staging, state)?;
     let files = named_bytes(&names, &files, "files")?;
@@ -120,7 +123,13 @@ pub fn tuf_update_from_files(
         Ok::<_, core::convert::Infallible>(by_name.get(name).map(|b| b.to_vec()))
     })
     .map_err(|e| type_error(&format!("TUF repository files: {e}")))?;
-    run(anchor, state.as_ref(), &picked.repository(), now)
+    run(
+        anchor,
+        state.as_ref(),
+        &picked.repository(),
+        now,
+        platform_crypto,
+    )
 }
 
 /// Where an update starts: `anchor`, or the compiled-in production (or `staging`) TUF root
@@ -148,11 +157,14 @@ fn run(
     state: Option<&sigverify::tuf::State>,
     repo: &sigverify::tuf::Repository<'_>,
     now: f64,
+    platform_crypto: bool,
 ) -> Result<JsValue, JsValue> {
     // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let now = sigverify::UnixTime(now as u64);
-    let up = sigverify::tuf::update(anchor, state, repo, now).map_err(|e| core_error(&e))?;
+    let (backend, _) = crate::ecdsa_backend(platform_crypto);
+    let up = sigverify::tuf::update_with_backend(anchor, state, repo, now, backend)
+        .map_err(|e| core_error(&e))?;
     let trusted_root = up
         .target_file(sigverify::tuf::TRUSTED_ROOT_TARGET)
         .map(<[u8]>::to_vec)

@@ -27,6 +27,7 @@ use sigverify::bundles::FileKind as BundleFile;
 use sigverify::pypi;
 
 mod args;
+mod hash;
 mod logs;
 mod npm;
 mod release;
@@ -332,12 +333,12 @@ fn pypi_checks(
     Ok(v)
 }
 
-/// Streams the file through `alg` in 64 KiB chunks.
+/// Streams the file through `alg`, reading ahead on a second thread.
 fn hash_file(path: &Path, alg: HashAlgorithm) -> Result<Digest, Failure> {
     let io =
         |e: std::io::Error| Failure::Io(format!("cannot read artifact {}: {e}", path.display()));
     fs::File::open(path)
-        .and_then(|f| Digest::of_reader(f, alg))
+        .and_then(|f| hash::digest_reader(f, alg))
         .map_err(io)
 }
 

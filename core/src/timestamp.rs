@@ -445,7 +445,7 @@ mod tests {
             Certificate::from_der(&leaf).unwrap(),
             Certificate::from_der(&root).unwrap(),
         ];
-        assert!(crate::x509::chain_links_hold(&chain));
+        assert!(crate::x509::chain_links_hold(&chain, Crypto::BUILTIN));
         let authority = Authority {
             chain,
             validity: Validity {

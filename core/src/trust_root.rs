@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::Error;
+use crate::crypto::Crypto;
 use crate::crypto::PublicKey;
 use crate::encoding::base64_decode_proto;
 use crate::json::fields::Fields;
@@ -34,10 +35,11 @@ const STAGING_LEN: usize = crate::json::minify::minified_len(STAGING_RAW);
 pub(crate) const STAGING_JSON: &[u8] = &crate::json::minify::minified::<STAGING_LEN>(STAGING_RAW);
 
 /// How the signatures linking a CA chain are treated while parsing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Links {
-    /// Each link's signature is verified: a root from outside the program.
-    Verify,
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Links<'a> {
+    /// Each link's signature is verified, ECDSA by the backend first: a root from outside the
+    /// program.
+    Verify(Crypto<'a>),
     /// A compiled-in root: its bytes are as trusted as the code, and every link's signature
     /// is verified by this crate's tests (`compiled_in_chain_links_hold`), not at every start.
     /// This saves two P-384 checks per root (57 M instructions on a Cortex-M4, measured by
@@ -78,10 +80,20 @@ impl Log {
 impl TrustedRoot {
     /// Parses a `TrustedRoot` or a `ClientTrustConfig` (whose `trustedRoot` is used).
     pub fn from_json(input: &[u8]) -> Result<Self, Error> {
-        Self::parse(input, Links::Verify)
+        Self::parse(input, Links::Verify(Crypto::BUILTIN))
     }
 
-    fn parse(input: &[u8], links: Links) -> Result<Self, Error> {
+    /// [`Self::from_json`], with the ECDSA checks of the certificate authorities' chains (two
+    /// P-384 signatures in Sigstore's production root, most of the cost of parsing it) handed
+    /// to `backend` first, as a [`crate::Verifier`] with a backend does. The same roots parse.
+    pub fn from_json_with_backend(
+        input: &[u8],
+        backend: &dyn crate::backend::EcdsaBackend,
+    ) -> Result<Self, Error> {
+        Self::parse(input, Links::Verify(Crypto::with(Some(backend))))
+    }
+
+    pub(crate) fn parse(input: &[u8], links: Links<'_>) -> Result<Self, Error> {
         limits::check(
             input.len(),
             limits::MAX_TRUST_ROOT_BYTES,
@@ -193,7 +205,7 @@ impl TrustedRoot {
         Self::parse(STAGING_JSON, Links::Compiled)
     }
 
-    fn from_raw(raw: RawRoot<'_>, links: Links) -> Result<Self, Error> {
+    fn from_raw(raw: RawRoot<'_>, links: Links<'_>) -> Result<Self, Error> {
         for n in [
             raw.tlogs.len(),
             raw.ctlogs.len(),
@@ -284,7 +296,11 @@ fn log(raw: RawLog<'_>, path: &'static str) -> Result<Log, Error> {
     })
 }
 
-fn authority(raw: RawAuthority<'_>, path: &'static str, links: Links) -> Result<Authority, Error> {
+fn authority(
+    raw: RawAuthority<'_>,
+    path: &'static str,
+    links: Links<'_>,
+) -> Result<Authority, Error> {
     let certs = raw.certificates;
     if certs.is_empty() {
         return Err(Error::TrustRootCertificateInvalid { path });
@@ -302,7 +318,7 @@ fn authority(raw: RawAuthority<'_>, path: &'static str, links: Links) -> Result<
         })
         .collect::<Result<Vec<_>, _>>()?;
     let links_hold = match links {
-        Links::Verify => crate::x509::chain_links_hold(&chain),
+        Links::Verify(crypto) => crate::x509::chain_links_hold(&chain, crypto),
         Links::Compiled => crate::x509::chain_issuers_are_cas(&chain),
     };
     if !links_hold {
@@ -467,18 +483,55 @@ mod tests {
         // What `Links::Compiled` leaves to this test: every CA and TSA chain link of the
         // compiled-in roots verifies, with the same code as for a root read at run time.
         for json in [PRODUCTION_JSON, STAGING_JSON] {
-            let checked = TrustedRoot::parse(json, Links::Verify).unwrap();
+            let checked = TrustedRoot::parse(json, Links::Verify(Crypto::BUILTIN)).unwrap();
             let compiled = TrustedRoot::parse(json, Links::Compiled).unwrap();
             assert!(!checked.cas.is_empty());
             assert_eq!(checked.cas.len(), compiled.cas.len());
             assert_eq!(checked.tsas.len(), compiled.tsas.len());
             let mut links = 0;
             for a in checked.cas.iter().chain(&checked.tsas) {
-                assert!(crate::x509::chain_links_hold(&a.chain));
+                assert!(crate::x509::chain_links_hold(&a.chain, Crypto::BUILTIN));
                 links += a.chain.len() - 1;
             }
             assert!(links > 0, "some chain has a link");
         }
+    }
+
+    /// Answers every ECDSA check with the core's code and counts them, or refuses them all.
+    #[derive(Debug)]
+    struct Counting {
+        checks: core::sync::atomic::AtomicUsize,
+        lie: bool,
+    }
+
+    impl crate::backend::EcdsaBackend for Counting {
+        fn verify(&self, check: &crate::backend::EcdsaCheck<'_>) -> Option<bool> {
+            self.checks
+                .fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+            Some(!self.lie && crate::backend::verify_in_software(check))
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "default-roots")]
+    fn a_backend_checks_the_chain_links_of_a_root_read_at_run_time() {
+        let honest = Counting {
+            checks: 0.into(),
+            lie: false,
+        };
+        let backed = TrustedRoot::from_json_with_backend(PRODUCTION_JSON, &honest).unwrap();
+        let plain = TrustedRoot::from_json(PRODUCTION_JSON).unwrap();
+        assert_eq!(backed.cas.len(), plain.cas.len());
+        assert_eq!(backed.tlogs.len(), plain.tlogs.len());
+        assert!(honest.checks.into_inner() > 0);
+        let liar = Counting {
+            checks: 0.into(),
+            lie: true,
+        };
+        assert!(matches!(
+            TrustedRoot::from_json_with_backend(PRODUCTION_JSON, &liar),
+            Err(Error::TrustRootCertificateInvalid { .. })
+        ));
     }
 
     #[test]

@@ -35,6 +35,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use client::update;
+pub use client::update_with_backend;
 pub use state::State;
 
 use crate::TrustedRoot;

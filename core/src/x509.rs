@@ -236,9 +236,9 @@ pub(crate) fn chain_issuers_are_cas(chain: &[Certificate]) -> bool {
 }
 
 /// Whether each certificate of `chain` is issued by the next, and every issuer is a CA.
-pub(crate) fn chain_links_hold(chain: &[Certificate]) -> bool {
+pub(crate) fn chain_links_hold(chain: &[Certificate], crypto: Crypto<'_>) -> bool {
     chain.windows(2).all(|pair| match pair {
-        [child, parent] => parent.is_ca && child.is_issued_by(parent, Crypto::BUILTIN),
+        [child, parent] => parent.is_ca && child.is_issued_by(parent, crypto),
         _ => false,
     })
 }
@@ -288,8 +288,14 @@ mod tests {
         assert!(!intermediate.is_self_signed());
         assert!(intermediate.is_issued_by(&root, Crypto::BUILTIN));
         assert!(!root.is_issued_by(&intermediate, Crypto::BUILTIN));
-        assert!(chain_links_hold(&[intermediate.clone(), root.clone()]));
-        assert!(!chain_links_hold(&[root.clone(), intermediate.clone()]));
+        assert!(chain_links_hold(
+            &[intermediate.clone(), root.clone()],
+            Crypto::BUILTIN
+        ));
+        assert!(!chain_links_hold(
+            &[root.clone(), intermediate.clone()],
+            Crypto::BUILTIN
+        ));
         let mut forged = intermediate.clone();
         let last = forged.signature.len() - 2;
         forged.signature[last] ^= 1;

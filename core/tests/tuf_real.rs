@@ -243,3 +243,52 @@ fn a_state_is_bound_to_the_chain_from_its_anchor() {
         Error::TufStateNotFromAnchor { version: 14 }
     );
 }
+
+/// A backend that answers every check with the core's own code and counts them, or refuses
+/// every signature (`lie`), to show an update consults it.
+#[derive(Debug)]
+struct Counting {
+    checks: std::sync::atomic::AtomicUsize,
+    lie: bool,
+}
+
+impl sigverify::backend::EcdsaBackend for Counting {
+    fn verify(&self, check: &sigverify::backend::EcdsaCheck<'_>) -> Option<bool> {
+        self.checks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(!self.lie && sigverify::backend::verify_in_software(check))
+    }
+}
+
+#[test]
+fn an_update_with_a_backend_trusts_the_same_files_and_hands_it_every_ecdsa_check() {
+    let Some(dir) = repo("production") else {
+        return;
+    };
+    let anchor = root_version(&dir, 5);
+    let files = Files::read_dir(&dir, &anchor).unwrap();
+    let honest = Counting {
+        checks: 0.into(),
+        lie: false,
+    };
+    let plain = tuf::update(&anchor, None, &files.repository(), AUG_22).unwrap();
+    let backed =
+        tuf::update_with_backend(&anchor, None, &files.repository(), AUG_22, &honest).unwrap();
+    assert_eq!(backed.versions, plain.versions);
+    assert_eq!(backed.state.to_bytes(), plain.state.to_bytes());
+    assert_eq!(backed.target_files, plain.target_files);
+    // Ten rotations, each counted by the old and the new root's threshold, then three roles.
+    let checks = honest.checks.into_inner();
+    assert!(checks >= 10 * 2 + 3, "{checks} checks");
+
+    let liar = Counting {
+        checks: 0.into(),
+        lie: true,
+    };
+    let err =
+        tuf::update_with_backend(&anchor, None, &files.repository(), AUG_22, &liar).unwrap_err();
+    assert!(
+        matches!(err, Error::TufThresholdNotMet { role: "root", .. }),
+        "{err:?}"
+    );
+}

@@ -21,9 +21,12 @@ use crate::Error;
 use crate::HashAlgorithm;
 use crate::TrustedRoot;
 use crate::UnixTime;
+use crate::backend::EcdsaBackend;
+use crate::crypto::Crypto;
 use crate::digest::sha256;
 use crate::limits;
 use crate::limits::Limit;
+use crate::trust_root::Links;
 
 /// Runs one update: from `anchor` through `repo`'s files, at time `now`, with the rollback
 /// floors of `state`. See the [module docs](super).
@@ -33,7 +36,37 @@ pub fn update(
     repo: &Repository<'_>,
     now: UnixTime,
 ) -> Result<Update, Error> {
-    update_bounded(anchor, state, repo, now, limits::MAX_TUF_ROOT_ROTATIONS)
+    update_bounded(
+        anchor,
+        state,
+        repo,
+        now,
+        Crypto::BUILTIN,
+        limits::MAX_TUF_ROOT_ROTATIONS,
+    )
+}
+
+/// [`update`], with the ECDSA signature checks handed to `backend` first, as a
+/// [`crate::Verifier`] with [`crate::Verifier::with_ecdsa_backend`] does: the keys and the
+/// signatures' encodings are still decoded and judged by the core, so an update trusts exactly
+/// the same files with or without a backend, and a check the backend does not answer is made
+/// by the core. Sigstore's repositories are signed with ECDSA P-256 keys, so the signature
+/// checks are most of an update's cost.
+pub fn update_with_backend(
+    anchor: &[u8],
+    state: Option<&State>,
+    repo: &Repository<'_>,
+    now: UnixTime,
+    backend: &dyn EcdsaBackend,
+) -> Result<Update, Error> {
+    update_bounded(
+        anchor,
+        state,
+        repo,
+        now,
+        Crypto::with(Some(backend)),
+        limits::MAX_TUF_ROOT_ROTATIONS,
+    )
 }
 
 fn update_bounded(
@@ -41,15 +74,16 @@ fn update_bounded(
     state: Option<&State>,
     repo: &Repository<'_>,
     now: UnixTime,
+    crypto: Crypto<'_>,
     max_rotations: usize,
 ) -> Result<Update, Error> {
     // Trust flows only from the anchor (5.2); the state's root is never a starting point.
-    let mut root = trusted_anchor(anchor)?;
+    let mut root = trusted_anchor(anchor, crypto)?;
     same_root_as_state(state, &root)?;
     // Root rotation (5.3), at most `max_rotations` at a time: the rest waits for the next
     // update, which starts from the same anchor and so reads them again (5.3.3).
     for bytes in repo.roots.iter().take(max_rotations) {
-        root = next_root(&root, bytes)?;
+        root = next_root(&root, bytes, crypto)?;
         same_root_as_state(state, &root)?;
     }
     if let Some(s) = state {
@@ -66,9 +100,16 @@ fn update_bounded(
     }
 
     let floor = Floors::after_rotation(state, &root.body);
-    let timestamp = timestamp(&root, repo.timestamp, &floor, now)?;
-    let snapshot = snapshot(&root, &timestamp.body.snapshot, repo.snapshot, &floor, now)?;
-    let targets = targets(&root, &snapshot, repo.targets, now)?;
+    let timestamp = timestamp(&root, repo.timestamp, &floor, now, crypto)?;
+    let snapshot = snapshot(
+        &root,
+        &timestamp.body.snapshot,
+        repo.snapshot,
+        &floor,
+        now,
+        crypto,
+    )?;
+    let targets = targets(&root, &snapshot, repo.targets, now, crypto)?;
 
     let mut files = Vec::with_capacity(repo.target_files.len());
     for (name, bytes) in &repo.target_files {
@@ -82,7 +123,7 @@ fn update_bounded(
         .ok_or(Error::TufTargetMissing {
             target: String::from(TRUSTED_ROOT_TARGET),
         })?;
-    let trusted_root = TrustedRoot::from_json(trusted_root_json)?;
+    let trusted_root = TrustedRoot::parse(trusted_root_json, Links::Verify(crypto))?;
 
     let versions = Versions {
         root: root.version,
@@ -219,9 +260,9 @@ fn meets(valid: usize, threshold: u64) -> bool {
 
 /// A root trusted as an anchor: well-formed and signed by a threshold of its own root keys
 /// (5.2; its expiry is not checked, as only the final root's matters).
-fn trusted_anchor(bytes: &[u8]) -> Result<Signed<Root>, Error> {
+fn trusted_anchor(bytes: &[u8], crypto: Crypto<'_>) -> Result<Signed<Root>, Error> {
     let root = metadata::parse(Role::Root, bytes, metadata::read_root)?;
-    let valid = count_valid(&root, &root.body, &root.body.root);
+    let valid = count_valid(&root, &root.body, &root.body.root, crypto);
     if !meets(valid, root.body.root.threshold) {
         return Err(threshold_error(
             Role::Root,
@@ -235,9 +276,13 @@ fn trusted_anchor(bytes: &[u8]) -> Result<Signed<Root>, Error> {
 
 /// One rotation (5.3.4-5.3.6): signed by the trusted root's threshold, the next version,
 /// signed by its own threshold.
-fn next_root(trusted: &Signed<Root>, bytes: &[u8]) -> Result<Signed<Root>, Error> {
+fn next_root(
+    trusted: &Signed<Root>,
+    bytes: &[u8],
+    crypto: Crypto<'_>,
+) -> Result<Signed<Root>, Error> {
     let new = metadata::parse(Role::Root, bytes, metadata::read_root)?;
-    let by_old = count_valid(&new, &trusted.body, &trusted.body.root);
+    let by_old = count_valid(&new, &trusted.body, &trusted.body.root, crypto);
     if !meets(by_old, trusted.body.root.threshold) {
         return Err(Error::TufRootNotSignedByPrevious {
             version: new.version,
@@ -253,7 +298,7 @@ fn next_root(trusted: &Signed<Root>, bytes: &[u8]) -> Result<Signed<Root>, Error
             found: new.version,
         });
     }
-    let by_new = count_valid(&new, &new.body, &new.body.root);
+    let by_new = count_valid(&new, &new.body, &new.body.root, crypto);
     if !meets(by_new, new.body.root.threshold) {
         return Err(threshold_error(
             Role::Root,
@@ -271,10 +316,11 @@ fn signed_by_root<T>(
     role: Role,
     bytes: &[u8],
     read: impl FnOnce(&super::value::Value) -> Result<T, Error>,
+    crypto: Crypto<'_>,
 ) -> Result<Signed<T>, Error> {
     let meta = metadata::parse(role, bytes, read)?;
     let keys = root.body.role(role);
-    let valid = count_valid(&meta, &root.body, keys);
+    let valid = count_valid(&meta, &root.body, keys, crypto);
     if !meets(valid, keys.threshold) {
         return Err(threshold_error(role, &meta, valid, keys.threshold));
     }
@@ -287,8 +333,15 @@ fn timestamp(
     bytes: &[u8],
     floor: &Floors<'_>,
     now: UnixTime,
+    crypto: Crypto<'_>,
 ) -> Result<Signed<metadata::Timestamp>, Error> {
-    let ts = signed_by_root(root, Role::Timestamp, bytes, metadata::read_timestamp)?;
+    let ts = signed_by_root(
+        root,
+        Role::Timestamp,
+        bytes,
+        metadata::read_timestamp,
+        crypto,
+    )?;
     if ts.version < floor.timestamp {
         return Err(Error::TufRollback {
             role: String::from(Role::Timestamp.name()),
@@ -327,9 +380,10 @@ fn snapshot(
     bytes: &[u8],
     floor: &Floors<'_>,
     now: UnixTime,
+    crypto: Crypto<'_>,
 ) -> Result<Signed<metadata::Snapshot>, Error> {
     check_meta_file(Role::Snapshot, listed, bytes)?;
-    let snap = signed_by_root(root, Role::Snapshot, bytes, metadata::read_snapshot)?;
+    let snap = signed_by_root(root, Role::Snapshot, bytes, metadata::read_snapshot, crypto)?;
     // 5.5.5: every file the trusted snapshot listed stays listed, at no lower version.
     for (name, trusted) in floor.meta.into_iter().flatten() {
         let entry = snap
@@ -366,6 +420,7 @@ fn targets(
     snapshot: &Signed<metadata::Snapshot>,
     bytes: &[u8],
     now: UnixTime,
+    crypto: Crypto<'_>,
 ) -> Result<Signed<metadata::Targets>, Error> {
     let listed = snapshot
         .body
@@ -375,7 +430,7 @@ fn targets(
             role: String::from(Role::Targets.name()),
         })?;
     check_meta_file(Role::Targets, listed, bytes)?;
-    let targets = signed_by_root(root, Role::Targets, bytes, metadata::read_targets)?;
+    let targets = signed_by_root(root, Role::Targets, bytes, metadata::read_targets, crypto)?;
     if targets.version != listed.version {
         return Err(Error::TufVersionMismatch {
             role: Role::Targets.name(),
@@ -511,7 +566,7 @@ mod tests {
         // No target file: the update fails at its very end, after every root and floor check,
         // so that error says the root checks passed. The state below names root v3 as a
         // successful update would.
-        let full = update_bounded(anchor, None, &repo, now, 2).err();
+        let full = update_bounded(anchor, None, &repo, now, Crypto::BUILTIN, 2).err();
         assert_eq!(
             full,
             Some(Error::TufTargetMissing {
@@ -536,7 +591,7 @@ mod tests {
         };
         repo.roots.truncate(1);
         assert_eq!(
-            update_bounded(anchor, Some(&state), &repo, now, 2).err(),
+            update_bounded(anchor, Some(&state), &repo, now, Crypto::BUILTIN, 2).err(),
             Some(Error::TufRollback {
                 role: String::from("root"),
                 trusted: 3,
@@ -546,7 +601,7 @@ mod tests {
         // The same state against the whole chain passes the root checks.
         let whole = rotations();
         assert_eq!(
-            update_bounded(anchor, Some(&state), &whole, now, 2).err(),
+            update_bounded(anchor, Some(&state), &whole, now, Crypto::BUILTIN, 2).err(),
             full
         );
         // A state whose root v3 is another root is not from this anchor.
@@ -555,7 +610,7 @@ mod tests {
             ..state
         };
         assert_eq!(
-            update_bounded(anchor, Some(&other), &whole, now, 2).err(),
+            update_bounded(anchor, Some(&other), &whole, now, Crypto::BUILTIN, 2).err(),
             Some(Error::TufStateNotFromAnchor { version: 3 })
         );
     }
@@ -568,7 +623,7 @@ mod tests {
         let repo = rotations();
         let anchor = vector!("anchor.json");
         let now = VECTORS_NOW;
-        let err = update_bounded(anchor, None, &repo, now, 1).err();
+        let err = update_bounded(anchor, None, &repo, now, Crypto::BUILTIN, 1).err();
         assert!(
             matches!(
                 err,
@@ -579,7 +634,7 @@ mod tests {
             ),
             "{err:?}"
         );
-        let err = update_bounded(anchor, None, &repo, now, 2).err();
+        let err = update_bounded(anchor, None, &repo, now, Crypto::BUILTIN, 2).err();
         assert_eq!(
             err,
             Some(Error::TufTargetMissing {

@@ -22,8 +22,13 @@ use crate::crypto::RsaPadding;
 
 /// How many distinct keys of `role_keys` (looked up in `root`) signed `meta`, counting no
 /// further than the role's threshold: once it is met, the other signatures cannot change the
-/// outcome, and a device saves their cost.
-pub(crate) fn count_valid<T>(meta: &Signed<T>, root: &Root, role_keys: &RoleKeys) -> usize {
+/// outcome, and a device saves their cost. ECDSA checks go to `crypto`'s backend first.
+pub(crate) fn count_valid<T>(
+    meta: &Signed<T>,
+    root: &Root,
+    role_keys: &RoleKeys,
+    crypto: Crypto<'_>,
+) -> usize {
     let mut counted: Vec<Vec<u8>> = Vec::new();
     let threshold = usize::try_from(role_keys.threshold).unwrap_or(usize::MAX);
     for keyid in &role_keys.keyids {
@@ -43,7 +48,7 @@ pub(crate) fn count_valid<T>(meta: &Signed<T>, root: &Root, role_keys: &RoleKeys
             .filter(|s| &s.keyid == keyid)
             .any(|s| {
                 key.verify(
-                    Crypto::BUILTIN,
+                    crypto,
                     HashAlg::Sha256,
                     RsaPadding::Pkcs1v15,
                     &meta.canonical,
