@@ -2,26 +2,32 @@
 //!
 //! cosign and sigstore-go search for an unanchored match, so `octo/app` there also accepts
 //! `evil/octo/apple`; here a pattern is anchored at both ends, and a caller who wants a search
-//! writes `.*` explicitly. Matching runs on a Thompson NFA simulation (regex-automata's PikeVM):
-//! linear in the length of the value, with no backtracking, whatever the pattern.
+//! writes `.*` explicitly.
 //!
-//! The syntax is the `regex` crate's (close to Go's RE2): no look-around, no backreferences.
-//! Classes are ASCII (`\w`, `\d`, `\s`, `.`, case folding); non-ASCII text in a pattern matches
-//! its UTF-8 bytes. Both the pattern and its compiled form are bounded
-//! ([`limits::MAX_PATTERN_BYTES`], [`limits::MAX_PATTERN_NFA_BYTES`],
-//! [`limits::MAX_PATTERN_NESTING`]).
+//! The syntax is the `regex` crate's (close to Go's RE2) with Unicode off, read by the core's
+//! own engine rather than regex-syntax and regex-automata (about 140 KB of a WebAssembly module
+//! or a firmware image), the way the core reads DER and JSON itself; those crates remain the
+//! oracles of the differential tests and the `pattern` fuzz target. [`parse`] reads the text
+//! into a tree, [`compile`] makes it a program of byte-set instructions, and [`vm`] runs it:
+//! a Thompson simulation, linear in the length of the value times the size of the program,
+//! with no backtracking, whatever the pattern.
+//!
+//! No look-around, no backreferences, no `\p{..}`. Classes are ASCII (`\w`, `\d`, `\s`, `.`,
+//! case folding) and match bytes; non-ASCII text in a pattern matches its UTF-8 bytes. One
+//! difference from regex-syntax: `(?u)`, which would turn Unicode classes on, is refused.
+//! Both the pattern and its compiled form are bounded ([`limits::MAX_PATTERN_BYTES`],
+//! [`limits::MAX_PATTERN_NFA_BYTES`], [`limits::MAX_PATTERN_NESTING`]).
+
+mod compile;
+#[cfg(test)]
+mod differential;
+mod parse;
+mod set;
+mod vm;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
-
-use regex_automata::Anchored;
-use regex_automata::Input;
-use regex_automata::nfa::thompson;
-use regex_automata::nfa::thompson::pikevm::PikeVM;
-use regex_automata::util::syntax;
-use regex_syntax::hir::Hir;
-use regex_syntax::hir::Look;
 
 use crate::Error;
 use crate::limits;
@@ -31,7 +37,7 @@ use crate::limits::Limit;
 #[derive(Clone)]
 pub struct Pattern {
     source: String,
-    vm: PikeVM,
+    program: Vec<compile::Inst>,
 }
 
 impl Pattern {
@@ -39,84 +45,27 @@ impl Pattern {
     /// `PolicyPatternInvalid`; one over a size limit is `LimitExceeded`.
     pub fn new(source: &str) -> Result<Self, Error> {
         limits::check(source.len(), limits::MAX_PATTERN_BYTES, Limit::PatternBytes)?;
-        // The pattern is parsed alone and anchored as a parsed whole: anchoring its text
-        // (`\A(?:` + source + `)\z`) would let `v1)|(x` close the group early and turn the
-        // anchors into one branch of an alternation, and let a `(?x)` comment eat the end anchor.
-        let config = syntax::Config::new()
-            .unicode(false)
-            .utf8(false)
-            .nest_limit(limits::MAX_PATTERN_NESTING);
-        let hir = syntax::parse_with(source, &config).map_err(|_| {
-            // The nesting limit is a syntax error of regex-syntax; report it as the limit
-            // when the pattern is deeper than allowed.
-            if nesting(source) > limits::MAX_PATTERN_NESTING {
-                Error::LimitExceeded {
-                    limit: Limit::PatternNesting,
-                }
-            } else {
-                Error::PolicyPatternInvalid
-            }
-        })?;
-        let whole = Hir::concat(Vec::from([
-            Hir::look(Look::Start),
-            hir,
-            Hir::look(Look::End),
-        ]));
-        let too_big = |e: thompson::BuildError| {
-            if e.size_limit().is_some() {
-                Error::LimitExceeded {
-                    limit: Limit::PatternNfaBytes,
-                }
-            } else {
-                Error::PolicyPatternInvalid
-            }
-        };
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(false)
-                    .nfa_size_limit(Some(limits::MAX_PATTERN_NFA_BYTES)),
-            )
-            .build_from_hir(&whole)
-            .map_err(too_big)?;
-        let vm = PikeVM::new_from_nfa(nfa).map_err(too_big)?;
+        // The pattern is parsed alone and the program matches only at the ends of the value:
+        // anchoring its text (`\A(?:` + source + `)\z`) would let `v1)|(x` close the group
+        // early and turn the anchors into one branch of an alternation, and let a `(?x)`
+        // comment eat the end anchor.
+        let tree = parse::parse(source)?;
+        let program = compile::compile(&tree)?;
         Ok(Self {
             source: String::from(source),
-            vm,
+            program,
         })
     }
 
     /// Whether the pattern matches all of `value`.
     pub fn matches(&self, value: &str) -> bool {
-        let mut cache = self.vm.create_cache();
-        let input = Input::new(value).anchored(Anchored::Yes);
-        self.vm.is_match(&mut cache, input)
+        vm::matches(&self.program, value.as_bytes())
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
         &self.source
     }
-}
-
-/// How deeply groups and repetitions nest, counted as regex-syntax counts them (an upper
-/// bound: every opening parenthesis and repetition operator deepens it).
-fn nesting(source: &str) -> u32 {
-    let (mut depth, mut max) = (0u32, 0u32);
-    let mut escaped = false;
-    for c in source.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '(' => {
-                depth = depth.saturating_add(1);
-                max = max.max(depth);
-            }
-            ')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
 }
 
 impl PartialEq for Pattern {
