@@ -73,24 +73,29 @@ fn enables_unicode(source: &str) -> bool {
     })
 }
 
-/// Compares one pattern on the given values; the first disagreement, described.
-fn compare(source: &str, values: &[&str]) -> Result<bool, String> {
+/// Compares one pattern on the given values; the first disagreement, described. `Ok` tells
+/// whether both engines accepted the pattern, and how many values matched.
+fn compare(source: &str, values: &[&str]) -> Result<Option<usize>, String> {
     let ours = Pattern::new(source);
     let theirs = oracle(source);
     match (ours, theirs) {
-        (Err(Error::LimitExceeded { .. }), _) | (_, Oracle::Limit) => Ok(false),
-        (Err(_), Oracle::Refused) => Ok(false),
-        (Err(_), Oracle::Accepted(_)) if enables_unicode(source) => Ok(false),
-        (Err(e), Oracle::Accepted(_)) => Err(format!("{source:?}: refused ({e:?}), oracle accepts")),
+        (Err(Error::LimitExceeded { .. }), _) | (_, Oracle::Limit) => Ok(None),
+        (Err(_), Oracle::Refused) => Ok(None),
+        (Err(_), Oracle::Accepted(_)) if enables_unicode(source) => Ok(None),
+        (Err(e), Oracle::Accepted(_)) => {
+            Err(format!("{source:?}: refused ({e:?}), oracle accepts"))
+        }
         (Ok(_), Oracle::Refused) => Err(format!("{source:?}: accepted, oracle refuses")),
         (Ok(p), Oracle::Accepted(vm)) => {
+            let mut matched = 0;
             for value in values {
                 let (a, b) = (p.matches(value), oracle_matches(&vm, value));
                 if a != b {
                     return Err(format!("{source:?} on {value:?}: {a}, oracle {b}"));
                 }
+                matched += usize::from(a);
             }
-            Ok(true)
+            Ok(Some(matched))
         }
     }
 }
@@ -118,22 +123,124 @@ impl Rng {
 /// Pattern pieces: atoms, classes, escapes, assertions, flags, operators, and stray
 /// metacharacters so that many patterns are malformed.
 const ATOMS: &[&str] = &[
-    "a", "b", "A", "B", "-", "_", "1", " ", "é", ".", r"\.", r"\-", r"\n", r"\r", r"\t", r"\x41",
-    r"\x61", r"\xE9", r"\xC3", r"\x{e9}", r"\u00E9", r"\u{41}", r"\d", r"\w", r"\s", r"\D", r"\W",
-    r"\S", r"\b", r"\B", r"\<", r"\>", r"\b{start}", r"\b{end}", r"\b{start-half}",
-    r"\b{end-half}", "^", "$", r"\A", r"\z", "[ab]", "[^a]", "[a-c]", "[A-b]", "[]a]", "[-a]",
-    "[a-]", "[^]]", "[[:alpha:]]", "[[:^lower:]]", "[[:word:]-]", "[a-z&&[^b]]", r"[\w--b]",
-    "[a~~b-c]", "[&&a]", "[a&&]", "[--a]", "[a-b-c]", r"[\x00-\x7F]", r"[\xC3\xA9]", r"[\n\r]",
-    "[é]", "[z-a]", r"[\d-z]", "[[a]b]", "[^[^a]]", "[ a]", "[#]", "[a#\n]", r"\p{L}", r"\1",
-    r"\e", r"\%", r"\ ", r"\#", r"\é", "]", "}", "#", "\n", "\r", "(?i)", "(?-i)", "(?m)", "(?s)",
-    "(?R)", "(?x)", "(?U)", "(?-u)", "(?u)", "(?i-s)", "(?ii)", "(?-)", "(?)", "(?z)",
+    "a",
+    "b",
+    "A",
+    "B",
+    "-",
+    "_",
+    "1",
+    " ",
+    "é",
+    ".",
+    r"\.",
+    r"\-",
+    r"\n",
+    r"\r",
+    r"\t",
+    r"\x41",
+    r"\x61",
+    r"\xE9",
+    r"\xC3",
+    r"\x{e9}",
+    r"\u00E9",
+    r"\u{41}",
+    r"\d",
+    r"\w",
+    r"\s",
+    r"\D",
+    r"\W",
+    r"\S",
+    r"\b",
+    r"\B",
+    r"\<",
+    r"\>",
+    r"\b{start}",
+    r"\b{end}",
+    r"\b{start-half}",
+    r"\b{end-half}",
+    "^",
+    "$",
+    r"\A",
+    r"\z",
+    "[ab]",
+    "[^a]",
+    "[a-c]",
+    "[A-b]",
+    "[]a]",
+    "[-a]",
+    "[a-]",
+    "[^]]",
+    "[[:alpha:]]",
+    "[[:^lower:]]",
+    "[[:word:]-]",
+    "[a-z&&[^b]]",
+    r"[\w--b]",
+    "[a~~b-c]",
+    "[&&a]",
+    "[a&&]",
+    "[--a]",
+    "[a-b-c]",
+    r"[\x00-\x7F]",
+    r"[\xC3\xA9]",
+    r"[\n\r]",
+    "[é]",
+    "[z-a]",
+    r"[\d-z]",
+    "[[a]b]",
+    "[^[^a]]",
+    "[ a]",
+    "[#]",
+    "[a#\n]",
+    r"\p{L}",
+    r"\1",
+    r"\e",
+    r"\%",
+    r"\ ",
+    r"\#",
+    r"\é",
+    "]",
+    "}",
+    "#",
+    "\n",
+    "\r",
+    "(?i)",
+    "(?-i)",
+    "(?m)",
+    "(?s)",
+    "(?R)",
+    "(?x)",
+    "(?U)",
+    "(?-u)",
+    "(?u)",
+    "(?i-s)",
+    "(?ii)",
+    "(?-)",
+    "(?)",
+    "(?z)",
 ];
 const OPENERS: &[&str] = &[
     "(", "(?:", "(?i:", "(?x:", "(?-i:", "(?P<n>", "(?<m>", "(?P<n>", "(?=", "(?<", "(?sm:",
 ];
 const POSTFIX: &[&str] = &[
-    "*", "+", "?", "*?", "+?", "??", "{2}", "{1,2}", "{0,}", "{,2}", "{2,1}", "{ 1 }", "{1", "{a}",
-    "{0}", "{1,2}?", "**", "{99999999999}",
+    "*",
+    "+",
+    "?",
+    "*?",
+    "+?",
+    "??",
+    "{2}",
+    "{1,2}",
+    "{0,}",
+    "{,2}",
+    "{2,1}",
+    "{ 1 }",
+    "{1",
+    "{a}",
+    "{0}",
+    "{1,2}?",
+    "**",
+    "{99999999999}",
 ];
 const VALUES: &[&str] = &[
     "a", "b", "A", "B", "-", "_", "1", " ", "é", "\n", "\r", ".", "#", "]", "}",
@@ -172,19 +279,44 @@ fn value(rng: &mut Rng) -> String {
     out
 }
 
+/// A value made of the pattern's own characters (minus most metacharacters), so that values
+/// which match are common.
+fn value_like(rng: &mut Rng, source: &str) -> String {
+    let chars: Vec<char> = source
+        .chars()
+        .filter(|c| !"()[]{}*+?|\\^$".contains(*c))
+        .collect();
+    let mut out = String::new();
+    if chars.is_empty() {
+        return out;
+    }
+    for _ in 0..rng.below(8) {
+        if rng.below(5) == 0 {
+            out.push_str(rng.pick(VALUES));
+        } else {
+            out.push(chars[rng.below(chars.len())]);
+        }
+    }
+    out
+}
+
 #[test]
 fn the_engine_agrees_with_regex_automata_on_generated_patterns() {
     let mut rng = Rng(0x5EED_0F_5167_u64);
-    let (mut accepted, mut total) = (0, 0);
+    let (mut accepted, mut total, mut matched) = (0, 0, 0);
     let mut failures = Vec::new();
     for _ in 0..20_000 {
         let source = pattern(&mut rng, 0);
-        let values: Vec<String> = (0..12).map(|_| value(&mut rng)).collect();
+        let mut values: Vec<String> = (0..8).map(|_| value(&mut rng)).collect();
+        values.extend((0..8).map(|_| value_like(&mut rng, &source)));
         let refs: Vec<&str> = values.iter().map(String::as_str).collect();
         total += 1;
         match compare(&source, &refs) {
-            Ok(true) => accepted += 1,
-            Ok(false) => {}
+            Ok(Some(m)) => {
+                accepted += 1;
+                matched += m;
+            }
+            Ok(None) => {}
             Err(e) => failures.push(e),
         }
     }
@@ -192,27 +324,103 @@ fn the_engine_agrees_with_regex_automata_on_generated_patterns() {
         failures.is_empty(),
         "{} of {total} disagree:\n{}",
         failures.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
-    // Both kinds are well represented.
-    assert!(accepted > total / 4 && accepted < total * 9 / 10, "{accepted} of {total}");
+    std::eprintln!("{accepted} of {total} patterns accepted by both; {matched} values matched");
+    // Accepted and refused patterns, matching and failing values, are all well represented.
+    assert!(
+        accepted > total / 4 && accepted < total * 9 / 10,
+        "{accepted} of {total}"
+    );
+    assert!(matched > accepted, "{matched} matches");
 }
 
 #[test]
 fn the_engine_agrees_with_regex_automata_on_chosen_corners() {
     let corners = [
-        "a|ab", "(a|ab)(c|bcd)", "(?i)[^a]", "(?i)[a--A]", "(?i)[[:^lower:]]", "[^\\x00-\\xFF]",
-        "(?x) a b # c\n d", "(?x)[a b]", "(?x)[a - c]", "(?x)a{ 1 , 2 }", "a{ 2 }", "(?x)\\x 4 1",
-        "(?x)[a-#x\n]", "(?x)[a -#x\n b]", "(?m)^a$\\n^b$", "(?mR)^a$\\r\\n^b$", "(?R).", "(?s).",
-        "\\b{5}", "\\b{ 5}", "(?x)\\b{ start }", "()*", "(?:)*", "(a*)*b", "(a|)+", "x{0}",
-        "x{0,0}", "(?i)é", "(?i)\\xE9", "\\xE9", "[\\xE9]", "\\x{E9}", "[\\x{E9}]", "\\u{10FFFF}",
-        "\\u{110000}", "\\uD800", "(?P<a>x)(?P<a>y)", "(?P<a.b[1]>x)", "(?<é>x)", "(?P<1>x)",
-        "[[:alpha:][:digit:]]", "[[:foo:]]", "[[:alpha:]", "[a&&&&b]", "[a--b--c]", "[a~~~b]",
-        "\\ ", "\\\n", "a**", "a{2}{3}", "(?i)*", "x(?i)*", "(?i)(?-i:a)A", "a(?i)b|c",
+        "a|ab",
+        "(a|ab)(c|bcd)",
+        "(?i)[^a]",
+        "(?i)[a--A]",
+        "(?i)[[:^lower:]]",
+        "[^\\x00-\\xFF]",
+        "(?x) a b # c\n d",
+        "(?x)[a b]",
+        "(?x)[a - c]",
+        "(?x)a{ 1 , 2 }",
+        "a{ 2 }",
+        "(?x)\\x 4 1",
+        "(?x)[a-#x\n]",
+        "(?x)[a -#x\n b]",
+        "(?m)^a$\\n^b$",
+        "(?mR)^a$\\r\\n^b$",
+        "(?R).",
+        "(?s).",
+        "\\b{5}",
+        "\\b{ 5}",
+        "(?x)\\b{ start }",
+        "()*",
+        "(?:)*",
+        "(a*)*b",
+        "(a|)+",
+        "x{0}",
+        "x{0,0}",
+        "(?i)é",
+        "(?i)\\xE9",
+        "\\xE9",
+        "[\\xE9]",
+        "\\x{E9}",
+        "[\\x{E9}]",
+        "\\u{10FFFF}",
+        "\\u{110000}",
+        "\\uD800",
+        "(?P<a>x)(?P<a>y)",
+        "(?P<a.b[1]>x)",
+        "(?<é>x)",
+        "(?P<1>x)",
+        "[[:alpha:][:digit:]]",
+        "[[:foo:]]",
+        "[[:alpha:]",
+        "[a&&&&b]",
+        "[a--b--c]",
+        "[a~~~b]",
+        "\\ ",
+        "\\\n",
+        "a**",
+        "a{2}{3}",
+        "(?i)*",
+        "x(?i)*",
+        "(?i)(?-i:a)A",
+        "a(?i)b|c",
     ];
     let values = [
-        "", "a", "ab", "abc", "b", "A", "é", "x", "\n", "a\nb", "a\r\nb", "\r", "ba", "aab", "xy",
-        "aA", "AA", "-", "#", " ", "5", "\u{10FFFF}",
+        "",
+        "a",
+        "ab",
+        "abc",
+        "b",
+        "A",
+        "é",
+        "x",
+        "\n",
+        "a\nb",
+        "a\r\nb",
+        "\r",
+        "ba",
+        "aab",
+        "xy",
+        "aA",
+        "AA",
+        "-",
+        "#",
+        " ",
+        "5",
+        "\u{10FFFF}",
     ];
     for source in corners {
         if let Err(e) = compare(source, &values) {

@@ -298,7 +298,10 @@ impl<'a> Parser<'a> {
     fn group(&mut self, depth: u32) -> Result<Item, Error> {
         self.bump();
         self.skip_space();
-        if ["?=", "?!", "?<=", "?<!"].iter().any(|p| self.rest().starts_with(p)) {
+        if ["?=", "?!", "?<=", "?<!"]
+            .iter()
+            .any(|p| self.rest().starts_with(p))
+        {
             // Look-around is not part of the language.
             return Err(invalid());
         }
@@ -653,7 +656,11 @@ impl<'a> Parser<'a> {
                 if i > 0 && !self.bump_skip() {
                     return Err(invalid());
                 }
-                push(self.cur().and_then(|c| c.to_digit(16)).ok_or_else(invalid)?);
+                push(
+                    self.cur()
+                        .and_then(|c| c.to_digit(16))
+                        .ok_or_else(invalid)?,
+                );
             }
             self.bump_skip();
         }
@@ -797,8 +804,14 @@ impl<'a> Parser<'a> {
         }
         let second = self.class_item()?;
         let (
-            Prim::Lit { c: lo, byte: lo_byte },
-            Prim::Lit { c: hi, byte: hi_byte },
+            Prim::Lit {
+                c: lo,
+                byte: lo_byte,
+            },
+            Prim::Lit {
+                c: hi,
+                byte: hi_byte,
+            },
         ) = (first, second)
         else {
             return Err(invalid());

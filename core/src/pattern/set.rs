@@ -86,8 +86,9 @@ pub(super) fn is_word_byte(b: u8) -> bool {
 }
 
 fn ranges(list: &[(u8, u8)]) -> ByteSet {
-    list.iter()
-        .fold(ByteSet::EMPTY, |set, &(lo, hi)| set.union(ByteSet::range(lo, hi)))
+    list.iter().fold(ByteSet::EMPTY, |set, &(lo, hi)| {
+        set.union(ByteSet::range(lo, hi))
+    })
 }
 
 /// The POSIX class `[[:name:]]`, as regex-syntax spells and bounds each one; `None` for a
