@@ -302,7 +302,7 @@ fn value_like(rng: &mut Rng, source: &str) -> String {
 
 #[test]
 fn the_engine_agrees_with_regex_automata_on_generated_patterns() {
-    let mut rng = Rng(0x5EED_0F_5167_u64);
+    let mut rng = Rng(0x5EED_0F51_6700_u64);
     let (mut accepted, mut total, mut matched) = (0, 0, 0);
     let mut failures = Vec::new();
     for _ in 0..20_000 {
