@@ -171,12 +171,15 @@ pub const MAX_TRUST_ROOT_ENTRIES: usize = 64;
 /// 1 KiB bounds parsing without limiting real patterns.
 pub const MAX_PATTERN_BYTES: usize = 1024;
 
-/// Largest compiled pattern (its Thompson NFA), in bytes. Matching costs time proportional to
-/// this size times the value's length, so it bounds the work of one match; bounded repetitions
-/// (`[a-z]{1000}`) are what reach it. Real identity patterns compile to a few KiB.
+/// Largest compiled pattern, in bytes: its program's instruction count times the size of one
+/// instruction (40 bytes, a 256-bit byte set at most), so about 1,600 instructions. Matching
+/// costs time proportional to this size times the value's length, so it bounds the work of one
+/// match; bounded repetitions (`[a-z]{1000}`) are what reach it, and their unrolled size is
+/// checked before they are unrolled. Real identity patterns compile to a few KiB.
 pub const MAX_PATTERN_NFA_BYTES: usize = 64 * 1024;
 
-/// Deepest nesting of groups and repetitions in a pattern; bounds the parser's recursion.
+/// Deepest nesting of groups, repetitions and bracketed classes in a pattern; bounds the
+/// parser's and the compiler's recursion.
 pub const MAX_PATTERN_NESTING: u32 = 32;
 
 /// Largest TUF root metadata file, in bytes (python-tuf's `root_max_length`). Sigstore's roots

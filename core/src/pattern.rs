@@ -188,6 +188,27 @@ mod tests {
             }
         );
         assert!(Pattern::new("[a-z]{100}").is_ok());
+        // The size is counted before unrolling: these fail at once, without building copies.
+        for huge in [
+            "(?:a{1000}){1000}",
+            "a{4294967295}",
+            "(?:(?:a{9}){9999}){9999}",
+        ] {
+            assert_eq!(
+                Pattern::new(huge).unwrap_err(),
+                Error::LimitExceeded {
+                    limit: Limit::PatternNfaBytes
+                },
+                "{huge}"
+            );
+        }
+        // A count beyond u32 is a syntax error, as in regex-syntax.
+        assert_eq!(
+            Pattern::new("a{4294967296}").unwrap_err(),
+            Error::PolicyPatternInvalid
+        );
+        // The measure: instructions of 40 bytes (a 32-byte set and a tag).
+        assert_eq!(compile::INST_BYTES, 40);
         assert_eq!(
             Error::LimitExceeded {
                 limit: Limit::PatternNfaBytes
