@@ -12,7 +12,7 @@ Both sides start from the same trust anchor and end with a verified ``trusted_ro
   the metadata and the target to a temporary folder, as it always does).
 
 Two cases: from root v5 (ten root rotations, v5 -> v15), and from root v15 (none). Run in a
-venv with the sigverify wheel and python-tuf (``bench.sh --tuf`` sets one up)::
+venv with the sigverify wheel and python-tuf (``bench.sh`` sets one up and runs it)::
 
     python bench_tuf.py [--iters N]
 """
