@@ -144,6 +144,10 @@ def tokens(name: str) -> list[str]:
     return [t for t in re.split(r"(?:\.\.|\$[A-Za-z0-9]*\$|[^A-Za-z0-9_])+", text) if t]
 
 
+def is_descriptor(name: str) -> bool:
+    return name.startswith("__wbindgen_describe") or "WasmDescribe" in name
+
+
 def matches(words: list[str], path: list[str]) -> bool:
     # A word is an identifier of the path; `a::b` asks for the two in a row (so the core's
     # `sigverify::pattern` is not the standard library's `core::str::pattern`).
@@ -161,7 +165,7 @@ def main() -> int:
     funcs, data_size = functions(RAW.read_bytes())
     cost = {part: 0 for part, _ in PARTS}
     for name, size in funcs:
-        if name.startswith("__wbindgen_describe"):
+        if is_descriptor(name):
             continue  # read by wasm-bindgen at build time, then removed from the module
         path = tokens(name)
         for part, words in PARTS:
@@ -169,7 +173,7 @@ def main() -> int:
                 cost[part] += size
                 break
     code = sum(cost.values())
-    kept = sum(1 for name, _ in funcs if not name.startswith("__wbindgen_describe"))
+    kept = sum(1 for name, _ in funcs if not is_descriptor(name))
     packaged = PACKAGED.read_bytes()
     packed_gz = len(gzip.compress(packaged, 9))
     code_share = code / (code + data_size)

@@ -2,17 +2,18 @@
 //! Lines, npm's attestations document, PyPI's attestation and provenance objects), and PyPI's
 //! PEP 740 checks against a distribution file ([`sigverify::bundles`], [`sigverify::pypi`]).
 
-use serde::Deserialize;
 use serde::Serialize;
 use sigverify::UnixTime;
 use sigverify::bundles::FileKind;
 use sigverify::pypi;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::NativeVerifier;
 use crate::Outcome;
 use crate::core_error;
+use crate::js_object::JsObject;
 use crate::policy_from_js;
 use crate::to_js;
 use crate::type_error;
@@ -69,16 +70,12 @@ pub fn split_bundles(file: &[u8]) -> Result<JsValue, JsValue> {
 }
 
 /// The publisher a provenance must name (`options.publisher` in `index.js`).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ExpectedIn {
     repository: Option<String>,
     gcp_service_account: Option<String>,
     circleci: Option<CircleCiIn>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CircleCiIn {
     project_id: String,
     pipeline_definition_id: String,
@@ -107,6 +104,29 @@ impl From<pypi::VerifiedAttestation> for PypiOut {
     }
 }
 
+impl ExpectedIn {
+    fn read(value: JsValue) -> Result<Self, JsValue> {
+        let o = JsObject::new(
+            value,
+            "options.publisher",
+            &["repository", "gcpServiceAccount", "circleci"],
+        )?;
+        Ok(Self {
+            repository: o.string("repository")?,
+            gcp_service_account: o.string("gcpServiceAccount")?,
+            circleci: o
+                .object("circleci", &["projectId", "pipelineDefinitionId"])?
+                .map(|c| -> Result<_, JsValue> {
+                    Ok(CircleCiIn {
+                        project_id: c.required_string("projectId")?,
+                        pipeline_definition_id: c.required_string("pipelineDefinitionId")?,
+                    })
+                })
+                .transpose()?,
+        })
+    }
+}
+
 fn distribution(name: &str, sha256: &str) -> Result<pypi::Distribution, JsValue> {
     let digest = sigverify::Sha256Digest::parse_prefixed(sha256)
         .ok_or_else(|| type_error("the distribution's digest must be \"sha256:<64 hex>\""))?;
@@ -128,9 +148,13 @@ impl NativeVerifier {
         now: f64,
     ) -> Result<JsValue, JsValue> {
         let dist = distribution(name, sha256)?;
-        let spec: ExpectedIn = serde_wasm_bindgen::from_value(expected).map_err(|e| {
+        let spec = ExpectedIn::read(expected).map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
             type_error(&format!(
-                "options.publisher must be {{ repository }}, {{ gcpServiceAccount }} or {{ circleci: {{ projectId, pipelineDefinitionId }} }}: {e}"
+                "options.publisher must be {{ repository }}, {{ gcpServiceAccount }} or {{ circleci: {{ projectId, pipelineDefinitionId }} }}: {why}"
             ))
         })?;
         let circleci = spec

@@ -8,9 +8,7 @@
 //!
 //! The public JavaScript API is `index.js` / `index.d.ts`; the classes here are its internals.
 
-use serde::Deserialize;
 use serde::Serialize;
-use serde::de;
 use sigverify::Artifact;
 use sigverify::Bundle;
 use sigverify::Condition;
@@ -32,6 +30,7 @@ mod deferred;
 pub mod files;
 pub mod firmware;
 pub mod hasher;
+mod js_object;
 pub mod npm;
 pub mod release;
 pub mod tuf;
@@ -208,24 +207,24 @@ impl NativeVerifier {
                 }
             }
         } else {
-            // Read as a map, not a struct: serde-wasm-bindgen fetches a struct's fields by name
-            // and would never see a misspelt key.
-            let counts: BTreeMap<String, usize> = serde_wasm_bindgen::from_value(config)
-                .map_err(|e| type_error(&format!("config: {e}")))?;
             const KEYS: [&str; 4] = [
                 "tlogEntries",
                 "signedTimestamps",
                 "observerTimestamps",
                 "certificateTimestamps",
             ];
-            if let Some(k) = counts.keys().find(|k| !KEYS.contains(&k.as_str())) {
-                return Err(type_error(&format!("config: unknown key `{k}`")));
-            }
+            let counts = js_object::JsObject::new(config, "config", &KEYS)?;
+            let count = |name: &str| -> Result<Option<usize>, JsValue> {
+                counts
+                    .count(name)?
+                    .map(|n| usize::try_from(n).map_err(|_| type_error("config: count too large")))
+                    .transpose()
+            };
             let spec = ConfigSpec {
-                tlog_entries: counts.get("tlogEntries").copied(),
-                signed_timestamps: counts.get("signedTimestamps").copied(),
-                observer_timestamps: counts.get("observerTimestamps").copied(),
-                certificate_timestamps: counts.get("certificateTimestamps").copied(),
+                tlog_entries: count("tlogEntries")?,
+                signed_timestamps: count("signedTimestamps")?,
+                observer_timestamps: count("observerTimestamps")?,
+                certificate_timestamps: count("certificateTimestamps")?,
             };
             let base = Config::default();
             Config {
@@ -379,8 +378,6 @@ struct ConfigSpec {
 
 /// The JavaScript policy object: `{ key }` alone, or any of the certificate conditions (all
 /// of which must hold when several are given).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct PolicySpec {
     identity: Option<String>,
     issuer: Option<String>,
@@ -396,8 +393,6 @@ struct PolicySpec {
 
 /// `{ notBefore?, notAfter? }`: a managed key's validity window in Unix seconds, both ends
 /// included (npm's `expires`, a product key's rotation dates).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct KeyValiditySpec {
     not_before: Option<u64>,
     not_after: Option<u64>,
@@ -417,8 +412,6 @@ impl PolicySpec {
 }
 
 /// `{ github: { owner | repo, ... } }`: a policy with the semantics of `gh attestation verify`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct GitHubSpec {
     owner: Option<String>,
     repo: Option<String>,
@@ -429,13 +422,10 @@ struct GitHubSpec {
     signer_digest: Option<String>,
     issuer: Option<String>,
     host: Option<String>,
-    #[serde(default)]
     deny_self_hosted_runners: bool,
 }
 
 /// `{ oid, value }`: a Fulcio certificate extension and its exact value.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ExtensionSpec {
     oid: String,
     value: String,
@@ -447,103 +437,102 @@ enum KeySpec {
     Der(Vec<u8>),
 }
 
-impl<'de> Deserialize<'de> for KeySpec {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(KeyVisitor)
-    }
-}
+const POLICY_KEYS: [&str; 10] = [
+    "identity",
+    "issuer",
+    "identityRegex",
+    "issuerRegex",
+    "extension",
+    "allOf",
+    "anyOf",
+    "key",
+    "keyValidity",
+    "github",
+];
 
-struct KeyVisitor;
+const GITHUB_KEYS: [&str; 10] = [
+    "owner",
+    "repo",
+    "signerWorkflow",
+    "signerRepo",
+    "sourceRef",
+    "sourceDigest",
+    "signerDigest",
+    "issuer",
+    "host",
+    "denySelfHostedRunners",
+];
 
-impl de::Visitor<'_> for KeyVisitor {
-    type Value = KeySpec;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("a PEM string or a Uint8Array of DER")
+impl PolicySpec {
+    /// Reads a policy object (or a nested condition at `path`). Every key must be known: a
+    /// policy whose misspelt `isuer` went unnoticed would check no issuer at all.
+    fn read(value: JsValue, path: &str) -> Result<Self, JsValue> {
+        let o = js_object::JsObject::new(value, path, &POLICY_KEYS)?;
+        let list = |name: &str| -> Result<Option<Vec<PolicySpec>>, JsValue> {
+            o.array(name)?
+                .map(|items| {
+                    items
+                        .into_iter()
+                        .map(|(item, path)| PolicySpec::read(item, &path))
+                        .collect()
+                })
+                .transpose()
+        };
+        Ok(Self {
+            identity: o.string("identity")?,
+            issuer: o.string("issuer")?,
+            identity_regex: o.string("identityRegex")?,
+            issuer_regex: o.string("issuerRegex")?,
+            extension: o
+                .object("extension", &["oid", "value"])?
+                .map(|e| -> Result<_, JsValue> {
+                    Ok(ExtensionSpec {
+                        oid: e.required_string("oid")?,
+                        value: e.required_string("value")?,
+                    })
+                })
+                .transpose()?,
+            all_of: list("allOf")?,
+            any_of: list("anyOf")?,
+            key: o.string_or_bytes("key")?.map(|k| match k {
+                js_object::StringOrBytes::String(pem) => KeySpec::Pem(pem),
+                js_object::StringOrBytes::Bytes(der) => KeySpec::Der(der),
+            }),
+            key_validity: o
+                .object("keyValidity", &["notBefore", "notAfter"])?
+                .map(|v| -> Result<_, JsValue> {
+                    Ok(KeyValiditySpec {
+                        not_before: v.count("notBefore")?,
+                        not_after: v.count("notAfter")?,
+                    })
+                })
+                .transpose()?,
+            github: o
+                .object("github", &GITHUB_KEYS)?
+                .map(|g| -> Result<_, JsValue> {
+                    Ok(GitHubSpec {
+                        owner: g.string("owner")?,
+                        repo: g.string("repo")?,
+                        signer_workflow: g.string("signerWorkflow")?,
+                        signer_repo: g.string("signerRepo")?,
+                        source_ref: g.string("sourceRef")?,
+                        source_digest: g.string("sourceDigest")?,
+                        signer_digest: g.string("signerDigest")?,
+                        issuer: g.string("issuer")?,
+                        host: g.string("host")?,
+                        deny_self_hosted_runners: g
+                            .boolean("denySelfHostedRunners")?
+                            .unwrap_or(false),
+                    })
+                })
+                .transpose()?,
+        })
     }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<KeySpec, E> {
-        Ok(KeySpec::Pem(v.to_owned()))
-    }
-
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<KeySpec, E> {
-        Ok(KeySpec::Der(v.to_vec()))
-    }
-
-    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<KeySpec, E> {
-        Ok(KeySpec::Der(v))
-    }
-}
-
-/// Refuses a key of a JavaScript object that `allowed` does not list. serde-wasm-bindgen reads
-/// a struct by fetching its fields by name, so `deny_unknown_fields` never sees a misspelt key;
-/// a policy whose `isuer` went unnoticed would check no issuer at all.
-fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsValue> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Ok(());
-    }
-    let object = js_sys::Object::from(value.clone());
-    for key in js_sys::Object::keys(&object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key.as_str()) {
-            return Err(type_error(&format!("{what}: unknown key `{key}`")));
-        }
-    }
-    Ok(())
-}
-
-/// [`check_keys`] over a policy object and every object nested in it.
-fn check_policy_keys(value: &JsValue, what: &str) -> Result<(), JsValue> {
-    const POLICY: [&str; 10] = [
-        "identity",
-        "issuer",
-        "identityRegex",
-        "issuerRegex",
-        "extension",
-        "allOf",
-        "anyOf",
-        "key",
-        "keyValidity",
-        "github",
-    ];
-    const GITHUB: [&str; 10] = [
-        "owner",
-        "repo",
-        "signerWorkflow",
-        "signerRepo",
-        "sourceRef",
-        "sourceDigest",
-        "signerDigest",
-        "issuer",
-        "host",
-        "denySelfHostedRunners",
-    ];
-    check_keys(value, what, &POLICY)?;
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
-    if let Some(e) = field("extension") {
-        check_keys(&e, "policy.extension", &["oid", "value"])?;
-    }
-    if let Some(g) = field("github") {
-        check_keys(&g, "policy.github", &GITHUB)?;
-    }
-    if let Some(v) = field("keyValidity") {
-        check_keys(&v, "policy.keyValidity", &["notBefore", "notAfter"])?;
-    }
-    for list in ["allOf", "anyOf"] {
-        if let Some(items) = field(list).filter(js_sys::Array::is_array) {
-            for item in js_sys::Array::from(&items).iter() {
-                check_policy_keys(&item, &format!("policy.{list}[]"))?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Translates the JavaScript policy object into a core [`Policy`].
 fn policy_from_js(value: JsValue) -> Result<Policy, JsValue> {
-    check_policy_keys(&value, "policy")?;
-    let spec: PolicySpec =
-        serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&format!("policy: {e}")))?;
+    let spec = PolicySpec::read(value, "policy")?;
     let combined = spec.key.is_some() || spec.has_conditions() || spec.key_validity.is_some();
     if let Some(g) = spec.github {
         if combined {

@@ -7,8 +7,8 @@
 //! The syntax is the `regex` crate's (close to Go's RE2) with Unicode off, read by the core's
 //! own engine rather than regex-syntax and regex-automata (about 140 KB of a WebAssembly module
 //! or a firmware image), the way the core reads DER and JSON itself; those crates remain the
-//! oracles of the differential tests and the `pattern` fuzz target. [`parse`] reads the text
-//! into a tree, [`compile`] makes it a program of byte-set instructions, and [`vm`] runs it:
+//! oracles of the differential tests and the `pattern` fuzz target. `parse` reads the text
+//! into a tree, `compile` makes it a program of byte-set instructions, and `vm` runs it:
 //! a Thompson simulation, linear in the length of the value times the size of the program,
 //! with no backtracking, whatever the pattern.
 //!

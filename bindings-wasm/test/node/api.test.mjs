@@ -151,6 +151,21 @@ test('happy path v0.3: result object, bytes and digest, every input form', { ski
   assert.throws(() => v.verifyArtifact(bundle, artifact(), { identity: IDENTITY, isuer: ISSUER }), TypeError);
   assert.throws(() => v.verifyArtifact(bundle, artifact(), { allOf: [{ identity: IDENTITY }, { isuer: ISSUER }] }), TypeError);
   assert.throws(() => v.verifyArtifact(bundle, artifact(), { github: { repo: 'a/b', signer_workflow: 'x' } }), TypeError);
+  // Each refusal names the path of the value it refuses.
+  const refused = (policy, message) =>
+    assert.throws(() => v.verifyArtifact(bundle, artifact(), policy), { name: 'TypeError', message });
+  refused({ allOf: [{ identity: IDENTITY }, { isuer: ISSUER }] }, 'policy.allOf[1]: unknown key `isuer`');
+  refused({ github: { repo: 'a/b', signer_workflow: 'x' } }, 'policy.github: unknown key `signer_workflow`');
+  refused({ identity: 5, issuer: ISSUER }, 'policy.identity must be a string');
+  refused({ anyOf: { identity: IDENTITY } }, 'policy.anyOf must be an array');
+  refused({ anyOf: [[]] }, 'policy.anyOf[0] must be an object');
+  refused({ extension: { oid: '1.2.3' } }, 'policy.extension.value is required');
+  refused({ key: 7 }, 'policy.key must be a string or a Uint8Array');
+  refused({ github: { repo: 'a/b', denySelfHostedRunners: 'yes' } }, 'policy.github.denySelfHostedRunners must be a boolean');
+  assert.throws(() => Verifier.production({ config: { tlogEntries: 1.5 } }), {
+    name: 'TypeError',
+    message: 'config.tlogEntries must be a non-negative integer no larger than Number.MAX_SAFE_INTEGER',
+  });
   const beacon = 'https://github\\.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.*';
   assert.deepEqual(v.verifyArtifact(bundle, artifact(), { identityRegex: beacon, issuerRegex: 'https://token\\.actions\\..*' }), expected);
   throwsCore(() => v.verifyArtifact(bundle, artifact(), { identityRegex: 'sigstore-conformance', issuer: ISSUER }), 'POLICY_IDENTITY_MISMATCH');
