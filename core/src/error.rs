@@ -46,14 +46,21 @@ macro_rules! errors {
 
             /// The stable short name of this error, e.g. `TLOG_INCLUSION_PROOF_INVALID`.
             pub fn name(&self) -> &'static str {
-                match self {
-                    $( $(#[cfg($cfg)])? Self::$variant { .. } => $name, )*
-                }
+                // Read from the table, so the names are in a binary once (a `match` of its own
+                // made a second copy, 4 KB of a WebAssembly module or a firmware image). Codes
+                // are unique (`codes_and_names_are_unique`), so the search finds this error's.
+                let code = self.code();
+                Self::ALL.iter().find(|(c, _)| *c == code).map_or("", |(_, name)| name)
             }
 
             /// Every (code, name) pair, in table order; bindings mirror this table.
-            pub const ALL: &'static [(u16, &'static str)] = &[ $( ($code, $name), )* ];
+            pub const ALL: &'static [(u16, &'static str)] = &ERROR_TABLE;
         }
+
+        /// The one copy of [`Error::ALL`]: a `const` holding the array itself was copied into
+        /// every crate that read it (the names twice in a WebAssembly module).
+        static ERROR_TABLE: [(u16, &str); <[u16]>::len(&[ $( $code, )* ])] =
+            [ $( ($code, $name), )* ];
 
         impl fmt::Display for Error {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
