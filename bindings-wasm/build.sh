@@ -16,11 +16,18 @@ fi
 [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
 
 # Size-first, wasm-only profile, defined on the command line so the workspace profiles stay
-# untouched. opt-level "z" is 18 KB gzip smaller than "s" after wasm-opt (2026-12-06; when
-# TOOLCHAIN.md was measured, "s" was smaller) for about 10 % slower ECDSA in WebAssembly, which
-# browsers should leave to WebCrypto anyway (README, "Figures"); SIGVERIFY_WASM_OPT_LEVEL=s or 3
-# trades size for speed.
+# untouched: opt-level "z" (18 KB gzip smaller than "s" after wasm-opt on 2026-12-06; when
+# TOOLCHAIN.md was measured "s" was smaller), except the arithmetic and hashing crates, which
+# stay at "s": all "z" made the synchronous ECDSA in WebAssembly a third slower for 0.4 KB.
+# SIGVERIFY_WASM_OPT_LEVEL=s or 3 builds everything at that level (README, "Figures").
 OPT=${SIGVERIFY_WASM_OPT_LEVEL:-z}
+speed=()
+if [ -z "${SIGVERIFY_WASM_OPT_LEVEL:-}" ]; then
+  for crate in p256 p384 p521 primeorder primefield crypto-bigint elliptic-curve sha2 \
+    curve25519-dalek; do
+    speed+=(--config "profile.wasm-release.package.$crate.opt-level=\"s\"")
+  done
+fi
 case $OPT in s|z) OPT="\"$OPT\"" ;; esac
 # Panic locations name their source files: relative to the repository and the crate registry,
 # they are shorter (about 1.5 KB gzip) and the module does not depend on where either lies.
@@ -31,7 +38,8 @@ cargo build -p sigverify-wasm --locked --target wasm32-unknown-unknown --profile
   --config "profile.wasm-release.opt-level=$OPT" \
   --config 'profile.wasm-release.lto=true' \
   --config 'profile.wasm-release.codegen-units=1' \
-  --config 'profile.wasm-release.panic="abort"'
+  --config 'profile.wasm-release.panic="abort"' \
+  "${speed[@]}"
 
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg --out-name sigverify_native \
