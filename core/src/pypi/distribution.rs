@@ -93,6 +93,13 @@ impl DistName {
         let invalid = || Error::PypiDistributionNameInvalid {
             name: String::from(file_name),
         };
+        // A valid project name is ASCII letters, digits, `.`, `_` and `-` (PEP 508, as PyPI
+        // enforces on upload), and tags are ASCII (PEP 425). `packaging` would also take
+        // Unicode letters in a wheel's name and lowercase them as Python does; refusing them
+        // keeps both names' comparison to ASCII case folding (conformance/README.md).
+        if !file_name.is_ascii() {
+            return Err(invalid());
+        }
         if let Some(stem) = file_name.strip_suffix(".whl") {
             let dashes = stem.matches('-').count();
             if dashes != 4 && dashes != 5 {
@@ -107,7 +114,7 @@ impl DistName {
                 && !name.contains("__")
                 && name
                     .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
             if !name_ok {
                 return Err(invalid());
             }
@@ -139,7 +146,7 @@ impl DistName {
     }
 }
 
-/// PEP 503: lowercase, runs of `-`, `_` and `.` as one `-`.
+/// PEP 503: lowercase, runs of `-`, `_` and `.` as one `-` (the name is ASCII by now).
 fn canonical_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
@@ -148,7 +155,7 @@ fn canonical_name(name: &str) -> String {
                 out.push('-');
             }
         } else {
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         }
     }
     out
@@ -169,15 +176,17 @@ fn tag_set(text: &str) -> Option<[BTreeSet<String>; 3]> {
         let parts: BTreeSet<String> = components
             .next()?
             .split('.')
-            .map(str::to_lowercase)
+            .map(str::to_ascii_lowercase)
             .collect();
         (!parts.contains("")).then_some(parts)
     };
     let sets = [next()?, next()?, next()?];
     let identifiers = sets[0].iter().all(|i| {
         let mut chars = i.chars();
-        chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
-            && chars.all(|c| c.is_alphanumeric() || c == '_')
+        chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
     });
     (components.next().is_none() && identifiers).then_some(sets)
 }
@@ -389,6 +398,10 @@ mod tests {
             "foo-1.0-x1-py3-none-any.whl",
             "foo-1.0-py3..py2-none-any.whl",
             "foo-1.0-3py-none-any.whl",
+            // Unicode letters: `packaging` takes them, a valid project name does not.
+            "caf\u{e9}-1.0-py3-none-any.whl",
+            "caf\u{e9}-1.0.tar.gz",
+            "foo-1.0-py3-none-any\u{f6}.whl",
             "",
         ] {
             assert_eq!(
