@@ -46,7 +46,10 @@ wasm-bindgen --target web --no-typescript --out-dir pkg --out-name sigverify_nat
   "$ROOT/target/wasm32-unknown-unknown/wasm-release/sigverify_wasm.wasm"
 # npm's binaryen, never Debian's (v108 corrupts wasm-bindgen output). The features are the
 # ones rustc enables by default for wasm32-unknown-unknown; wasm-opt rejects the input without.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt \
+# `--zero-filled-memory` holds because the module makes its memory (never imports it), so an
+# instance's memory starts zeroed; the producers and target-features sections are build notes.
+node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-producers \
+  --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue pkg/sigverify_native_bg.wasm -o pkg/sigverify_native_bg.wasm
 

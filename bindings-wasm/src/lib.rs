@@ -22,7 +22,6 @@ use sigverify::Verified;
 use sigverify::backend::EcdsaBackend;
 use sigverify::backend::EcdsaCheck;
 use sigverify::backend::Hash;
-use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 pub mod attestation;
@@ -638,7 +637,7 @@ struct Outcome {
     statement: Option<StatementOut>,
     skipped: Vec<SkippedOut>,
     /// The Fulcio extensions that hold text, OID to value.
-    extensions: BTreeMap<String, String>,
+    extensions: TextMap,
 }
 
 /// An item of the bundle left out because it did not verify (the thresholds were met without).
@@ -684,6 +683,34 @@ struct StatementOut {
 
 pub(crate) fn as_bytes<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
     s.serialize_bytes(v)
+}
+
+/// Text keys to text values, a plain JavaScript object with its keys in order, as a map
+/// would give them (and the last value of a repeated key); kept as a sorted vector, whose code
+/// is a fraction of a `BTreeMap`'s in the module.
+pub(crate) struct TextMap(Vec<(String, String)>);
+
+impl FromIterator<(String, String)> for TextMap {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        let mut sorted: Vec<(String, String)> = Vec::new();
+        for (key, value) in pairs {
+            match sorted.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(at) => {
+                    if let Some(entry) = sorted.get_mut(at) {
+                        entry.1 = value;
+                    }
+                }
+                Err(at) => sorted.insert(at, (key, value)),
+            }
+        }
+        Self(sorted)
+    }
+}
+
+impl Serialize for TextMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 impl From<Verified> for Outcome {

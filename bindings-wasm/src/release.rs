@@ -2,8 +2,6 @@
 //! attestation verified against the trusted root that issued its certificate, for a repository
 //! and tag, and each asset found among its subjects, as `sigverify verify-release` does.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use sigverify::Bundle;
 use sigverify::Sha256Digest;
@@ -15,6 +13,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::Outcome;
+use crate::TextMap;
 use crate::core_error;
 use crate::to_js;
 use crate::type_error;
@@ -25,7 +24,7 @@ struct SubjectOut {
     name: String,
     uri: String,
     /// Algorithm to hex digest.
-    digest: BTreeMap<String, String>,
+    digest: TextMap,
 }
 
 impl From<Subject> for SubjectOut {

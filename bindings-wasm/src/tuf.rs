@@ -1,8 +1,6 @@
 //! Trusted roots over TUF for JavaScript: the caller fetched the files, the core's TUF client
 //! decides (`TrustedRoot.fromTuf` in `index.js`).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use sigverify::tuf::layout::Files;
 use wasm_bindgen::JsValue;
@@ -114,13 +112,17 @@ pub fn tuf_update_from_files(
 ) -> Result<JsValue, JsValue> {
     let (anchor, state) = start(anchor, staging, state)?;
     let files = named_bytes(&names, &files, "files")?;
-    let by_name: BTreeMap<&str, &[u8]> = names
-        .iter()
-        .map(|n| n.rsplit('/').next().unwrap_or(n))
-        .zip(files.iter().map(Vec::as_slice))
-        .collect();
+    // By base name, folders ignored; of two files of one name, the later one counts.
+    let by_name = |name: &str| {
+        names
+            .iter()
+            .zip(&files)
+            .rev()
+            .find(|(n, _)| n.rsplit('/').next().unwrap_or(n) == name)
+            .map(|(_, bytes)| bytes.clone())
+    };
     let picked = Files::collect(anchor, |_, name| {
-        Ok::<_, core::convert::Infallible>(by_name.get(name).map(|b| b.to_vec()))
+        Ok::<_, core::convert::Infallible>(by_name(name))
     })
     .map_err(|e| type_error(&format!("TUF repository files: {e}")))?;
     run(

@@ -64,13 +64,14 @@ macro_rules! errors {
 
         impl fmt::Display for Error {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // One call per field rather than a formatting template per variant: a third
+                // of the size of this function in a WebAssembly module.
                 match self {
                     $(
-                        #[allow(unused_variables)]
                         $(#[cfg($cfg)])?
                         Self::$variant $({ $($field),* })? => {
                             f.write_str($msg)?;
-                            $( $( write!(f, concat!(" (", stringify!($field), ": {})"), $field)?; )* )?
+                            $( $( field(f, stringify!($field), $field)?; )* )?
                             Ok(())
                         }
                     )*
@@ -78,6 +79,11 @@ macro_rules! errors {
             }
         }
     };
+}
+
+/// Writes one field of an error after its message: ` (name: value)`.
+fn field(f: &mut fmt::Formatter<'_>, name: &str, value: &dyn fmt::Display) -> fmt::Result {
+    write!(f, " ({name}: {value})")
 }
 
 errors! {

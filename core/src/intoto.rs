@@ -3,7 +3,7 @@
 //! can say what was attested and require a predicate type. The predicate itself stays in the
 //! payload bytes, for the caller's JSON reader.
 
-use alloc::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -68,7 +68,7 @@ impl Statement {
                 .iter()
                 .map(|s| {
                     // Sorted by algorithm, each once with its last value, in O(n log n).
-                    let mut last: BTreeMap<&str, &Json<'_>> = BTreeMap::new();
+                    let mut last: SortedMap<&str, &Json<'_>> = SortedMap::new();
                     for (alg, value) in digest_members(s) {
                         last.insert(alg, value);
                     }

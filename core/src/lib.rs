@@ -34,6 +34,7 @@ pub mod policy;
 pub mod pypi;
 pub mod release;
 mod sct;
+mod sorted_map;
 #[cfg(test)]
 mod testing;
 pub mod time;

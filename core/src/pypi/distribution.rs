@@ -2,7 +2,7 @@
 //! name the way Python's `packaging` reads it (PEP 503 names, PEP 440 versions, PEP 425 tag
 //! sets), and its SHA-256.
 
-use alloc::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -84,7 +84,7 @@ enum DistName {
         name: String,
         version: Version,
         build: Option<(u64, String)>,
-        tags: [BTreeSet<String>; 3],
+        tags: [SortedSet<String>; 3],
     },
 }
 
@@ -170,10 +170,10 @@ fn build_tag(text: &str) -> Option<(u64, String)> {
 
 /// A compressed tag set `py2.py3-none-any`: three components, each a `.`-separated set of
 /// non-empty lowercase parts; interpreters are identifiers.
-fn tag_set(text: &str) -> Option<[BTreeSet<String>; 3]> {
+fn tag_set(text: &str) -> Option<[SortedSet<String>; 3]> {
     let mut components = text.split('-');
-    let mut next = || -> Option<BTreeSet<String>> {
-        let parts: BTreeSet<String> = components
+    let mut next = || -> Option<SortedSet<String>> {
+        let parts: SortedSet<String> = components
             .next()?
             .split('.')
             .map(str::to_ascii_lowercase)

@@ -1,7 +1,7 @@
 //! The client workflow, step by step in the specification's order (and python-tuf's, where the
 //! order decides which error a bad repository gets).
 
-use alloc::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -148,10 +148,8 @@ fn update_bounded(
         timestamp_keys: role_identities(&root.body, &root.body.timestamp),
         snapshot: timestamp.body.snapshot.version,
         snapshot_keys: role_identities(&root.body, &root.body.snapshot),
-        // Inserted one by one: `collect` into a map sorts its input first, and that sort is
-        // about 3 KB of a firmware's flash for entries that come sorted already.
         meta: {
-            let mut meta = BTreeMap::new();
+            let mut meta = SortedMap::new();
             for (name, m) in &snapshot.body.meta {
                 meta.insert(name.clone(), m.version);
             }
@@ -190,7 +188,7 @@ struct Floors<'a> {
     /// The snapshot version the trusted timestamp listed.
     snapshot: u64,
     /// The trusted snapshot's entries and their versions.
-    meta: Option<&'a BTreeMap<String, u64>>,
+    meta: Option<&'a SortedMap<String, u64>>,
 }
 
 impl<'a> Floors<'a> {
@@ -506,7 +504,7 @@ mod tests {
         let max = limits::MAX_TUF_TARGET_FILE_BYTES;
         let at = alloc::vec![b'x'; max];
         let targets = |bytes: &[u8]| {
-            let mut targets = BTreeMap::new();
+            let mut targets = SortedMap::new();
             targets.insert(
                 String::from("big"),
                 metadata::TargetFile {
@@ -587,7 +585,7 @@ mod tests {
             timestamp_keys: Vec::new(),
             snapshot: 1,
             snapshot_keys: Vec::new(),
-            meta: BTreeMap::new(),
+            meta: SortedMap::new(),
         };
         repo.roots.truncate(1);
         assert_eq!(

@@ -3,7 +3,7 @@
 //! their types, `_type`, `spec_version` 1.x, `expires` as `YYYY-MM-DDTHH:MM:SSZ`, versions
 //! and thresholds of at least 1, unique key ids per role, the four top-level roles in a root.
 
-use alloc::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -80,7 +80,7 @@ pub(crate) struct RoleKeys {
 
 #[derive(Clone, Debug)]
 pub(crate) struct Root {
-    pub(crate) keys: BTreeMap<String, Key>,
+    pub(crate) keys: SortedMap<String, Key>,
     pub(crate) root: RoleKeys,
     pub(crate) timestamp: RoleKeys,
     pub(crate) snapshot: RoleKeys,
@@ -113,7 +113,7 @@ pub(crate) struct Timestamp {
 
 #[derive(Clone, Debug)]
 pub(crate) struct Snapshot {
-    pub(crate) meta: BTreeMap<String, MetaFile>,
+    pub(crate) meta: SortedMap<String, MetaFile>,
 }
 
 /// A target file as the targets role describes it.
@@ -125,7 +125,7 @@ pub(crate) struct TargetFile {
 
 #[derive(Clone, Debug)]
 pub(crate) struct Targets {
-    pub(crate) targets: BTreeMap<String, TargetFile>,
+    pub(crate) targets: SortedMap<String, TargetFile>,
 }
 
 /// The error for a malformed `field` of `role`'s metadata.
@@ -270,7 +270,7 @@ pub(crate) fn read_root(signed: &Value) -> Result<Root, Error> {
     let bad = |field| invalid(Role::Root, field);
     let members = object(signed.get("keys")).ok_or(bad("keys"))?;
     limits::check(members.len(), limits::MAX_TUF_KEYS, Limit::TufKeys)?;
-    let mut keys = BTreeMap::new();
+    let mut keys = SortedMap::new();
     for (keyid, k) in members {
         let keytype = string(k.get("keytype")).ok_or(bad("keys.keytype"))?;
         let scheme = string(k.get("scheme")).ok_or(bad("keys.scheme"))?;
@@ -347,7 +347,7 @@ pub(crate) fn read_snapshot(signed: &Value) -> Result<Snapshot, Error> {
         limits::MAX_TUF_TARGETS,
         Limit::TufTargetEntries,
     )?;
-    let mut meta = BTreeMap::new();
+    let mut meta = SortedMap::new();
     for (name, v) in members {
         meta.insert(name.clone(), read_meta_file(Role::Snapshot, v)?);
     }
@@ -367,7 +367,7 @@ pub(crate) fn read_targets(signed: &Value) -> Result<Targets, Error> {
             return Err(bad("delegations"));
         }
     }
-    let mut targets = BTreeMap::new();
+    let mut targets = SortedMap::new();
     for (name, v) in members {
         let length = integer(v.get("length")).ok_or(bad("targets.length"))?;
         let hashes = read_hashes(v.get("hashes"))

@@ -22,7 +22,7 @@
 //! first format (`/1`, which held a whole root and trusted it) is still read, for its floors
 //! only: its root is parsed for its version, digest and key identities, never trusted.
 
-use alloc::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -58,7 +58,7 @@ pub struct State {
     pub(crate) snapshot: u64,
     pub(crate) snapshot_keys: Vec<[u8; 32]>,
     /// Every entry of the trusted snapshot (`targets.json` and delegated roles) and its version.
-    pub(crate) meta: BTreeMap<String, u64>,
+    pub(crate) meta: SortedMap<String, u64>,
 }
 
 impl State {
@@ -205,7 +205,7 @@ fn read_v2(doc: &Value) -> Option<State> {
     if entries.len() > limits::MAX_TUF_TARGETS {
         return None;
     }
-    let mut meta = BTreeMap::new();
+    let mut meta = SortedMap::new();
     for (name, v) in entries {
         meta.insert(name.clone(), version(Some(v)).filter(|n| *n >= 1)?);
     }
@@ -236,7 +236,7 @@ fn read_v1(doc: &Value) -> Option<State> {
     let root = metadata::string(doc.get("root")).and_then(crate::encoding::base64_decode)?;
     let root = metadata::parse(Role::Root, &root, metadata::read_root).ok()?;
     let targets = version(doc.get("targets"))?;
-    let mut meta = BTreeMap::new();
+    let mut meta = SortedMap::new();
     if targets > 0 {
         meta.insert(String::from("targets.json"), targets);
     }
@@ -257,7 +257,7 @@ mod tests {
     use super::*;
 
     fn sample() -> State {
-        let mut meta = BTreeMap::new();
+        let mut meta = SortedMap::new();
         meta.insert(String::from("registry.npmjs.org.json"), 4);
         meta.insert(String::from("targets.json"), 2);
         State {
