@@ -17,20 +17,21 @@ fi
 
 # Size-first, wasm-only profile, defined on the command line so the workspace profiles stay
 # untouched: opt-level "z" (18 KB gzip smaller than "s" after wasm-opt on 2026-12-06; when
-# TOOLCHAIN.md was measured "s" was smaller), except the arithmetic and hashing crates, which
-# stay at "s": all "z" made the synchronous ECDSA in WebAssembly a third slower for 0.4 KB.
+# TOOLCHAIN.md was measured "s" was smaller), except the arithmetic, hashing and base64 crates,
+# which stay at "s": all "z" made the synchronous ECDSA in WebAssembly a third slower, and
+# these at "s" make the module smaller, not larger (1.6 KB gzip, measured crate by crate).
 # SIGVERIFY_WASM_OPT_LEVEL=s or 3 builds everything at that level (README, "Figures").
 OPT=${SIGVERIFY_WASM_OPT_LEVEL:-z}
 speed=()
 if [ -z "${SIGVERIFY_WASM_OPT_LEVEL:-}" ]; then
   for crate in p256 p384 p521 primeorder primefield crypto-bigint elliptic-curve sha2 \
-    curve25519-dalek; do
+    curve25519-dalek rsa base64; do
     speed+=(--config "profile.wasm-release.package.$crate.opt-level=\"s\"")
   done
 fi
 case $OPT in s|z) OPT="\"$OPT\"" ;; esac
 # Panic locations name their source files: relative to the repository and the crate registry,
-# they are shorter (about 1.5 KB gzip) and the module does not depend on where either lies.
+# they are shorter and the module does not depend on where either lies.
 remap=("--remap-path-prefix=$ROOT/=" "--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/=")
 CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${remap[*]}") \
 cargo build -p sigverify-wasm --locked --target wasm32-unknown-unknown --profile wasm-release \
