@@ -22,11 +22,11 @@ fi
 # these at "s" make the module smaller, not larger (1.6 KB gzip, measured crate by crate).
 # SIGVERIFY_WASM_OPT_LEVEL=s or 3 builds everything at that level (README, "Figures").
 OPT=${SIGVERIFY_WASM_OPT_LEVEL:-z}
-speed=()
+at_s=()
 if [ -z "${SIGVERIFY_WASM_OPT_LEVEL:-}" ]; then
   for crate in p256 p384 p521 primeorder primefield crypto-bigint elliptic-curve sha2 \
     curve25519-dalek rsa base64; do
-    speed+=(--config "profile.wasm-release.package.$crate.opt-level=\"s\"")
+    at_s+=(--config "profile.wasm-release.package.$crate.opt-level=\"s\"")
   done
 fi
 case $OPT in s|z) OPT="\"$OPT\"" ;; esac
@@ -40,7 +40,7 @@ cargo build -p sigverify-wasm --locked --target wasm32-unknown-unknown --profile
   --config 'profile.wasm-release.lto=true' \
   --config 'profile.wasm-release.codegen-units=1' \
   --config 'profile.wasm-release.panic="abort"' \
-  "${speed[@]}"
+  "${at_s[@]}"
 
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg --out-name sigverify_native \

@@ -24,7 +24,13 @@ impl JsObject {
     /// `value` as an object (not an array, not a function) whose own enumerable keys are all
     /// in `allowed`; `path` names it in errors.
     pub(crate) fn new(value: JsValue, path: &str, allowed: &[&str]) -> Result<Self, JsValue> {
-        let object = Self::any_keys(value, path)?;
+        if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
+            return Err(type_error(&format!("{path} must be an object")));
+        }
+        let object = Self {
+            value,
+            path: path.to_owned(),
+        };
         for key in object.keys() {
             if !allowed.contains(&key.as_str()) {
                 return Err(type_error(&format!("{path}: unknown key `{key}`")));
@@ -33,19 +39,8 @@ impl JsObject {
         Ok(object)
     }
 
-    /// `value` as an object whose keys the caller checks itself (see [`JsObject::keys`]).
-    pub(crate) fn any_keys(value: JsValue, path: &str) -> Result<Self, JsValue> {
-        if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
-            return Err(type_error(&format!("{path} must be an object")));
-        }
-        Ok(Self {
-            value,
-            path: path.to_owned(),
-        })
-    }
-
     /// The object's own enumerable string keys.
-    pub(crate) fn keys(&self) -> Vec<String> {
+    fn keys(&self) -> Vec<String> {
         let object = js_sys::Object::from(self.value.clone());
         js_sys::Object::keys(&object)
             .iter()

@@ -21,6 +21,8 @@
 mod compile;
 #[cfg(test)]
 mod differential;
+#[cfg(test)]
+mod oracle;
 mod parse;
 mod set;
 mod vm;

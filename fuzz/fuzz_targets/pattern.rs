@@ -1,59 +1,13 @@
 //! Identity and issuer patterns: compile (bounded), match (linear), escaped literals; and the
 //! core's own engine against regex-syntax + regex-automata's PikeVM configured as the core
-//! once used them (Unicode off, UTF-8 not required, anchored at both ends as a parsed whole).
+//! once used them (the oracle and what counts as agreement are the core's differential test's,
+//! shared by path).
 #![no_main]
 
-use regex_automata::nfa::thompson;
-use regex_automata::nfa::thompson::pikevm::PikeVM;
-use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Hir, Look};
+#[path = "../../core/src/pattern/oracle.rs"]
+mod oracle;
+
 use sigverify::limits;
-
-enum Oracle {
-    Accepted(PikeVM),
-    Refused,
-    /// Over the nesting or automaton limit, which each engine measures its own way.
-    Limit,
-}
-
-fn oracle(source: &str) -> Oracle {
-    let config = syntax::Config::new()
-        .unicode(false)
-        .utf8(false)
-        .nest_limit(limits::MAX_PATTERN_NESTING);
-    let hir = match syntax::parse_with(source, &config) {
-        Ok(hir) => hir,
-        Err(regex_syntax::Error::Parse(e))
-            if matches!(e.kind(), regex_syntax::ast::ErrorKind::NestLimitExceeded(_)) =>
-        {
-            return Oracle::Limit
-        }
-        Err(_) => return Oracle::Refused,
-    };
-    let whole = Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]);
-    let nfa = thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .utf8(false)
-                .nfa_size_limit(Some(limits::MAX_PATTERN_NFA_BYTES)),
-        )
-        .build_from_hir(&whole);
-    match nfa.and_then(PikeVM::new_from_nfa) {
-        Ok(vm) => Oracle::Accepted(vm),
-        Err(_) => Oracle::Limit,
-    }
-}
-
-/// Whether a flag group turns Unicode on (`(?u)`, `(?iu:`), which the core refuses by design.
-fn enables_unicode(source: &str) -> bool {
-    source.match_indices("(?").any(|(i, _)| {
-        let flags = source.get(i + 2..).unwrap_or("");
-        let flags = &flags[..flags.find([':', ')']).unwrap_or(flags.len())];
-        let enabled = flags.split('-').next().unwrap_or("");
-        enabled.contains('u') && flags.chars().all(|c| "imsuURx-".contains(c))
-    })
-}
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = core::str::from_utf8(data) else {
@@ -64,16 +18,17 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if source.len() > limits::MAX_PATTERN_BYTES {
         return;
     }
-    match (sigverify::Pattern::new(source), oracle(source)) {
-        (Err(sigverify::Error::LimitExceeded { .. }), _) | (_, Oracle::Limit) => {}
-        (Err(_), Oracle::Refused) => {}
-        (Err(_), Oracle::Accepted(_)) if enables_unicode(source) => {}
-        (Err(e), Oracle::Accepted(_)) => panic!("{source:?}: refused ({e:?}), oracle accepts"),
-        (Ok(_), Oracle::Refused) => panic!("{source:?}: accepted, oracle refuses"),
-        (Ok(ours), Oracle::Accepted(vm)) => {
-            let mut cache = vm.create_cache();
-            let theirs = vm.is_match(&mut cache, Input::new(value).anchored(Anchored::Yes));
-            assert_eq!(ours.matches(value), theirs, "{source:?} on {value:?}");
-        }
+    let bounds = oracle::Bounds {
+        nesting: limits::MAX_PATTERN_NESTING,
+        nfa_bytes: limits::MAX_PATTERN_NFA_BYTES,
+    };
+    let compiled = sigverify::Pattern::new(source);
+    let ours = match &compiled {
+        Ok(p) => oracle::Ours::Compiled(&|v| p.matches(v)),
+        Err(sigverify::Error::LimitExceeded { .. }) => oracle::Ours::OverLimit,
+        Err(e) => oracle::Ours::Refused(format!("{e:?}")),
+    };
+    if let Err(disagreement) = oracle::compare(source, ours, &[value], &bounds) {
+        panic!("{disagreement}");
     }
 });

@@ -2,101 +2,36 @@
 //! used them before it had its own engine: on thousands of generated patterns, both accept the
 //! same ones and agree on every value.
 
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use regex_automata::Anchored;
-use regex_automata::Input;
-use regex_automata::nfa::thompson;
-use regex_automata::nfa::thompson::pikevm::PikeVM;
-use regex_automata::util::syntax;
-use regex_syntax::hir::Hir;
-use regex_syntax::hir::Look;
-
 use super::Pattern;
+use super::oracle;
 use crate::Error;
 use crate::limits;
 
-/// What the oracle makes of a pattern.
-enum Oracle {
-    Accepted(PikeVM),
-    Refused,
-    /// Over the nesting or automaton limit: each engine measures these its own way.
-    Limit,
-}
-
-fn oracle(source: &str) -> Oracle {
-    let config = syntax::Config::new()
-        .unicode(false)
-        .utf8(false)
-        .nest_limit(limits::MAX_PATTERN_NESTING);
-    let hir = match syntax::parse_with(source, &config) {
-        Ok(hir) => hir,
-        Err(regex_syntax::Error::Parse(e))
-            if matches!(e.kind(), regex_syntax::ast::ErrorKind::NestLimitExceeded(_)) =>
-        {
-            return Oracle::Limit;
-        }
-        Err(_) => return Oracle::Refused,
-    };
-    let whole = Hir::concat(Vec::from([
-        Hir::look(Look::Start),
-        hir,
-        Hir::look(Look::End),
-    ]));
-    let nfa = thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .utf8(false)
-                .nfa_size_limit(Some(limits::MAX_PATTERN_NFA_BYTES)),
-        )
-        .build_from_hir(&whole);
-    match nfa.and_then(PikeVM::new_from_nfa) {
-        Ok(vm) => Oracle::Accepted(vm),
-        Err(_) => Oracle::Limit,
-    }
-}
-
-fn oracle_matches(vm: &PikeVM, value: &str) -> bool {
-    let mut cache = vm.create_cache();
-    vm.is_match(&mut cache, Input::new(value).anchored(Anchored::Yes))
-}
-
-/// Whether a flag group turns Unicode on (`(?u)`, `(?iu:`): refused here by design.
-fn enables_unicode(source: &str) -> bool {
-    source.match_indices("(?").any(|(i, _)| {
-        let flags = source.get(i + 2..).unwrap_or("");
-        let flags = &flags[..flags.find([':', ')']).unwrap_or(flags.len())];
-        let enabled = flags.split('-').next().unwrap_or("");
-        enabled.contains('u') && flags.chars().all(|c| "imsuURx-".contains(c))
-    })
-}
-
-/// Compares one pattern on the given values; the first disagreement, described. `Ok` tells
-/// whether both engines accepted the pattern, and how many values matched.
+/// Compares one pattern on the given values (see [`oracle::compare`]).
 fn compare(source: &str, values: &[&str]) -> Result<Option<usize>, String> {
-    let ours = Pattern::new(source);
-    let theirs = oracle(source);
-    match (ours, theirs) {
-        (Err(Error::LimitExceeded { .. }), _) | (_, Oracle::Limit) => Ok(None),
-        (Err(_), Oracle::Refused) => Ok(None),
-        (Err(_), Oracle::Accepted(_)) if enables_unicode(source) => Ok(None),
-        (Err(e), Oracle::Accepted(_)) => {
-            Err(format!("{source:?}: refused ({e:?}), oracle accepts"))
+    let bounds = oracle::Bounds {
+        nesting: limits::MAX_PATTERN_NESTING,
+        nfa_bytes: limits::MAX_PATTERN_NFA_BYTES,
+    };
+    match Pattern::new(source) {
+        Ok(p) => oracle::compare(
+            source,
+            oracle::Ours::Compiled(&|v| p.matches(v)),
+            values,
+            &bounds,
+        ),
+        Err(Error::LimitExceeded { .. }) => {
+            oracle::compare(source, oracle::Ours::OverLimit, values, &bounds)
         }
-        (Ok(_), Oracle::Refused) => Err(format!("{source:?}: accepted, oracle refuses")),
-        (Ok(p), Oracle::Accepted(vm)) => {
-            let mut matched = 0;
-            for value in values {
-                let (a, b) = (p.matches(value), oracle_matches(&vm, value));
-                if a != b {
-                    return Err(format!("{source:?} on {value:?}: {a}, oracle {b}"));
-                }
-                matched += usize::from(a);
-            }
-            Ok(Some(matched))
-        }
+        Err(e) => oracle::compare(
+            source,
+            oracle::Ours::Refused(alloc::format!("{e:?}")),
+            values,
+            &bounds,
+        ),
     }
 }
 
