@@ -14,6 +14,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG"; then
   cargo install wasm-bindgen-cli --version "$WBG"
 fi
 [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
 # Size-first, wasm-only profile, defined on the command line so the workspace profiles stay
 # untouched: opt-level "z" (18 KB gzip smaller than "s" after wasm-opt on 2026-12-06; when

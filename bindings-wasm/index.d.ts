@@ -508,6 +508,8 @@ export declare class Verifier {
    * VerificationError, with `bundles` listing each failure, when none does.
    */
   verifyFile(file: JsonInput, artifact: ArtifactInput | null, policy: Policy, options?: VerifyOptions): VerificationResult & { bundle: { place: string; of: number } };
+  /** `verifyFile` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
+  verifyFileAsync(file: JsonInput, artifact: ArtifactInput | null, policy: Policy, options?: VerifyOptions): Promise<VerificationResult & { bundle: { place: string; of: number } }>;
   /**
    * Verifies a PyPI provenance (PEP 740) against a distribution file for `options.publisher`:
    * every attestation must verify for its publisher and name the file (pypi-attestations'

@@ -420,6 +420,37 @@ export class TrustedRoot {
 }
 
 /** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
+// The rule of `verifyFile`: the first of the file's bundles that verifies, with where it was;
+// else the first bundle's error, carrying every bundle's failure. `verify` may return a promise
+// (then so does this), and is only called for the next bundle once the last one has failed.
+function firstVerified(file, verify) {
+  const { bundles } = splitBundles(file);
+  const failures = [];
+  const next = (i) => {
+    if (i === bundles.length) {
+      const first = failures[0].error;
+      const error = new VerificationError(first.code, first.name, first.message);
+      error.bundles = failures;
+      throw error;
+    }
+    const b = bundles[i];
+    const found = (result) => ({ ...result, bundle: { place: b.place, of: bundles.length } });
+    const failed = (e) => {
+      if (!(e instanceof VerificationError)) throw e;
+      failures.push({ place: b.place, error: e });
+      return next(i + 1);
+    };
+    let result;
+    try {
+      result = verify(b.json);
+    } catch (e) {
+      return failed(e);
+    }
+    return result instanceof Promise ? result.then(found, failed) : found(result);
+  };
+  return next(0);
+}
+
 export class Verifier {
   #native;
 
@@ -553,23 +584,19 @@ export class Verifier {
    * `bundles: [{ place, error }]` listing each failure.
    */
   verifyFile(file, artifact, policy, options) {
-    const { bundles } = splitBundles(file);
-    const failures = [];
-    for (const b of bundles) {
-      try {
-        const result = artifact === null || artifact === undefined
-          ? attested(call(() => this.#dsseRun(b.json, policy, options)(false)), options)
-          : this.verifyArtifact(b.json, artifact, policy, options);
-        return { ...result, bundle: { place: b.place, of: bundles.length } };
-      } catch (e) {
-        if (!(e instanceof VerificationError)) throw e;
-        failures.push({ place: b.place, error: e });
-      }
-    }
-    const first = failures[0].error;
-    const error = new VerificationError(first.code, first.name, first.message);
-    error.bundles = failures;
-    throw error;
+    return firstVerified(file, (json) => (artifact === null || artifact === undefined
+      ? attested(call(() => this.#dsseRun(json, policy, options)(false)), options)
+      : this.verifyArtifact(json, artifact, policy, options)));
+  }
+
+  /**
+   * `verifyFile` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`: resolves to
+   * the same result, or rejects with the same VerificationError (and its `bundles`).
+   */
+  async verifyFileAsync(file, artifact, policy, options) {
+    return firstVerified(file, (json) => (artifact === null || artifact === undefined
+      ? this.#settle(this.#dsseRun(json, policy, options)).then((r) => attested(r, options))
+      : this.verifyArtifactAsync(json, artifact, policy, options)));
   }
 
   /**

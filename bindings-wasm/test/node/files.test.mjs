@@ -54,6 +54,23 @@ test('verifyFile: a file verifies when one of its bundles does, and says which',
   verifier.free();
 });
 
+test('verifyFileAsync: the same result and the same refusals as verifyFile, through WebCrypto', async () => {
+  const verifier = Verifier.production({ platformCrypto: false });
+  const doc = read('npm-playwright-cli-0.1.1', 'attestations.json');
+  const tarball = read('npm-playwright-cli-0.1.1', 'artifact');
+  const policy = {
+    identity: 'https://github.com/microsoft/playwright-cli/.github/workflows/publish.yml@refs/tags/v0.1.1',
+    issuer: 'https://token.actions.githubusercontent.com',
+  };
+  assert.deepEqual(await verifier.verifyFileAsync(doc, tarball, policy, { now: NOW }), verifier.verifyFile(doc, tarball, policy, { now: NOW }));
+  assert.deepEqual(await verifier.verifyFileAsync(doc, null, policy, { now: NOW }), verifier.verifyFile(doc, null, policy, { now: NOW }));
+  await assert.rejects(verifier.verifyFileAsync(doc, tarball, { ...policy, identity: 'x' }, { now: NOW }), (e) =>
+    e instanceof VerificationError && e.name === 'POLICY_MATERIAL_MISMATCH'
+      && e.bundles.map((b) => b.error.name).join() === 'POLICY_MATERIAL_MISMATCH,POLICY_IDENTITY_MISMATCH');
+  await assert.rejects(verifier.verifyFileAsync('{"attestations":[]}', tarball, policy), (e) => e.name === 'BUNDLE_JSON_INVALID');
+  verifier.free();
+});
+
 test('verifyPypi: a provenance verifies for its publisher against the distribution', () => {
   const verifier = Verifier.production();
   const provenance = read('pypi', `${DIST}.provenance`);

@@ -1,0 +1,105 @@
+// Downloads in the worker: documents read whole (bounded), artifacts streamed through the
+// hashers chunk by chunk, so a release of any size is checked in constant memory.
+import { Hasher } from 'sigverify';
+
+/** The largest document (bundle, attestations, packument, trusted root, TUF file) read whole. */
+export const MAX_DOCUMENT = 32 * 1024 * 1024;
+// Progress messages at most this often: enough for a smooth bar, few enough not to flood the page.
+const PROGRESS_EVERY_MS = 50;
+
+/** A failed download (not a verification failure): the URL and what went wrong. */
+export class FetchError extends Error {
+  constructor(url, message) {
+    super(`${url}: ${message}`);
+    this.name = 'FETCH_FAILED';
+  }
+}
+
+/** The response's body, refused past `MAX_DOCUMENT` bytes. */
+export async function readBody(response, url = response.url) {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_DOCUMENT) throw new FetchError(url, `${declared} bytes, more than ${MAX_DOCUMENT}`);
+  const chunks = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_DOCUMENT) {
+      await reader.cancel();
+      throw new FetchError(url, `more than ${MAX_DOCUMENT} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** GETs a document whole. */
+export async function fetchDocument(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new FetchError(url, e.message);
+  }
+  if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
+  return readBody(response, url);
+}
+
+/**
+ * Hashes a byte stream with each of `algorithms` in one pass: `{ sha256: 'sha256:<hex>', ... }`.
+ * `progress(loaded, total)` is called as chunks arrive (`total` null when unknown) and once at
+ * the end.
+ */
+export async function hashStream(stream, total, algorithms, progress) {
+  const hashers = algorithms.map((a) => new Hasher(a));
+  let loaded = 0;
+  let last = 0;
+  try {
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (const h of hashers) h.update(value);
+      loaded += value.byteLength;
+      const t = performance.now();
+      if (t - last >= PROGRESS_EVERY_MS) {
+        last = t;
+        progress(loaded, total);
+      }
+    }
+  } catch (e) {
+    for (const h of hashers) h.free();
+    throw e;
+  }
+  progress(loaded, loaded);
+  return Object.fromEntries(algorithms.map((a, i) => [a, hashers[i].digest()]));
+}
+
+/**
+ * Downloads the artifact at `url` through `hashStream`: `{ digests, unpacked }`, `unpacked`
+ * when a server labelled an already compressed file (`.gz`, `.tgz`) with Content-Encoding,
+ * so the browser hashed it unpacked: a misconfigured server, worth naming if it fails.
+ */
+export async function hashDownload(url, algorithms, progress) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new FetchError(url, e.message);
+  }
+  if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
+  const length = response.headers.get('content-length');
+  // A compressed transfer's length is not the file's; then the bar is indeterminate.
+  const encoding = response.headers.get('content-encoding');
+  const total = length !== null && !encoding ? Number(length) : null;
+  const unpacked = encoding !== null && /\.(t?gz)$/.test(new URL(url).pathname);
+  return { digests: await hashStream(response.body, total, algorithms, progress), unpacked };
+}

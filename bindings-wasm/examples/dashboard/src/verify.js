@@ -1,0 +1,163 @@
+// One manifest row, verified: its documents fetched once (kept, so a dropped file is checked
+// offline), the hashes its bundles need, and the package call for its kind. Each verdict is a
+// plain object the page can render: what verified and by whom, or the precise reason it did not.
+import { TrustedRoot, VerificationError, Verifier, artifactHash, splitBundles, verifyRelease } from 'sigverify';
+
+import { fetchDocument, readBody } from './stream.js';
+import { fetchTufFiles } from './tuf.js';
+
+const text = (bytes) => new TextDecoder().decode(bytes);
+
+/** Trusted roots and verifiers, each made once per manifest (a TUF update is fetched once). */
+export class Roots {
+  #specs;
+  #now;
+  #roots = new Map();
+  #verifiers = new Map();
+
+  constructor(specs, now) {
+    this.#specs = specs;
+    this.#now = now;
+  }
+
+  // The trusted root a name stands for: null for a compiled-in one, else a TrustedRoot.
+  #root(name) {
+    if (!this.#roots.has(name)) {
+      const spec = this.#specs[name];
+      let made;
+      if (spec.kind === 'production' || spec.kind === 'staging') {
+        made = Promise.resolve(null);
+      } else if (spec.kind === 'url') {
+        made = fetchDocument(spec.url);
+      } else {
+        made = fetchTufFiles(spec.mirror, (r) => readBody(r)).then((files) =>
+          TrustedRoot.fromTufFiles({ files, staging: spec.staging, now: spec.now ?? this.#now() }));
+      }
+      this.#roots.set(name, made);
+    }
+    return this.#roots.get(name);
+  }
+
+  /** The verifier of a row: its trusted root and requirements. */
+  verifier(name, config) {
+    const key = `${name} ${JSON.stringify(config ?? null)}`;
+    if (!this.#verifiers.has(key)) {
+      const options = config === undefined ? {} : { config };
+      this.#verifiers.set(key, this.#root(name).then((root) => {
+        const kind = this.#specs[name].kind;
+        if (kind === 'production') return Verifier.production(options);
+        if (kind === 'staging') return Verifier.staging(options);
+        return Verifier.fromTrustedRoot(root, options);
+      }));
+    }
+    return this.#verifiers.get(key);
+  }
+}
+
+// The policy the package takes: a managed key's PEM text in place of its URL.
+async function packagePolicy(policy) {
+  if (policy === undefined || !('keyUrl' in policy)) return policy;
+  const key = text(await fetchDocument(policy.keyUrl));
+  return policy.keyValidity === undefined ? { key } : { key, keyValidity: policy.keyValidity };
+}
+
+/** Fetches what a row verifies against, once: bundles, keys, roots. */
+export async function fetchDocuments(row) {
+  if (row.kind === 'bundle') {
+    const file = await fetchDocument(row.bundle);
+    return { file, policy: await packagePolicy(row.policy) };
+  }
+  if (row.kind === 'npm') {
+    const n = row.npm;
+    const [keys, packument, attestations] = await Promise.all([
+      fetchDocument(n.keys), fetchDocument(n.packument),
+      n.attestations === undefined ? undefined : fetchDocument(n.attestations)]);
+    return { keys, packument, attestations, policy: await packagePolicy(n.policy) };
+  }
+  if (row.kind === 'pypi') return { provenance: await fetchDocument(row.pypi.provenance) };
+  const g = row.githubRelease;
+  const [bundle, trustedRoots] = await Promise.all([fetchDocument(g.bundle), fetchDocument(g.trustedRoots)]);
+  return { bundle, trustedRoots };
+}
+
+/**
+ * The hash algorithms the row's artifact is needed in: each bundle's own (npm's are SHA-512),
+ * and SHA-256 always, the digest people compare. Throws VerificationError for a file of
+ * bundles that does not read.
+ */
+export function algorithmsFor(row, docs) {
+  const set = new Set(['sha256']);
+  if (row.kind === 'bundle') for (const b of splitBundles(docs.file).bundles) set.add(artifactHash(b.json));
+  if (row.kind === 'npm') set.add('sha512');
+  return [...set];
+}
+
+// A file of bundles as `verifyFile` judges it (the first bundle that verifies; else the first
+// one's error, with every bundle's), except that each bundle gets the artifact's digest in its
+// own algorithm and its ECDSA checks go to WebCrypto.
+async function verifyBundles(verifier, file, digests, policy, options) {
+  const { bundles } = splitBundles(file);
+  const failures = [];
+  for (const b of bundles) {
+    try {
+      const result = await verifier.verifyArtifactAsync(b.json, { digest: digests[artifactHash(b.json)] }, policy, options);
+      return { result, place: bundles.length > 1 ? b.place : null };
+    } catch (e) {
+      if (!(e instanceof VerificationError)) throw e;
+      failures.push({ place: b.place, error: e });
+    }
+  }
+  const error = failures[0].error;
+  error.bundles = failures;
+  throw error;
+}
+
+function filename(url) {
+  return decodeURIComponent(new URL(url).pathname.split('/').pop());
+}
+
+/**
+ * Verifies the row's artifact, known by `digests`: `{ result, signer, place, extra }`, where
+ * `result` is the bundle's VerificationResult. Throws VerificationError when it does not verify.
+ */
+export async function verifyRow(row, docs, digests, roots, now) {
+  const options = { now };
+  if (row.kind === 'githubRelease') {
+    const g = row.githubRelease;
+    const release = { repo: g.repo, tag: g.tag, tagDigest: g.tagDigest, assets: [{ digest: digests.sha256 }] };
+    const r = verifyRelease(docs.bundle, docs.trustedRoots, release, options);
+    return { result: r.result, signer: `release ${r.repository}@${r.tag}`, extra: { subjects: r.subjects } };
+  }
+  const verifier = await roots.verifier(row.trustedRoot, row.config);
+  if (row.kind === 'bundle') {
+    const found = await verifyBundles(verifier, docs.file, digests, docs.policy, { ...options, predicateType: row.predicateType });
+    return { result: found.result, place: found.place };
+  }
+  if (row.kind === 'npm') {
+    const n = row.npm;
+    const r = verifier.verifyNpm({
+      keys: docs.keys, packument: docs.packument, version: n.version, attestations: docs.attestations,
+      tarball: { digest: digests.sha512 }, policy: docs.policy,
+    }, options);
+    const provenance = r.attestations.find((a) => a.kind === 'provenance');
+    const publish = r.attestations.find((a) => a.kind === 'publish');
+    const chosen = provenance ?? publish;
+    return {
+      result: chosen?.result ?? null,
+      signer: provenance ? null : `npm registry key ${r.signatures.join(', ')}`,
+      // pacote's stand-in date when the registry states none: not a time anything vouched for.
+      publishTime: r.publishTimeSource === 'assumed' ? null : r.publishTime,
+      extra: { package: `${r.name}@${r.version}`, signatures: r.signatures, publishTime: r.publishTime,
+        publishTimeSource: r.publishTimeSource, attestations: r.attestations.map((a) => a.place + ' ' + a.kind) },
+    };
+  }
+  const p = row.pypi;
+  const distribution = { name: p.filename ?? filename(row.url), digest: digests.sha256 };
+  const results = verifier.verifyPypi(distribution, docs.provenance, { ...options, publisher: p.publisher });
+  const [first] = results;
+  return {
+    result: first.result,
+    place: first.place,
+    extra: { publisher: first.publisher, publisherKind: first.publisherKind, attestations: results.length },
+  };
+}
