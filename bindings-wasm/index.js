@@ -5,11 +5,14 @@
 import init, { initSync, NativeVerifier, NativeHasher, errorTable, tufUpdate, tufUpdateFromFiles, checkPredicateType, splitBundles as nativeSplit, artifactHash as nativeArtifactHash, verifyRelease as nativeVerifyRelease, parseWitnessPolicy, parseTlogProof, parseConsistencyProof, logStateParse, logStateLogs, logStateCheckpoint, logStateObserve, firmwareStatement as nativeFirmwareStatement, firmwarePolicyCheck, firmwareCheck, firmwarePredicateType } from './pkg/sigverify_native.js';
 
 // Load the module once, at import. Browsers and workers fetch the .wasm next to this file;
-// Node (file: URLs, where fetch is unavailable) reads it from disk.
+// Node (file: URLs, where fetch is unavailable) reads it from disk, through
+// process.getBuiltinModule rather than an import of node:fs, which bundlers building for the
+// browser would otherwise have to stub out (and warn about).
 const wasmUrl = new URL('./pkg/sigverify_native_bg.wasm', import.meta.url);
 if (wasmUrl.protocol === 'file:') {
-  const { readFile } = await import('node:fs/promises');
-  initSync({ module: await readFile(wasmUrl) });
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs');
+  if (!fs) throw new Error('sigverify: loading from a file: URL needs Node >= 20.16 (process.getBuiltinModule)');
+  initSync({ module: fs.readFileSync(wasmUrl) });
 } else {
   await init({ module_or_path: wasmUrl });
 }

@@ -2,7 +2,8 @@
 # The WebAssembly binding's whole check, fresh machine or not: idempotent set-up (wasm target,
 # wasm-bindgen-cli, npm ci, Debian chromium), build (prints the .wasm size), TypeScript lint,
 # Node tests (API, npm pack, the conformance manifest), Chromium tests (manifest, Web Worker,
-# demo page), then the verify-time figures (Node and Chromium). Called by scripts/test as `bash bindings-wasm/test.sh`.
+# demo page), the release dashboard (examples/dashboard: Vite build, Chromium), then the
+# verify-time figures (Node and Chromium). Called by scripts/test as `bash bindings-wasm/test.sh`.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
@@ -49,6 +50,9 @@ node --test test/node/
 log "chromium tests"
 node --test --test-concurrency=1 test/browser/
 echo "screenshots: $ROOT/target/wasm-tests/demo-verified.png, demo-rejected.png, demo-tuf-verified.png"
+
+log "release dashboard (examples/dashboard): Vite build of the packed package, Chromium"
+SIGVERIFY_WASM_BUILT=1 bash examples/dashboard/test.sh
 
 log "figures"
 raw=$(stat -c %s pkg/sigverify_native_bg.wasm)

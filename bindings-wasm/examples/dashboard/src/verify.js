@@ -1,10 +1,11 @@
 // One manifest row, verified: its documents fetched once (kept, so a dropped file is checked
 // offline), the hashes its bundles need, and the package call for its kind. Each verdict is a
 // plain object the page can render: what verified and by whom, or the precise reason it did not.
-import { TrustedRoot, VerificationError, Verifier, artifactHash, splitBundles, verifyRelease } from 'sigverify';
+import { TrustedRoot, TufState, VerificationError, Verifier, artifactHash, splitBundles, verifyRelease } from 'sigverify';
 
 import { fetchDocument, readBody } from './stream.js';
 import { fetchTufFiles } from './tuf.js';
+import { loadTufState, saveTufState } from './tuf-state.js';
 
 const text = (bytes) => new TextDecoder().decode(bytes);
 
@@ -14,6 +15,7 @@ export class Roots {
   #now;
   #roots = new Map();
   #verifiers = new Map();
+  #tufQueue = Promise.resolve();
 
   constructor(specs, now) {
     this.#specs = specs;
@@ -30,12 +32,24 @@ export class Roots {
       } else if (spec.kind === 'url') {
         made = fetchDocument(spec.url);
       } else {
-        made = fetchTufFiles(spec.mirror, (r) => readBody(r)).then((files) =>
-          TrustedRoot.fromTufFiles({ files, staging: spec.staging, now: spec.now ?? this.#now() }));
+        // One update of an anchor at a time, each starting from the state the last one left.
+        const update = () => this.#tufUpdate(spec);
+        made = this.#tufQueue.then(update, update);
+        this.#tufQueue = made;
       }
       this.#roots.set(name, made);
     }
     return this.#roots.get(name);
+  }
+
+  async #tufUpdate(spec) {
+    const files = await fetchTufFiles(spec.mirror, (r) => readBody(r));
+    const anchor = spec.staging ? 'staging' : 'production';
+    const stored = await loadTufState(anchor);
+    const state = new TufState(stored);
+    const root = TrustedRoot.fromTufFiles({ files, staging: spec.staging, state, now: spec.now ?? this.#now() });
+    await saveTufState(anchor, state.toBytes());
+    return root;
   }
 
   /** The verifier of a row: its trusted root and requirements. */
