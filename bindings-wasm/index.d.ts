@@ -516,6 +516,8 @@ export declare class Verifier {
    * rules). Throws VerificationError (PYPI_* and the pipeline's errors) otherwise.
    */
   verifyPypi(distribution: PypiDistribution, provenance: JsonInput, options: PypiOptions): PypiResult[];
+  /** `verifyPypi` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
+  verifyPypiAsync(distribution: PypiDistribution, provenance: JsonInput, options: PypiOptions): Promise<PypiResult[]>;
   /** Verifies one PEP 740 attestation object for `policy` against a distribution file. */
   verifyPypiAttestation(distribution: PypiDistribution, attestation: JsonInput, policy: Policy, options?: VerifyOptions): PypiResult;
   /**
@@ -528,6 +530,8 @@ export declare class Verifier {
    * pipeline's errors) otherwise.
    */
   verifyNpm(pkg: NpmPackage, options?: Pick<VerifyOptions, 'now'>): NpmResult;
+  /** `verifyNpm` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
+  verifyNpmAsync(pkg: NpmPackage, options?: Pick<VerifyOptions, 'now'>): Promise<NpmResult>;
   /** Frees the WebAssembly memory now (garbage collection also frees it eventually). */
   free(): void;
 }
@@ -617,6 +621,18 @@ export declare function verifyRelease(
   release: ReleaseSpec,
   options?: ReleaseOptions,
 ): ReleaseResult;
+
+/**
+ * `verifyRelease` with WebCrypto doing the ECDSA checks (the trusted roots' certificate chains
+ * included) where node:crypto is not in use, as `verifyArtifactAsync`: the same result, or a
+ * rejection with the same VerificationError.
+ */
+export declare function verifyReleaseAsync(
+  bundle: JsonInput,
+  trustedRoots: JsonInput | TrustedRoot | Array<JsonInput | TrustedRoot>,
+  release: ReleaseSpec,
+  options?: ReleaseOptions,
+): Promise<ReleaseResult>;
 
 /** The in-toto predicate type of a firmware statement: `https://github.com/sigverify/sigverify/firmware/v1`. */
 export declare const FIRMWARE_PREDICATE_TYPE: string;

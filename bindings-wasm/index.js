@@ -423,6 +423,23 @@ export class TrustedRoot {
 }
 
 /** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
+// A deferred run assumes every ECDSA check valid and lists them; its result stands only if
+// WebCrypto confirms every one (then it is exactly the run a truthful verifier makes: see
+// src/deferred.rs). Any other case is settled by the synchronous run, which is exact. `run`
+// is a native call as a function of `deferred`; with `deferrable` false (node:crypto in use)
+// only the synchronous run is made.
+async function settle(deferrable, run) {
+  if (!deferrable || subtle === undefined) return call(() => run(false));
+  let deferred;
+  try {
+    deferred = run(true);
+  } catch {
+    return call(() => run(false));
+  }
+  if (await allValid(deferred.checks)) return deferred.result;
+  return call(() => run(false));
+}
+
 // The rule of `verifyFile`: the first of the file's bundles that verifies, with where it was;
 // else the first bundle's error, carrying every bundle's failure. `verify` may return a promise
 // (then so does this), and is only called for the next bundle once the last one has failed.
@@ -564,19 +581,8 @@ export class Verifier {
     return (deferred) => this.#native.verifyDsse(b, proofs, p, now, deferred);
   }
 
-  // A deferred run assumes every ECDSA check valid and lists them; its result stands only if
-  // WebCrypto confirms every one (then it is exactly the run a truthful verifier makes: see
-  // src/deferred.rs). Any other case is settled by the synchronous run, which is exact.
-  async #settle(run) {
-    if (!this.#native.deferredAvailable || subtle === undefined) return call(() => run(false));
-    let deferred;
-    try {
-      deferred = run(true);
-    } catch {
-      return call(() => run(false));
-    }
-    if (await allValid(deferred.checks)) return deferred.result;
-    return call(() => run(false));
+  #settle(run) {
+    return settle(this.#native.deferredAvailable, run);
   }
 
   /**
@@ -611,14 +617,26 @@ export class Verifier {
    * requires. Returns `[{ place, publisherKind, publisher, predicateType, result }]`.
    */
   verifyPypi(distribution, provenance, options) {
+    const run = this.#pypiRun(distribution, provenance, options);
+    return call(() => run(false));
+  }
+
+  /** `verifyPypi` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
+  async verifyPypiAsync(distribution, provenance, options) {
+    return this.#settle(this.#pypiRun(distribution, provenance, options));
+  }
+
+  // The inputs are taken now, as #artifactRun's.
+  #pypiRun(distribution, provenance, options) {
     const now = nowSeconds(options);
     const { name, digest } = pypiDistribution(distribution);
     const publisher = options?.publisher;
     if (publisher === null || typeof publisher !== 'object') {
       throw new TypeError('options.publisher must name the expected publisher');
     }
-    const doc = jsonBytes(provenance);
-    return call(() => this.#native.verifyPypi(name, digest, doc, publisher, now));
+    const p = snapshot(publisher);
+    const doc = jsonBytes(provenance).slice();
+    return (deferred) => this.#native.verifyPypi(name, digest, doc, p, now, deferred);
   }
 
   /** Verifies one PEP 740 attestation object for `policy` against a distribution file (as `verifyPypi`). */
@@ -636,9 +654,19 @@ export class Verifier {
    * `NpmResult`; throws VerificationError (NPM_* and the pipeline's errors) otherwise.
    */
   verifyNpm(pkg, options) {
+    const run = this.#npmRun(pkg, options);
+    return call(() => run(false));
+  }
+
+  /** `verifyNpm` with WebCrypto doing the ECDSA checks, as `verifyArtifactAsync`. */
+  async verifyNpmAsync(pkg, options) {
+    return this.#settle(this.#npmRun(pkg, options));
+  }
+
+  #npmRun(pkg, options) {
     const now = nowSeconds(options);
     const a = npmArguments(pkg);
-    return call(() => this.#native.verifyNpm(a.keys, a.packument, a.version, a.tarball, a.attestations, a.policy, now));
+    return (deferred) => this.#native.verifyNpm(a.keys, a.packument, a.version, a.tarball, a.attestations, a.policy, now, deferred);
   }
 
   /** Frees the Rust memory now (garbage collection also frees it eventually). */
@@ -679,6 +707,22 @@ export function splitBundles(file) {
  * (RELEASE_* and the pipeline's errors) otherwise. `options`: `now`, `platformCrypto`.
  */
 export function verifyRelease(bundle, trustedRoots, release, options) {
+  const run = releaseRun(bundle, trustedRoots, release, options);
+  return call(() => run(false));
+}
+
+/**
+ * `verifyRelease` with WebCrypto doing the ECDSA checks (the roots' chain links included)
+ * where node:crypto is not in use, as `verifyArtifactAsync`: the same result or error.
+ */
+export async function verifyReleaseAsync(bundle, trustedRoots, release, options) {
+  // The native call refuses a deferred run before any work when node:crypto is in use, and
+  // `settle` then verifies synchronously.
+  return settle(true, releaseRun(bundle, trustedRoots, release, options));
+}
+
+// verifyRelease's native call as a function of `deferred`; argument errors throw now.
+function releaseRun(bundle, trustedRoots, release, options) {
   const now = nowSeconds(options);
   const platform = platformCrypto(options);
   if (release === null || typeof release !== 'object') {
@@ -705,9 +749,9 @@ export function verifyRelease(bundle, trustedRoots, release, options) {
     throw new TypeError('each asset must be bytes or { digest: "sha256:<hex>" }');
   });
   const roots = (Array.isArray(trustedRoots) ? trustedRoots : [trustedRoots])
-    .map((r) => (r instanceof TrustedRoot ? r.json : jsonBytes(r)));
-  const b = jsonBytes(bundle);
-  return call(() => nativeVerifyRelease(roots, b, repo, tag, tagDigest, trustDomain, digests, now, platform));
+    .map((r) => (r instanceof TrustedRoot ? r.json : jsonBytes(r).slice()));
+  const b = jsonBytes(bundle).slice();
+  return (deferred) => nativeVerifyRelease(roots, b, repo, tag, tagDigest, trustDomain, digests, now, platform, deferred);
 }
 
 /** The in-toto predicate type of a firmware statement (`FirmwareStatement`). */
@@ -879,12 +923,13 @@ function npmArguments(pkg) {
   } else if (t != null) {
     throw new TypeError('verifyNpm: `tarball` must be bytes or { digest: "sha512:<hex>" }');
   }
+  // Copies: an async call reads them again after the caller's code has run.
   return {
-    keys: jsonBytes(pkg.keys),
-    packument: jsonBytes(pkg.packument),
+    keys: jsonBytes(pkg.keys).slice(),
+    packument: jsonBytes(pkg.packument).slice(),
     version: pkg.version ?? undefined,
     tarball,
-    attestations: pkg.attestations == null ? undefined : jsonBytes(pkg.attestations),
+    attestations: pkg.attestations == null ? undefined : jsonBytes(pkg.attestations).slice(),
     policy: pkg.policy == null ? undefined : snapshot(pkg.policy),
   };
 }

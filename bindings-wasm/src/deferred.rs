@@ -21,6 +21,7 @@ use sigverify::backend::Curve;
 use sigverify::backend::EcdsaBackend;
 use sigverify::backend::EcdsaCheck;
 use sigverify::backend::Hash;
+use wasm_bindgen::JsValue;
 
 /// One ECDSA check for WebCrypto, in its terms.
 #[derive(Serialize)]
@@ -117,4 +118,36 @@ pub(crate) fn record<T>(f: impl FnOnce() -> T) -> Option<(T, Vec<DeferredCheck>)
     let value = f();
     let checks = CHECKS.with(|checks| checks.try_borrow_mut().ok()?.take())?;
     Some((value, checks))
+}
+
+/// What a verify call returns to JavaScript: `go`'s value, or with `deferred` a deferred run's
+/// `{ result, checks }` (not a verdict until `index.js` has confirmed every check). A deferred
+/// run needs a verifier whose backend is [`RECORDER`]: with `platform`, it is refused before
+/// any work, and `index.js` verifies synchronously instead. `go` converts its value itself, so
+/// that this function (and [`record`]) is built once for every call, not once per result type.
+pub(crate) fn outcome(
+    deferred: bool,
+    platform: bool,
+    go: &mut dyn FnMut() -> Result<JsValue, JsValue>,
+) -> Result<JsValue, JsValue> {
+    if !deferred {
+        return go();
+    }
+    if platform {
+        return Err(crate::type_error("no deferred mode with platform crypto"));
+    }
+    let Some((value, checks)) = record(go) else {
+        return Err(crate::type_error(
+            "a deferred verification is already running",
+        ));
+    };
+    let run = js_sys::Object::new();
+    js_sys::Reflect::set(&run, &JsValue::from_str("result"), &value?)?;
+    js_sys::Reflect::set(&run, &JsValue::from_str("checks"), &crate::to_js(&checks)?)?;
+    Ok(run.into())
+}
+
+/// A core result as the JavaScript value `index.js` receives.
+pub(crate) fn js<T: Serialize>(value: Result<T, sigverify::Error>) -> Result<JsValue, JsValue> {
+    crate::to_js(&value.map_err(|e| crate::core_error(&e))?)
 }

@@ -146,6 +146,7 @@ impl NativeVerifier {
         provenance: &[u8],
         expected: JsValue,
         now: f64,
+        deferred: bool,
     ) -> Result<JsValue, JsValue> {
         let dist = distribution(name, sha256)?;
         let spec = ExpectedIn::read(expected).map_err(|e| {
@@ -173,9 +174,12 @@ impl NativeVerifier {
             ));
         }
         let provenance = pypi::Provenance::from_json(provenance).map_err(|e| core_error(&e))?;
-        let all = pypi::verify_provenance(&self.inner, &provenance, &expected, &dist, seconds(now))
-            .map_err(|e| core_error(&e))?;
-        to_js(&all.into_iter().map(PypiOut::from).collect::<Vec<_>>())
+        crate::deferred::outcome(deferred, self.platform_crypto, &mut || {
+            crate::deferred::js(
+                pypi::verify_provenance(&self.inner, &provenance, &expected, &dist, seconds(now))
+                    .map(|all| all.into_iter().map(PypiOut::from).collect::<Vec<_>>()),
+            )
+        })
     }
 
     /// Verifies one PEP 740 attestation object (bytes) for `policy` against the distribution

@@ -347,21 +347,15 @@ impl NativeVerifier {
         // `index.js` passes a finite, non-negative whole number of seconds; the cast saturates.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let now = UnixTime(now as u64);
-        if deferred && self.platform_crypto {
-            return Err(type_error("no deferred mode with platform crypto"));
-        }
-        let go = || match artifact {
-            Some(artifact) => self.inner.verify(&bundle, artifact, &policy, now),
-            None => self.inner.verify_dsse(&bundle, &policy, now),
-        };
-        if !deferred {
-            return to_js(&Outcome::from(go().map_err(|e| core_error(&e))?));
-        }
-        let Some((verified, checks)) = deferred::record(go) else {
-            return Err(type_error("a deferred verification is already running"));
-        };
-        let result = Outcome::from(verified.map_err(|e| core_error(&e))?);
-        to_js(&DeferredRun { result, checks })
+        deferred::outcome(deferred, self.platform_crypto, &mut || {
+            deferred::js(
+                match artifact {
+                    Some(artifact) => self.inner.verify(&bundle, artifact, &policy, now),
+                    None => self.inner.verify_dsse(&bundle, &policy, now),
+                }
+                .map(Outcome::from),
+            )
+        })
     }
 }
 
@@ -663,13 +657,6 @@ struct LogEntryOut {
     integrated_time: Option<u64>,
     /// The checkpoint that proved the entry, when it had an inclusion proof.
     checkpoint: Option<witness::CheckpointOut>,
-}
-
-/// A deferred run's result and the ECDSA checks it assumed valid.
-#[derive(Serialize)]
-struct DeferredRun {
-    result: Outcome,
-    checks: Vec<deferred::DeferredCheck>,
 }
 
 /// A verified DSSE payload; the payload crosses as a `Uint8Array`.

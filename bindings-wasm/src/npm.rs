@@ -13,7 +13,6 @@ use crate::NativeVerifier;
 use crate::Outcome;
 use crate::core_error;
 use crate::policy_from_js;
-use crate::to_js;
 use crate::type_error;
 
 /// A verified package version (`NpmResult` in `index.d.ts`).
@@ -95,6 +94,7 @@ impl NativeVerifier {
         attestations: Option<Vec<u8>>,
         policy: JsValue,
         now: f64,
+        deferred: bool,
     ) -> Result<JsValue, JsValue> {
         let sha512 = match tarball_digest.as_deref().map(Digest::parse_prefixed) {
             None => None,
@@ -120,9 +120,11 @@ impl NativeVerifier {
             attestations: attestations.as_deref(),
             provenance_policy: policy.as_ref(),
         };
-        let verified =
-            npm::verify_package(&self.inner, inputs, seconds(now)).map_err(|e| core_error(&e))?;
-        to_js(&NpmOut::from(verified))
+        crate::deferred::outcome(deferred, self.platform_crypto, &mut || {
+            crate::deferred::js(
+                npm::verify_package(&self.inner, inputs, seconds(now)).map(NpmOut::from),
+            )
+        })
     }
 }
 

@@ -15,7 +15,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::Outcome;
 use crate::TextMap;
 use crate::core_error;
-use crate::to_js;
 use crate::type_error;
 
 /// One subject of the verified statement (`ReleaseSubject` in `index.d.ts`).
@@ -64,11 +63,17 @@ pub fn verify_release(
     assets: Vec<String>,
     now: f64,
     platform_crypto: bool,
+    deferred: bool,
 ) -> Result<JsValue, JsValue> {
+    let (backend, platform) = crate::ecdsa_backend(platform_crypto);
+    // Before any work: `index.js` then verifies synchronously, with the platform's crypto.
+    if deferred && platform {
+        return Err(type_error("no deferred mode with platform crypto"));
+    }
     let policy = release_policy(repo, tag, tag_digest, trust_domain).map_err(|e| core_error(&e))?;
-    let mut all = Vec::new();
-    for doc in crate::tuf::bytes_list(&roots, "trusted roots")? {
-        all.extend(TrustedRoot::from_json_lines(&doc).map_err(|e| core_error(&e))?);
+    let docs = crate::tuf::bytes_list(&roots, "trusted roots")?;
+    if docs.is_empty() {
+        return Err(type_error("no trusted root given"));
     }
     let digests = assets
         .iter()
@@ -79,22 +84,42 @@ pub fn verify_release(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let bundle = Bundle::from_json(bundle).map_err(|e| core_error(&e))?;
-    let root =
-        TrustedRoot::choose(&all, &bundle).ok_or_else(|| type_error("no trusted root given"))?;
-    let (backend, _) = crate::ecdsa_backend(platform_crypto);
+    // The roots' chain links are checked inside the run too: in a deferred run WebCrypto
+    // confirms them, with node:crypto they go to OpenSSL (most of this call's time in
+    // WebAssembly is those P-384 links).
+    crate::deferred::outcome(deferred, platform, &mut || {
+        crate::deferred::js(verified_release(
+            &docs, &bundle, backend, &policy, &digests, now,
+        ))
+    })
+}
+
+/// The release verification proper: the roots (their chain links checked by `backend`), the
+/// one that issued the bundle's certificate, the bundle for `policy`, then each asset.
+fn verified_release(
+    docs: &[Vec<u8>],
+    bundle: &Bundle,
+    backend: &'static dyn sigverify::backend::EcdsaBackend,
+    policy: &ReleasePolicy,
+    digests: &[[u8; 32]],
+    now: f64,
+) -> Result<ReleaseOut, sigverify::Error> {
+    let mut all = Vec::new();
+    for doc in docs {
+        all.extend(TrustedRoot::from_json_lines_with_backend(doc, backend)?);
+    }
+    // Never `None`: every document read gives at least one root.
+    let root = TrustedRoot::choose(&all, bundle).ok_or(sigverify::Error::TrustRootJsonInvalid {
+        path: "trustedRoots",
+    })?;
     let verifier = Verifier::new(root.clone(), ReleasePolicy::config()).with_ecdsa_backend(backend);
-    let run = || -> Result<_, sigverify::Error> {
-        let verified =
-            verifier.verify_dsse(&bundle, &policy.policy(), crate::files::seconds(now))?;
-        let release = policy.check(verified)?;
-        let matched = digests
-            .iter()
-            .map(|sha| release.asset(sha).cloned().map(SubjectOut::from))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok((release, matched))
-    };
-    let (release, assets) = run().map_err(|e| core_error(&e))?;
-    to_js(&ReleaseOut {
+    let verified = verifier.verify_dsse(bundle, &policy.policy(), crate::files::seconds(now))?;
+    let release = policy.check(verified)?;
+    let assets = digests
+        .iter()
+        .map(|sha| release.asset(sha).cloned().map(SubjectOut::from))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ReleaseOut {
         repository: release.repository,
         tag: release.tag,
         subjects: release.subjects.into_iter().map(SubjectOut::from).collect(),

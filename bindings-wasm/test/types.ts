@@ -1,5 +1,5 @@
 // Compiled by `npm run lint` (tsc --noEmit): uses the types the way a caller would.
-import { ConsistencyProof, ERROR_CODES, FIRMWARE_PREDICATE_TYPE, FirmwarePolicy, FirmwareStatement, Hasher, LogState, Sha256, TlogProof, VerificationError, Verifier, WitnessPolicy, artifactHash, splitBundles, verifyRelease } from 'sigverify';
+import { ConsistencyProof, ERROR_CODES, FIRMWARE_PREDICATE_TYPE, FirmwarePolicy, FirmwareStatement, Hasher, LogState, Sha256, TlogProof, VerificationError, Verifier, WitnessPolicy, artifactHash, splitBundles, verifyRelease, verifyReleaseAsync } from 'sigverify';
 import type { ErrorName, NpmResult, Observation, ReleaseResult, SplitFile, VerificationResult } from 'sigverify';
 
 declare const bundle: Uint8Array;
@@ -45,6 +45,12 @@ try {
   const source: 'attestation' | 'packument' | 'assumed' = npm.publishTimeSource;
   verifier.verifyNpm({ keys: file, packument: file, version: '1.0.0', tarball: file });
   void keyid; void source;
+  // The async forms resolve to what the synchronous ones return.
+  void verifier.verifyNpmAsync({ keys: file, packument: file }).then((r: NpmResult) => r.signatures);
+  void verifier.verifyPypiAsync({ name: 'pkg-1.0.tar.gz', digest }, bundle, { publisher: { repository: 'https://github.com/o/r' } })
+    .then((all) => all[0]?.result.identity);
+  void verifier.verifyFileAsync(file, { digest }, { github: { repo: 'o/r' } }).then((r) => r.bundle.of);
+  void verifyReleaseAsync(bundle, [file, file], { repo: 'o/r', tag: 'v1' }).then((r: ReleaseResult) => r.tag);
   const witnessed = Verifier.fromTrustedRoot(file, { witnessPolicy: new WitnessPolicy('quorum none\n') });
   const proof = new TlogProof(file);
   const w: VerificationResult = witnessed.verifyArtifact(bundle, file, { identity: 'a', issuer: 'b' }, { tlogProofs: [proof, 'c2sp.org/tlog-proof@v1\n...'] });

@@ -150,7 +150,20 @@ impl TrustedRoot {
     /// ignored. A document that is neither gives the error of parsing it as one root, or, for
     /// JSON Lines, the error of the first line that does not parse. Never empty on success.
     pub fn from_json_lines(input: &[u8]) -> Result<Vec<Self>, Error> {
-        let whole = match Self::from_json(input) {
+        Self::lines(input, Links::Verify(Crypto::BUILTIN))
+    }
+
+    /// [`Self::from_json_lines`], with the ECDSA checks of each root's certificate chains
+    /// handed to `backend` first, as [`Self::from_json_with_backend`]. The same roots parse.
+    pub fn from_json_lines_with_backend(
+        input: &[u8],
+        backend: &dyn crate::backend::EcdsaBackend,
+    ) -> Result<Vec<Self>, Error> {
+        Self::lines(input, Links::Verify(Crypto::with(Some(backend))))
+    }
+
+    fn lines(input: &[u8], links: Links<'_>) -> Result<Vec<Self>, Error> {
+        let whole = match Self::parse(input, links) {
             Ok(root) => return Ok(alloc::vec![root]),
             Err(e) => e,
         };
@@ -161,7 +174,7 @@ impl TrustedRoot {
         if lines.len() < 2 {
             return Err(whole);
         }
-        lines.into_iter().map(Self::from_json).collect()
+        lines.into_iter().map(|l| Self::parse(l, links)).collect()
     }
 
     /// The root of `roots` that issued the bundle's signing certificate ([`Self::issued`]),

@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, reason = "test helpers")]
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::Ordering;
 
 use sigverify::Bundle;
 use sigverify::Error;
@@ -75,4 +77,46 @@ fn the_root_that_issued_the_leaf_verifies_the_release_and_its_asset() {
         .unwrap_err();
     assert_eq!(refused.name(), "TIMESTAMP_CHAIN_UNTRUSTED");
     assert!(TrustedRoot::choose(&[], &bundle).is_none());
+}
+
+/// Counts the ECDSA checks handed to it; answers them all valid, or all invalid when lying.
+#[derive(Debug)]
+struct Counting {
+    checks: AtomicUsize,
+    lie: bool,
+}
+
+impl sigverify::backend::EcdsaBackend for Counting {
+    fn verify(&self, _check: &sigverify::backend::EcdsaCheck<'_>) -> Option<bool> {
+        self.checks.fetch_add(1, Ordering::Relaxed);
+        Some(!self.lie)
+    }
+}
+
+#[test]
+fn json_lines_with_a_backend_hand_it_every_chain_link_and_read_the_same_roots() {
+    let jsonl = read("trusted_root.jsonl");
+    let honest = Counting {
+        checks: 0.into(),
+        lie: false,
+    };
+    let backed = TrustedRoot::from_json_lines_with_backend(&jsonl, &honest).unwrap();
+    let plain = TrustedRoot::from_json_lines(&jsonl).unwrap();
+    assert_eq!(backed.len(), plain.len());
+    // Both roots' chains were checked by the backend: more than the one root's links.
+    let both = honest.checks.into_inner();
+    let first_line = jsonl.split(|b| *b == b'\n').next().unwrap();
+    let one = Counting {
+        checks: 0.into(),
+        lie: false,
+    };
+    TrustedRoot::from_json_lines_with_backend(first_line, &one).unwrap();
+    let first = one.checks.into_inner();
+    assert!(first > 0 && both > first, "{both} {first}");
+    let liar = Counting {
+        checks: 0.into(),
+        lie: true,
+    };
+    let err = TrustedRoot::from_json_lines_with_backend(&jsonl, &liar).unwrap_err();
+    assert_eq!(err.name(), "TRUST_ROOT_CERTIFICATE_INVALID", "{err:?}");
 }

@@ -1,7 +1,7 @@
 // One manifest row, verified: its documents fetched once (kept, so a dropped file is checked
 // offline), the hashes its bundles need, and the package call for its kind. Each verdict is a
 // plain object the page can render: what verified and by whom, or the precise reason it did not.
-import { TrustedRoot, TufState, VerificationError, Verifier, artifactHash, splitBundles, verifyRelease } from 'sigverify';
+import { TrustedRoot, TufState, VerificationError, Verifier, artifactHash, splitBundles, verifyReleaseAsync } from 'sigverify';
 
 import { fetchDocument, readBody } from './stream.js';
 import { fetchTufFiles } from './tuf.js';
@@ -108,7 +108,7 @@ export function algorithmsFor(row, docs) {
 
 // A file of bundles as `verifyFile` judges it (the first bundle that verifies; else the first
 // one's error, with every bundle's), except that each bundle gets the artifact's digest in its
-// own algorithm and its ECDSA checks go to WebCrypto.
+// own algorithm. Every call here is an async form: its ECDSA checks go to WebCrypto.
 async function verifyBundles(verifier, file, digests, policy, options) {
   const { bundles } = splitBundles(file);
   const failures = [];
@@ -139,7 +139,7 @@ export async function verifyRow(row, docs, digests, roots, now) {
   if (row.kind === 'githubRelease') {
     const g = row.githubRelease;
     const release = { repo: g.repo, tag: g.tag, tagDigest: g.tagDigest, assets: [{ digest: digests.sha256 }] };
-    const r = verifyRelease(docs.bundle, docs.trustedRoots, release, options);
+    const r = await verifyReleaseAsync(docs.bundle, docs.trustedRoots, release, options);
     return { result: r.result, signer: `release ${r.repository}@${r.tag}`, extra: { subjects: r.subjects } };
   }
   const verifier = await roots.verifier(row.trustedRoot, row.config);
@@ -149,7 +149,7 @@ export async function verifyRow(row, docs, digests, roots, now) {
   }
   if (row.kind === 'npm') {
     const n = row.npm;
-    const r = verifier.verifyNpm({
+    const r = await verifier.verifyNpmAsync({
       keys: docs.keys, packument: docs.packument, version: n.version, attestations: docs.attestations,
       tarball: { digest: digests.sha512 }, policy: docs.policy,
     }, options);
@@ -167,7 +167,7 @@ export async function verifyRow(row, docs, digests, roots, now) {
   }
   const p = row.pypi;
   const distribution = { name: p.filename ?? filename(row.url), digest: digests.sha256 };
-  const results = verifier.verifyPypi(distribution, docs.provenance, { ...options, publisher: p.publisher });
+  const results = await verifier.verifyPypiAsync(distribution, docs.provenance, { ...options, publisher: p.publisher });
   const [first] = results;
   return {
     result: first.result,

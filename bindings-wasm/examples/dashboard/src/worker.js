@@ -72,13 +72,21 @@ function refused(row, error, digests, unpacked = false) {
 
 async function verifyOne(s, row) {
   let download;
+  const t = [performance.now()];
   try {
     const docs = await s.documents(row);
+    t.push(performance.now());
     const algorithms = algorithmsFor(row, docs);
     download = await hashDownload(row.url, algorithms, (loaded, total) =>
       postMessage({ type: 'progress', id: row.id, loaded, total }));
+    t.push(performance.now());
     const found = await verifyRow(row, docs, download.digests, s.roots, s.now());
-    return verified(row, found, download.digests);
+    t.push(performance.now());
+    const v = verified(row, found, download.digests);
+    // Where the row's time went (the documents' fetch, the download with hashing, the call).
+    const [documentsMs, downloadMs, verifyMs] = t.slice(1).map((x, i) => Math.round(x - t[i]));
+    v.details.timing = { documentsMs, downloadMs, verifyMs };
+    return v;
   } catch (e) {
     return refused(row, e, download?.digests, download?.unpacked);
   }
