@@ -10,26 +10,11 @@ import { test } from 'node:test';
 
 import { VerificationError, Verifier, verifyRelease, verifyReleaseAsync } from '../../index.js';
 import { ROOT } from '../lib/manifest.mjs';
+import { countingWebCrypto as counted } from '../lib/webcrypto.mjs';
 
 const FILES = path.join(ROOT, 'conformance', 'attestation-files');
 const read = (...parts) => readFileSync(path.join(FILES, ...parts));
 const NOW = 1_790_000_000_000;
-
-// Runs `f` counting WebCrypto's ECDSA verifications; returns [its value, the count].
-async function counted(f) {
-  const { subtle } = globalThis.crypto;
-  const original = subtle.verify;
-  let n = 0;
-  subtle.verify = function verify(...args) {
-    n += 1;
-    return original.apply(this, args);
-  };
-  try {
-    return [await f(), n];
-  } finally {
-    subtle.verify = original;
-  }
-}
 
 async function sameRefusal(promise, f, name) {
   let expected;
