@@ -7,6 +7,31 @@ const manifestUrl = new URL(params.get('manifest') ?? 'sample/manifest.json', lo
 const table = document.getElementById('releases');
 const summary = document.getElementById('summary');
 const rows = new Map();
+// Offline after the first visit: public/sw.js serves what the network cannot. Its cache gets
+// the page's own files here (they were fetched before the service worker took over), and the
+// worker starts once the service worker controls the page, so its downloads are kept too. A
+// page that cannot have one (not a secure context, a browser that refuses) works online as before.
+const CACHE = 'sigverify-dashboard-v1';
+async function keepForOffline() {
+  const container = navigator.serviceWorker;
+  if (!container) return;
+  try {
+    await container.register(new URL('sw.js', location.href), { scope: './' });
+    if (!container.controller) {
+      await new Promise((resolve) => {
+        container.addEventListener('controllerchange', resolve, { once: true });
+        setTimeout(resolve, 3000);
+      });
+    }
+    const own = performance.getEntriesByType('resource').map((e) => e.name)
+      .filter((u) => new URL(u).origin === location.origin);
+    await (await caches.open(CACHE)).addAll([location.href, ...own]);
+  } catch {
+    // Online only.
+  }
+}
+await keepForOffline();
+
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
 const utc = (seconds) => new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 19);

@@ -1,6 +1,7 @@
 // The built dashboard (build.sh: Vite, the packed npm package, the sample releases) served as a
 // static site and driven in Chromium: every row of the sample manifest reaches its verdict with
-// the reason, a dropped or picked file is checked against its row (also offline), the TUF
+// the reason, a dropped or picked file is checked against its row (also offline), a reload
+// with no network verifies again from the service worker's cache, the TUF
 // manifest fetches and verifies Sigstore's repository, a broken manifest is named. Prints the
 // time to verify N artifacts and saves the README's screenshot (target/wasm-tests/dashboard.png).
 import assert from 'node:assert/strict';
@@ -189,6 +190,24 @@ test('a dropped or picked file is checked against its row, with no network', asy
     await pypiRow.locator('input[type=file]').setInputFiles(path.join(DIST, 'sample', 'pypi', 'pypi_attestations-0.0.19.tar.gz'));
     await page.waitForFunction((el) => el.dataset.status === 'verified' || el.dataset.status === 'refused', await pypiRow.locator('.check-result').elementHandle());
     assert.equal(await pypiRow.locator('.check-result').getAttribute('data-status'), 'verified');
+    assert.deepEqual(browser.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('offline after load: a reload with no network verifies every row again from what was kept', async () => {
+  const browser = await launch();
+  try {
+    const first = await rowsOf(await open(browser));
+    await browser.context.setOffline(true);
+    const page = browser.page;
+    await page.reload();
+    await page.waitForSelector('#summary[data-done]', { timeout: 60000 });
+    const again = await rowsOf(page);
+    const verdict = (r) => [r.name, r.status, r.error, r.identity, r.log];
+    assert.deepEqual(again.map(verdict), first.map(verdict));
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
     assert.deepEqual(browser.errors, []);
   } finally {
     await browser.close();
