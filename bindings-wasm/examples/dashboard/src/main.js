@@ -66,6 +66,7 @@ function render(manifest) {
     link.href = r.url;
     const input = tr.querySelector('input[type=file]');
     input.setAttribute('aria-label', `Check your copy of ${r.name}`);
+    tr.querySelector('progress').setAttribute('aria-label', `Download of ${r.name}`);
     input.addEventListener('change', () => {
       if (input.files.length > 0) check(r.id, input.files[0]);
       input.value = '';

@@ -32,12 +32,18 @@ function optionalString(value, path) {
 }
 
 function url(value, base, path) {
+  let resolved;
   try {
-    return new URL(string(value, path), base).href;
+    resolved = new URL(string(value, path), base);
   } catch (e) {
     if (e instanceof ManifestError) throw e;
     throw new ManifestError(path, `is not a URL: ${JSON.stringify(value)}`);
   }
+  // Each URL becomes a link on the page and a fetch: never `javascript:`, `data:` or the like.
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') {
+    throw new ManifestError(path, `must be an http(s) URL, not ${JSON.stringify(value)}`);
+  }
+  return resolved.href;
 }
 
 /** Unix milliseconds from an RFC 3339 date or Unix seconds; undefined when absent. */

@@ -49,7 +49,7 @@ function verified(row, found, digests) {
 // The precise reason: the core's error name and message, what the manifest expected, and each
 // bundle's own failure when a file held several.
 function refused(row, error, digests, unpacked = false) {
-  const failed = error instanceof FetchError || error?.name === 'ManifestError';
+  const failed = error instanceof FetchError;
   const hint = unpacked ? ' (the server sent this compressed file with a Content-Encoding header, so the browser unpacked it before hashing: serve it without one)' : '';
   return {
     ok: false,

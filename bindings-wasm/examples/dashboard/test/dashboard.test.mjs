@@ -136,6 +136,11 @@ test('the sample releases: each row verified with its signer and log, or refused
     // The reasons say what was found.
     assert.match(rows.find((r) => r.name.includes('claimed by another')).reason, /found: https:\/\/github\.com\/malancas/);
     assert.match(rows.find((r) => r.name.includes('not there')).reason, /release-1\.0\.tar\.gz\.sigstore\.json: HTTP 404$/);
+    // Accessible names: every control and progress bar has one, each row is headed by its artifact.
+    const unnamed = await page.$$eval('input, progress, button', (els) => els.filter((e) => !e.getAttribute('aria-label') && e.labels?.length === 0).length);
+    assert.equal(unnamed, 0);
+    assert.equal(await page.$$eval('tr.artifact > th[scope=row]', (els) => els.length), rows.length);
+    assert.equal(await page.getAttribute('#summary', 'role'), 'status');
     const summary = await page.textContent('#summary');
     assert.match(summary, /^24 artifacts: 16 verified, 8 refused \(\d+\.\d\d s\)\.$/);
 
@@ -253,6 +258,9 @@ test('a manifest that does not read is named, member by member', async () => {
   try {
     let page = await open(browser, 'sample/bad.json');
     assert.equal(await page.textContent('#summary'), 'The release list could not be read: artifacts[0].policy: must be an object');
+    writeFileSync(path.join(DIST, 'sample', 'script.json'), JSON.stringify({ version: 1, artifacts: [{ name: 'x', url: 'javascript:alert(1)', bundle: 'x.json', policy: {} }] }));
+    page = await open(browser, 'sample/script.json');
+    assert.equal(await page.textContent('#summary'), 'The release list could not be read: artifacts[0].url: must be an http(s) URL, not "javascript:alert(1)"');
     page = await open(browser, 'sample/none.json');
     assert.match(await page.textContent('#summary'), /none\.json: HTTP 404$/);
   } finally {
