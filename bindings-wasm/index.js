@@ -36,14 +36,23 @@ export class VerificationError extends Error {
   }
 }
 
+// Set by the first WebAssembly trap (an abort, out of memory): after one, the instance's
+// memory, and with it any state of a verification in progress, cannot be trusted, so every
+// later call is refused rather than answered by it.
+let trapped = null;
+
 // Runs a native call, turning a core error object into a VerificationError.
 function call(f) {
+  if (trapped !== null) {
+    throw new Error(`sigverify: the WebAssembly instance trapped earlier (${trapped.message}); load the module again`);
+  }
   try {
     return f();
   } catch (e) {
     if (e !== null && typeof e === 'object' && e.sigverify === true) {
       throw new VerificationError(e.code, e.name, e.message);
     }
+    if (e instanceof WebAssembly.RuntimeError) trapped = e;
     throw e;
   }
 }
@@ -422,7 +431,6 @@ export class TrustedRoot {
   }
 }
 
-/** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
 // A deferred run assumes every ECDSA check valid and lists them; its result stands only if
 // WebCrypto confirms every one (then it is exactly the run a truthful verifier makes: see
 // src/deferred.rs). Any other case is settled by the synchronous run, which is exact. `run`
@@ -432,8 +440,10 @@ async function settle(deferrable, run) {
   if (!deferrable || subtle === undefined) return call(() => run(false));
   let deferred;
   try {
-    deferred = run(true);
-  } catch {
+    deferred = call(() => run(true));
+  } catch (e) {
+    // A trap is not a refusal: the instance is unusable (call() has marked it so).
+    if (e instanceof WebAssembly.RuntimeError) throw e;
     return call(() => run(false));
   }
   if (await allValid(deferred.checks)) return deferred.result;
@@ -471,6 +481,7 @@ function firstVerified(file, verify) {
   return next(0);
 }
 
+/** Verifies Sigstore bundles against one trusted root. Holds Rust memory; see `free()`. */
 export class Verifier {
   #native;
 

@@ -59,7 +59,7 @@ raw=$(stat -c %s pkg/sigverify_native_bg.wasm)
 gz=$(gzip -9 -c pkg/sigverify_native_bg.wasm | wc -c)
 echo "wasm size: $raw bytes raw, $gz bytes gzip -9"
 # A ratchet just above the size (the goal was 280 KB, README): the size is a pure function of the sources and the
-# pinned tools, so growth past today's 280,914 B plus 1.6 % is a change to look at, not noise.
+# pinned tools, so growth past today's 280,938 B plus 1.6 % is a change to look at, not noise.
 budget=${SIGVERIFY_WASM_GZIP_BUDGET:-285500}
 if [ "$gz" -gt "$budget" ]; then
   echo "!!! wasm module is $gz bytes gzip, over the ratchet of $budget (README, Figures: say why, then raise it)"

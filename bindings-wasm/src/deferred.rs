@@ -103,21 +103,26 @@ impl EcdsaBackend for Recorder {
     }
 }
 
-/// Runs `f` as a deferred run; returns its value and the checks it deferred. `None` (and `f`
-/// not run) when a deferred run is already in progress: a nested run would discard the outer
-/// run's list, and with it checks the outer run assumed valid.
-pub(crate) fn record<T>(f: impl FnOnce() -> T) -> Option<(T, Vec<DeferredCheck>)> {
-    CHECKS.with(|checks| {
-        let mut checks = checks.try_borrow_mut().ok()?;
-        if checks.is_some() {
-            return None;
-        }
-        *checks = Some(Vec::new());
-        Some(())
-    })?;
+/// Runs `f` as a deferred run; returns its value and the checks it deferred. No native call
+/// runs inside another, so a list already present was left by a run that trapped: it is
+/// dropped, never added to.
+pub(crate) fn record<T>(f: impl FnOnce() -> T) -> (T, Vec<DeferredCheck>) {
+    set(Some(Vec::new()));
     let value = f();
-    let checks = CHECKS.with(|checks| checks.try_borrow_mut().ok()?.take())?;
-    Some((value, checks))
+    let checks = CHECKS
+        .with(|checks| checks.try_borrow_mut().ok().and_then(|mut c| c.take()))
+        .unwrap_or_default();
+    (value, checks)
+}
+
+/// Sets the list of the run in progress; a synchronous run sets none, so that a list left by a
+/// run that trapped cannot make the recorder answer "valid" to it.
+fn set(list: Option<Vec<DeferredCheck>>) {
+    CHECKS.with(|checks| {
+        if let Ok(mut checks) = checks.try_borrow_mut() {
+            *checks = list;
+        }
+    });
 }
 
 /// What a verify call returns to JavaScript: `go`'s value, or with `deferred` a deferred run's
@@ -131,16 +136,13 @@ pub(crate) fn outcome(
     go: &mut dyn FnMut() -> Result<JsValue, JsValue>,
 ) -> Result<JsValue, JsValue> {
     if !deferred {
+        set(None);
         return go();
     }
     if platform {
         return Err(crate::type_error("no deferred mode with platform crypto"));
     }
-    let Some((value, checks)) = record(go) else {
-        return Err(crate::type_error(
-            "a deferred verification is already running",
-        ));
-    };
+    let (value, checks) = record(go);
     let run = js_sys::Object::new();
     js_sys::Reflect::set(&run, &JsValue::from_str("result"), &value?)?;
     js_sys::Reflect::set(&run, &JsValue::from_str("checks"), &crate::to_js(&checks)?)?;

@@ -18,8 +18,14 @@ const TYPES = {
 export async function serve(dist, port = 0) {
   const root = path.resolve(dist);
   const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(root, path.normalize(decodeURIComponent(pathname)));
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = path.join(root, path.normalize(pathname));
     if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
       return;
@@ -43,7 +49,11 @@ export async function serve(dist, port = 0) {
   });
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Idle keep-alive connections too, so that the site is gone at once.
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
 

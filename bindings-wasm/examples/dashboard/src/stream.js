@@ -15,10 +15,28 @@ export class FetchError extends Error {
   }
 }
 
+// The oldest copy the service worker served in place of the network (public/sw.js marks them),
+// as an RFC 3339 date; null while everything came from the network.
+let kept = null;
+
+/** When the oldest copy served from the service worker's cache was kept, or null. */
+export function oldestKept() {
+  return kept;
+}
+
+function noteKept(response) {
+  const at = response.headers.get('sigverify-kept-at');
+  if (at !== null && (kept === null || at < kept)) kept = at;
+}
+
 /** The response's body, refused past `MAX_DOCUMENT` bytes. */
 export async function readBody(response, url = response.url) {
+  noteKept(response);
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_DOCUMENT) throw new FetchError(url, `${declared} bytes, more than ${MAX_DOCUMENT}`);
+  if (declared > MAX_DOCUMENT) {
+    await response.body?.cancel();
+    throw new FetchError(url, `${declared} bytes, more than ${MAX_DOCUMENT}`);
+  }
   const chunks = [];
   let size = 0;
   const reader = response.body.getReader();
@@ -59,28 +77,39 @@ export async function fetchDocument(url) {
  * the end.
  */
 export async function hashStream(stream, total, algorithms, progress) {
-  const hashers = algorithms.map((a) => new Hasher(a));
-  let loaded = 0;
-  let last = 0;
+  const hashers = [];
+  const reader = stream.getReader();
+  let done = false;
   try {
-    const reader = stream.getReader();
+    for (const a of algorithms) hashers.push(new Hasher(a));
+    let loaded = 0;
+    let last = 0;
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (const h of hashers) h.update(value);
-      loaded += value.byteLength;
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      for (const h of hashers) h.update(chunk.value);
+      loaded += chunk.value.byteLength;
       const t = performance.now();
       if (t - last >= PROGRESS_EVERY_MS) {
         last = t;
         progress(loaded, total);
       }
     }
-  } catch (e) {
-    for (const h of hashers) h.free();
-    throw e;
+    progress(loaded, loaded);
+    const digests = {};
+    for (let i = 0; i < hashers.length; i++) {
+      // digest() consumes the hasher: it leaves the list first, so it is never freed twice.
+      const h = hashers[i];
+      hashers[i] = null;
+      digests[algorithms[i]] = h.digest();
+    }
+    done = true;
+    return digests;
+  } finally {
+    for (const h of hashers) h?.free();
+    // Stop the download too when it failed: nothing will read the rest.
+    if (!done) await reader.cancel().catch(() => {});
   }
-  progress(loaded, loaded);
-  return Object.fromEntries(algorithms.map((a, i) => [a, hashers[i].digest()]));
 }
 
 /**
@@ -96,6 +125,7 @@ export async function hashDownload(url, algorithms, progress) {
     throw new FetchError(url, e.message);
   }
   if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
+  noteKept(response);
   const length = response.headers.get('content-length');
   // A compressed transfer's length is not the file's; then the bar is indeterminate.
   const encoding = response.headers.get('content-encoding');

@@ -2,15 +2,21 @@
 // `timestamp.json`, `V.snapshot.json`, `V.targets.json`, `targets/HASH.trusted_root.json`). The
 // page does the fetching and the sigverify core all the verifying: the JSON read here only
 // chooses which files to ask for, and nothing in it is trusted.
+import { FetchError } from './stream.js';
 
 // Sigstore's production repository was at root 15 in 2026; the bound only stops a mirror that
 // answers every version.
 const MAX_ROOTS = 1024;
 
 async function get(fetchBytes, url) {
-  const response = await fetch(url);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new FetchError(url, e.message);
+  }
   if (response.status === 404 || response.status === 403) return null;
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
   return fetchBytes(response);
 }
 
@@ -35,10 +41,10 @@ export async function fetchTufFiles(mirror, fetchBytes) {
     files.set(name, bytes);
     lastRoot = bytes;
   }
-  if (lastRoot === null) throw new Error(`${mirror}: no 1.root.json`);
+  if (lastRoot === null) throw new FetchError(new URL('1.root.json', mirror), 'not found');
   const required = async (name) => {
     const bytes = await get(fetchBytes, new URL(name, mirror));
-    if (bytes === null) throw new Error(`${new URL(name, mirror)}: not found`);
+    if (bytes === null) throw new FetchError(new URL(name, mirror), 'not found');
     files.set(name.replace(/^targets\//, ''), bytes);
     return bytes;
   };
@@ -49,7 +55,7 @@ export async function fetchTufFiles(mirror, fetchBytes) {
   const targetsVersion = unverified(snapshot, 'signed', 'meta', 'targets.json', 'version');
   const targets = await required(consistent ? `${targetsVersion}.targets.json` : 'targets.json');
   const hash = unverified(targets, 'signed', 'targets', 'trusted_root.json', 'hashes', 'sha256');
-  if (consistent && !/^[0-9a-f]{64}$/.test(String(hash))) throw new Error(`${mirror}: targets.json names no SHA-256 of trusted_root.json`);
+  if (consistent && !/^[0-9a-f]{64}$/.test(String(hash))) throw new FetchError(mirror, 'targets.json names no SHA-256 of trusted_root.json');
   await required(consistent ? `targets/${hash}.trusted_root.json` : 'targets/trusted_root.json');
   return files;
 }

@@ -37,6 +37,8 @@ export class Roots {
         made = this.#tufQueue.then(update, update);
         this.#tufQueue = made;
       }
+      // A failure (a mirror down) is not kept: the next row tries again.
+      made.catch(() => this.#roots.delete(name));
       this.#roots.set(name, made);
     }
     return this.#roots.get(name);
@@ -45,11 +47,14 @@ export class Roots {
   async #tufUpdate(spec) {
     const files = await fetchTufFiles(spec.mirror, (r) => readBody(r));
     const anchor = spec.staging ? 'staging' : 'production';
-    const stored = await loadTufState(anchor);
-    const state = new TufState(stored);
-    const root = TrustedRoot.fromTufFiles({ files, staging: spec.staging, state, now: spec.now ?? this.#now() });
-    await saveTufState(anchor, state.toBytes());
-    return root;
+    // Read, update and write the floors as one step, also against other tabs of this site: an
+    // update that read the state before another saved a newer one must not write older floors.
+    return withLock(`sigverify-tuf-${anchor}`, async () => {
+      const state = new TufState(await loadTufState(anchor));
+      const root = TrustedRoot.fromTufFiles({ files, staging: spec.staging, state, now: spec.now ?? this.#now() });
+      await saveTufState(anchor, state.toBytes());
+      return root;
+    });
   }
 
   /** The verifier of a row: its trusted root and requirements. */
@@ -57,15 +62,23 @@ export class Roots {
     const key = `${name} ${JSON.stringify(config ?? null)}`;
     if (!this.#verifiers.has(key)) {
       const options = config === undefined ? {} : { config };
-      this.#verifiers.set(key, this.#root(name).then((root) => {
+      const made = this.#root(name).then((root) => {
         const kind = this.#specs[name].kind;
         if (kind === 'production') return Verifier.production(options);
         if (kind === 'staging') return Verifier.staging(options);
         return Verifier.fromTrustedRoot(root, options);
-      }));
+      });
+      made.catch(() => this.#verifiers.delete(key));
+      this.#verifiers.set(key, made);
     }
     return this.#verifiers.get(key);
   }
+}
+
+// Runs `f` holding the Web Lock `name` (every browser the package supports has them; without,
+// it runs unlocked, as one tab would).
+function withLock(name, f) {
+  return globalThis.navigator?.locks ? navigator.locks.request(name, f) : f();
 }
 
 // The policy the package takes: a managed key's PEM text in place of its URL.
@@ -159,8 +172,6 @@ export async function verifyRow(row, docs, digests, roots, now) {
     return {
       result: chosen?.result ?? null,
       signer: provenance ? null : `npm registry key ${r.signatures.join(', ')}`,
-      // pacote's stand-in date when the registry states none: not a time anything vouched for.
-      publishTime: r.publishTimeSource === 'assumed' ? null : r.publishTime,
       extra: { package: `${r.name}@${r.version}`, signatures: r.signatures, publishTime: r.publishTime,
         publishTimeSource: r.publishTimeSource, attestations: r.attestations.map((a) => a.place + ' ' + a.kind) },
     };

@@ -1,9 +1,10 @@
 // The dashboard's Web Worker: everything slow (downloads, hashing, verifying) happens here, so
 // the page never blocks. Messages in: `{ type: 'load', manifest }` (its URL) and
-// `{ type: 'check', id, file }` (a visitor's File against row `id`). Messages out: `ready`, `manifest`,
-// `progress`, `verdict` (one per row, as each finishes), `done`, `check` and `error`.
-import { readManifest } from './manifest.js';
-import { FetchError, fetchDocument, hashDownload, hashStream } from './stream.js';
+// `{ type: 'check', id, token, file }` (a visitor's File against row `id`). Messages out:
+// `ready`, `manifest`, `progress`, `verdict` (one per row, as each finishes), `done`,
+// `check-progress` and `check` (with the check's `token`), and `error`.
+import { ManifestError, readManifest } from './manifest.js';
+import { FetchError, fetchDocument, hashDownload, hashStream, oldestKept } from './stream.js';
 import { Roots, algorithmsFor, fetchDocuments, verifyRow } from './verify.js';
 
 // Rows verified at once: downloads overlap, the verifying itself is quick.
@@ -38,7 +39,8 @@ function verified(row, found, digests) {
     ok: true,
     identity: r?.identity ?? found.signer ?? 'managed key',
     issuer: r?.issuer ?? null,
-    signingTime: times.length > 0 ? times[0] : (found.publishTime ?? null),
+    // Only a time something vouched for: none for an npm version without attestations.
+    signingTime: times.length > 0 ? times[0] : null,
     log: entry && { url: entry.logUrl, index: Number(entry.logIndex) },
     place: found.place ?? null,
     digests,
@@ -94,6 +96,10 @@ async function verifyOne(s, row) {
 
 async function load(manifestUrl) {
   const started = performance.now();
+  // The page checks this too; the worker holds to it whoever sends the message.
+  if (new URL(manifestUrl).origin !== self.location.origin) {
+    throw new ManifestError('manifest', `${manifestUrl} is not on this site (${self.location.origin})`);
+  }
   const manifest = readManifest(new TextDecoder().decode(await fetchDocument(manifestUrl)), manifestUrl);
   const now = () => manifest.now ?? Date.now();
   const cache = new Map();
@@ -102,8 +108,13 @@ async function load(manifestUrl) {
     now,
     roots: new Roots(manifest.trustedRoots, now),
     // Fetched once: a dropped file is then checked with no network.
+    // A failure is not kept: the next use (a dropped file) fetches again.
     documents: (row) => {
-      if (!cache.has(row.id)) cache.set(row.id, fetchDocuments(row));
+      if (!cache.has(row.id)) {
+        const fetched = fetchDocuments(row);
+        fetched.catch(() => cache.delete(row.id));
+        cache.set(row.id, fetched);
+      }
       return cache.get(row.id);
     },
   };
@@ -124,10 +135,10 @@ async function load(manifestUrl) {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  postMessage({ type: 'done', ms: performance.now() - started, ...counts, total: manifest.rows.length });
+  postMessage({ type: 'done', ms: performance.now() - started, ...counts, total: manifest.rows.length, keptAt: oldestKept() });
 }
 
-async function check(id, file) {
+async function check(id, token, file) {
   const row = session?.manifest.rows[id];
   if (row === undefined) return;
   let digests;
@@ -135,17 +146,17 @@ async function check(id, file) {
   try {
     const docs = await session.documents(row);
     digests = await hashStream(file.stream(), file.size, algorithmsFor(row, docs), (loaded, total) =>
-      postMessage({ type: 'check-progress', id, loaded, total }));
+      postMessage({ type: 'check-progress', id, token, loaded, total }));
     verdict = verified(row, await verifyRow(row, docs, digests, session.roots, session.now()), digests);
   } catch (e) {
     verdict = refused(row, e, digests);
   }
-  postMessage({ type: 'check', id, name: file.name, size: file.size, verdict });
+  postMessage({ type: 'check', id, token, name: file.name, size: file.size, verdict });
 }
 
 onmessage = (event) => {
   const { type } = event.data;
-  const run = type === 'load' ? load(event.data.manifest) : type === 'check' ? check(event.data.id, event.data.file) : null;
+  const run = type === 'load' ? load(event.data.manifest) : type === 'check' ? check(event.data.id, event.data.token, event.data.file) : null;
   run?.catch((e) => postMessage({ type: 'error', message: e.message, name: e.name }));
 };
 // The package's WebAssembly is instantiated while this module loads (a top-level await), and a

@@ -62,7 +62,7 @@ after(() => server?.close());
 // written in the page: the store a visit leaves for the next.
 const STATE_HELPERS = `
   const tx = (mode, f) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('sigverify-dashboard', 1);
+    const open = indexedDB.open('sigverify-dashboard /', 1);
     open.onsuccess = () => {
       const r = f(open.result.transaction('tuf-state', mode).objectStore('tuf-state'));
       r.onsuccess = () => resolve(r.result);
@@ -81,6 +81,12 @@ async function open(browser, manifest) {
   await page.goto(`${server.origin}/${manifest ? `?manifest=${manifest}` : ''}`);
   await page.waitForSelector('#summary[data-done], #summary[data-error]', { timeout: 60000 });
   return page;
+}
+
+// The details row under the artifact row named `name`.
+function detailsOf(page, name) {
+  return page.locator('tr.artifact', { has: page.locator('.name', { hasText: name }) }).first()
+    .locator('xpath=following-sibling::tr[1]');
 }
 
 function rowsOf(page) {
@@ -141,19 +147,19 @@ test('the sample releases: each row verified with its signer and log, or refused
     assert.equal(unnamed, 0);
     assert.equal(await page.$$eval('tr.artifact > th[scope=row]', (els) => els.length), rows.length);
     assert.equal(await page.getAttribute('#summary', 'role'), 'status');
+    assert.equal(await page.getAttribute('#summary', 'data-error'), null);
     const summary = await page.textContent('#summary');
     assert.match(summary, /^24 artifacts: 16 verified, 8 refused \(\d+\.\d\d s\)\.$/);
 
     // The details view holds the whole result: the DSSE statement, the log entry, the digests.
-    const row = page.locator('tr.artifact', { has: page.locator('.name', { hasText: 'sigstore-2.1.0.tgz (gh JSON Lines)' }) });
+    const row = detailsOf(page, 'sigstore-2.1.0.tgz (gh JSON Lines)');
     await row.locator('summary').click();
     const details = JSON.parse(await row.locator('pre.json').textContent());
     assert.equal(details.bundle, 'line 1');
     assert.equal(details.result.statement.payload.subject[0].name, 'pkg:npm/sigstore@2.1.0');
     assert.equal(details.result.logEntries[0].logIndex, 33351527);
     assert.match(details.digests.sha512, /^sha512:90f223f992e4c88d/);
-    const refusal = page.locator('tr.artifact', { has: page.locator('.name', { hasText: 'a file that is not an asset' }) });
-    const why = JSON.parse(await refusal.locator('pre.json').textContent());
+    const why = JSON.parse(await detailsOf(page, 'a file that is not an asset').locator('pre.json').textContent());
     assert.deepEqual(why.expected, { bundle: `${server.origin}/sample/release/release-v6.sigstore.json`,
       trustedRoots: `${server.origin}/sample/release/trusted_root.jsonl`, repo: 'bdehamer/delme', tag: 'v6' });
     assert.equal(why.error.name, 'RELEASE_ASSET_NOT_ATTESTED');
@@ -201,21 +207,32 @@ test('a dropped or picked file is checked against its row, with no network', asy
   }
 });
 
-test('offline after load: a reload with no network verifies every row again from what was kept', async () => {
+test('offline after load: with the site gone, a reload verifies every row again from what was kept', async () => {
+  // A server of its own (a site of its own: the service worker is per origin), stopped before
+  // the reload, so nothing can come from the network, service worker or not.
+  const own = await serve(DIST);
   const browser = await launch();
   try {
-    const first = await rowsOf(await open(browser));
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${own.origin}/`);
+    await page.waitForSelector('#summary[data-done]', { timeout: 60000 });
+    const first = await rowsOf(page);
+    assert.equal(await page.getAttribute('#summary', 'data-offline'), null);
+    await own.close();
     await browser.context.setOffline(true);
-    const page = browser.page;
     await page.reload();
     await page.waitForSelector('#summary[data-done]', { timeout: 60000 });
     const again = await rowsOf(page);
     const verdict = (r) => [r.name, r.status, r.error, r.identity, r.log];
     assert.deepEqual(again.map(verdict), first.map(verdict));
-    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+    // Said plainly on the page: these were the kept copies.
+    assert.equal(await page.getAttribute('#summary', 'data-offline'), 'true');
+    assert.match(await page.textContent('#summary'), / Offline: checked against the copies this browser kept, the oldest from \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
     assert.deepEqual(browser.errors, []);
   } finally {
     await browser.close();
+    await own.close().catch(() => {});
   }
 });
 
@@ -261,6 +278,10 @@ test('a manifest that does not read is named, member by member', async () => {
     writeFileSync(path.join(DIST, 'sample', 'script.json'), JSON.stringify({ version: 1, artifacts: [{ name: 'x', url: 'javascript:alert(1)', bundle: 'x.json', policy: {} }] }));
     page = await open(browser, 'sample/script.json');
     assert.equal(await page.textContent('#summary'), 'The release list could not be read: artifacts[0].url: must be an http(s) URL, not "javascript:alert(1)"');
+    // Only a manifest of the page's own site: a link cannot make it show someone else's verdicts.
+    page = await open(browser, encodeURIComponent('http://127.0.0.1:9/manifest.json'));
+    assert.equal(await page.getAttribute('#summary', 'data-error'), 'ManifestError');
+    assert.match(await page.textContent('#summary'), /http:\/\/127\.0\.0\.1:9\/manifest\.json is not a URL on this site/);
     page = await open(browser, 'sample/none.json');
     assert.match(await page.textContent('#summary'), /none\.json: HTTP 404$/);
   } finally {
