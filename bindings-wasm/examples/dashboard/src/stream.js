@@ -59,16 +59,28 @@ export async function readBody(response, url = response.url) {
   return out;
 }
 
-/** GETs a document whole. */
-export async function fetchDocument(url) {
+/**
+ * GETs `url`: the response of a success, else FetchError (the network failed, or an HTTP
+ * error). With `absentIsNull`, a 404 or 403 (a static host's "no such file") resolves to null.
+ */
+export async function get(url, absentIsNull = false) {
   let response;
   try {
     response = await fetch(url);
   } catch (e) {
     throw new FetchError(url, e.message);
   }
+  if (absentIsNull && (response.status === 404 || response.status === 403)) {
+    await response.body?.cancel();
+    return null;
+  }
   if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
-  return readBody(response, url);
+  return response;
+}
+
+/** GETs a document whole. */
+export async function fetchDocument(url) {
+  return readBody(await get(url), url);
 }
 
 /**
@@ -118,13 +130,7 @@ export async function hashStream(stream, total, algorithms, progress) {
  * so the browser hashed it unpacked: a misconfigured server, worth naming if it fails.
  */
 export async function hashDownload(url, algorithms, progress) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new FetchError(url, e.message);
-  }
-  if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
+  const response = await get(url);
   noteKept(response);
   const length = response.headers.get('content-length');
   // A compressed transfer's length is not the file's; then the bar is indeterminate.

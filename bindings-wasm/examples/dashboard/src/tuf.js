@@ -2,22 +2,16 @@
 // `timestamp.json`, `V.snapshot.json`, `V.targets.json`, `targets/HASH.trusted_root.json`). The
 // page does the fetching and the sigverify core all the verifying: the JSON read here only
 // chooses which files to ask for, and nothing in it is trusted.
-import { FetchError } from './stream.js';
+import { FetchError, get } from './stream.js';
 
 // Sigstore's production repository was at root 15 in 2026; the bound only stops a mirror that
 // answers every version.
 const MAX_ROOTS = 1024;
 
-async function get(fetchBytes, url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new FetchError(url, e.message);
-  }
-  if (response.status === 404 || response.status === 403) return null;
-  if (!response.ok) throw new FetchError(url, `HTTP ${response.status}`);
-  return fetchBytes(response);
+// A file's bytes, or null when the mirror has no such file.
+async function getBytes(fetchBytes, url) {
+  const response = await get(url, true);
+  return response === null ? null : fetchBytes(response);
 }
 
 function unverified(bytes, ...path) {
@@ -36,14 +30,14 @@ export async function fetchTufFiles(mirror, fetchBytes) {
   // Every root version from 1: the core starts from its compiled-in anchor and skips the older ones.
   for (let version = 1; version <= MAX_ROOTS; version++) {
     const name = `${version}.root.json`;
-    const bytes = await get(fetchBytes, new URL(name, mirror));
+    const bytes = await getBytes(fetchBytes, new URL(name, mirror));
     if (bytes === null) break;
     files.set(name, bytes);
     lastRoot = bytes;
   }
   if (lastRoot === null) throw new FetchError(new URL('1.root.json', mirror), 'not found');
   const required = async (name) => {
-    const bytes = await get(fetchBytes, new URL(name, mirror));
+    const bytes = await getBytes(fetchBytes, new URL(name, mirror));
     if (bytes === null) throw new FetchError(new URL(name, mirror), 'not found');
     files.set(name.replace(/^targets\//, ''), bytes);
     return bytes;
