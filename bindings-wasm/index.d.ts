@@ -188,8 +188,13 @@ export declare class VerificationError extends Error {
 /** A JSON document: its text, its UTF-8 bytes, or the parsed value. */
 export type JsonInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | object;
 
-/** The signed artifact: its bytes, or only its SHA-256 digest (`sha256:` + 64 hex digits). */
-export type ArtifactInput = Uint8Array | ArrayBuffer | ArrayBufferView | { digest: string };
+/**
+ * The signed artifact: its bytes, or only its digest (`sha256:` + 64 hex digits; `sha384:`,
+ * `sha512:`), or several digests of it (`{ digests: { sha256, sha512 } }`), of which each bundle
+ * takes the one `artifactHash` names (a TypeError when it is missing): how a file of bundles is
+ * verified against an artifact hashed once as a stream.
+ */
+export type ArtifactInput = Uint8Array | ArrayBuffer | ArrayBufferView | { digest: string } | { digests: Partial<Record<HashAlgorithm, string>> };
 
 /**
  * A condition on the Fulcio signing certificate. Values compare exactly. When several keys are

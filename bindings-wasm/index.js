@@ -581,7 +581,15 @@ export class Verifier {
       const { digest } = artifact;
       return (deferred) => this.#native.verifyDigest(b, proofs, digest, p, now, deferred);
     }
-    throw new TypeError('artifact must be a Uint8Array or { digest: "sha256:<hex>" }');
+    // Several digests of one streamed artifact: each bundle (of a file, in verifyFile) takes
+    // the one its subjects or message digest name.
+    if (artifact !== null && typeof artifact === 'object' && artifact.digests !== null && typeof artifact.digests === 'object') {
+      const alg = artifactHash(b);
+      const digest = artifact.digests[alg];
+      if (typeof digest !== 'string') throw new TypeError(`artifact.digests has no ${alg} digest, which the bundle needs`);
+      return (deferred) => this.#native.verifyDigest(b, proofs, digest, p, now, deferred);
+    }
+    throw new TypeError('artifact must be a Uint8Array, { digest: "sha256:<hex>" } or { digests: { sha256, sha512, ... } }');
   }
 
   #dsseRun(bundle, policy, options) {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { VerificationError, Verifier, splitBundles } from '../../index.js';
+import { Hasher, VerificationError, Verifier, splitBundles } from '../../index.js';
 import { ROOT } from '../lib/manifest.mjs';
 
 const FILES = path.join(ROOT, 'conformance', 'attestation-files');
@@ -68,6 +68,11 @@ test('verifyFileAsync: the same result and the same refusals as verifyFile, thro
     e instanceof VerificationError && e.name === 'POLICY_MATERIAL_MISMATCH'
       && e.bundles.map((b) => b.error.name).join() === 'POLICY_MATERIAL_MISMATCH,POLICY_IDENTITY_MISMATCH');
   await assert.rejects(verifier.verifyFileAsync('{"attestations":[]}', tarball, policy), (e) => e.name === 'BUNDLE_JSON_INVALID');
+  // Hashed once as a stream: each bundle takes the digest it needs (npm's: SHA-512).
+  const digests = { sha256: new Hasher('sha256').update(tarball).digest(), sha512: new Hasher('sha512').update(tarball).digest() };
+  assert.deepEqual(await verifier.verifyFileAsync(doc, { digests }, policy, { now: NOW }), verifier.verifyFile(doc, tarball, policy, { now: NOW }));
+  await assert.rejects(verifier.verifyFileAsync(doc, { digests: { sha256: digests.sha256 } }, policy, { now: NOW }),
+    (e) => e instanceof TypeError && /no sha512 digest/.test(e.message));
   verifier.free();
 });
 

@@ -13,7 +13,7 @@ export class ManifestError extends Error {
 const KINDS = ['bundle', 'npm', 'pypi', 'githubRelease'];
 const CONFIGS = ['public-good', 'github-private'];
 // Enough for any release page; a bound, so a hostile manifest cannot queue unbounded work.
-export const MAX_ARTIFACTS = 1000;
+const MAX_ARTIFACTS = 1000;
 
 function object(value, path) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,7 +1,7 @@
 // One manifest row, verified: its documents fetched once (kept, so a dropped file is checked
 // offline), the hashes its bundles need, and the package call for its kind. Each verdict is a
 // plain object the page can render: what verified and by whom, or the precise reason it did not.
-import { TrustedRoot, TufState, VerificationError, Verifier, artifactHash, splitBundles, verifyReleaseAsync } from 'sigverify';
+import { TrustedRoot, TufState, Verifier, artifactHash, splitBundles, verifyReleaseAsync } from 'sigverify';
 
 import { fetchDocument, readBody } from './stream.js';
 import { fetchTufFiles } from './tuf.js';
@@ -119,26 +119,6 @@ export function algorithmsFor(row, docs) {
   return [...set];
 }
 
-// A file of bundles as `verifyFile` judges it (the first bundle that verifies; else the first
-// one's error, with every bundle's), except that each bundle gets the artifact's digest in its
-// own algorithm. Every call here is an async form: its ECDSA checks go to WebCrypto.
-async function verifyBundles(verifier, file, digests, policy, options) {
-  const { bundles } = splitBundles(file);
-  const failures = [];
-  for (const b of bundles) {
-    try {
-      const result = await verifier.verifyArtifactAsync(b.json, { digest: digests[artifactHash(b.json)] }, policy, options);
-      return { result, place: bundles.length > 1 ? b.place : null };
-    } catch (e) {
-      if (!(e instanceof VerificationError)) throw e;
-      failures.push({ place: b.place, error: e });
-    }
-  }
-  const error = failures[0].error;
-  error.bundles = failures;
-  throw error;
-}
-
 function filename(url) {
   return decodeURIComponent(new URL(url).pathname.split('/').pop());
 }
@@ -157,8 +137,10 @@ export async function verifyRow(row, docs, digests, roots, now) {
   }
   const verifier = await roots.verifier(row.trustedRoot, row.config);
   if (row.kind === 'bundle') {
-    const found = await verifyBundles(verifier, docs.file, digests, docs.policy, { ...options, predicateType: row.predicateType });
-    return { result: found.result, place: found.place };
+    // Every call here is an async form: its ECDSA checks go to WebCrypto. A file of bundles
+    // verifies when one of them does, each taking the digest in the algorithm it names.
+    const { bundle, ...result } = await verifier.verifyFileAsync(docs.file, { digests }, docs.policy, { ...options, predicateType: row.predicateType });
+    return { result, place: bundle.of > 1 ? bundle.place : null };
   }
   if (row.kind === 'npm') {
     const n = row.npm;

@@ -42,7 +42,6 @@ function verified(row, found, digests) {
     // Only a time something vouched for: none for an npm version without attestations.
     signingTime: times.length > 0 ? times[0] : null,
     log: entry && { url: entry.logUrl, index: Number(entry.logIndex) },
-    place: found.place ?? null,
     digests,
     details: plain({ ...(found.extra ?? {}), bundle: found.place ?? undefined, digests, result: r }),
   };
